@@ -1,0 +1,65 @@
+import { AutogradError } from "../errors";
+import type { Tensor } from "../tensor/tensor";
+import type { Shape } from "../tensor/shape";
+import type { ScopeTags } from "./scope";
+
+/**
+ * The vector-Jacobian product of one op: given dL/d(output), returns dL/d(input) for each input
+ * (null where an input needs no gradient). Runs with recording off, so it may use any op.
+ */
+export type BackwardFn = (grad: Tensor) => ReadonlyArray<Tensor | null>;
+
+/**
+ * One recorded op of the dynamic tape: what it was, what it read, and how to send gradients back.
+ * Also carries what the figures need: op name, output shape, module scope and time step.
+ */
+export class GradNode {
+  /** PyTorch-style name, e.g. `MulBackward`. */
+  readonly name: string;
+  private fn: BackwardFn | null;
+
+  constructor(
+    /** The op that made the output, e.g. `mul`, `matmul`, `lstm_cell`. */
+    readonly op: string,
+    /** The op's tensor inputs, in order. */
+    readonly inputs: readonly Tensor[],
+    backward: BackwardFn,
+    /** Output shape, for figures. */
+    readonly outputShape: Shape,
+    /** Module scope, time step and role in force when the op ran. */
+    readonly tags: ScopeTags | undefined,
+    /** Extra facts for figures (e.g. the gate a slice belongs to). */
+    readonly meta?: Readonly<Record<string, string | number>>,
+  ) {
+    this.name = `${pascal(op)}Backward`;
+    this.fn = backward;
+  }
+
+  /** False once a backward pass without `retainGraph` has freed the saved tensors. */
+  get alive(): boolean {
+    return this.fn !== null;
+  }
+
+  /** Runs the vector-Jacobian product. */
+  apply(grad: Tensor): ReadonlyArray<Tensor | null> {
+    if (this.fn === null) {
+      throw new AutogradError(
+        `backward: trying to backward through ${this.op} a second time, but its saved tensors were freed; ` +
+          `call backward({ retainGraph: true }) the first time if you need to backward twice`,
+      );
+    }
+    return this.fn(grad);
+  }
+
+  /** Drops the closure and everything it saved. */
+  release(): void {
+    this.fn = null;
+  }
+}
+
+function pascal(op: string): string {
+  return op
+    .split(/[_\-\s]+/)
+    .map((w) => (w.length > 0 ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join("");
+}

@@ -1,0 +1,39 @@
+import { AnomalyError } from "../errors";
+import { formatShape } from "../tensor/shape";
+import type { Tensor } from "../tensor/tensor";
+import { firstNonFinite, isAnomalyEnabled } from "./anomaly";
+import { isGradEnabled } from "./grad-mode";
+import { BackwardFn, GradNode } from "./node";
+import { currentScope } from "./scope";
+
+/**
+ * Attaches an op's backward to its freshly made output, micrograd-style: the op builds its
+ * output, then says right beside it how gradients flow back to its inputs.
+ * Records nothing when grad mode is off or no input requires grad.
+ */
+export function record(
+  out: Tensor,
+  op: string,
+  inputs: readonly Tensor[],
+  backward: BackwardFn,
+  meta?: Readonly<Record<string, string | number>>,
+): Tensor {
+  if (isAnomalyEnabled()) checkFinite(op, inputs, out);
+  if (!isGradEnabled()) return out;
+  let needed = false;
+  for (const x of inputs) if (x.requiresGrad) needed = true;
+  if (!needed) return out;
+  out.requiresGrad = true;
+  out.gradFn = new GradNode(op, inputs, backward, out.shape, currentScope(), meta);
+  return out;
+}
+
+function checkFinite(op: string, inputs: readonly Tensor[], out: Tensor): void {
+  const at = firstNonFinite(out.data);
+  if (at < 0) return;
+  const shapes = inputs.map((x) => formatShape(x.shape)).join(", ");
+  throw new AnomalyError(
+    `${op}: produced ${out.data[at]} at flat index ${at} of its output ${formatShape(out.shape)} ` +
+      `in forward; inputs were ${shapes}`,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Scope and time-step tags for graph nodes. A recurrent layer wraps each step in
+ * `withScope({ module: "lstm.l0", step: t }, ...)`, so every node made inside records where it
+ * came from; the unrolled-graph figure is derived from these tags.
+ */
+
+/** Tags a node may carry. */
+export interface ScopeTags {
+  /** Dotted module path, e.g. `lstm.l0` or `encoder.rnn.l1_reverse`. */
+  module?: string;
+  /** Time step t (0-based) inside a recurrent loop. */
+  step?: number;
+  /** Role of the node in the lecture figure, e.g. `h`, `c`, `gate_i`, `x`, `y`, `loss`. */
+  role?: string;
+}
+
+const stack: ScopeTags[] = [];
+
+/** The tags in force now: inner scopes override outer ones field by field. */
+export function currentScope(): ScopeTags | undefined {
+  if (stack.length === 0) return undefined;
+  const merged: ScopeTags = {};
+  for (const tags of stack) Object.assign(merged, tags);
+  return merged;
+}
+
+/**
+ * Runs `fn` with `tags` added to every graph node it creates.
+ *
+ * @example withScope({ module: "rnn.l0", step: t }, () => cell.forward(x_t, h));
+ */
+export function withScope<T>(tags: ScopeTags, fn: () => T): T {
+  stack.push(tags);
+  try {
+    return fn();
+  } finally {
+    stack.pop();
+  }
+}

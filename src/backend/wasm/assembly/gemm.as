@@ -1,0 +1,86 @@
+// Single-precision GEMM on linear memory, blocked for the caches (the Goto/BLIS loop order):
+//
+// C = alpha * op(A) op(B) + beta * C, row-major, op(X) = X or X^T.
+//
+// for jc (NC columns of C) / for pc (KC steps of k: op(B) block packed, L2/L3) /
+//   for ic (MC rows: op(A) block packed, L2) / for jr (NR-column panel of B, L1) /
+//     for ir (MR-row panel of A): micro-kernel on an MR x NR tile.
+// alpha is folded into the packed A; beta applies on the first k block only (later ones add).
+
+import { MR, NR, kernel6x8 } from "./kernel";
+import { packA, packB } from "./pack";
+
+/** Steps of k per packed block. */
+const KC: i32 = 256;
+/** Rows of op(A) per packed block (a multiple of MR). */
+const MC: i32 = 96;
+/** Columns of op(B) per packed block (a multiple of NR). */
+const NC: i32 = 2048;
+
+/** First free byte after the module's static data: the caller's arena starts here. */
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}
+
+/** Bytes of scratch `sgemm` needs at `work` for a product with `n` columns. */
+export function workspaceBytes(n: i32): usize {
+  const nc = min(n, NC);
+  const ncPad = (nc + NR - 1) / NR * NR;
+  return <usize>(MC * KC + KC * ncPad + MR * NR) * 4;
+}
+
+/**
+ * C = alpha * op(A) op(B) + beta * C on f32 arrays in this module's memory. op(A) is [m, k],
+ * op(B) is [k, n], C is [m, n]; lda/ldb/ldc are row strides (elements) of the stored matrices.
+ * `work` points to `workspaceBytes(n)` bytes of scratch, 16-byte aligned. Requires m, n, k > 0.
+ */
+export function sgemm(
+  transA: bool, transB: bool, m: i32, n: i32, k: i32, alpha: f32,
+  a: usize, lda: i32, b: usize, ldb: i32, beta: f32, c: usize, ldc: i32, work: usize,
+): void {
+  const ap = work;
+  const bp = ap + <usize>(MC * KC) * 4;
+  const nc0 = min(n, NC);
+  const tile = bp + <usize>(KC * ((nc0 + NR - 1) / NR * NR)) * 4;
+  const ldcBytes = <usize>ldc * 4;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      const betaBlock: f32 = pc == 0 ? beta : 1;
+      packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        packA(transA, a, lda, ic, pc, mc, kc, alpha, ap);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const nr = min(NR, nc - jr);
+          const bPanel = bp + <usize>(jr * kc) * 4;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const mr = min(MR, mc - ir);
+            const aPanel = ap + <usize>(ir * kc) * 4;
+            const cTile = c + (<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) * 4;
+            if (mr == MR && nr == NR) {
+              kernel6x8(kc, aPanel, bPanel, cTile, ldcBytes, betaBlock);
+            } else {
+              kernel6x8(kc, aPanel, bPanel, tile, <usize>NR * 4, 0);
+              mergeTile(tile, cTile, ldcBytes, mr, nr, betaBlock);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Writes the valid mr x nr corner of an MR x NR tile into C: C = T + beta C. */
+function mergeTile(t: usize, c: usize, ldc: usize, mr: i32, nr: i32, beta: f32): void {
+  for (let r = 0; r < mr; r++) {
+    const src = t + <usize>(r * NR) * 4;
+    const dst = c + <usize>r * ldc;
+    for (let s = 0; s < nr; s++) {
+      const at = dst + <usize>s * 4;
+      const v = load<f32>(src + <usize>s * 4);
+      store<f32>(at, beta == 0 ? v : v + beta * load<f32>(at));
+    }
+  }
+}

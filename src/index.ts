@@ -1,0 +1,13 @@
+/**
+ * seqgrad: recurrent neural networks, as taught in lectures, made runnable, inspectable and fast.
+ *
+ * @example import { tensor, nn, optim, viz } from "seqgrad";
+ */
+import "./backend";
+
+export * from "./errors";
+export * from "./tensor";
+export * from "./autograd";
+export * from "./ops";
+export { getBackend, setBackend } from "./backend";
+export type { Backend } from "./backend";

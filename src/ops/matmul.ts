@@ -1,0 +1,98 @@
+import { record } from "../autograd/record";
+import { getBackend } from "../backend/backend";
+import { ShapeError } from "../errors";
+import { allocate, promote } from "../tensor/dtype";
+import { broadcastShapes, formatShape, numelOf, stridesOf } from "../tensor/shape";
+import { Tensor } from "../tensor/tensor";
+import { reshape } from "./reshape";
+import { sumTo } from "./operands";
+
+/**
+ * Matrix product with PyTorch's rules: 1-D x 1-D is a dot product, 2-D x 2-D a matrix product,
+ * and higher ranks are batched over leading dims (broadcast). A 1-D first (second) operand is
+ * treated as a row (column) vector and that dim is removed from the result.
+ *
+ * @example matmul(W_hh, h) // [H, H] x [H] -> [H]
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new ShapeError(`matmul: both arguments need at least 1 dim; a is ${formatShape(a.shape)}, b is ${formatShape(b.shape)}`);
+  }
+  const a2 = a.ndim === 1 ? reshape(a, [1, a.shape[0] ?? 0]) : a;
+  const b2 = b.ndim === 1 ? reshape(b, [b.shape[0] ?? 0, 1]) : b;
+  const out = batchedMatmul(a2, b2, a.shape, b.shape);
+  if (a.ndim === 1 || b.ndim === 1) {
+    const shape = [...out.shape];
+    if (b.ndim === 1) shape.splice(shape.length - 1, 1);
+    if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);
+    return reshape(out, shape);
+  }
+  return out;
+}
+
+function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: readonly number[]): Tensor {
+  const m = a.shape[a.ndim - 2] ?? 0;
+  const k = a.shape[a.ndim - 1] ?? 0;
+  const k2 = b.shape[b.ndim - 2] ?? 0;
+  const n = b.shape[b.ndim - 1] ?? 0;
+  if (k !== k2) {
+    throw new ShapeError(`matmul: inner dimensions differ; a is ${formatShape(aShown)}, b is ${formatShape(bShown)} (${k} != ${k2})`);
+  }
+  const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const out = gemmBatched(a, b, batch, m, n, k, false, false);
+  // dL/dA = g B^T, dL/dB = A^T g (summed over broadcast batch dims)
+  return record(out, "matmul", [a, b], (g) => [
+    a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, true), a.shape) : null,
+    b.requiresGrad ? sumTo(gemmBatched(a, g, batch, k, n, m, true, false), b.shape) : null,
+  ]);
+}
+
+/**
+ * out[..., m, n] = op(x)[..., m, k] op(y)[..., k, n] for every batch index, where x and y may
+ * broadcast over the batch dims `batch`.
+ */
+export function gemmBatched(
+  x: Tensor,
+  y: Tensor,
+  batch: readonly number[],
+  m: number,
+  n: number,
+  k: number,
+  transX: boolean,
+  transY: boolean,
+): Tensor {
+  const count = numelOf(batch);
+  const out = allocate(promote(x.dtype, y.dtype), count * m * n);
+  const xBatch = x.shape.slice(0, -2);
+  const yBatch = y.shape.slice(0, -2);
+  const xRows = x.shape[x.ndim - 2] ?? 0;
+  const xCols = x.shape[x.ndim - 1] ?? 0;
+  const yRows = y.shape[y.ndim - 2] ?? 0;
+  const yCols = y.shape[y.ndim - 1] ?? 0;
+  const xStride = xRows * xCols;
+  const yStride = yRows * yCols;
+  const backend = getBackend();
+  for (let i = 0; i < count; i++) {
+    const xi = batchOffset(i, batch, xBatch) * xStride;
+    const yi = batchOffset(i, batch, yBatch) * yStride;
+    backend.gemm(transX, transY, m, n, k, 1, x.data, xi, xCols, y.data, yi, yCols, 0, out, i * m * n, n);
+  }
+  return new Tensor(out, [...batch, m, n]);
+}
+
+/** Flat batch index into an operand whose batch shape broadcasts to `batch`. */
+function batchOffset(i: number, batch: readonly number[], own: readonly number[]): number {
+  if (own.length === 0) return 0;
+  const strides = stridesOf(own);
+  const lead = batch.length - own.length;
+  let rest = i;
+  let off = 0;
+  for (let d = batch.length - 1; d >= 0; d--) {
+    const size = batch[d] ?? 1;
+    const idx = rest % size;
+    rest = Math.floor(rest / size);
+    const od = d - lead;
+    if (od >= 0 && (own[od] ?? 1) !== 1) off += idx * (strides[od] ?? 0);
+  }
+  return off;
+}

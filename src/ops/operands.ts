@@ -1,0 +1,62 @@
+import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "../backend/js/elementwise";
+import { sumDims } from "../backend/js/reduce";
+import { DTypeError } from "../errors";
+import { DType, allocate, isFloating, promote } from "../tensor/dtype";
+import { Shape, broadcastShapes, numelOf, sameShape } from "../tensor/shape";
+import { Tensor, TensorLike } from "../tensor/tensor";
+
+/** Turns a number into a 0-d tensor matching `like` (int32 stays int32 only for integers). */
+export function asTensor(op: string, x: TensorLike, like?: Tensor): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x !== "number") {
+    throw new DTypeError(`${op}: expected a Tensor or a number; got ${typeof x}`);
+  }
+  let dtype: DType = like?.dtype ?? "float32";
+  if (dtype === "int32" && !Number.isInteger(x)) dtype = "float32";
+  const data = allocate(dtype, 1);
+  data[0] = x;
+  return new Tensor(data, []);
+}
+
+/** Both operands as tensors; numbers adopt the other operand's dtype. */
+export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
+  if (a instanceof Tensor) return [a, asTensor(op, b, a)];
+  if (b instanceof Tensor) return [asTensor(op, a, b), b];
+  return [asTensor(op, a), asTensor(op, b)];
+}
+
+/** Elementwise f over the broadcast of a and b; result dtype is `dtype` or the promoted one. */
+export function binaryForward(op: string, a: Tensor, b: Tensor, f: BinaryFn, dtype?: DType): Tensor {
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
+  const out = allocate(dtype ?? promote(a.dtype, b.dtype), numelOf(shape));
+  binaryMap(a.data, a.shape, b.data, b.shape, out, shape, f);
+  return new Tensor(out, shape);
+}
+
+/** Elementwise f of x; result dtype is `dtype` or x's (int32 becomes float32 for float results). */
+export function unaryForward(x: Tensor, f: UnaryFn, dtype?: DType): Tensor {
+  const out = allocate(dtype ?? x.dtype, x.numel);
+  unaryMap(x.data, out, f);
+  return new Tensor(out, x.shape);
+}
+
+/** The dtype of a float-valued op on x: x's if floating, else float32. */
+export function floatDType(x: Tensor): DType {
+  return isFloating(x.dtype) ? x.dtype : "float32";
+}
+
+/**
+ * Reduces a gradient of the broadcast shape back to an input's `shape` by summing over the
+ * dims that broadcasting added or stretched (the adjoint of broadcasting).
+ */
+export function sumTo(g: Tensor, shape: Shape): Tensor {
+  if (sameShape(g.shape, shape)) return g;
+  const lead = g.ndim - shape.length;
+  const dims: number[] = [];
+  for (let d = 0; d < g.ndim; d++) {
+    if (d < lead || (shape[d - lead] === 1 && g.shape[d] !== 1)) dims.push(d);
+  }
+  const out = allocate(g.dtype, numelOf(shape));
+  sumDims(g.data, g.shape, dims, out);
+  return new Tensor(out, shape);
+}

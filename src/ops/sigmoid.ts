@@ -1,0 +1,17 @@
+import { record } from "../autograd/record";
+import type { Tensor } from "../tensor/tensor";
+import { binaryForward, floatDType, unaryForward } from "./operands";
+
+/** Numerically stable logistic function sigma(v) = 1 / (1 + e^-v). */
+export function sigmoidScalar(v: number): number {
+  if (v >= 0) return 1 / (1 + Math.exp(-v));
+  const e = Math.exp(v);
+  return e / (1 + e);
+}
+
+/** Elementwise logistic sigmoid: out = 1 / (1 + e^-x), the gates' squashing function. */
+export function sigmoid(x: Tensor): Tensor {
+  const out = unaryForward(x, sigmoidScalar, floatDType(x));
+  // dL/dx = g * s (1 - s)
+  return record(out, "sigmoid", [x], (g) => [binaryForward("sigmoid", g, out, (gv, s) => gv * s * (1 - s))]);
+}

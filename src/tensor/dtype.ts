@@ -1,0 +1,55 @@
+import { DTypeError } from "../errors";
+
+/** The element types a tensor can hold. */
+export type DType = "float32" | "float64" | "int32";
+
+/** The typed array behind each dtype. */
+export type TypedArray = Float32Array | Float64Array | Int32Array;
+
+/** All dtypes, in promotion order (a later one wins in a mixed op). */
+export const DTYPES: readonly DType[] = ["int32", "float32", "float64"];
+
+/** Allocates a zero-filled typed array of `n` elements of `dtype`. */
+export function allocate(dtype: DType, n: number): TypedArray {
+  switch (dtype) {
+    case "float32":
+      return new Float32Array(n);
+    case "float64":
+      return new Float64Array(n);
+    case "int32":
+      return new Int32Array(n);
+  }
+}
+
+/** The dtype a typed array stores. */
+export function dtypeOfArray(data: TypedArray): DType {
+  if (data instanceof Float32Array) return "float32";
+  if (data instanceof Float64Array) return "float64";
+  return "int32";
+}
+
+/** True for float32 and float64. */
+export function isFloating(dtype: DType): boolean {
+  return dtype !== "int32";
+}
+
+/**
+ * The dtype of an op mixing `a` and `b`: float64 > float32 > int32, as PyTorch promotes
+ * tensor-tensor ops. `float32 + float64` gives float64; `int32 + float32` gives float32.
+ */
+export function promote(a: DType, b: DType): DType {
+  return DTYPES.indexOf(a) >= DTYPES.indexOf(b) ? a : b;
+}
+
+/** Checks that `value` names a dtype; `op` names the caller in the error. */
+export function checkDType(op: string, value: unknown): DType {
+  if (value === "float32" || value === "float64" || value === "int32") return value;
+  throw new DTypeError(`${op}: unknown dtype; expected "float32", "float64" or "int32", got ${String(value)}`);
+}
+
+/** Throws unless `dtype` is floating; used by ops that only make sense on real numbers. */
+export function requireFloating(op: string, dtype: DType, what = "input"): void {
+  if (!isFloating(dtype)) {
+    throw new DTypeError(`${op}: ${what} must be float32 or float64; got ${dtype} (convert with .to("float32"))`);
+  }
+}
