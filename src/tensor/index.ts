@@ -7,3 +7,5 @@ export type { Shape } from "./shape";
 export { broadcastShapes, formatShape } from "./shape";
 export { Generator, manualSeed, getRngState, setRngState, defaultGenerator } from "./random";
 export type { RngState } from "./random";
+export { setTensorDisplay, tensorBundle } from "./display-hook";
+export type { MimeBundle } from "./display-hook";

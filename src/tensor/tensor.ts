@@ -3,6 +3,7 @@ import type { GradNode } from "../autograd/node";
 import { IndexError, ValueError } from "../errors";
 import * as ops from "../ops";
 import { DType, TypedArray, allocate, dtypeOfArray } from "./dtype";
+import { MimeBundle, tensorBundle } from "./display-hook";
 import { formatTensor } from "./print";
 import { Shape, formatShape, numelOf } from "./shape";
 
@@ -159,6 +160,11 @@ export class Tensor {
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return formatTensor(this);
+  }
+
+  /** The MIME bundle notebooks display (Jupyter and Deno convention). */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return tensorBundle(this);
   }
 
   // ---- elementwise -------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+// The exports of the seqgrad WebAssembly SIMD kernels module (the only compiled entry file).
+
+export { heapBase, sgemm, workspaceBytes } from "./gemm";
