@@ -11,3 +11,4 @@ export * from "./autograd";
 export * from "./ops";
 export { getBackend, setBackend } from "./backend";
 export type { Backend } from "./backend";
+export * from "./runtime";

@@ -1,0 +1,62 @@
+/**
+ * Showing values from anywhere in a cell, and updating them in place (live training curves).
+ * In a kernel with the seqgrad bridge this sends Jupyter `display_data` / `update_display_data`
+ * messages with the value's full MIME bundle; in plain Node it prints the `text/plain` form.
+ */
+import { randomUUID } from "node:crypto";
+import { ValueError } from "../errors";
+import { kernelBridge } from "./kernel-bridge";
+import { mimeBundle } from "./mime-bundle";
+
+/** Options of `display`. */
+export interface DisplayOptions {
+  /**
+   * Display id. Showing an id again in the same cell updates that output in place; without an
+   * id a fresh one is made.
+   */
+  id?: string;
+}
+
+/** A shown output that can be replaced in place. */
+export interface DisplayHandle {
+  /** The display id (Jupyter's `transient.display_id`). */
+  readonly id: string;
+  /** Replaces the shown output with the bundle of `value`. */
+  update(value: unknown): void;
+}
+
+/** Where each explicit id was last shown: the kernel's cell key, or null outside a kernel. */
+const shownIn = new Map<string, number | null>();
+
+/**
+ * Shows `value` (its `[Symbol.for("Jupyter.display")]()` bundle, or its text) and returns a handle
+ * to update it.
+ *
+ * @example const live = display(figure); live.update(nextFigure);
+ * @example display(curve, { id: "loss" }); // again later in the cell: updates the same output
+ */
+export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
+  const id = options.id === undefined ? randomUUID() : checkId(options.id);
+  const bridge = kernelBridge();
+  const cell = bridge?.currentCell() ?? null;
+  const update = options.id !== undefined && shownIn.has(id) && shownIn.get(id) === cell;
+  if (options.id !== undefined) shownIn.set(id, cell);
+  send(value, id, update);
+  return { id, update: (next: unknown): void => send(next, id, true) };
+}
+
+function send(value: unknown, id: string, update: boolean): void {
+  const bundle = mimeBundle(value);
+  const bridge = kernelBridge();
+  if (bridge !== undefined) {
+    bridge.display(bundle, id, update);
+    return;
+  }
+  process.stdout.write(`${String(bundle["text/plain"])}\n`);
+}
+
+function checkId(id: unknown): string {
+  if (typeof id === "string" && id.length > 0) return id;
+  const got = typeof id === "string" ? "an empty string" : typeof id;
+  throw new ValueError(`display: id must be a non-empty string; expected a string, got ${got}`);
+}

@@ -1,0 +1,44 @@
+/**
+ * The bridge between seqgrad and a notebook kernel. The library never imports a kernel: a kernel
+ * that supports seqgrad installs an object of this shape on `globalThis[Symbol.for("seqgrad.kernel")]`
+ * before running cells (our kernel's launcher does), and `display` / `currentAbortSignal` use it
+ * when it is there. Without it (plain Node, tests, other kernels) they fall back to stdout and to
+ * "never aborted".
+ */
+import type { MimeBundle } from "./mime-bundle";
+
+/** The global symbol a kernel installs its bridge on. */
+export const KERNEL_BRIDGE_KEY: unique symbol = Symbol.for("seqgrad.kernel");
+
+/** The version of the bridge protocol this library speaks. */
+export const KERNEL_BRIDGE_PROTOCOL = 1;
+
+/** What a kernel offers the library. */
+export interface KernelBridge {
+  /** Protocol version; 1 is described here. */
+  readonly protocol: number;
+  /**
+   * Sends a bundle to the notebook: `display_data` when `update` is false, otherwise
+   * `update_display_data` replacing every output shown with `displayId`.
+   */
+  display(bundle: MimeBundle, displayId: string, update: boolean): void;
+  /** A key of the cell whose code is running (its execution count), undefined between cells. */
+  currentCell(): number | undefined;
+  /** The abort signal of the cell whose code is running; the kernel aborts it on interrupt. */
+  currentAbortSignal(): AbortSignal | undefined;
+}
+
+/** The installed kernel bridge, or undefined outside such a kernel (or for an unknown protocol). */
+export function kernelBridge(): KernelBridge | undefined {
+  const candidate: unknown = Reflect.get(globalThis, KERNEL_BRIDGE_KEY);
+  return isKernelBridge(candidate) ? candidate : undefined;
+}
+
+function isKernelBridge(value: unknown): value is KernelBridge {
+  if (typeof value !== "object" || value === null) return false;
+  const methods = ["display", "currentCell", "currentAbortSignal"];
+  return (
+    Reflect.get(value, "protocol") === KERNEL_BRIDGE_PROTOCOL &&
+    methods.every((name) => typeof Reflect.get(value, name) === "function")
+  );
+}
