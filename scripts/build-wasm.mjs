@@ -1,4 +1,5 @@
-// Compiles the WebAssembly SIMD kernels (AssemblyScript sources in src/backend/wasm/assembly/*.as)
+// Compiles the WebAssembly SIMD kernels (AssemblyScript sources in src/backend/wasm/assembly/*.as,
+// entry index.as)
 // and writes src/backend/wasm/generated/module.ts, which embeds the binary as base64 so both tsc
 // (dist/) and vitest (src/) load it without reading files at run time. The generated folder is
 // not committed; `npm run build` and `npm run build:wasm` recreate it.
@@ -15,11 +16,11 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = join(root, "src", "backend", "wasm", "assembly");
 const outDir = join(root, "src", "backend", "wasm", "generated");
-const entries = readdirSync(sourceDir).filter((f) => f.endsWith(".as")).sort();
+const sources = readdirSync(sourceDir).filter((f) => f.endsWith(".as")).sort();
 const outputs = {};
 
 const args = [
-  ...entries.map((f) => f.slice(0, -3)),
+  "index",
   "--outFile", "module.wasm",
   "--textFile", "module.wat",
   "--runtime", "stub",
@@ -67,4 +68,4 @@ ${body},
 `;
 writeFileSync(join(outDir, "module.ts"), ts);
 if (process.argv.includes("--wat")) writeFileSync(join(outDir, "module.wat"), String(outputs["module.wat"]));
-process.stdout.write(`build-wasm: ${entries.join(", ")} -> ${wasm.length} bytes\n`);
+process.stdout.write(`build-wasm: ${sources.join(", ")} -> ${wasm.length} bytes\n`);

@@ -1,9 +1,10 @@
+import { ValueError } from "../errors";
 import type { TypedArray } from "../tensor/dtype";
 
 /**
  * The compute kernels behind the ops. No autograd, no validation (the op front ends validate
  * once); plain loops over typed arrays. The plain-JS backend implements all of them; a faster
- * backend (WebAssembly SIMD) may replace any subset through `setBackend`.
+ * backend (WebAssembly SIMD) may replace any subset and delegate the rest to it.
  */
 export interface Backend {
   /** Name shown by `getBackend().name`, e.g. `js` or `wasm`. */
@@ -13,6 +14,7 @@ export interface Backend {
    * General matrix multiply, row-major: C = alpha * op(A) op(B) + beta * C, with op(X) = X or X^T.
    * op(A) is [m, k], op(B) is [k, n], C is [m, n]. `lda`, `ldb`, `ldc` are row strides of the stored
    * (untransposed) matrices; `aOff`, `bOff`, `cOff` are element offsets into the arrays.
+   * beta = 0 overwrites C without reading it.
    */
   gemm(
     transA: boolean,
@@ -34,30 +36,50 @@ export interface Backend {
   ): void;
 }
 
+const registry = new Map<string, Backend>();
 let current: Backend | null = null;
 let fallback: Backend | null = null;
 
-/** Registers the plain-JS backend (done once by the backend index). */
+/** Registers the plain-JS backend (done once by the backend index); it becomes current if none is. */
 export function registerFallback(backend: Backend): void {
   fallback = backend;
+  registry.set(backend.name, backend);
   if (current === null) current = backend;
+}
+
+/** Makes a backend selectable by name through `setBackend`. */
+export function registerBackend(backend: Backend): void {
+  registry.set(backend.name, backend);
+}
+
+/** The names of the backends available in this process, e.g. `["js", "wasm"]`. */
+export function listBackends(): string[] {
+  return [...registry.keys()];
 }
 
 /** The backend in use. */
 export function getBackend(): Backend {
-  if (current === null) throw new Error("seqgrad: no compute backend registered");
+  if (current === null) throw new ValueError("getBackend: no compute backend registered; expected the js backend, got none");
   return current;
 }
 
-/** Switches backend (e.g. to the WebAssembly one); returns the previous one. */
-export function setBackend(backend: Backend): Backend {
+/**
+ * Switches backend, by name (`"js"`, `"wasm"`) or object; returns the previous one.
+ * Example: `const before = setBackend("js"); ...; setBackend(before);`
+ */
+export function setBackend(backend: Backend | string): Backend {
+  const next = typeof backend === "string" ? registry.get(backend) : backend;
+  if (next === undefined) {
+    const names = listBackends().map((n) => `"${n}"`).join(", ");
+    throw new ValueError(`setBackend: unknown backend; expected one of ${names}, got "${String(backend)}"`);
+  }
   const previous = getBackend();
-  current = backend;
+  current = next;
   return previous;
 }
 
 /** The plain-JS backend, always available. */
 export function jsBackend(): Backend {
-  if (fallback === null) throw new Error("seqgrad: the plain-JS backend is not registered");
+  if (fallback === null) throw new ValueError("jsBackend: the plain-JS backend is not registered; expected it, got none");
   return fallback;
 }

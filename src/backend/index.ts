@@ -1,10 +1,21 @@
-import { Backend, registerFallback } from "./backend";
+import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
 import { gemmJs } from "./js/gemm";
+import { createWasmBackend } from "./wasm";
 
 /** The plain-JS backend: always available, the reference for every faster one. */
 export const JS_BACKEND: Backend = { name: "js", gemm: gemmJs };
 
 registerFallback(JS_BACKEND);
 
-export { getBackend, setBackend, jsBackend } from "./backend";
+/** The WebAssembly SIMD backend, or null on an engine without WebAssembly SIMD128. */
+export const WASM_BACKEND: Backend | null = createWasmBackend(JS_BACKEND);
+
+if (WASM_BACKEND !== null) registerBackend(WASM_BACKEND);
+
+// Default: wasm where available. SEQGRAD_BACKEND=js (or wasm) in the environment forces one.
+const requested = typeof process !== "undefined" ? process.env["SEQGRAD_BACKEND"] : undefined;
+if (requested !== undefined && requested !== "") setBackend(requested);
+else if (WASM_BACKEND !== null) setBackend(WASM_BACKEND);
+
+export { getBackend, setBackend, jsBackend, listBackends } from "./backend";
 export type { Backend } from "./backend";

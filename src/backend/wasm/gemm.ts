@@ -1,0 +1,84 @@
+import type { TypedArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
+import { Arena } from "./arena";
+import type { WasmKernels } from "./module";
+
+/** The signature of `Backend.gemm`. */
+export type Gemm = Backend["gemm"];
+
+/**
+ * GEMM on the WebAssembly SIMD kernels: C = alpha * op(A) op(B) + beta * C (row-major).
+ *
+ * float32 operands are staged into the module's memory (one `set` per matrix when rows are
+ * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
+ * copied back. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
+ * cases go to `fallback`, the plain-JS GEMM, which defines the results.
+ */
+export function createWasmGemm(kernels: WasmKernels, fallback: Gemm): Gemm {
+  const arena = new Arena(kernels.memory, kernels.heapBase());
+  let stagedLd = 0;
+
+  /** Copies the stored rows x cols matrix at src[off], row stride ld; sets stagedLd; returns its byte offset. */
+  function stage(src: Float32Array, off: number, rows: number, cols: number, ld: number): number {
+    const span = (rows - 1) * ld + cols;
+    if (ld === cols || span <= 2 * rows * cols) {
+      const at = arena.alloc(span * 4);
+      arena.f32.set(src.subarray(off, off + span), at >> 2);
+      stagedLd = ld;
+      return at;
+    }
+    const at = arena.alloc(rows * cols * 4);
+    const heap = arena.f32;
+    for (let r = 0; r < rows; r++) {
+      const from = off + r * ld;
+      heap.set(src.subarray(from, from + cols), (at >> 2) + r * cols);
+    }
+    stagedLd = cols;
+    return at;
+  }
+
+  return function gemmWasm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: TypedArray,
+    aOff: number,
+    lda: number,
+    b: TypedArray,
+    bOff: number,
+    ldb: number,
+    beta: number,
+    c: TypedArray,
+    cOff: number,
+    ldc: number,
+  ): void {
+    const f32 = a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array;
+    if (!f32 || k === 0 || alpha === 0) {
+      fallback(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    if (m === 0 || n === 0) return;
+    arena.reset();
+    const pa = transA ? stage(a, aOff, k, m, lda) : stage(a, aOff, m, k, lda);
+    const lda2 = stagedLd;
+    const pb = transB ? stage(b, bOff, n, k, ldb) : stage(b, bOff, k, n, ldb);
+    const ldb2 = stagedLd;
+    const pc = beta === 0 ? arena.alloc(m * n * 4) : stage(c, cOff, m, n, ldc);
+    const ldc2 = beta === 0 ? n : stagedLd;
+    const work = arena.alloc(kernels.workspaceBytes(n));
+    kernels.sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);
+    const heap = arena.f32;
+    const base = pc >> 2;
+    if (ldc === n && ldc2 === n) {
+      c.set(heap.subarray(base, base + m * n), cOff);
+      return;
+    }
+    for (let r = 0; r < m; r++) {
+      const from = base + r * ldc2;
+      c.set(heap.subarray(from, from + n), cOff + r * ldc);
+    }
+  };
+}

@@ -1,0 +1,69 @@
+import { WASM_MODULE_BASE64 } from "./generated/module";
+
+/** The part of a WebAssembly.Memory the backend uses (lib "dom" is not in this project's types). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  /** Grows by `pages` of 64 KiB; returns the previous size in pages. */
+  grow(pages: number): number;
+}
+
+/** The exports of the compiled kernels module (see assembly/index.as). */
+export interface WasmKernels {
+  readonly memory: WasmMemory;
+  /** First 16-byte aligned byte after the module's static data. */
+  heapBase(): number;
+  /** Bytes of scratch `sgemm` needs for a product with `n` columns. */
+  workspaceBytes(n: number): number;
+  /** C = alpha op(A) op(B) + beta C on f32 data in `memory` (pointers in bytes, strides in elements). */
+  sgemm(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: number,
+    lda: number,
+    b: number,
+    ldb: number,
+    beta: number,
+    c: number,
+    ldc: number,
+    work: number,
+  ): void;
+}
+
+/** The part of the global WebAssembly object used here. */
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+}
+
+/**
+ * Compiles and instantiates the embedded kernels module, synchronously. Returns null when this
+ * engine has no WebAssembly or no SIMD128 (the module then fails validation), so callers fall
+ * back to the plain-JS backend.
+ */
+export function instantiateKernels(): WasmKernels | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (api === undefined) return null;
+  const bytes = decodeBase64(WASM_MODULE_BASE64);
+  if (!api.validate(bytes)) return null;
+  const exports = new api.Instance(new api.Module(bytes), {}).exports;
+  return {
+    memory: exports["memory"] as WasmMemory,
+    heapBase: exports["heapBase"] as WasmKernels["heapBase"],
+    workspaceBytes: exports["workspaceBytes"] as WasmKernels["workspaceBytes"],
+    sgemm: exports["sgemm"] as WasmKernels["sgemm"],
+  };
+}
+
+/** Decodes base64 with Node's Buffer when present, else with atob (browsers). */
+function decodeBase64(text: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { JS_BACKEND, WASM_BACKEND } from "../../src/backend";
+import type { Backend } from "../../src/backend";
+
+/** A seeded generator (mulberry32), so failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Case {
+  transA: boolean;
+  transB: boolean;
+  m: number;
+  n: number;
+  k: number;
+  alpha: number;
+  beta: number;
+  aOff: number;
+  bOff: number;
+  cOff: number;
+  lda: number;
+  ldb: number;
+  ldc: number;
+}
+
+/** Random operands laid out as the case says, with padding between rows and before the offset. */
+function operands(c: Case, next: () => number): { a: Float32Array; b: Float32Array; cm: Float32Array } {
+  const aRows = c.transA ? c.k : c.m;
+  const bRows = c.transB ? c.n : c.k;
+  const fill = (len: number): Float32Array => Float32Array.from({ length: len }, () => next() * 2 - 1);
+  return {
+    a: fill(c.aOff + aRows * c.lda),
+    b: fill(c.bOff + bRows * c.ldb),
+    cm: fill(c.cOff + c.m * c.ldc),
+  };
+}
+
+/** C = alpha op(A) op(B) + beta C in float64, element by element (the reference). */
+function naive(c: Case, a: Float32Array, b: Float32Array, cm: Float32Array): Float64Array {
+  const out = Float64Array.from(cm);
+  for (let i = 0; i < c.m; i++) {
+    for (let j = 0; j < c.n; j++) {
+      let s = 0;
+      for (let p = 0; p < c.k; p++) {
+        const av = a[c.aOff + (c.transA ? p * c.lda + i : i * c.lda + p)] as number;
+        const bv = b[c.bOff + (c.transB ? j * c.ldb + p : p * c.ldb + j)] as number;
+        s += av * bv;
+      }
+      const at = c.cOff + i * c.ldc + j;
+      out[at] = c.alpha * s + (c.beta === 0 ? 0 : c.beta * (cm[at] as number));
+    }
+  }
+  return out;
+}
+
+function run(backend: Backend, c: Case, a: Float32Array, b: Float32Array, cm: Float32Array): Float32Array {
+  const out = Float32Array.from(cm);
+  backend.gemm(c.transA, c.transB, c.m, c.n, c.k, c.alpha, a, c.aOff, c.lda, b, c.bOff, c.ldb, c.beta, out, c.cOff, c.ldc);
+  return out;
+}
+
+/** Largest |x - ref| / (1 + |ref|) over all elements, padding included (which must not change). */
+function maxError(x: Float32Array, ref: Float64Array): number {
+  let worst = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const r = ref[i] as number;
+    worst = Math.max(worst, Math.abs((x[i] as number) - r) / (1 + Math.abs(r)));
+  }
+  return worst;
+}
+
+function randomCase(next: () => number, maxDim: number): Case {
+  const dim = (): number => 1 + Math.floor(next() * maxDim);
+  const transA = next() < 0.5;
+  const transB = next() < 0.5;
+  const m = dim();
+  const n = dim();
+  const k = dim();
+  const pad = (): number => (next() < 0.5 ? 0 : Math.floor(next() * 5));
+  const betas = [0, 1, 0.5, -2];
+  return {
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha: next() < 0.5 ? 1 : next() * 4 - 2,
+    beta: betas[Math.floor(next() * betas.length)] as number,
+    aOff: pad(),
+    bOff: pad(),
+    cOff: pad(),
+    lda: (transA ? m : k) + pad(),
+    ldb: (transB ? k : n) + pad(),
+    ldc: n + pad(),
+  };
+}
+
+const wasm = WASM_BACKEND;
+const describeWasm = wasm === null ? describe.skip : describe;
+
+describeWasm("the wasm gemm", () => {
+  const backend = wasm as Backend;
+
+  it("is the default backend's gemm when WebAssembly SIMD is available", () => {
+    expect(backend.name).toBe("wasm");
+  });
+
+  it("matches a float64 reference and the js backend on 200 random shapes, flags, strides and offsets", () => {
+    const next = rng(1234);
+    for (let t = 0; t < 200; t++) {
+      const c = randomCase(next, t < 150 ? 20 : 90);
+      const { a, b, cm } = operands(c, next);
+      const ref = naive(c, a, b, cm);
+      const tol = 1e-5 * Math.sqrt(c.k) * Math.max(1, Math.abs(c.alpha));
+      const got = run(backend, c, a, b, cm);
+      const viaJs = run(JS_BACKEND, c, a, b, cm);
+      expect(maxError(got, ref), JSON.stringify(c)).toBeLessThan(tol);
+      expect(maxError(viaJs, ref), JSON.stringify(c)).toBeLessThan(tol);
+    }
+  });
+
+  it("crosses every cache block boundary (k > 256, m > 96, n > 2048) with the same results", () => {
+    const next = rng(99);
+    const shapes: Array<[number, number, number]> = [
+      [200, 37, 300],
+      [97, 2100, 9],
+      [13, 2049, 513],
+    ];
+    for (const [m, n, k] of shapes) {
+      const c: Case = { transA: false, transB: true, m, n, k, alpha: 1, beta: 0.5, aOff: 3, bOff: 1, cOff: 2, lda: k, ldb: k + 1, ldc: n };
+      const { a, b, cm } = operands(c, next);
+      const ref = naive(c, a, b, cm);
+      expect(maxError(run(backend, c, a, b, cm), ref), `${m}x${n}x${k}`).toBeLessThan(1e-5 * Math.sqrt(k));
+    }
+  });
+
+  it("overwrites C when beta is 0, even where C holds NaN", () => {
+    const a = Float32Array.from([1, 2, 3, 4]);
+    const b = Float32Array.from([5, 6, 7, 8]);
+    const c = new Float32Array(4).fill(Number.NaN);
+    backend.gemm(false, false, 2, 2, 2, 1, a, 0, 2, b, 0, 2, 0, c, 0, 2);
+    expect(Array.from(c)).toEqual([19, 22, 43, 50]);
+  });
+
+  it("scales C by beta when k is 0 and leaves C alone when m or n is 0", () => {
+    const c = Float32Array.from([1, 2, 3, 4]);
+    backend.gemm(false, false, 2, 2, 0, 1, new Float32Array(0), 0, 0, new Float32Array(0), 0, 2, 3, c, 0, 2);
+    expect(Array.from(c)).toEqual([3, 6, 9, 12]);
+    backend.gemm(false, false, 0, 2, 2, 1, new Float32Array(0), 0, 2, new Float32Array(4), 0, 2, 0, c, 0, 2);
+    expect(Array.from(c)).toEqual([3, 6, 9, 12]);
+  });
+
+  it("computes float64 products exactly as the js backend does", () => {
+    const next = rng(7);
+    const a = Float64Array.from({ length: 35 }, next);
+    const b = Float64Array.from({ length: 42 }, next);
+    const viaWasm = new Float64Array(30);
+    const viaJs = new Float64Array(30);
+    backend.gemm(false, false, 5, 6, 7, 1, a, 0, 7, b, 0, 6, 0, viaWasm, 0, 6);
+    JS_BACKEND.gemm(false, false, 5, 6, 7, 1, a, 0, 7, b, 0, 6, 0, viaJs, 0, 6);
+    expect(Array.from(viaWasm)).toEqual(Array.from(viaJs));
+  });
+
+  it("gives the same results after its memory grows for a larger product", () => {
+    const next = rng(5);
+    const small: Case = { transA: false, transB: false, m: 7, n: 9, k: 11, alpha: 1, beta: 0, aOff: 0, bOff: 0, cOff: 0, lda: 11, ldb: 9, ldc: 9 };
+    const s = operands(small, next);
+    const before = run(backend, small, s.a, s.b, s.cm);
+    const big: Case = { ...small, m: 600, n: 700, k: 500, lda: 500, ldb: 700, ldc: 700 };
+    const g = operands(big, next);
+    run(backend, big, g.a, g.b, g.cm);
+    expect(Array.from(run(backend, small, s.a, s.b, s.cm))).toEqual(Array.from(before));
+  });
+});
