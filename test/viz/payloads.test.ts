@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { MIME_TYPES, decodeNumber, encodeNumber, kindOfMime, validatePayload } from "../../src/viz/payloads";
+
+const spectrum = {
+  kind: "spectrum",
+  version: 1,
+  name: "W_hh",
+  size: 2,
+  eigenvalues: [{ re: 0.5, im: 0.1 }, { re: 0.5, im: -0.1 }],
+  spectralRadius: 0.51,
+};
+
+describe("validatePayload", () => {
+  it("accepts a well-formed payload and returns it", () => {
+    const r = validatePayload(MIME_TYPES.spectrum, spectrum);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.payload.kind).toBe("spectrum");
+  });
+
+  it("rejects an unknown MIME type, naming the known ones", () => {
+    const r = validatePayload("application/json", spectrum);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining("application/vnd.seqgrad.tensor.v1+json") });
+  });
+
+  it("rejects a payload of the wrong kind or version", () => {
+    expect(validatePayload(MIME_TYPES.tensor, spectrum)).toEqual({ ok: false, error: 'tensor.kind: expected "tensor", got "spectrum"' });
+    expect(validatePayload(MIME_TYPES.spectrum, { ...spectrum, version: 2 })).toEqual({ ok: false, error: "spectrum.version: expected 1, got 2" });
+  });
+
+  it("names the path of the first bad field", () => {
+    const bad = { ...spectrum, eigenvalues: [{ re: 0.5, im: "x" }, { re: 0.5, im: 0 }] };
+    expect(validatePayload(MIME_TYPES.spectrum, bad)).toEqual({ ok: false, error: 'spectrum.eigenvalues[0].im: expected a finite number, got "x"' });
+  });
+
+  it("checks that series lengths agree", () => {
+    const curves = {
+      kind: "curves", version: 1, xLabel: "step", smoothing: 0, progress: null,
+      panels: [{ id: "loss", title: "loss", yLabel: "loss", yScale: "log" }],
+      series: [{ name: "train", panel: "loss", x: [1, 2, 3], y: [1, "NaN"] }],
+    };
+    const r = validatePayload(MIME_TYPES.curves, curves);
+    expect(r).toEqual({ ok: false, error: "curves.series[0].y: expected 3 values, got an array of 2" });
+    curves.series[0] = { name: "train", panel: "loss", x: [1, 2], y: [1, "NaN"] };
+    expect(validatePayload(MIME_TYPES.curves, curves).ok).toBe(true);
+  });
+
+  it("checks that edges point at existing nodes", () => {
+    const node = { id: "a", kind: "op", label: "add", shape: [], dtype: "float32", scope: null, value: null, grad: null, hiddenInputs: 0, x: 0, y: 0, width: 10, height: 10 };
+    const graph = { kind: "graph", version: 1, width: 10, height: 10, totalNodes: 1, nodes: [node], edges: [{ id: "e", source: "a", target: "b", inputIndex: 0, points: [] }] };
+    expect(validatePayload(MIME_TYPES.graph, graph)).toEqual({ ok: false, error: 'graph.edges[0].target: expected the id of an existing item, got "b"' });
+  });
+});
+
+describe("JSON numbers", () => {
+  it("round-trip NaN and infinities through strings", () => {
+    for (const v of [1.5, NaN, Infinity, -Infinity]) expect(decodeNumber(encodeNumber(v))).toBe(v);
+    expect(JSON.stringify([NaN, Infinity].map(encodeNumber))).toBe('["NaN","Infinity"]');
+  });
+
+  it("map every MIME type back to its kind", () => {
+    for (const [kind, mime] of Object.entries(MIME_TYPES)) expect(kindOfMime(mime)).toBe(kind);
+  });
+});
