@@ -1,0 +1,20 @@
+/** Data: vocabularies, tokenizers, padded batches, language-model chunks, corpora and synthetic tasks. */
+export { Vocab, PAD, SOS, EOS, UNK, SPECIALS, PAD_ID, SOS_ID, EOS_ID, UNK_ID } from "./vocab";
+export type { VocabOptions, DecodeOptions } from "./vocab";
+export { charTokenize, wordTokenize, normalizeText, tokenizer, detokenize } from "./tokenize";
+export type { TokenizeOptions, Tokenizer, TokenLevel } from "./tokenize";
+export { shuffled, splitDataset, splitStream, splitSizes, generatorOf } from "./split";
+export type { SeedLike, SplitFractions, Splits } from "./split";
+export { encodePairs, seq2seqBatch, seq2seqBatches, padRows, checkLengths } from "./seq2seq-batch";
+export type { TokenPair, IdPair, Seq2SeqBatch, Seq2SeqBatchOptions } from "./seq2seq-batch";
+export { lmBatches } from "./lm-batch";
+export type { LMBatch, LMBatchOptions } from "./lm-batch";
+export { dataDir, dataFile } from "./data-path";
+export { loadTextCorpus, textCorpus } from "./corpus";
+export type { TextCorpus, TextCorpusOptions } from "./corpus";
+export { loadSentencePairs, pairCorpus } from "./sentence-pairs";
+export type { SentencePair, SentencePairOptions, PairCorpus } from "./sentence-pairs";
+export { symbolTask, addingProblem } from "./synthetic";
+export type { SymbolTask, SymbolTaskOptions, AddingProblemOptions } from "./synthetic";
+export { dateTask, formatDate, DATE_FORMATS } from "./dates";
+export type { DatePair, DateFormat, DateTaskOptions } from "./dates";
