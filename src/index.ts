@@ -9,6 +9,8 @@ export * from "./errors";
 export * from "./tensor";
 export * from "./autograd";
 export * from "./ops";
+export * from "./functional";
 export { getBackend, setBackend } from "./backend";
 export type { Backend } from "./backend";
 export * from "./runtime";
+export * as optim from "./optim";

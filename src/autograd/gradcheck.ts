@@ -38,7 +38,7 @@ export interface GradcheckReport {
 /**
  * Compares autograd's gradients of `fn` with central differences, in float64:
  *
- *   dL/dx_i ~ (L(x + eps e_i) - L(x - eps e_i)) / (2 eps),   L = sum(fn(x) * v)
+ *   dL/dx_i ~ sum_j (fn(x + eps e_i)_j - fn(x - eps e_i)_j) v_j / (2 eps),   L = sum(fn(x) * v)
  *
  * for a fixed random projection v, for every element of every input that requires grad. An element
  * passes when |analytic - numeric| <= atol + rtol * |numeric|.
@@ -57,10 +57,15 @@ export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly 
   const probe = noGrad(() => fn(...inputs));
   const gen = new Generator(1234);
   const v = new Tensor(Float64Array.from(probe.data, () => gen.uniform() * 2 - 1), probe.shape);
-  const loss = (): number => {
-    const out = noGrad(() => fn(...inputs));
+  // a copy: the output may share the input's buffer (reshape), which is perturbed next
+  const evaluate = (): Tensor["data"] => noGrad(() => fn(...inputs)).data.slice();
+  // sum_i (f(x+)_i - f(x-)_i) v_i: differences first, so large constant outputs do not cancel digits
+  const projectedDifference = (plus: Tensor["data"], minus: Tensor["data"]): number => {
     let s = 0;
-    for (let i = 0; i < out.numel; i++) s += (out.data[i] as number) * (v.data[i] as number);
+    for (let i = 0; i < plus.length; i++) {
+      const d = (plus[i] as number) - (minus[i] as number);
+      if (d !== 0 || Number.isNaN(d)) s += d * (v.data[i] as number);
+    }
     return s;
   };
   for (const x of inputs) x.grad = null;
@@ -75,11 +80,11 @@ export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly 
     for (let i = 0; i < x.numel; i++) {
       const saved = x.data[i] as number;
       x.data[i] = saved + eps;
-      const plus = loss();
+      const plus = evaluate();
       x.data[i] = saved - eps;
-      const minus = loss();
+      const minus = evaluate();
       x.data[i] = saved;
-      const numeric = (plus - minus) / (2 * eps);
+      const numeric = projectedDifference(plus, minus) / (2 * eps);
       const analytic = x.grad === null ? 0 : (x.grad.data[i] as number);
       const absErr = Math.abs(analytic - numeric);
       const relErr = absErr / Math.max(Math.abs(numeric), 1e-12);

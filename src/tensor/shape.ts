@@ -95,3 +95,12 @@ export function normalizeDims(op: string, dims: number | readonly number[] | und
   }
   return out.sort((x, y) => x - y);
 }
+
+/**
+ * Shapes of a reduction over the sorted dims `dims`: `kept` has those dims as 1 (the layout of the
+ * result either way), `out` is what the op returns (`kept` when `keepdim`, else the dims removed).
+ */
+export function reducedShape(shape: Shape, dims: readonly number[], keepdim: boolean): { kept: number[]; out: number[] } {
+  const kept = shape.map((s, d) => (dims.includes(d) ? 1 : s));
+  return { kept, out: keepdim ? kept : shape.filter((_, d) => !dims.includes(d)) };
+}

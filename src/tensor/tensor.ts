@@ -1,7 +1,9 @@
 import { BackwardOptions, initialGrad, runBackward } from "../autograd/backward";
 import type { GradNode } from "../autograd/node";
 import { IndexError, ValueError } from "../errors";
+import * as functional from "../functional";
 import * as ops from "../ops";
+import type { ValuesIndices } from "../ops/max";
 import { DType, TypedArray, allocate, dtypeOfArray } from "./dtype";
 import { MimeBundle, tensorBundle } from "./display-hook";
 import { formatTensor } from "./print";
@@ -197,6 +199,21 @@ export class Tensor {
   // ---- reductions --------------------------------------------------------------------------
   sum(dim?: number | number[], keepdim = false): Tensor { return ops.sum(this, dim, keepdim); }
   mean(dim?: number | number[], keepdim = false): Tensor { return ops.mean(this, dim, keepdim); }
+  /** Maximum of all elements, or `{ values, indices }` along `dim`. */
+  max(): Tensor;
+  max(dim: number, keepdim?: boolean): ValuesIndices;
+  max(dim?: number, keepdim = false): Tensor | ValuesIndices { return dim === undefined ? ops.max(this) : ops.max(this, dim, keepdim); }
+  /** Minimum of all elements, or `{ values, indices }` along `dim`. */
+  min(): Tensor;
+  min(dim: number, keepdim?: boolean): ValuesIndices;
+  min(dim?: number, keepdim = false): Tensor | ValuesIndices { return dim === undefined ? ops.min(this) : ops.min(this, dim, keepdim); }
+  amax(dim?: number | number[], keepdim = false): Tensor { return ops.amax(this, dim, keepdim); }
+  amin(dim?: number | number[], keepdim = false): Tensor { return ops.amin(this, dim, keepdim); }
+  argmax(dim?: number, keepdim = false): Tensor { return ops.argmax(this, dim, keepdim); }
+  argmin(dim?: number, keepdim = false): Tensor { return ops.argmin(this, dim, keepdim); }
+  norm(p = 2, dim?: number | number[], keepdim = false): Tensor { return ops.norm(this, p, dim, keepdim); }
+  softmax(dim = -1): Tensor { return functional.softmax(this, dim); }
+  logSoftmax(dim = -1): Tensor { return functional.logSoftmax(this, dim); }
 
   // ---- shape -------------------------------------------------------------------------------
   reshape(...shape: number[] | [number[]]): Tensor { return ops.reshape(this, flatArgs(shape)); }
@@ -208,6 +225,16 @@ export class Tensor {
   narrow(dim: number, start: number, length: number): Tensor { return ops.narrow(this, dim, start, length); }
   select(dim: number, index: number): Tensor { return ops.select(this, dim, index); }
   indexSelect(dim: number, index: Tensor | number[]): Tensor { return ops.indexSelect(this, dim, index); }
+  slice(dim: number, start?: number, end?: number, step?: number): Tensor { return ops.slice(this, dim, start, end, step); }
+  flatten(startDim = 0, endDim = -1): Tensor { return ops.flatten(this, startDim, endDim); }
+  squeeze(dim?: number): Tensor { return ops.squeeze(this, dim); }
+  unsqueeze(dim: number): Tensor { return ops.unsqueeze(this, dim); }
+  expand(...shape: number[] | [number[]]): Tensor { return ops.expand(this, flatArgs(shape)); }
+  split(splitSize: number | number[], dim = 0): Tensor[] { return ops.split(this, splitSize, dim); }
+  chunk(chunks: number, dim = 0): Tensor[] { return ops.chunk(this, chunks, dim); }
+  flip(...dims: number[] | [number[]]): Tensor { return ops.flip(this, flatArgs(dims)); }
+  gather(dim: number, index: Tensor): Tensor { return ops.gather(this, dim, index); }
+  maskedFill(mask: Tensor, value: number): Tensor { return ops.maskedFill(this, mask, value); }
 }
 
 function flatArgs(args: number[] | [number[]]): number[] {

@@ -1,0 +1,2 @@
+export { softmax, logSoftmax } from "./softmax";
+export { dropout } from "./dropout";
