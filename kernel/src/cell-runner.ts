@@ -1,0 +1,74 @@
+/**
+ * Runs execute requests one after another on tslab's executor and speaks the protocol around
+ * them: `execute_input`, the last value as an `execute_result` with its full MIME bundle, an
+ * `error` message, and the reply. After an error, requests queued before it are aborted unless
+ * the failing request said `stop_on_error: false` (nbconvert's `--allow-errors`).
+ */
+import type { Executor } from "tslab/dist/executor";
+import { CellContexts, createCellContext } from "./cell-context";
+import type { CellContext } from "./cell-context";
+import { displayBundle } from "./display-bundle";
+import { formatDiagnostics, toJupyterError } from "./jupyter-error";
+import type { ErrorContent, ExecuteReply, ExecuteRequest, Publish } from "./messages";
+
+/** Serializes cells and turns their outcome into Jupyter messages. */
+export class CellRunner {
+  private executionCount = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private received = 0;
+  /** Requests numbered up to this one are aborted (they were queued before an error). */
+  private abortThrough = 0;
+
+  constructor(
+    private readonly executor: Executor,
+    private readonly cells: CellContexts,
+  ) {}
+
+  /** Queues `request`; resolves to its `execute_reply` content once it ran (or was aborted). */
+  execute(request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
+    const number = ++this.received;
+    const task = this.queue.then(() => this.run(number, request, publish));
+    this.queue = task.catch(() => undefined);
+    return task;
+  }
+
+  private async run(number: number, request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
+    if (number <= this.abortThrough) return { status: "aborted", execution_count: this.executionCount };
+    const count = request.storeHistory ? ++this.executionCount : this.executionCount;
+    const out: Publish = request.silent ? () => undefined : publish;
+    out("execute_input", { code: request.code, execution_count: count });
+    const cell = createCellContext(count, out);
+    const ok = await this.cells.run(cell, () => this.executeCode(cell, request.code));
+    const error = ok ? this.sendResult(cell) : toJupyterError(cell.failures);
+    if (error === undefined) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    out("error", error);
+    if (request.stopOnError) this.abortThrough = this.received;
+    return { status: "error", execution_count: count, ...error };
+  }
+
+  /** Runs the code; a failure of the compiler itself counts as the cell's error. */
+  private async executeCode(cell: CellContext, code: string): Promise<boolean> {
+    try {
+      return await this.executor.execute(code);
+    } catch (error) {
+      cell.failures.push({ kind: "thrown", value: error });
+      return false;
+    }
+  }
+
+  /** Sends the cell's warnings and last value; returns an error if the value cannot be shown. */
+  private sendResult(cell: CellContext): ErrorContent | undefined {
+    const warnings = formatDiagnostics(cell.failures);
+    if (warnings.length > 0) cell.publish("stream", { name: "stderr", text: `${warnings.join("\n")}\n` });
+    const last = cell.lastValue;
+    cell.lastValue = undefined;
+    if (last === undefined || last.value === undefined) return undefined;
+    try {
+      const data = displayBundle(last.value);
+      cell.publish("execute_result", { execution_count: cell.count, data, metadata: {} });
+      return undefined;
+    } catch (error) {
+      return toJupyterError([{ kind: "thrown", value: error }]);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The MIME bundle of a cell's last value: by the convention shared with Deno's kernel and
+ * seqgrad, an object implementing `[Symbol.for("Jupyter.display")]()` supplies its whole bundle;
+ * every other value is shown as text, the way Node's REPL prints it.
+ */
+import { inspect } from "node:util";
+
+/** MIME type to data. */
+export type Bundle = Record<string, unknown>;
+
+const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
+const INSPECT_OPTIONS = { depth: 4, maxArrayLength: 100, maxStringLength: 10_000, breakLength: 100 };
+
+/** The bundle of `value`; throws TypeError when its display method returns no plain map. */
+export function displayBundle(value: unknown): Bundle {
+  const text = (): string => inspect(value, INSPECT_OPTIONS);
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) {
+    return { "text/plain": text() };
+  }
+  const method: unknown = Reflect.get(value, JUPYTER_DISPLAY);
+  if (typeof method !== "function") return { "text/plain": text() };
+  const bundle: unknown = Reflect.apply(method, value, []);
+  if (typeof bundle !== "object" || bundle === null || Array.isArray(bundle)) {
+    throw new TypeError(
+      `[Symbol.for("Jupyter.display")]() must return a map of MIME type to data; got ${inspect(bundle)}`,
+    );
+  }
+  const entries: Bundle = { ...bundle };
+  if (!("text/plain" in entries)) entries["text/plain"] = text();
+  return entries;
+}

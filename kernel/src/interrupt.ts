@@ -1,0 +1,28 @@
+/**
+ * What SIGINT (Jupyter's interrupt button) does. A synchronous loop is stopped by Node itself
+ * (tslab runs cells with `breakOnSigint`). For asynchronous work the kernel first aborts the
+ * signal of the running cell and of earlier cells whose work may still go on; seqgrad's loops
+ * see it at their next `throwIfAborted()` and end with an AbortError between two steps, leaving
+ * the model consistent. If the running cell has not ended after a grace period, tslab's own
+ * interrupt hands control back anyway (work that never checks the signal keeps running then).
+ */
+import type { Executor } from "tslab/dist/executor";
+import type { CellContexts } from "./cell-context";
+
+/** How long a running cell may take to stop by itself before control is handed back. */
+export const INTERRUPT_GRACE_MS = 300;
+
+/** The reason cells see on their aborted signal. */
+export const INTERRUPT_REASON = "interrupted by the notebook (SIGINT)";
+
+/** Registers the SIGINT handler. */
+export function handleInterrupts(cells: CellContexts, executor: Executor): void {
+  process.on("SIGINT", () => {
+    const running = cells.running();
+    cells.abortAll(INTERRUPT_REASON);
+    if (running === undefined) return;
+    setTimeout(() => {
+      if (cells.running() === running) executor.interrupt();
+    }, INTERRUPT_GRACE_MS);
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Turns what the executor reports (TypeScript diagnostics, thrown values) into Jupyter's
+ * `{ ename, evalue, traceback }`:
+ * - compile errors are one `TSError` whose value gives the first error's line and column,
+ *   e.g. `2:7 - Cannot find name 'foo'.`, the traceback lists them all;
+ * - a thrown Error keeps its class name (`TypeError`, `ShapeError`, `AbortError`) and message,
+ *   with a stack trace cut at the kernel's own frames;
+ * - an interrupted cell is an `Interrupt`.
+ */
+import { inspect } from "node:util";
+import type { Failure } from "./cell-context";
+import type { ErrorContent } from "./messages";
+
+/** Frames of the kernel machinery, hidden from tracebacks. */
+const INTERNAL_FRAME = /node_modules[\\/]tslab[\\/]|[\\/]kernel[\\/]dist[\\/]|\(node:|at node:/;
+
+/** The executor's format for one diagnostic: file, line, column, message. */
+export const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
+
+/** Reads the arguments of the executor's `console.error` call as a failure. */
+export function readFailure(args: unknown[]): Failure {
+  const [first, file, line, column, message] = args;
+  if (first === DIAGNOSTIC_FORMAT && typeof line === "number" && typeof column === "number") {
+    return {
+      kind: "diagnostic",
+      file: typeof file === "string" ? file.trim() : "",
+      line,
+      column,
+      message: String(message),
+    };
+  }
+  return { kind: "thrown", value: first };
+}
+
+/** The Jupyter error of a failed cell: its compile errors if any, else its first thrown value. */
+export function toJupyterError(failures: readonly Failure[]): ErrorContent {
+  const diagnostics = failures.filter((f) => f.kind === "diagnostic");
+  if (diagnostics.length > 0) return compileError(diagnostics);
+  const thrown = failures.find((f): f is Extract<Failure, { kind: "thrown" }> => f.kind === "thrown");
+  return thrownError(thrown === undefined ? new Error("the cell failed without a reason") : thrown.value);
+}
+
+/** Formats diagnostics as lines `file line:column - message` (file omitted for the cell). */
+export function formatDiagnostics(failures: readonly Failure[]): string[] {
+  return failures.flatMap((f) =>
+    f.kind === "diagnostic" ? [`${f.file === "" ? "" : `${f.file} `}${f.line}:${f.column} - ${f.message}`] : [],
+  );
+}
+
+function compileError(diagnostics: readonly Failure[]): ErrorContent {
+  const lines = formatDiagnostics(diagnostics);
+  const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : "";
+  return { ename: "TSError", evalue: `${lines[0] ?? ""}${more}`, traceback: ["TSError: TypeScript compile errors", ...lines] };
+}
+
+function thrownError(value: unknown): ErrorContent {
+  if (isInterrupt(value)) {
+    const evalue = "the cell was interrupted (SIGINT)";
+    return { ename: "Interrupt", evalue, traceback: [`Interrupt: ${evalue}`] };
+  }
+  if (value instanceof Error) {
+    const ename = value.name || "Error";
+    const frames = (value.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+    const shown = frames.filter((line) => !INTERNAL_FRAME.test(line));
+    return { ename, evalue: value.message, traceback: [`${ename}: ${value.message}`, ...shown] };
+  }
+  const evalue = inspect(value);
+  return { ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
+}
+
+/** Node's "script execution interrupted" error (sync loop) or tslab's asynchronous interrupt. */
+function isInterrupt(value: unknown): boolean {
+  if (!(value instanceof Error)) return false;
+  const code: unknown = Reflect.get(value, "code");
+  return code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || value.message === "Interrupted asynchronously";
+}

@@ -1,0 +1,71 @@
+/**
+ * The seqgrad Jupyter kernel: tslab's compiler and executor, started by this launcher with the
+ * extensions seqgrad needs (rich results, display handles, proper errors, interrupts of
+ * `await`-ing loops, `seqgrad` importable from any folder). Jupyter runs it through the kernel spec:
+ * `node kernel/dist/main.js --config-path {connection_file} [--strict]`.
+ */
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import type * as TypeScript from "@tslab/typescript-for-tslab";
+import { createExecutor } from "tslab/dist/executor";
+import { JupyterHandlerImpl } from "tslab/dist/jupyter";
+import { installBridge } from "./bridge";
+import { CellContexts } from "./cell-context";
+import { CellRunner } from "./cell-runner";
+import { createConverterSet } from "./converters";
+import { createExecutorConsole } from "./executor-console";
+import { handleInterrupts } from "./interrupt";
+import { kernelInfo } from "./kernel-info";
+import { overlayPackage } from "./module-overlay";
+import { routeOutput } from "./output-routing";
+import { SeqgradServer } from "./server";
+import { strictChecking } from "./strict";
+
+/** The repository root: kernel/dist/main.js lives two levels below it. */
+const ROOT = resolve(__dirname, "..", "..");
+
+/** Command-line options of the kernel process. */
+interface KernelArgs {
+  configPath: string;
+  strict: boolean;
+}
+
+function parseArgs(argv: readonly string[]): KernelArgs {
+  const at = argv.indexOf("--config-path");
+  const configPath = at >= 0 ? argv[at + 1] : undefined;
+  if (configPath === undefined) {
+    throw new RangeError("seqgrad kernel: --config-path is required; expected a connection file, got none");
+  }
+  const strict = argv.includes("--strict") || process.env["SEQGRAD_STRICT"] === "1";
+  return { configPath, strict };
+}
+
+/** tslab's TypeScript: the compiler its converters use, whose file system we extend. */
+function tslabTypeScript(): typeof TypeScript {
+  const fromTslab = createRequire(require.resolve("tslab/package.json"));
+  return fromTslab("@tslab/typescript-for-tslab");
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const ts = tslabTypeScript();
+  overlayPackage(ts.sys, process.cwd(), "seqgrad", ROOT);
+  const cells = new CellContexts();
+  const log = routeOutput(cells);
+  installBridge(cells);
+  const converters = createConverterSet(args.strict ? strictChecking(ts) : undefined);
+  const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
+  converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
+  const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
+  const runner = new CellRunner(executor, cells);
+  const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, runner, info);
+  handleInterrupts(cells, executor);
+  process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
+  process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+  await server.init();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seqgrad kernel failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/** The Jupyter message contents the kernel reads and writes (messaging protocol 5.3). */
+
+/** Sends one iopub message, e.g. `publish("stream", { name: "stdout", text })`. */
+export type Publish = (msgType: string, content: object) => void;
+
+/** The fields of an `execute_request` the kernel uses. */
+export interface ExecuteRequest {
+  code: string;
+  silent: boolean;
+  storeHistory: boolean;
+  stopOnError: boolean;
+}
+
+/** `{ ename, evalue, traceback }` of `error` messages and failed `execute_reply`s. */
+export interface ErrorContent {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+/** The content of an `execute_reply`. */
+export type ExecuteReply =
+  | { status: "ok"; execution_count: number; user_expressions: object; payload: object[] }
+  | ({ status: "error"; execution_count: number } & ErrorContent)
+  | { status: "aborted"; execution_count: number };
+
+/** Reads an `execute_request` content with the protocol's defaults. */
+export function readExecuteRequest(content: unknown): ExecuteRequest {
+  const field = (name: string): unknown =>
+    typeof content === "object" && content !== null ? Reflect.get(content, name) : undefined;
+  const code = field("code");
+  const silent = field("silent") === true;
+  return {
+    code: typeof code === "string" ? code : "",
+    silent,
+    storeHistory: !silent && field("store_history") !== false,
+    stopOnError: field("stop_on_error") !== false,
+  };
+}
+
+/** Reads a boolean field of a request content, `fallback` when absent. */
+export function readFlag(content: unknown, name: string, fallback: boolean): boolean {
+  if (typeof content !== "object" || content === null) return fallback;
+  const value: unknown = Reflect.get(content, name);
+  return typeof value === "boolean" ? value : fallback;
+}

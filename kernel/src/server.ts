@@ -1,0 +1,58 @@
+/**
+ * tslab's ZeroMQ server with the seqgrad kernel's protocol fixes: a complete `kernel_info_reply`,
+ * executions through our `CellRunner` (execute_input, execute_result, error, stop_on_error),
+ * a well-formed `comm_info_reply` and `shutdown_reply`, and an exit after shutdown.
+ */
+import { ZmqServer } from "tslab/dist/jupyter";
+import type { CellRunner } from "./cell-runner";
+import { readExecuteRequest, readFlag } from "./messages";
+
+/** The message type tslab's handlers receive (not exported by tslab under a name). */
+type Message = Parameters<ZmqServer["handleExecute"]>[1];
+type Handler = ConstructorParameters<typeof ZmqServer>[0];
+type Socket = Parameters<ZmqServer["handleExecute"]>[0];
+
+/** How long a shut-down kernel waits for sockets to flush before the process exits. */
+const EXIT_DELAY_MS = 100;
+
+export class SeqgradServer extends ZmqServer {
+  constructor(
+    handler: Handler,
+    configPath: string,
+    private readonly runner: CellRunner,
+    private readonly info: object,
+  ) {
+    super(handler, configPath);
+  }
+
+  override handleKernelInfo(sock: Socket, msg: Message): void {
+    this.send(sock, msg, "kernel_info_reply", this.info);
+  }
+
+  override async handleExecute(sock: Socket, msg: Message): Promise<void> {
+    const publish = (msgType: string, content: object): void => this.send(this.iopub, msg, msgType, content);
+    const reply = await this.runner.execute(readExecuteRequest(msg.content), publish);
+    this.send(sock, msg, "execute_reply", reply);
+  }
+
+  override handleCommInfoRequest(sock: Socket, msg: Message): void {
+    this.send(sock, msg, "comm_info_reply", { status: "ok", comms: {} });
+  }
+
+  override handleShutdown(sock: Socket, msg: Message): void {
+    const restart = readFlag(msg.content, "restart", false);
+    this.send(sock, msg, "shutdown_reply", { status: "ok", restart });
+  }
+
+  override close(): void {
+    super.close();
+    setTimeout(() => process.exit(0), EXIT_DELAY_MS).unref();
+  }
+
+  private send(sock: Socket, parent: Message, msgType: string, content: object): void {
+    const message = parent.createReply();
+    message.header.msg_type = msgType;
+    message.content = content;
+    message.signAndSend(this.connInfo.key, sock);
+  }
+}
