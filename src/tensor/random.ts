@@ -5,8 +5,11 @@
  * seed gives bit-identical streams on every machine and Node version.
  */
 
-/** State of a generator: four unsigned 32-bit words. Save it in checkpoints to resume exactly. */
-export type RngState = [number, number, number, number];
+/**
+ * State of a generator: four unsigned 32-bit words, then the pending second normal of the last
+ * Box-Muller pair (NaN when none). Save it in checkpoints to resume exactly.
+ */
+export type RngState = [number, number, number, number, number];
 
 /** A seeded stream of uniform and normal numbers. */
 export class Generator {
@@ -80,13 +83,15 @@ export class Generator {
 
   /** A copy of the state, for checkpoints. */
   getState(): RngState {
-    return [this.s[0] ?? 0, this.s[1] ?? 0, this.s[2] ?? 0, this.s[3] ?? 0];
+    return [this.s[0] ?? 0, this.s[1] ?? 0, this.s[2] ?? 0, this.s[3] ?? 0, this.spare ?? NaN];
   }
 
-  /** Restores a state from `getState()`. */
+  /** Restores a state from `getState()` (a 4-word state from older checkpoints is accepted too). */
   setState(state: readonly number[]): void {
     for (let i = 0; i < 4; i++) this.s[i] = (state[i] ?? 0) >>> 0;
-    this.spare = null;
+    const spare = state[4];
+    // a state saved through JSON has null for NaN; a 4-word state has no pending normal
+    this.spare = typeof spare === "number" && !Number.isNaN(spare) ? spare : null;
   }
 }
 
