@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EOS_ID, PAD_ID, SOS_ID, ShapeError, ValueError, checkLengths, lmBatches, seq2seqBatch, seq2seqBatches, shuffled, splitDataset } from "../../src/data";
+import { ShapeError, ValueError } from "../../src/errors";
+import { EOS_ID, PAD_ID, SOS_ID, checkLengths, lmBatches, seq2seqBatch, seq2seqBatches, shuffled, splitDataset } from "../../src/data";
 
 describe("seq2seq batches", () => {
   it("append <eos> to the source, shift the target and pad to the batch maximum", () => {

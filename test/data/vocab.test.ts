@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EOS_ID, IndexError, PAD_ID, SOS_ID, UNK_ID, ValueError, Vocab } from "../../src/data";
+import { IndexError, ValueError } from "../../src/errors";
+import { EOS_ID, PAD_ID, SOS_ID, UNK_ID, Vocab } from "../../src/data";
 
 describe("Vocab", () => {
   it("puts the four specials at fixed ids and orders tokens by frequency", () => {

@@ -1,0 +1,7 @@
+/** Training: the loop, truncated BPTT helpers, metrics. */
+export { train } from "./train";
+export type { TrainOptions, TrainableModel, OptimizerLike, SchedulerLike, StepContext, LossOutput, TrainCallbacks } from "./train";
+export { EarlyStopping } from "./history";
+export type { History, StepRecord, EvalRecord, StopReason, EarlyStoppingOptions } from "./history";
+export { detachCarry } from "./carry";
+export { tokenAccuracy, exactMatch, corpusBleu } from "./metrics";
