@@ -14,3 +14,5 @@ export { getBackend, setBackend } from "./backend";
 export type { Backend } from "./backend";
 export * from "./runtime";
 export * as optim from "./optim";
+export * as data from "./data";
+export * as train from "./train";
