@@ -1,0 +1,27 @@
+// Small statistics and formatting helpers of the benchmark.
+
+/** The median of a non-empty list of numbers. */
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** A number with `digits` significant figures, or "n/a". */
+export function fmt(value, digits = 3) {
+  if (value === undefined || value === null || !Number.isFinite(value)) return "n/a";
+  if (Math.abs(value) >= 10 ** digits) return Math.round(value).toLocaleString("en-US");
+  return Number(value.toPrecision(digits)).toString();
+}
+
+/** "a / b" as a ratio with two decimals and an x, or "n/a". */
+export function ratio(a, b) {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "n/a";
+  return `${(a / b).toFixed(2)}x`;
+}
+
+/** A markdown table from a header row and body rows. */
+export function table(header, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}

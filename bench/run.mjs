@@ -1,0 +1,201 @@
+// `npm run bench`: seqgrad against PyTorch (CPU, 2 threads) and TensorFlow.js (wasm backend).
+//
+// One script, interleaved: each framework runs in its own worker process, and the rounds
+// alternate configurations and frameworks so that a slow or noisy moment of a shared machine
+// hits all of them; every figure is a median over repetitions. Writes bench/RESULTS.md
+// (quick mode, SEQGRAD_BENCH_QUICK=1: fewer sizes, configurations and rounds, written to
+// bench/.cache/RESULTS-quick.md instead). PyTorch and TF.js are optional: when missing, the
+// script says how to get them and leaves their columns out. See bench/README.md.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchGemm, gemmShapes } from "./gemm.mjs";
+import { describeMachine } from "./lib/machine.mjs";
+import { median } from "./lib/stats.mjs";
+import { Worker } from "./lib/worker.mjs";
+import { writeReport } from "./report.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const QUICK = process.env.SEQGRAD_BENCH_QUICK === "1";
+const PYTHON = process.env.SEQGRAD_BENCH_PYTHON ?? "/usr/bin/python3";
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+const sg = require("seqgrad");
+const allConfigs = JSON.parse(readFileSync(join(here, "configs.json"), "utf8")).configs;
+const configs = QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
+const notes = [];
+
+function startWorkers() {
+  const workers = { seqgrad: new Worker("seqgrad", process.execPath, [join(here, "seqgrad-worker.mjs")]) };
+  const probe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
+  if (probe.status === 0) {
+    const threads = { OMP_NUM_THREADS: "2", OPENBLAS_NUM_THREADS: "2", MKL_NUM_THREADS: "2" };
+    workers.torch = new Worker("torch", PYTHON, [join(here, "torch_worker.py")], threads);
+  } else {
+    notes.push("PyTorch columns skipped: `import torch` failed in " + PYTHON +
+      ". On Debian: `apt-get install python3-torch libopenblas0-openmp` (OpenBLAS replaces the slow reference BLAS).");
+  }
+  try {
+    require.resolve("@tensorflow/tfjs");
+    require.resolve("@tensorflow/tfjs-backend-wasm");
+    workers.tfjs = new Worker("tfjs", process.execPath, [join(here, "tfjs-worker.mjs")]);
+  } catch {
+    notes.push("TF.js columns skipped: @tensorflow/tfjs and @tensorflow/tfjs-backend-wasm are devDependencies; run `npm ci`.");
+  }
+  return workers;
+}
+
+async function info(workers) {
+  const out = {};
+  for (const [name, w] of Object.entries(workers)) {
+    try {
+      out[name] = await w.request({ cmd: "info" });
+    } catch (err) {
+      notes.push(`${name} worker failed to start: ${err.message}`);
+      delete workers[name];
+    }
+  }
+  return out;
+}
+
+async function overheads(workers, rounds) {
+  const n = QUICK ? 20000 : 100000;
+  const samples = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, w] of Object.entries(workers)) {
+      const res = await w.request({ cmd: "overhead", n: name === "tfjs" ? n / 10 : n });
+      samples[name] ??= { noGradUs: [], gradUs: [] };
+      samples[name].noGradUs.push(res.noGradUs);
+      samples[name].gradUs.push(res.gradUs);
+    }
+  }
+  const out = {};
+  for (const [name, s] of Object.entries(samples)) out[name] = { noGradUs: median(s.noGradUs), gradUs: median(s.gradUs) };
+  return out;
+}
+
+/** Steps per round by framework and configuration size (TF.js takes seconds per big step). */
+function stepsPerRound(fw, c) {
+  const big = c.kind === "seq2seq" || c.hidden >= 256;
+  if (fw === "tfjs") return big ? 1 : QUICK ? 2 : 3;
+  if (QUICK) return big ? 2 : 5;
+  return big ? 3 : 10;
+}
+
+async function training(workers) {
+  const status = {};
+  for (const c of configs) {
+    status[c.name] = {};
+    for (const [name, w] of Object.entries(workers)) {
+      log(`setup ${c.name} on ${name}`);
+      try {
+        const res = await w.request({ cmd: "setup", config: c, warmup: name === "tfjs" ? 1 : 2 });
+        status[c.name][name] = res.na ? { na: res.na } : { times: [] };
+      } catch (err) {
+        status[c.name][name] = { na: `failed: ${err.message.split("\n")[0]}` };
+      }
+    }
+  }
+  const rounds = QUICK ? 1 : Number(process.env.SEQGRAD_BENCH_ROUNDS ?? 5);
+  const names = Object.keys(workers);
+  for (let r = 0; r < rounds; r++) {
+    log(`training round ${r + 1}/${rounds}`);
+    for (const c of configs) {
+      const order = names.map((_, i) => names[(i + r) % names.length]);
+      for (const name of order) {
+        const slot = status[c.name][name];
+        if (!slot.times) continue;
+        const res = await workers[name].request({ cmd: "run", name: c.name, steps: stepsPerRound(name, c) });
+        slot.times.push(...res.times);
+      }
+    }
+  }
+  const out = {};
+  for (const c of configs) {
+    out[c.name] = {};
+    for (const [name, slot] of Object.entries(status[c.name])) {
+      out[c.name][name] = slot.times ? { ms: median(slot.times), n: slot.times.length } : { na: slot.na };
+    }
+  }
+  return out;
+}
+
+function peakMemory(hasTorch) {
+  const steps = QUICK ? 2 : 5;
+  const run = (cmd, args, env = {}) => {
+    const res = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, ...env } });
+    const line = res.stdout.trim().split("\n").pop() ?? "";
+    try {
+      return JSON.parse(line);
+    } catch {
+      return { na: `failed: ${res.stderr.trim().split("\n").pop()}` };
+    }
+  };
+  const out = { steps, seqgrad: run(process.execPath, [join(here, "seqgrad-worker.mjs"), "--memory", "charlm-lstm", "--steps", String(steps)]) };
+  if (hasTorch) {
+    out.torch = run(PYTHON, [join(here, "torch_worker.py"), "--memory", "charlm-lstm", "--steps", String(steps)], {
+      OMP_NUM_THREADS: "2",
+      OPENBLAS_NUM_THREADS: "2",
+    });
+  }
+  return out;
+}
+
+async function main() {
+  const started = Date.now();
+  const workers = startWorkers();
+  const versions = await info(workers);
+  log("GEMM");
+  const backends = ["js"];
+  try {
+    sg.setBackend("wasm");
+    backends.push("wasm");
+  } catch {
+    notes.push("The wasm backend is unavailable on this engine (no WebAssembly SIMD); GEMM shows js only.");
+  }
+  sg.setBackend(backends[backends.length - 1]);
+  const shapes = gemmShapes(QUICK);
+  const gemm = benchGemm(sg, backends, shapes, QUICK ? 3 : 7, QUICK ? 30 : 60);
+  const square = shapes.filter((s) => s.m === s.n && s.n === s.k).map((s) => s.m);
+  const torchGemm = workers.torch ? (await workers.torch.request({ cmd: "gemm", sizes: square, reps: QUICK ? 5 : 15 })).gflops : null;
+  log("per-op overhead");
+  const overhead = await overheads(workers, QUICK ? 1 : 3);
+  log("orthogonal init");
+  const orthogonal = {
+    seqgrad: await workers.seqgrad.request({ cmd: "orthogonal" }),
+    torch: workers.torch ? await workers.torch.request({ cmd: "orthogonal" }) : null,
+  };
+  const train = await training(workers);
+  for (const w of Object.values(workers)) w.close();
+  log("peak memory of char-LM training");
+  const memory = peakMemory(Boolean(workers.torch));
+  const file = QUICK ? join(here, ".cache", "RESULTS-quick.md") : join(here, "RESULTS.md");
+  mkdirSync(dirname(file), { recursive: true });
+  const markdown = writeReport({
+    quick: QUICK,
+    machine: describeMachine(),
+    versions,
+    notes,
+    shapes,
+    backends,
+    gemm,
+    torchGemm,
+    overhead,
+    orthogonal,
+    configs,
+    train,
+    memory,
+    seconds: (Date.now() - started) / 1000,
+  });
+  writeFileSync(file, markdown);
+  process.stdout.write(markdown);
+  log(`wrote ${file}`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`[bench] failed: ${err.stack ?? err}\n`);
+  process.exit(1);
+});
