@@ -16,3 +16,5 @@ export * from "./runtime";
 export * as optim from "./optim";
 export * as data from "./data";
 export * as train from "./train";
+export * as functional from "./functional";
+export * as loss from "./functional/losses";

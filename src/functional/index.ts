@@ -1,2 +1,3 @@
 export { softmax, logSoftmax } from "./softmax";
 export { dropout } from "./dropout";
+export * from "./losses";
