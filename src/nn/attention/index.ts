@@ -1,0 +1,7 @@
+/** Attention: score functions over a shared masked softmax and weighted sum. */
+export { attend, paddingMask, checkAttentionInputs } from "./attend";
+export type { AttentionOutput, AttentionOptions } from "./attend";
+export { DotAttention, ScaledDotProductAttention, GeneralAttention } from "./dot-attention";
+export type { GeneralAttentionOptions } from "./dot-attention";
+export { AdditiveAttention } from "./additive-attention";
+export type { AdditiveAttentionOptions, AdditiveForwardOptions } from "./additive-attention";
