@@ -18,3 +18,5 @@ export * as data from "./data";
 export * as train from "./train";
 export * as functional from "./functional";
 export * as loss from "./functional/losses";
+export * as nn from "./nn";
+export * as init from "./nn/init";

@@ -1,0 +1,24 @@
+import type { DType } from "../tensor/dtype";
+import { allocate } from "../tensor/dtype";
+import { defaultGenerator } from "../tensor/random";
+import { numelOf } from "../tensor/shape";
+import { Parameter } from "./parameter";
+
+/**
+ * PyTorch's default initializations, drawn from the seeded default generator so `manualSeed`
+ * makes every module reproducible. (The `init` namespace offers the other schemes.)
+ */
+
+/** A parameter with entries from U(-bound, bound): PyTorch's default for Linear and recurrent layers. */
+export function uniformParameter(shape: readonly number[], bound: number, dtype: DType): Parameter {
+  const data = allocate(dtype, numelOf(shape));
+  for (let i = 0; i < data.length; i++) data[i] = (defaultGenerator.uniform() * 2 - 1) * bound;
+  return new Parameter(data, shape);
+}
+
+/** A parameter with entries from N(0, 1): PyTorch's default for Embedding. */
+export function normalParameter(shape: readonly number[], dtype: DType): Parameter {
+  const data = allocate(dtype, numelOf(shape));
+  for (let i = 0; i < data.length; i++) data[i] = defaultGenerator.normal();
+  return new Parameter(data, shape);
+}

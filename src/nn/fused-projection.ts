@@ -1,0 +1,79 @@
+import { getBackend } from "../backend/backend";
+import type { TypedArray } from "../tensor/dtype";
+import { allocate } from "../tensor/dtype";
+import { Tensor } from "../tensor/tensor";
+import { columnSums } from "./linear";
+import type { DirectionWeights } from "./recurrence";
+
+/**
+ * Gradient buffers shared by the nodes of one fused direction during one backward pass. The
+ * output and cell-state nodes stash their gradients here, the steps fill the gate gradients, and
+ * the first step hands them to the projection node and clears them (so the graph can be walked
+ * again with `retainGraph`).
+ */
+export interface FusedGrads {
+  /** [T*B, G*H] dL/d(input-side gate pre-activations), in time order. */
+  dGx: TypedArray | null;
+  /** [T*B, G*H] dL/d(hidden-side gate pre-activations) (GRU only; the same as dGx otherwise). */
+  dGh: TypedArray | null;
+  /** [T, B, H] dL/d output sequence, or null if the output was not used. */
+  dY: TypedArray | null;
+  /** [B, H] dL/dc carried down the steps (LSTM). */
+  dc: TypedArray | null;
+  /** [B, H] dL/dc_T from the final cell state (LSTM). */
+  dcFinal: TypedArray | null;
+  /** dGh handed from the first step to the projection node (GRU). */
+  pendingDGh: TypedArray | null;
+}
+
+/** Sizes and saved tensors the projection backward needs. */
+export interface ProjectionSaved {
+  x: Tensor;
+  w: DirectionWeights;
+  /** [T+1, B, H] hidden states; rows prevBase.. are h_{t-1} of steps 0..T-1 in time order. */
+  hs: TypedArray;
+  prevBase: number;
+  T: number;
+  B: number;
+  D: number;
+  H: number;
+  GH: number;
+  gru: boolean;
+}
+
+/**
+ * Backward of the projection node: every gradient that needs all time steps, one GEMM each.
+ *
+ *   dX = dG_x W_ih,  dW_ih = dG_x^T X,  dW_hh = dG_h^T [h_{-1} .. h_{T-2}],
+ *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h
+ */
+export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSaved): Array<Tensor | null> {
+  const { x, w, hs, prevBase, T, B, D, H, GH } = z;
+  const gemm = getBackend().gemm;
+  const rows = T * B;
+  const dGx = g.data;
+  let dGh: TypedArray = dGx;
+  if (z.gru) {
+    dGh = grads.pendingDGh ?? allocate(g.dtype, rows * GH);
+    grads.pendingDGh = null;
+  }
+  const out: Array<Tensor | null> = [];
+  if (x.requiresGrad) {
+    const dx = allocate(g.dtype, rows * D);
+    gemm(false, false, rows, D, GH, 1, dGx, 0, GH, w.wIh.data, 0, D, 0, dx, 0, D);
+    out.push(new Tensor(dx, x.shape));
+  } else out.push(null);
+  if (w.wIh.requiresGrad) {
+    const dw = allocate(g.dtype, GH * D);
+    gemm(true, false, GH, D, rows, 1, dGx, 0, GH, x.data, 0, D, 0, dw, 0, D);
+    out.push(new Tensor(dw, w.wIh.shape));
+  } else out.push(null);
+  if (w.wHh.requiresGrad) {
+    const dw = allocate(g.dtype, GH * H);
+    gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
+    out.push(new Tensor(dw, w.wHh.shape));
+  } else out.push(null);
+  if (w.bIh !== null) out.push(w.bIh.requiresGrad ? new Tensor(columnSums(dGx, rows, GH), w.bIh.shape) : null);
+  if (w.bHh !== null) out.push(w.bHh.requiresGrad ? new Tensor(columnSums(dGh, rows, GH), w.bHh.shape) : null);
+  return out;
+}

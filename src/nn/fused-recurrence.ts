@@ -1,0 +1,168 @@
+import { record } from "../autograd/record";
+import { withScope } from "../autograd/scope";
+import { getBackend } from "../backend/backend";
+import { ValueError } from "../errors";
+import type { TypedArray } from "../tensor/dtype";
+import { allocate } from "../tensor/dtype";
+import { Tensor } from "../tensor/tensor";
+import { StepArrays } from "./fused-arrays";
+import { FusedGrads, projectionBackward } from "./fused-projection";
+import { gruStepBackward, gruStepForward } from "./gru-kernel";
+import { lstmStepBackward, lstmStepForward } from "./lstm-kernel";
+import { CellKind, DirectionInput, DirectionResult, DirectionWeights, cellOpName, gateCount } from "./recurrence";
+import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
+
+/**
+ * One direction of one recurrent layer on the fused path.
+ *
+ * Forward: ONE GEMM projects the inputs of all T steps at once (P = X W_ih^T + b, [T*B, G*H]);
+ * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell.
+ *
+ * Graph: a projection node (inputs X, W_ih, W_hh, biases; output P), then one node per step
+ * (op `lstm_cell` etc., tagged with the scope, the step t and role "h", inputs P, h_{t-1}, W_hh),
+ * an output node gathering the steps, and for the LSTM a node giving c_T.
+ * Backward: each step writes its gate gradients into one [T*B, G*H] buffer and passes dL/dh_{t-1}
+ * (and dL/dc_{t-1}) down the chain; the projection node then makes every weight gradient with one
+ * GEMM each (dW_hh = dG^T [h_{-1} .. h_{T-2}] included) and dX = dG W_ih.
+ */
+export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInput): DirectionResult {
+  const { x, h0, c0, reverse, scope } = inp;
+  const [T = 0, B = 0, D = 0] = x.shape;
+  const H = w.wHh.shape[1] ?? 0;
+  const GH = gateCount(kind) * H;
+  const BH = B * H;
+  const dtype = x.dtype;
+  const gemm = getBackend().gemm;
+  const lstm = kind === "lstm";
+  const gru = kind === "gru";
+  const relu = kind === "rnn_relu";
+
+  // P = X W_ih^T + b_ih (+ b_hh, except for the GRU whose b_hn sits inside r * (...))
+  const proj = allocate(dtype, T * B * GH);
+  const bias = projectionBias(w, gru, dtype, GH);
+  if (bias !== null) for (let r = 0; r < T * B; r++) proj.set(bias, r * GH);
+  gemm(false, true, T * B, GH, D, 1, x.data, 0, D, w.wIh.data, 0, D, bias === null ? 0 : 1, proj, 0, GH);
+
+  const s: StepArrays = {
+    B,
+    H,
+    acts: proj.slice(),
+    hs: allocate(dtype, (T + 1) * BH),
+    cs: lstm ? allocate(dtype, (T + 1) * BH) : null,
+    aux: lstm || gru ? allocate(dtype, T * BH) : null,
+    y: inp.lengths === null ? null : allocate(dtype, T * BH),
+    lengths: inp.lengths,
+  };
+  const initSlot = reverse ? T * BH : 0;
+  s.hs.set(h0.data, initSlot);
+  if (s.cs !== null && c0 !== null) s.cs.set(c0.data, initSlot);
+
+  const grads: FusedGrads = { dGx: null, dGh: null, dY: null, dc: null, dcFinal: null, pendingDGh: null };
+  const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
+  const projInputs = [x, ...weights];
+  const P = withScope({ module: scope }, () =>
+    record(new Tensor(proj, [T * B, GH]), `${cellOpName(kind).replace("_cell", "")}_projection`, projInputs, (g) =>
+      projectionBackward(g, grads, { x, w, hs: s.hs, prevBase: reverse ? BH : 0, T, B, D, H, GH, gru }),
+    ),
+  );
+
+  const hw = gru ? allocate(dtype, B * GH) : null;
+  const steps: Tensor[] = [];
+  let hPrev = h0;
+  const op = cellOpName(kind);
+  for (let k = 0; k < T; k++) {
+    const t = reverse ? T - 1 - k : k;
+    const prev = reverse ? (t + 1) * BH : t * BH;
+    const out = reverse ? t * BH : (t + 1) * BH;
+    if (hw !== null) {
+      // hw = h_{t-1} W_hh^T + b_hh
+      if (w.bHh !== null) for (let b = 0; b < B; b++) hw.set(w.bHh.data, b * GH);
+      gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, w.bHh === null ? 0 : 1, hw, 0, GH);
+      gruStepForward(s, t, prev, out, hw);
+    } else {
+      // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
+      gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, 1, s.acts, t * B * GH, GH);
+      if (lstm) lstmStepForward(s, t, prev, out);
+      else rnnStepForward(s, t, prev, out, relu);
+    }
+    const first = k === 0;
+    const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
+    const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
+    const hT = new Tensor(s.hs.subarray(out, out + BH), [B, H]);
+    // dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
+    const node = withScope(tags, () =>
+      record(hT, op, inputs, (g) => {
+        if (grads.dGx === null) startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0);
+        const dGx = grads.dGx as TypedArray; // allocated just above
+        const dGh = gru ? (grads.dGh as TypedArray) : dGx;
+        const dhPrev = allocate(dtype, BH);
+        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dY, grads.dc as TypedArray, dGx, dhPrev);
+        else if (gru) gruStepBackward(s, t, prev, g.data, grads.dY, dGx, dGh, dhPrev);
+        else rnnStepBackward(s, t, g.data, grads.dY, dGx, dhPrev, relu);
+        gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
+        const dh = new Tensor(dhPrev, [B, H]);
+        if (!first) return [null, dh, null];
+        const dP = new Tensor(dGx, [T * B, GH]);
+        const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
+        grads.pendingDGh = gru ? dGh : null;
+        grads.dGx = grads.dGh = grads.dY = grads.dc = grads.dcFinal = null;
+        return [dP, dh, null, dc0];
+      }),
+    );
+    steps.push(node);
+    hPrev = node;
+  }
+  return finish(kind, s, steps, grads, { T, B, H, BH, reverse, scope });
+}
+
+/** The bias folded into the projection: b_ih + b_hh (b_ih alone for the GRU), or null. */
+function projectionBias(w: DirectionWeights, gru: boolean, dtype: Tensor["dtype"], GH: number): TypedArray | null {
+  if (w.bIh === null && (gru || w.bHh === null)) return null;
+  const out = allocate(dtype, GH);
+  if (w.bIh !== null) out.set(w.bIh.data);
+  if (!gru && w.bHh !== null) for (let j = 0; j < GH; j++) out[j] = (out[j] as number) + (w.bHh.data[j] as number);
+  return out;
+}
+
+/** Allocates the backward accumulators of one direction when its first step's backward runs. */
+function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru: boolean, cellSize: number): void {
+  grads.dGx = allocate(dtype, n);
+  grads.dGh = gru ? allocate(dtype, n) : null;
+  if (cellSize > 0) grads.dc = grads.dcFinal === null ? allocate(dtype, cellSize) : grads.dcFinal.slice();
+}
+
+interface FinishSizes {
+  T: number;
+  B: number;
+  H: number;
+  BH: number;
+  reverse: boolean;
+  scope: string;
+}
+
+/** The output sequence node (all steps in, dL/d output stashed for the steps) and the final states. */
+function finish(kind: CellKind, s: StepArrays, steps: Tensor[], grads: FusedGrads, z: FinishSizes): DirectionResult {
+  const { T, B, H, BH, reverse, scope } = z;
+  const dtype = steps[0]?.dtype ?? "float32";
+  const last = steps[steps.length - 1];
+  if (last === undefined) throw new ValueError("runFused: a sequence needs at least one step; expected T >= 1, got 0");
+  const ys = s.y ?? s.hs.subarray(reverse ? 0 : BH, reverse ? T * BH : (T + 1) * BH);
+  // dL/dh_t gets dL/dy_t inside each step's fused backward; here the gradient is only stashed
+  const output = withScope({ module: scope, role: "output" }, () =>
+    record(new Tensor(ys, [T, B, H]), "rnn_output", steps, (g) => {
+      grads.dY = g.data;
+      return steps.map((st) => (st === last ? new Tensor(allocate(dtype, BH), [B, H]) : null));
+    }),
+  );
+  if (kind !== "lstm") return { output, h: last, c: null };
+  const cs = s.cs as TypedArray; // allocated for the LSTM
+  const slot = reverse ? 0 : T * BH;
+  // dL/dc_T joins the cell-state chain at the last step's backward
+  const c = withScope({ module: scope, role: "c" }, () =>
+    record(new Tensor(cs.subarray(slot, slot + BH), [B, H]), "lstm_cell_state", [last], (g) => {
+      grads.dcFinal = g.data.slice();
+      return [new Tensor(allocate(dtype, BH), [B, H])];
+    }),
+  );
+  return { output, h: last, c };
+}

@@ -1,0 +1,109 @@
+import { record } from "../autograd/record";
+import { getBackend } from "../backend/backend";
+import { DTypeError, ShapeError } from "../errors";
+import { allocate } from "../tensor/dtype";
+import { formatShape } from "../tensor/shape";
+import { Tensor } from "../tensor/tensor";
+import { uniformParameter } from "./default-init";
+import { Module } from "./module";
+import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
+import type { Parameter } from "./parameter";
+import type { DType } from "../tensor/dtype";
+
+/** Options of `Linear`. */
+export interface LinearOptions {
+  /** Learn an additive bias b (default true). */
+  bias?: boolean;
+  /** Parameter dtype (default float32). */
+  dtype?: DType;
+}
+
+/**
+ * Affine map of the last dim: y = x W^T + b (the lectures' output layer y_t = W_hy h_t + b_y).
+ *
+ * Where x is [..., inFeatures], `weight` W is [outFeatures, inFeatures] (the slides' W_hy),
+ * `bias` b is [outFeatures] (b_y), and y is [..., outFeatures].
+ * Init as PyTorch: W and b from U(-1/sqrt(inFeatures), 1/sqrt(inFeatures)).
+ *
+ * @example const head = new nn.Linear(256, 65); const logits = head.forward(h); // [T, B, 65]
+ */
+export class Linear extends Module {
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+
+  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
+    super();
+    checkKnownOptions("Linear", options, ["bias", "dtype"]);
+    this.inFeatures = positiveInt("Linear", "inFeatures", inFeatures);
+    this.outFeatures = positiveInt("Linear", "outFeatures", outFeatures);
+    const dtype = floatDTypeOption("Linear", options.dtype);
+    const bound = 1 / Math.sqrt(inFeatures);
+    this.registerParameter("weight", uniformParameter([outFeatures, inFeatures], bound, dtype));
+    const bias = boolOption("Linear", "bias", options.bias, true);
+    this.registerParameter("bias", bias ? uniformParameter([outFeatures], bound, dtype) : null);
+  }
+
+  /** W [outFeatures, inFeatures]. */
+  get weight(): Parameter {
+    const w = this._parameters.get("weight");
+    if (w === undefined || w === null) throw new ShapeError("Linear.weight: the parameter is missing; expected a tensor, got none");
+    return w;
+  }
+
+  /** b [outFeatures], or null without bias. */
+  get bias(): Parameter | null {
+    return this._parameters.get("bias") ?? null;
+  }
+
+  /** y = x W^T + b over the last dim of x. */
+  forward(x: Tensor): Tensor {
+    const w = this.weight;
+    const b = this.bias;
+    const inF = this.inFeatures;
+    const outF = this.outFeatures;
+    if (x.ndim === 0 || x.shape[x.ndim - 1] !== inF) {
+      throw new ShapeError(`Linear.forward: last dim of x must be inFeatures; expected [..., ${inF}], got ${formatShape(x.shape)}`);
+    }
+    if (x.dtype !== w.dtype) {
+      throw new DTypeError(`Linear.forward: x must have the parameters' dtype; expected ${w.dtype}, got ${x.dtype} for x ${formatShape(x.shape)}`);
+    }
+    const rows = x.numel / inF;
+    const gemm = getBackend().gemm;
+    const out = allocate(w.dtype, rows * outF);
+    if (b !== null) for (let r = 0; r < rows; r++) out.set(b.data, r * outF);
+    gemm(false, true, rows, outF, inF, 1, x.data, 0, inF, w.data, 0, inF, b === null ? 0 : 1, out, 0, outF);
+    const inputs = b === null ? [x, w] : [x, w, b];
+    // dL/dx = g W, dL/dW = g^T x, dL/db = sum of g over rows
+    return record(new Tensor(out, [...x.shape.slice(0, -1), outF]), "linear", inputs, (g) => {
+      let dx: Tensor | null = null;
+      if (x.requiresGrad) {
+        const d = allocate(g.dtype, rows * inF);
+        gemm(false, false, rows, inF, outF, 1, g.data, 0, outF, w.data, 0, inF, 0, d, 0, inF);
+        dx = new Tensor(d, x.shape);
+      }
+      let dw: Tensor | null = null;
+      if (w.requiresGrad) {
+        const d = allocate(g.dtype, outF * inF);
+        gemm(true, false, outF, inF, rows, 1, g.data, 0, outF, x.data, 0, inF, 0, d, 0, inF);
+        dw = new Tensor(d, w.shape);
+      }
+      const grads: Array<Tensor | null> = [dx, dw];
+      if (b !== null) grads.push(b.requiresGrad ? new Tensor(columnSums(g.data, rows, outF), b.shape) : null);
+      return grads;
+    });
+  }
+
+  override extraRepr(): string {
+    return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
+  }
+}
+
+/** Sums a row-major [rows, cols] array over its rows. */
+export function columnSums(g: Tensor["data"], rows: number, cols: number): Tensor["data"] {
+  const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let j = 0; j < cols; j++) out[j] = (out[j] as number) + (g[base + j] as number);
+  }
+  return out;
+}

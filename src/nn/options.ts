@@ -1,0 +1,51 @@
+import { DTypeError, ValueError } from "../errors";
+import type { DType } from "../tensor/dtype";
+
+/**
+ * Option checks shared by the module constructors. They run before anything is built, so a bad
+ * option never leaves a half-made module behind.
+ */
+
+/** Throws a ValueError naming every option of `options` that `allowed` does not list. */
+export function checkKnownOptions(owner: string, options: object, allowed: readonly string[]): void {
+  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) {
+    throw new ValueError(
+      `${owner}: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; ` +
+        `expected one of ${allowed.join(", ")}, got ${unknown.join(", ")}`,
+    );
+  }
+}
+
+/** A positive integer option (sizes, layer counts). */
+export function positiveInt(owner: string, name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new ValueError(`${owner}: ${name} must be a positive integer; got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A boolean option with a default. */
+export function boolOption(owner: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new ValueError(`${owner}: ${name} must be true or false; got ${String(value)}`);
+  return value;
+}
+
+/** A probability in [0, 1] (dropout rates). */
+export function probability(owner: string, name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) {
+    throw new ValueError(`${owner}: ${name} must be a probability in [0, 1]; got ${String(value)}`);
+  }
+  return value;
+}
+
+/** The floating dtype of a module's parameters (float32 by default). */
+export function floatDTypeOption(owner: string, value: unknown): DType {
+  if (value === undefined) return "float32";
+  if (value !== "float32" && value !== "float64") {
+    throw new DTypeError(`${owner}: dtype must be "float32" or "float64"; got ${String(value)}`);
+  }
+  return value;
+}
