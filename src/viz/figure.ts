@@ -1,0 +1,69 @@
+/**
+ * A figure: a validated payload plus the ways it shows itself. In a notebook the value of a cell (or
+ * `display(fig)`) becomes a MIME bundle with the versioned seqgrad type for the extension, a static
+ * SVG in `text/html` for every other viewer, and a one-line `text/plain` summary.
+ */
+import { MIME_TYPES } from "./payloads";
+import type { PayloadByKind, PayloadKind } from "./payloads";
+import { htmlFallback } from "./svg/document";
+
+/** MIME type to data. */
+export type FigureBundle = Record<string, unknown>;
+
+/** What every figure offers, whatever its kind. */
+export interface FigureLike {
+  readonly kind: PayloadKind;
+  readonly mimeType: string;
+  readonly summary: string;
+  toSVG(): string;
+  bundle(): FigureBundle;
+}
+
+/** A figure of kind `K` (see `payloads.ts` for every payload). */
+export class Figure<K extends PayloadKind = PayloadKind> implements FigureLike {
+  private svgCache: string | undefined;
+
+  constructor(
+    /** The figure kind, e.g. `tensor`. */
+    readonly kind: K,
+    /** The JSON payload the extension draws. */
+    readonly payload: PayloadByKind[K],
+    private readonly render: (payload: PayloadByKind[K]) => string,
+    /** One-line summary, e.g. `Tensor [3, 4] float32 (heat map)`. */
+    readonly summary: string,
+  ) {}
+
+  /** The MIME type of this figure's payload. */
+  get mimeType(): string {
+    return MIME_TYPES[this.kind];
+  }
+
+  /** The static SVG drawing (a complete `<svg>` element). */
+  toSVG(): string {
+    if (this.svgCache === undefined) this.svgCache = this.render(this.payload);
+    return this.svgCache;
+  }
+
+  /** `{ [mimeType]: payload, "text/html": svg, "text/plain": summary }`. */
+  bundle(): FigureBundle {
+    return { [this.mimeType]: this.payload, "text/html": htmlFallback(this.toSVG()), "text/plain": this.summary };
+  }
+
+  /** The payload (what `JSON.stringify` writes). */
+  toJSON(): PayloadByKind[K] {
+    return this.payload;
+  }
+
+  toString(): string {
+    return this.summary;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.summary;
+  }
+
+  /** The MIME bundle notebooks display (Jupyter and Deno convention). */
+  [Symbol.for("Jupyter.display")](): FigureBundle {
+    return this.bundle();
+  }
+}

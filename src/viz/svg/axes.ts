@@ -1,0 +1,84 @@
+/** Axes with ticks, tick labels, grid lines and an axis label, around a plot box. */
+import type { Box } from "../payloads";
+import { INK } from "./document";
+import { el, text } from "./element";
+import type { Scale } from "./scale";
+
+/** The x axis under `box`: ticks, labels, vertical grid lines and the axis label. */
+export function xAxis(scale: Scale, box: Box, label: string, grid = true): string[] {
+  const bottom = box.y + box.height;
+  const out = [el("line", { x1: box.x, y1: bottom, x2: box.x + box.width, y2: bottom, stroke: INK.axis })];
+  const shown = thin(scale.ticks, box.width, maxLabelChars(scale) * 7 + 10);
+  for (const t of scale.ticks) {
+    const x = scale.map(t);
+    if (grid) out.push(el("line", { x1: x, y1: box.y, x2: x, y2: bottom, stroke: INK.grid }));
+    out.push(el("line", { x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: INK.axis }));
+    if (shown.has(t)) out.push(text(x, bottom + 16, scale.format(t), { "text-anchor": "middle", fill: INK.muted, class: "tick" }));
+  }
+  if (label.length > 0) out.push(text(box.x + box.width / 2, bottom + 34, label, { "text-anchor": "middle", class: "axis-label" }));
+  return out;
+}
+
+/** The y axis left of `box`: ticks, labels, horizontal grid lines and the rotated axis label. */
+export function yAxis(scale: Scale, box: Box, label: string, grid = true): string[] {
+  const out = [el("line", { x1: box.x, y1: box.y, x2: box.x, y2: box.y + box.height, stroke: INK.axis })];
+  const shown = thin(scale.ticks, box.height, 16);
+  for (const t of scale.ticks) {
+    const y = scale.map(t);
+    if (grid) out.push(el("line", { x1: box.x, y1: y, x2: box.x + box.width, y2: y, stroke: INK.grid }));
+    out.push(el("line", { x1: box.x - 4, y1: y, x2: box.x, y2: y, stroke: INK.axis }));
+    if (shown.has(t)) out.push(text(box.x - 7, y + 4, scale.format(t), { "text-anchor": "end", fill: INK.muted, class: "tick" }));
+  }
+  if (label.length > 0) {
+    const x = box.x - yLabelOffset(scale);
+    const y = box.y + box.height / 2;
+    out.push(text(x, y, label, { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, class: "axis-label" }));
+  }
+  return out;
+}
+
+/** Horizontal room the y tick labels and axis label need. */
+export function yAxisWidth(scale: Scale, label: string): number {
+  return yLabelOffset(scale) + (label.length > 0 ? 8 : -10);
+}
+
+function yLabelOffset(scale: Scale): number {
+  return maxLabelChars(scale) * 6.6 + 22;
+}
+
+function maxLabelChars(scale: Scale): number {
+  return Math.max(1, ...scale.ticks.map((t) => scale.format(t).length));
+}
+
+/** Every k-th tick so labels at least `minGap` pixels apart fit in `length`. */
+function thin(ticks: readonly number[], length: number, minGap: number): Set<number> {
+  const fit = Math.max(1, Math.floor(length / minGap));
+  const every = Math.max(1, Math.ceil(ticks.length / fit));
+  return new Set(ticks.filter((_, i) => i % every === 0));
+}
+
+/** Category labels under (or beside) a band of cells; rotated when they would collide. */
+export function categoryLabels(labels: readonly string[], start: number, band: number, at: number, side: "bottom" | "left" | "top", maxChars = 14): string[] {
+  const out: string[] = [];
+  const longest = Math.max(1, ...labels.map((l) => Math.min(l.length, maxChars)));
+  const rotate = side !== "left" && longest * 6.8 > band;
+  const every = side === "left" ? Math.max(1, Math.ceil(13 / band)) : Math.max(1, Math.ceil((rotate ? 13 : longest * 6.8) / band));
+  labels.forEach((label, i) => {
+    if (i % every !== 0) return;
+    const shown = label.length > maxChars ? `${label.slice(0, maxChars - 1)}\u2026` : label;
+    const c = start + (i + 0.5) * band;
+    if (side === "left") out.push(text(at - 6, c + 4, shown, { "text-anchor": "end", class: "category" }));
+    else if (!rotate) out.push(text(c, side === "bottom" ? at + 15 : at - 6, shown, { "text-anchor": "middle", class: "category" }));
+    else {
+      const y = side === "bottom" ? at + 8 : at - 6;
+      out.push(text(c + 4, y, shown, { "text-anchor": side === "bottom" ? "end" : "start", transform: `rotate(-60 ${c + 4} ${y})`, class: "category" }));
+    }
+  });
+  return out;
+}
+
+/** Room rotated (or straight) category labels need below or above a band. */
+export function categoryLabelSpace(labels: readonly string[], band: number, maxChars = 14): number {
+  const longest = Math.max(1, ...labels.map((l) => Math.min(l.length, maxChars)));
+  return longest * 6.8 > band ? longest * 6.1 + 14 : 22;
+}

@@ -1,0 +1,49 @@
+/**
+ * The outer SVG document and the `text/html` fallback around it. The fallback is self-contained:
+ * no scripts, no external resources, no ids or style sheets that could clash with the page, and a
+ * white background so the figure reads the same in light and dark notebook themes.
+ */
+import { el, text } from "./element";
+
+/** Font stack of every figure. */
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
+/** Base font size in pixels. */
+export const FONT_SIZE = 12;
+/** Ink colours. */
+export const INK = { text: "#222222", muted: "#666666", axis: "#444444", grid: "#e6e6e6", warn: "#c62828" } as const;
+
+/** A complete `<svg>` of the given size with a white background and an optional title line. */
+export function svgDocument(width: number, height: number, body: readonly string[], title?: string): string {
+  const w = Math.ceil(width);
+  const h = Math.ceil(height);
+  const children = [el("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" })];
+  if (title !== undefined && title.length > 0) {
+    children.push(text(w / 2, 18, title, { "text-anchor": "middle", "font-size": 14, "font-weight": "600" }));
+  }
+  children.push(...body);
+  return el(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width: w,
+      height: h,
+      viewBox: `0 0 ${w} ${h}`,
+      role: "img",
+      style: "max-width:100%;height:auto",
+      "font-family": FONT,
+      "font-size": FONT_SIZE,
+      fill: INK.text,
+    },
+    children,
+  );
+}
+
+/** The `text/html` entry of a bundle: the SVG in a scrollable block. */
+export function htmlFallback(svg: string): string {
+  return `<div class="seqgrad-figure" style="max-width:100%;overflow-x:auto">${svg}</div>`;
+}
+
+/** Space a title line takes at the top of a figure. */
+export function titleHeight(title: string | undefined): number {
+  return title === undefined || title.length === 0 ? 0 : 26;
+}

@@ -1,0 +1,36 @@
+/** Heat-map cells: one rectangle per matrix entry, with the value as a hover tooltip. */
+import { decodeNumber } from "../payloads";
+import type { Box, ColorScale, Matrix } from "../payloads";
+import { el, tooltip } from "./element";
+import { inkOn, valueColor } from "./colors";
+import { formatValue } from "./scale";
+import { text } from "./element";
+
+/** Options of `heatmapCells`. */
+export interface HeatmapOptions {
+  /** Tooltip of cell (i, j); by default "[row, col] = value". */
+  label?: (i: number, j: number, value: number) => string;
+  /** Print values inside cells when they are big enough (default true). */
+  annotate?: boolean;
+}
+
+/** The cells of `matrix` filling `box`, row 0 at the top. */
+export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, options: HeatmapOptions = {}): string[] {
+  const rows = matrix.z.length;
+  const cols = matrix.colIndex.length;
+  const w = box.width / Math.max(1, cols);
+  const h = box.height / Math.max(1, rows);
+  const annotate = (options.annotate ?? true) && w >= 34 && h >= 16;
+  const out: string[] = [];
+  matrix.z.forEach((row, i) => {
+    row.forEach((raw, j) => {
+      const v = decodeNumber(raw);
+      const fill = valueColor(scale, v);
+      const tip = options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}`;
+      out.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: "cell" }, tooltip(tip)));
+      if (annotate) out.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, formatValue(v), { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
+    });
+  });
+  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "#999999", "stroke-width": 0.5 }));
+  return out;
+}

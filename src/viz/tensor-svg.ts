@@ -1,0 +1,114 @@
+/** Static drawing of the tensor figure: header, statistics, then bars, a heat map or slices. */
+import { decodeNumber } from "./payloads";
+import type { Box, ColorScale, Matrix, TensorPayload } from "./payloads";
+import { categoryLabels } from "./svg/axes";
+import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
+import { NAN_COLOR, PALETTE } from "./svg/colors";
+import { INK, svgDocument, titleHeight } from "./svg/document";
+import { el, text, tooltip } from "./svg/element";
+import { truncateLabel } from "./svg/escape";
+import { heatmapCells } from "./svg/heatmap";
+import { xAxis, yAxis, yAxisWidth } from "./svg/axes";
+import { fitScale, formatValue, linearScale } from "./svg/scale";
+
+const PAD = 12;
+const SLICE_COLUMNS = 3;
+const SLICES_DRAWN = 8;
+
+/** The SVG of a tensor payload. */
+export function renderTensor(p: TensorPayload): string {
+  const top = titleHeight(p.title) + PAD;
+  const header = headerLines(p, top);
+  const y0 = top + 44;
+  const v = p.view;
+  let body: { svg: string[]; width: number; height: number };
+  if (v.type === "scalar") body = { svg: [text(PAD, y0 + 26, formatValue(decodeNumber(v.value)), { "font-size": 24, "font-family": "monospace" })], width: 200, height: 40 };
+  else if (v.type === "bars") body = bars(v.values.map(decodeNumber), v.index, v.sourceLength, y0);
+  else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.colorScale, PAD, y0, "");
+  else body = slices(v.slices, v.labels, v.sliceCount, v.colorScale, y0);
+  const width = Math.max(body.width, 420);
+  return svgDocument(width, y0 + body.height + PAD, [...header, ...body.svg], p.title);
+}
+
+function headerLines(p: TensorPayload, top: number): string[] {
+  const first = [`[${p.shape.join(", ")}]`, p.dtype];
+  if (p.name !== null) first.unshift(truncateLabel(p.name, 40));
+  if (p.gradFn !== null) first.push(`grad_fn=${p.gradFn}`);
+  else if (p.requiresGrad) first.push("requires_grad");
+  const s = p.stats;
+  const f = (v: number | null): string => (v === null ? "-" : formatValue(v));
+  const out = [text(PAD, top + 12, `Tensor ${first.join("  ")}`, { "font-weight": "600" })];
+  const line = `min ${f(s.min)}   max ${f(s.max)}   mean ${f(s.mean)}   std ${f(s.std)}`;
+  out.push(text(PAD, top + 30, line, { fill: INK.muted }));
+  const bad = [s.nanCount > 0 ? `NaN: ${s.nanCount}` : "", s.infCount > 0 ? `Inf: ${s.infCount}` : ""].filter((x) => x.length > 0);
+  if (bad.length > 0) out.push(text(PAD + line.length * 6.4 + 16, top + 30, bad.join("   "), { fill: INK.warn, "font-weight": "700", class: "nonfinite" }));
+  return out;
+}
+
+function bars(values: number[], index: number[], sourceLength: number, y0: number): { svg: string[]; width: number; height: number } {
+  const n = values.length;
+  const band = Math.max(3, Math.min(28, Math.floor(560 / Math.max(1, n))));
+  const plotH = 150;
+  const sy0 = fitScale(values, [y0 + plotH, y0 + 6], false, { includeZero: true });
+  const left = PAD + yAxisWidth(sy0, "value");
+  const box: Box = { x: left, y: y0 + 6, width: band * n, height: plotH - 6 };
+  const sy = linearScale(sy0.domain, [box.y + box.height, box.y], { nice: false });
+  const out = [...yAxis(sy, box, "value", true)];
+  const zero = sy.map(0);
+  values.forEach((v, i) => {
+    const x = box.x + i * band + (band > 6 ? 1 : 0);
+    const w = Math.max(1, band - (band > 6 ? 2 : 0));
+    const tip = tooltip(`[${index[i] ?? i}] = ${formatValue(v)}`);
+    if (!Number.isFinite(v)) out.push(el("rect", { x, y: box.y, width: w, height: box.height, fill: NAN_COLOR, opacity: 0.6, class: "bar" }, tip));
+    else out.push(el("rect", { x, y: Math.min(zero, sy.map(v)), width: w, height: Math.abs(sy.map(v) - zero), fill: PALETTE[0], class: "bar" }, tip));
+  });
+  out.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: INK.axis }));
+  const ix = linearScale([0, sourceLength], [box.x, box.x + box.width], { nice: false, ticks: Math.max(2, Math.floor(box.width / 60)) });
+  out.push(...xAxis(ix, { ...box, y: box.y }, sourceLength > n ? `index (block means of ${Math.ceil(sourceLength / n)})` : "index", false));
+  return { svg: out, width: box.x + box.width + PAD + 16, height: plotH + 44 };
+}
+
+/** A heat map at (x, y) with row/column index labels and a colour bar. */
+function heatmapWithBar(m: Matrix, scale: ColorScale, x: number, y: number, label: string, bar = true, extent = 380): { svg: string[]; width: number; height: number } {
+  const rows = m.z.length;
+  const cols = m.colIndex.length;
+  const small = rows <= 10 && cols <= 10 && extent >= 380;
+  const side = small ? 0 : Math.max(4, Math.min(22, Math.floor(extent / Math.max(rows, cols))));
+  const cw = small ? 44 : side;
+  const ch = small ? 24 : side;
+  const labelTop = label.length > 0 ? 18 : 0;
+  const box: Box = { x: x + 40, y: y + labelTop + 4, width: cw * cols, height: ch * rows };
+  const out: string[] = [];
+  if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
+  out.push(...heatmapCells(m, scale, box));
+  out.push(...categoryLabels(m.rowIndex.map(String), box.y, ch, box.x, "left"));
+  out.push(...categoryLabels(m.colIndex.map(String), box.x, cw, box.y + box.height, "bottom"));
+  if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
+  const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
+  return { svg: out, width: width + PAD, height: labelTop + 4 + Math.max(box.height, bar ? 80 : 0) + 24 };
+}
+
+function slices(ms: Matrix[], labels: string[], count: number, scale: ColorScale, y0: number): { svg: string[]; width: number; height: number } {
+  const drawn = ms.slice(0, SLICES_DRAWN);
+  const out: string[] = [];
+  let x = PAD;
+  let y = y0;
+  let rowH = 0;
+  let maxW = 0;
+  drawn.forEach((m, k) => {
+    const part = heatmapWithBar(m, scale, x, y, labels[k] ?? "", false, 220);
+    out.push(...part.svg);
+    rowH = Math.max(rowH, part.height);
+    x += part.width + 8;
+    maxW = Math.max(maxW, x);
+    if ((k + 1) % SLICE_COLUMNS === 0) {
+      x = PAD;
+      y += rowH + 8;
+      rowH = 0;
+    }
+  });
+  const height = y - y0 + rowH;
+  out.push(...colorBar(scale, { x: maxW + 6, y: y0 + 22, width: 14, height: Math.max(80, height - 48) }));
+  if (count > drawn.length) out.push(text(PAD, y0 + height + 14, `${drawn.length} of ${count} slices shown`, { fill: INK.muted }));
+  return { svg: out, width: maxW + 6 + 14 + COLORBAR_WIDTH, height: height + 20 };
+}

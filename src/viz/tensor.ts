@@ -1,0 +1,112 @@
+/**
+ * The tensor figure, and tensors' default display in notebooks: shape, dtype, requiresGrad,
+ * grad_fn and name; min, max, mean, std with NaN and Inf counts; the values as a bar strip (1-D),
+ * a heat map (2-D) or one heat map per slice (3-D and above), downsampled by block means.
+ */
+import type { Tensor } from "../tensor/tensor";
+import { setTensorDisplay } from "../tensor/display-hook";
+import { computeStats } from "./data/stats";
+import { compact, matrixOf } from "./data/downsample";
+import { Figure } from "./figure";
+import type { ColorScale, JsonNested, Matrix, TensorPayload, TensorView } from "./payloads";
+import { autoColorScale } from "./svg/colors";
+import { renderTensor } from "./tensor-svg";
+
+/** Tensors with at most this many elements carry a table of every value. */
+export const TABLE_MAX = 64;
+/** Largest heat map carried (rows and columns). */
+export const HEATMAP_MAX = 48;
+/** Largest bar strip carried. */
+export const BARS_MAX = 240;
+/** Slices carried for 3-D and larger tensors, and their largest size. */
+export const SLICES_MAX = 12;
+export const SLICE_SIZE_MAX = 32;
+
+/** Options of `viz.tensor`. */
+export interface TensorFigureOptions {
+  title?: string;
+}
+
+/**
+ * The figure of a tensor; tensors display it by default in notebooks.
+ *
+ * @example viz.tensor(randn([8, 16]), { title: "W_hh" })
+ */
+export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figure<"tensor"> {
+  const stats = computeStats(t.data);
+  const scale = autoColorScale(stats.min, stats.max);
+  const payload: TensorPayload = {
+    kind: "tensor",
+    version: 1,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    shape: [...t.shape],
+    dtype: t.dtype,
+    requiresGrad: t.requiresGrad,
+    gradFn: t.gradFn?.name ?? null,
+    name: t.name ?? null,
+    stats,
+    table: t.numel <= TABLE_MAX ? nestedValues(t.data, t.shape, 0, 0) : null,
+    view: viewOf(t, scale),
+  };
+  return new Figure("tensor", payload, renderTensor, tensorSummary(payload));
+}
+
+function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
+  const shape = t.shape;
+  if (shape.length === 0) return { type: "scalar", value: compact(t.data[0] ?? NaN) };
+  if (shape.length === 1) {
+    const m = matrixOf(t.data, 0, 1, shape[0] ?? 0, 1, BARS_MAX);
+    return { type: "bars", values: m.z[0] ?? [], index: m.colIndex, sourceLength: shape[0] ?? 0, colorScale };
+  }
+  const rows = shape[shape.length - 2] ?? 0;
+  const cols = shape[shape.length - 1] ?? 0;
+  if (shape.length === 2) return { type: "heatmap", matrix: matrixOf(t.data, 0, rows, cols, HEATMAP_MAX, HEATMAP_MAX), colorScale };
+  const lead = shape.slice(0, -2);
+  const sliceCount = lead.reduce((a, b) => a * b, 1);
+  const slices: Matrix[] = [];
+  const labels: string[] = [];
+  for (let k = 0; k < Math.min(sliceCount, SLICES_MAX); k++) {
+    slices.push(matrixOf(t.data, k * rows * cols, rows, cols, SLICE_SIZE_MAX, SLICE_SIZE_MAX));
+    labels.push(`[${[...unravel(k, lead), ":", ":"].join(", ")}]`);
+  }
+  return { type: "slices", labels, slices, sliceCount, colorScale };
+}
+
+function unravel(k: number, dims: readonly number[]): number[] {
+  const out: number[] = [];
+  let rest = k;
+  for (let d = dims.length - 1; d >= 0; d--) {
+    const size = dims[d] ?? 1;
+    out.unshift(rest % size);
+    rest = Math.floor(rest / size);
+  }
+  return out;
+}
+
+function nestedValues(data: ArrayLike<number>, shape: readonly number[], dim: number, offset: number): JsonNested {
+  if (dim === shape.length) return compactExact(data[offset] ?? NaN);
+  let stride = 1;
+  for (let d = dim + 1; d < shape.length; d++) stride *= shape[d] ?? 1;
+  const out: JsonNested[] = [];
+  for (let i = 0; i < (shape[dim] ?? 0); i++) out.push(nestedValues(data, shape, dim + 1, offset + i * stride));
+  return out;
+}
+
+function compactExact(v: number): JsonNested {
+  return Number.isFinite(v) ? Number(v.toPrecision(7)) : compact(v);
+}
+
+/** `Tensor [3, 4] float32, grad_fn=MulBackward, 2 NaN`. */
+export function tensorSummary(p: TensorPayload): string {
+  const parts = [`Tensor${p.name === null ? "" : ` ${p.name}`} [${p.shape.join(", ")}] ${p.dtype}`];
+  if (p.gradFn !== null) parts.push(`grad_fn=${p.gradFn}`);
+  else if (p.requiresGrad) parts.push("requires_grad");
+  if (p.stats.nanCount > 0) parts.push(`${p.stats.nanCount} NaN`);
+  if (p.stats.infCount > 0) parts.push(`${p.stats.infCount} Inf`);
+  return parts.join(", ");
+}
+
+/** Makes tensors display as this figure in notebooks (called when `viz` loads). */
+export function registerTensorDisplay(): void {
+  setTensorDisplay((t) => tensorFigure(t).bundle());
+}

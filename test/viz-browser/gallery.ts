@@ -1,0 +1,65 @@
+/** One figure of every kind, with lecture-like data: what the screenshot test draws. */
+import "../../src/backend";
+import { manualSeed, randn, tensor } from "../../src/tensor";
+import * as viz from "../../src/viz";
+import { withScope } from "../../src/autograd";
+import type { Tensor } from "../../src/tensor";
+
+/** Micrograd's neuron: o = tanh(x1 w1 + x2 w2 + b), after backward. */
+export function neuron(): Tensor {
+  const leaf = (v: number, name: string, grad = true): Tensor => {
+    const t = tensor(v, { requiresGrad: grad, dtype: "float64" });
+    t.name = name;
+    return t;
+  };
+  const [x1, x2, w1, w2, b] = [leaf(2, "x1", false), leaf(0, "x2", false), leaf(-3, "w1"), leaf(1, "w2"), leaf(6.8813735870195432, "b")];
+  const o = x1.mul(w1).add(x2.mul(w2)).add(b).tanh();
+  o.name = "o";
+  o.backward();
+  return o;
+}
+
+/** A 1-layer tanh RNN unrolled by hand for T steps with scope tags, and its loss. */
+export function tinyRnn(T: number, H = 4): { loss: Tensor; hs: Tensor[] } {
+  const wxh = randn([3, H], { requiresGrad: true });
+  wxh.name = "rnn.weight_ih_l0";
+  const whh = randn([H, H], { requiresGrad: true }).mul(0.5).detach();
+  whh.requiresGrad = true;
+  whh.name = "rnn.weight_hh_l0";
+  const why = randn([H, 2], { requiresGrad: true });
+  why.name = "head.weight";
+  let h = randn([1, H]);
+  const hs: Tensor[] = [];
+  let loss: Tensor | null = null;
+  for (let t = 0; t < T; t++) {
+    const x = randn([1, 3]);
+    h = withScope({ module: "rnn.l0", step: t }, () => {
+      const xt = withScope({ role: "x" }, () => x.mul(1));
+      return withScope({ role: "h" }, () => xt.matmul(wxh).add(h.matmul(whh)).tanh());
+    });
+    hs.push(h);
+    const step = h;
+    const y = withScope({ module: "head", step: t, role: "y" }, () => step.matmul(why));
+    const l = withScope({ module: "loss", step: t, role: "loss" }, () => y.mul(y).mean());
+    loss = loss === null ? l : loss.add(l);
+  }
+  return { loss: loss ?? tensor(0), hs };
+}
+
+/** Named figures to screenshot. */
+export function gallery(): Array<[string, viz.FigureLike]> {
+  manualSeed(0);
+  const withNaN = randn([6, 9]);
+  withNaN.data[4] = NaN;
+  withNaN.data[11] = Infinity;
+  return [
+    ["tensor-scalar", viz.tensor(tensor(3.14159))],
+    ["tensor-1d", viz.tensor(randn([40]), { title: "a vector" })],
+    ["tensor-2d-small", viz.tensor(tensor([[1, -2, 3], [0.5, 0, -0.25]]))],
+    ["tensor-2d-nan", viz.tensor(withNaN)],
+    ["tensor-2d-large", viz.tensor(randn([300, 500]))],
+    ["tensor-3d", viz.tensor(randn([5, 8, 12]))],
+    ["graph-neuron", viz.graph(neuron(), { title: "o = tanh(x1 w1 + x2 w2 + b)" })],
+    ["graph-rnn", viz.graph(tinyRnn(3).loss, { values: false })],
+  ];
+}
