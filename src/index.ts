@@ -20,3 +20,4 @@ export * as functional from "./functional";
 export * as loss from "./functional/losses";
 export * as nn from "./nn";
 export * as init from "./nn/init";
+export * as viz from "./viz";
