@@ -2,9 +2,16 @@ import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import type { WasmKernels } from "./module";
+import type { GemmThreads } from "./threads";
 
 /** The signature of `Backend.gemm`. */
 export type Gemm = Backend["gemm"];
+
+/** Multiply-adds (m n k) from which a product is split over the helper threads. */
+export const PARALLEL_MIN_MACS = 1 << 20;
+/** Rows and columns of a micro-tile (MR, NR in assembly/kernel.as): parts are cut on tile edges. */
+const MR = 6;
+const NR = 8;
 
 /**
  * GEMM on the WebAssembly SIMD kernels: C = alpha * op(A) op(B) + beta * C (row-major).
@@ -12,9 +19,11 @@ export type Gemm = Backend["gemm"];
  * float32 operands are staged into the module's memory (one `set` per matrix when rows are
  * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
  * copied back. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
- * cases go to `fallback`, the plain-JS GEMM, which defines the results.
+ * cases go to `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
+ * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
+ * m and n into one part per thread; each part packs its own panels into its own workspace.
  */
-export function createWasmGemm(kernels: WasmKernels, fallback: Gemm): Gemm {
+export function createWasmGemm(kernels: WasmKernels, fallback: Gemm, threads: GemmThreads | null = null): Gemm {
   const arena = new Arena(kernels.memory, kernels.heapBase());
   let stagedLd = 0;
 
@@ -68,8 +77,34 @@ export function createWasmGemm(kernels: WasmKernels, fallback: Gemm): Gemm {
     const ldb2 = stagedLd;
     const pc = beta === 0 ? arena.alloc(m * n * 4) : stage(c, cOff, m, n, ldc);
     const ldc2 = beta === 0 ? n : stagedLd;
-    const work = arena.alloc(kernels.workspaceBytes(n));
-    kernels.sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);
+    const ta = transA ? 1 : 0;
+    const tb = transB ? 1 : 0;
+    if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
+      const parts = threads.helpers + 1;
+      const alongN = n >= m;
+      const tile = alongN ? NR : MR;
+      const total = alongN ? n : m;
+      const chunk = Math.ceil(total / parts / tile) * tile;
+      const own = Math.min(total, chunk);
+      const ownWork = arena.alloc(kernels.workspaceBytes(alongN ? own : n));
+      for (let h = 0; h < threads.helpers; h++) {
+        const lo = (h + 1) * chunk;
+        const hi = Math.min(total, lo + chunk);
+        if (lo >= hi) break;
+        const size = hi - lo;
+        const work = arena.alloc(kernels.workspaceBytes(alongN ? size : n));
+        const a = alongN ? pa : pa + 4 * (transA ? lo : lo * lda2);
+        const b = alongN ? pb + 4 * (transB ? lo * ldb2 : lo) : pb;
+        const c2 = pc + 4 * (alongN ? lo : lo * ldc2);
+        threads.post(h, { transA: ta, transB: tb, m: alongN ? m : size, n: alongN ? size : n, k, alpha, a, lda: lda2, b, ldb: ldb2, beta, c: c2, ldc: ldc2, work });
+      }
+      kernels.sgemm(ta, tb, alongN ? m : own, alongN ? own : n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, ownWork);
+      for (let h = 0; h < threads.helpers && (h + 1) * chunk < total; h++) threads.wait(h);
+      threads.finish();
+    } else {
+      const work = arena.alloc(kernels.workspaceBytes(n));
+      kernels.sgemm(ta, tb, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);
+    }
     const heap = arena.f32;
     const base = pc >> 2;
     if (ldc === n && ldc2 === n) {

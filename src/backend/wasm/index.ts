@@ -1,14 +1,49 @@
 import type { Backend } from "../backend";
 import { createWasmGemm } from "./gemm";
-import { instantiateKernels } from "./module";
+import { instantiateKernels, instantiateSharedKernels } from "./module";
+import { GemmThreads, loadWorkerThreads } from "./threads";
+
+/** Options of the WebAssembly backend. */
+export interface WasmBackendOptions {
+  /** Threads for large GEMMs, the caller's included (default: env SEQGRAD_THREADS, else min(2, cores)). */
+  threads?: number;
+}
 
 /**
  * The WebAssembly SIMD backend: the hot kernels compiled from assembly/*.as at build time, the
  * plain-JS backend for everything they do not cover (float64, int32). Returns null when the
- * engine lacks WebAssembly SIMD128.
+ * engine lacks WebAssembly SIMD128. With more than one thread (Node, shared memory available),
+ * large GEMMs are split over worker threads.
  */
-export function createWasmBackend(js: Backend): Backend | null {
+export function createWasmBackend(js: Backend, options: WasmBackendOptions = {}): Backend | null {
+  const threads = options.threads ?? defaultThreads();
+  if (threads > 1 && loadWorkerThreads() !== null) {
+    const shared = instantiateSharedKernels();
+    if (shared !== null) {
+      const pool = new GemmThreads(shared, threads - 1);
+      return { name: "wasm", gemm: createWasmGemm(shared.kernels, js.gemm, pool) };
+    }
+  }
   const kernels = instantiateKernels();
   if (kernels === null) return null;
   return { name: "wasm", gemm: createWasmGemm(kernels, js.gemm) };
+}
+
+/** SEQGRAD_THREADS if set (1 disables the helper threads), else min(2, available cores). */
+function defaultThreads(): number {
+  const env = typeof process !== "undefined" ? process.env["SEQGRAD_THREADS"] : undefined;
+  const fromEnv = env === undefined ? NaN : Number.parseInt(env, 10);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  const os = loadOs();
+  const cores = os === null ? 1 : os.availableParallelism();
+  return Math.max(1, Math.min(2, cores));
+}
+
+function loadOs(): { availableParallelism(): number } | null {
+  if (typeof process === "undefined" || process.versions?.node === undefined) return null;
+  try {
+    return require("node:os") as { availableParallelism(): number };
+  } catch {
+    return null;
+  }
 }

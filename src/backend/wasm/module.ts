@@ -1,4 +1,4 @@
-import { WASM_MODULE_BASE64 } from "./generated/module";
+import { WASM_MODULE_BASE64, WASM_SHARED_MODULE_BASE64 } from "./generated/module";
 
 /** The part of a WebAssembly.Memory the backend uses (lib "dom" is not in this project's types). */
 export interface WasmMemory {
@@ -38,7 +38,18 @@ interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
+
+/** The shared-memory variant: its compiled module and memory go to worker threads. */
+export interface SharedKernels {
+  readonly kernels: WasmKernels;
+  /** The compiled module (a WebAssembly.Module), instantiated again in each worker. */
+  readonly module: object;
+}
+
+/** Pages (64 KiB) the shared memory may grow to: 4 GiB, the wasm32 limit. */
+const SHARED_MAX_PAGES = 65536;
 
 /**
  * Compiles and instantiates the embedded kernels module, synchronously. Returns null when this
@@ -46,11 +57,32 @@ interface WebAssemblyApi {
  * back to the plain-JS backend.
  */
 export function instantiateKernels(): WasmKernels | null {
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (api === undefined) return null;
+  const api = webAssembly();
+  if (api === null) return null;
   const bytes = decodeBase64(WASM_MODULE_BASE64);
   if (!api.validate(bytes)) return null;
-  const exports = new api.Instance(new api.Module(bytes), {}).exports;
+  return kernelsOf(new api.Instance(new api.Module(bytes), {}).exports);
+}
+
+/**
+ * The shared-memory variant, or null where shared WebAssembly memory is unavailable (no
+ * SharedArrayBuffer, e.g. a browser page without cross-origin isolation).
+ */
+export function instantiateSharedKernels(): SharedKernels | null {
+  const api = webAssembly();
+  if (api === null || typeof SharedArrayBuffer === "undefined") return null;
+  const bytes = decodeBase64(WASM_SHARED_MODULE_BASE64);
+  if (!api.validate(bytes)) return null;
+  const memory = new api.Memory({ initial: 2, maximum: SHARED_MAX_PAGES, shared: true });
+  const module = new api.Module(bytes);
+  return { kernels: kernelsOf(new api.Instance(module, { env: { memory } }).exports), module };
+}
+
+function webAssembly(): WebAssemblyApi | null {
+  return (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly ?? null;
+}
+
+function kernelsOf(exports: Record<string, unknown>): WasmKernels {
   return {
     memory: exports["memory"] as WasmMemory,
     heapBase: exports["heapBase"] as WasmKernels["heapBase"],

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { JS_BACKEND } from "../../src/backend";
+import type { Backend } from "../../src/backend";
+import { createWasmBackend } from "../../src/backend/wasm";
+import { PARALLEL_MIN_MACS } from "../../src/backend/wasm/gemm";
+import { Case, maxError, naive, operands, rng, run } from "./gemm-cases";
+
+const single = createWasmBackend(JS_BACKEND, { threads: 1 });
+const describeWasm = single === null ? describe.skip : describe;
+
+/** Cases above the parallel threshold, cut along m or n, with every flag, stride and offset. */
+function largeCases(): Case[] {
+  const next = rng(2024);
+  const shapes: Array<[number, number, number]> = [
+    [211, 64, 100],
+    [64, 333, 70],
+    [32, 1024, 256],
+    [1000, 65, 32],
+    [7, 1500, 130],
+  ];
+  const cases: Case[] = [];
+  for (const [m, n, k] of shapes) {
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        const pad = Math.floor(next() * 3);
+        cases.push({
+          transA,
+          transB,
+          m,
+          n,
+          k,
+          alpha: next() < 0.5 ? 1 : 0.75,
+          beta: next() < 0.5 ? 0 : 0.5,
+          aOff: pad,
+          bOff: 2 * pad,
+          cOff: 1,
+          lda: (transA ? m : k) + pad,
+          ldb: (transB ? k : n) + pad,
+          ldc: n + 2,
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+describeWasm("the wasm gemm on worker threads", () => {
+  const backends: Array<[string, Backend | null]> = [
+    ["two threads", createWasmBackend(JS_BACKEND, { threads: 2 })],
+    ["three threads", createWasmBackend(JS_BACKEND, { threads: 3 })],
+  ];
+
+  it("runs cases large enough to be split", () => {
+    for (const c of largeCases()) expect(c.m * c.n * c.k).toBeGreaterThanOrEqual(PARALLEL_MIN_MACS);
+  });
+
+  for (const [label, backend] of backends) {
+    it(`matches the float64 reference and the single-thread result with ${label}`, () => {
+      expect(backend).not.toBeNull();
+      const next = rng(77);
+      for (const c of largeCases()) {
+        const { a, b, cm } = operands(c, next);
+        const ref = naive(c, a, b, cm);
+        const got = run(backend as Backend, c, a, b, cm);
+        expect(maxError(got, ref), JSON.stringify(c)).toBeLessThan(1e-5 * Math.sqrt(c.k));
+        expect(Array.from(got)).toEqual(Array.from(run(single as Backend, c, a, b, cm)));
+      }
+    });
+  }
+});
