@@ -76,10 +76,13 @@ describe("npRnn_ (np-RNN of lecture 001)", () => {
       manualSeed(H);
       const w = init.npRnn_(zeros([H, H], f64));
       for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) expect(w.data[i * H + j]).toBe(w.data[j * H + i]);
-      // positive definite, and every eigenvalue <= 1 (I - W is PSD), and some eigenvalue >= 1 - 1e-9
+      // positive definite; (1 + d) I - W positive definite: every eigenvalue < 1 + d;
+      // (1 - d) I - W not: some eigenvalue > 1 - d; W - (1 - d) I not: another one < 1 - d
+      const minus = Float64Array.from(w.data, (v) => -v);
       expect(isPositiveDefinite(w.data, H)).toBe(true);
-      expect(isPositiveDefinite(Float64Array.from(w.data, (v) => -v), H, 1 + 1e-9)).toBe(true);
-      expect(isPositiveDefinite(w.data, H, -(1 - 1e-9))).toBe(false);
+      expect(isPositiveDefinite(minus, H, 1 + 1e-9)).toBe(true);
+      expect(isPositiveDefinite(minus, H, 1 - 1e-9)).toBe(false);
+      if (H > 1) expect(isPositiveDefinite(w.data, H, -(1 - 1e-9))).toBe(false);
       const eig = symmetricEigenvalues(w.data, H);
       expect(Math.abs((eig[H - 1] as number) - 1)).toBeLessThan(1e-12);
       if (H > 1) expect(eig[H - 2] as number).toBeLessThan(1 - 1e-6);
@@ -137,7 +140,11 @@ describe("simple and fan-based initializers", () => {
   });
   it("normal initializers have the standard deviation of their formula", () => {
     manualSeed(1);
-    const std = (t: Tensor): number => Math.sqrt(t.data.reduce((s, v) => s + v * v, 0) / t.numel);
+    const std = (t: Tensor): number => {
+      let s = 0;
+      for (const v of t.data) s += v * v;
+      return Math.sqrt(s / t.numel);
+    };
     expect(std(init.xavierNormal_(zeros([300, 200], f64)))).toBeCloseTo(Math.sqrt(2 / 500), 2);
     expect(std(init.kaimingNormal_(zeros([300, 200], f64), { nonlinearity: "relu", mode: "fanOut" }))).toBeCloseTo(Math.sqrt(2 / 300), 2);
     expect(std(init.normal_(zeros([100, 100], f64), 0, 0.5))).toBeCloseTo(0.5, 1);
