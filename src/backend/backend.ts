@@ -34,6 +34,54 @@ export interface Backend {
     cOff: number,
     ldc: number,
   ): void;
+
+  /** out[outOff + i] = 1 / (1 + exp(-x[xOff + i])) for i < n; x and out may be the same array. */
+  sigmoid(n: number, x: TypedArray, xOff: number, out: TypedArray, outOff: number): void;
+
+  /** out[outOff + i] = tanh(x[xOff + i]) for i < n; x and out may be the same array. */
+  tanh(n: number, x: TypedArray, xOff: number, out: TypedArray, outOff: number): void;
+
+  /**
+   * Pointwise part of an LSTM step for B rows of H units, every row live:
+   *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
+   * `acts` [B, 4H] at actsOff holds the pre-activations a (packed i|f|g|o) and receives i, f, g, o;
+   * c_{t-1} is read from `c` at cPrevOff, c_t written at cOff; h_t goes to `h` at hOff and
+   * tanh(c_t) to `tanhC` at tanhCOff (all [B, H], rows contiguous).
+   */
+  lstmCell(
+    B: number,
+    H: number,
+    acts: TypedArray,
+    actsOff: number,
+    c: TypedArray,
+    cPrevOff: number,
+    cOff: number,
+    h: TypedArray,
+    hOff: number,
+    tanhC: TypedArray,
+    tanhCOff: number,
+  ): void;
+
+  /**
+   * Pointwise part of a GRU step (PyTorch's convention) for B rows of H units, every row live:
+   *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
+   * `acts` [B, 3H] at actsOff holds x W_ih^T + b_ih (packed r|z|n) and receives r, z, n; `hw`
+   * [B, 3H] at hwOff holds h_{t-1} W_hh^T + b_hh; h_{t-1} is read from `h` at hPrevOff and h_t
+   * written at hOff; hw_n is copied to `hn` [B, H] at hnOff (the backward needs it).
+   */
+  gruCell(
+    B: number,
+    H: number,
+    acts: TypedArray,
+    actsOff: number,
+    hw: TypedArray,
+    hwOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    hOff: number,
+    hn: TypedArray,
+    hnOff: number,
+  ): void;
 }
 
 const registry = new Map<string, Backend>();

@@ -1,9 +1,18 @@
 import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
+import { sigmoidJs, tanhJs } from "./js/activations";
+import { gruCellJs, lstmCellJs } from "./js/cells";
 import { gemmJs } from "./js/gemm";
 import { createWasmBackend } from "./wasm";
 
 /** The plain-JS backend: always available, the reference for every faster one. */
-export const JS_BACKEND: Backend = { name: "js", gemm: gemmJs };
+export const JS_BACKEND: Backend = {
+  name: "js",
+  gemm: gemmJs,
+  sigmoid: sigmoidJs,
+  tanh: tanhJs,
+  lstmCell: lstmCellJs,
+  gruCell: gruCellJs,
+};
 
 registerFallback(JS_BACKEND);
 

@@ -1,6 +1,6 @@
 import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
-import { Arena } from "./arena";
+import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
 import type { GemmThreads } from "./threads";
 
@@ -23,8 +23,7 @@ const NR = 8;
  * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
  * m and n into one part per thread; each part packs its own panels into its own workspace.
  */
-export function createWasmGemm(kernels: WasmKernels, fallback: Gemm, threads: GemmThreads | null = null): Gemm {
-  const arena = new Arena(kernels.memory, kernels.heapBase());
+export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gemm, threads: GemmThreads | null = null): Gemm {
   let stagedLd = 0;
 
   /** Copies the stored rows x cols matrix at src[off], row stride ld; sets stagedLd; returns its byte offset. */

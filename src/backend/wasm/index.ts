@@ -1,6 +1,8 @@
 import type { Backend } from "../backend";
+import { Arena } from "./arena";
+import { createWasmCells } from "./cells";
 import { createWasmGemm } from "./gemm";
-import { instantiateKernels, instantiateSharedKernels } from "./module";
+import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
 import { GemmThreads, loadWorkerThreads } from "./threads";
 
 /** Options of the WebAssembly backend. */
@@ -20,13 +22,16 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
   if (threads > 1 && loadWorkerThreads() !== null) {
     const shared = instantiateSharedKernels();
     if (shared !== null) {
-      const pool = new GemmThreads(shared, threads - 1);
-      return { name: "wasm", gemm: createWasmGemm(shared.kernels, js.gemm, pool) };
+      return assemble(shared.kernels, js, new GemmThreads(shared, threads - 1));
     }
   }
   const kernels = instantiateKernels();
-  if (kernels === null) return null;
-  return { name: "wasm", gemm: createWasmGemm(kernels, js.gemm) };
+  return kernels === null ? null : assemble(kernels, js, null);
+}
+
+function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null): Backend {
+  const arena = new Arena(kernels.memory, kernels.heapBase());
+  return { name: "wasm", gemm: createWasmGemm(kernels, arena, js.gemm, pool), ...createWasmCells(kernels, arena, js) };
 }
 
 /** SEQGRAD_THREADS if set (1 disables the helper threads), else min(2, available cores). */

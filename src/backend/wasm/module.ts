@@ -31,6 +31,14 @@ export interface WasmKernels {
     ldc: number,
     work: number,
   ): void;
+  /** out = sigmoid(x) over n floats (pointers in bytes). */
+  sigmoidArray(n: number, x: number, out: number): void;
+  /** out = tanh(x) over n floats. */
+  tanhArray(n: number, x: number, out: number): void;
+  /** The LSTM cell on [B, 4H] pre-activations and [B, H] states (see assembly/cells.as). */
+  lstmCell(B: number, H: number, acts: number, cPrev: number, c: number, h: number, tanhC: number): void;
+  /** The GRU cell on [B, 3H] pre-activations and [B, H] states (see assembly/cells.as). */
+  gruCell(B: number, H: number, acts: number, hw: number, hPrev: number, h: number, hn: number): void;
 }
 
 /** The part of the global WebAssembly object used here. */
@@ -88,6 +96,10 @@ function kernelsOf(exports: Record<string, unknown>): WasmKernels {
     heapBase: exports["heapBase"] as WasmKernels["heapBase"],
     workspaceBytes: exports["workspaceBytes"] as WasmKernels["workspaceBytes"],
     sgemm: exports["sgemm"] as WasmKernels["sgemm"],
+    sigmoidArray: exports["sigmoidArray"] as WasmKernels["sigmoidArray"],
+    tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
+    lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],
+    gruCell: exports["gruCell"] as WasmKernels["gruCell"],
   };
 }
 

@@ -1,3 +1,4 @@
 // The exports of the seqgrad WebAssembly SIMD kernels module (the only compiled entry file).
 
 export { heapBase, sgemm, workspaceBytes } from "./gemm";
+export { gruCell, lstmCell, sigmoidArray, tanhArray } from "./cells";

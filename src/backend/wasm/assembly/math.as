@@ -1,0 +1,72 @@
+// Vectorized f32x4 exp, sigmoid and tanh (Cephes-style polynomials, about 2 ulp in float32).
+//
+// exp(x) = 2^n exp(r), n = round(x / ln 2), r = x - n ln 2 (in two parts for accuracy),
+//   exp(r) ~ 1 + r + r^2 P(r) on |r| <= ln(2)/2, and 2^n built in the exponent bits.
+// sigmoid(x) = 1 / (1 + exp(-x)).
+// tanh(x) = x + x^3 Q(x^2) for |x| < 0.625, else sign(x) (1 - 2 / (exp(2|x|) + 1)).
+
+const LOG2E: f32 = 1.44269504088896341;
+const LN2_HI: f32 = 0.693359375;
+const LN2_LO: f32 = -2.12194440e-4;
+/** exp overflows float32 above 88.72 and reaches subnormals below -87.33: inputs are clamped. */
+const EXP_HI: f32 = 88.3762626647949;
+const EXP_LO: f32 = -87.3365478515625;
+
+/** exp of four floats. */
+// @ts-ignore: decorator
+@inline export function expv(x: v128): v128 {
+  x = f32x4.min(f32x4.max(x, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
+  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
+  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const r2 = f32x4.mul(r, r);
+  const e = f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(e, scale);
+}
+
+/** 1 / (1 + exp(-x)) of four floats. */
+// @ts-ignore: decorator
+@inline export function sigmoidv(x: v128): v128 {
+  const one = f32x4.splat(1);
+  return f32x4.div(one, f32x4.add(one, expv(f32x4.neg(x))));
+}
+
+/** tanh of four floats. */
+// @ts-ignore: decorator
+@inline export function tanhv(x: v128): v128 {
+  const ax = f32x4.abs(x);
+  // small |x|: odd polynomial
+  const z = f32x4.mul(x, x);
+  let q = f32x4.splat(-5.70498872745e-3);
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(2.06390887954e-2));
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(-5.37397155531e-2));
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(1.33314422036e-1));
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(-3.33332819422e-1));
+  const small = f32x4.add(f32x4.mul(f32x4.mul(q, z), x), x);
+  // large |x|: 1 - 2 / (exp(2|x|) + 1), with the sign of x
+  const one = f32x4.splat(1);
+  const e = expv(f32x4.add(ax, ax));
+  const big = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(e, one)));
+  const signed = v128.or(big, v128.and(x, i32x4.splat(0x80000000)));
+  return v128.bitselect(small, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+}
+
+/** Scalar versions through lane 0, so tails of arrays get bit-identical results. */
+export function expf(x: f32): f32 {
+  return f32x4.extract_lane(expv(f32x4.splat(x)), 0);
+}
+
+export function sigmoidf(x: f32): f32 {
+  return f32x4.extract_lane(sigmoidv(f32x4.splat(x)), 0);
+}
+
+export function tanhf(x: f32): f32 {
+  return f32x4.extract_lane(tanhv(f32x4.splat(x)), 0);
+}

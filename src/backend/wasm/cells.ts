@@ -1,0 +1,84 @@
+import type { TypedArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
+import type { Arena } from "./arena";
+import type { WasmKernels } from "./module";
+
+/** The elementwise part of the Backend interface. */
+export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell">;
+
+/** Below this many elements the plain-JS loop beats staging the data into wasm memory. */
+const MIN_ELEMENTS = 16;
+
+/**
+ * sigmoid, tanh and the LSTM/GRU cells on the WebAssembly SIMD kernels (vectorized exp with
+ * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 inputs are
+ * staged into the module's memory with one `set` per array and copied back; other dtypes and
+ * tiny sizes go to the plain-JS kernels of `js`.
+ */
+export function createWasmCells(kernels: WasmKernels, arena: Arena, js: CellKernels): CellKernels {
+  function put(src: Float32Array, off: number, n: number): number {
+    const at = arena.alloc(n * 4);
+    arena.f32.set(src.subarray(off, off + n), at >> 2);
+    return at;
+  }
+  function get(at: number, n: number, dst: TypedArray, off: number): void {
+    dst.set(arena.f32.subarray(at >> 2, (at >> 2) + n), off);
+  }
+
+  function unary(kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
+    return (n, x, xOff, out, outOff) => {
+      if (!(x instanceof Float32Array && out instanceof Float32Array) || n < MIN_ELEMENTS) {
+        fallback(n, x, xOff, out, outOff);
+        return;
+      }
+      arena.reset();
+      const p = put(x, xOff, n);
+      kernel(n, p, p);
+      get(p, n, out, outOff);
+    };
+  }
+
+  return {
+    sigmoid: unary(kernels.sigmoidArray, js.sigmoid),
+    tanh: unary(kernels.tanhArray, js.tanh),
+
+    lstmCell(B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff): void {
+      const f32 = acts instanceof Float32Array && c instanceof Float32Array && h instanceof Float32Array && tanhC instanceof Float32Array;
+      const n = B * H;
+      if (!f32 || n < MIN_ELEMENTS) {
+        js.lstmCell(B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff);
+        return;
+      }
+      arena.reset();
+      const pa = put(acts, actsOff, 4 * n);
+      const pcPrev = put(c, cPrevOff, n);
+      const pc = arena.alloc(n * 4);
+      const ph = arena.alloc(n * 4);
+      const pt = arena.alloc(n * 4);
+      kernels.lstmCell(B, H, pa, pcPrev, pc, ph, pt);
+      get(pa, 4 * n, acts, actsOff);
+      get(pc, n, c, cOff);
+      get(ph, n, h, hOff);
+      get(pt, n, tanhC, tanhCOff);
+    },
+
+    gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff): void {
+      const f32 = acts instanceof Float32Array && hw instanceof Float32Array && h instanceof Float32Array && hn instanceof Float32Array;
+      const n = B * H;
+      if (!f32 || n < MIN_ELEMENTS) {
+        js.gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff);
+        return;
+      }
+      arena.reset();
+      const pa = put(acts, actsOff, 3 * n);
+      const pw = put(hw, hwOff, 3 * n);
+      const pPrev = put(h, hPrevOff, n);
+      const ph = arena.alloc(n * 4);
+      const pn = arena.alloc(n * 4);
+      kernels.gruCell(B, H, pa, pw, pPrev, ph, pn);
+      get(pa, 3 * n, acts, actsOff);
+      get(ph, n, h, hOff);
+      get(pn, n, hn, hnOff);
+    },
+  };
+}
