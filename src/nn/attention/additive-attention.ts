@@ -1,7 +1,4 @@
 /** Bahdanau's additive attention. */
-import { add } from "../../ops/add";
-import { squeeze, unsqueeze } from "../../ops/squeeze";
-import { tanh } from "../../ops/tanh";
 import type { DType } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { formatShape } from "../../tensor/shape";
@@ -11,6 +8,7 @@ import { Module } from "../module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
 import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from "./attend";
 import { checkDType } from "./dot-attention";
+import { additiveScore } from "./additive-score";
 
 /** Options of `AdditiveAttention`. */
 export interface AdditiveAttentionOptions {
@@ -75,9 +73,8 @@ export class AdditiveAttention extends Module {
     if (pk.ndim !== 3 || pk.shape[0] !== b || pk.shape[1] !== s || pk.shape[2] !== this.attnDim) {
       throw new ShapeError(`${op}: projectedKeys must be [B, S, A] = [${b}, ${s}, ${this.attnDim}]; got ${formatShape(pk.shape)}`);
     }
-    // [B, T, 1, A] + [B, 1, S, A] -> [B, T, S, A] -> v -> [B, T, S]
-    const hidden = tanh(add(unsqueeze(this.queryProj.forward(q), 2), unsqueeze(pk, 1)));
-    const scores = squeeze(this.score.forward(hidden), 3);
+    // [B, T, A] and [B, S, A] -> v^T tanh(. + .) -> [B, T, S], one fused op
+    const scores = additiveScore(this.queryProj.forward(q), pk, this.score.weight, options.mask);
     return attend(scores, values, options.mask, single);
   }
 
