@@ -1,0 +1,79 @@
+/** Heat-map traces and their axes, with labelled hover text and duplicate-safe tick labels. */
+import type { ColorScale, Matrix } from "../../../src/viz/payloads";
+import { colorFields, formatValue, plotValue } from "./colors";
+import { axis } from "./layout";
+import { plotlyText, type PlotObject } from "./plotly";
+import type { Theme } from "./theme";
+
+/** What a heat map shows and how its cells are described on hover. */
+export interface HeatmapSpec {
+  matrix: Matrix;
+  scale: ColorScale;
+  /** Hover lines of cell (row, col) of the shown matrix; plain text, escaped here. */
+  hover: (row: number, col: number, value: string) => string[];
+  xaxis?: string;
+  yaxis?: string;
+  showScale?: boolean;
+  colorbarX?: number;
+}
+
+/**
+ * A heat-map trace. Cells sit at integer positions (tick labels come from `heatmapAxes`), so equal
+ * labels such as a repeated token never merge into one category.
+ */
+export function heatmapTrace(spec: HeatmapSpec): PlotObject {
+  const { matrix } = spec;
+  const text = matrix.z.map((row, r) =>
+    row.map((v, c) => spec.hover(r, c, formatValue(v)).map(plotlyText).join("<br>"))
+  );
+  return {
+    type: "heatmap",
+    z: matrix.z.map((row) => row.map(plotValue)),
+    x: matrix.colIndex.map((_, c) => c),
+    y: matrix.rowIndex.map((_, r) => r),
+    text,
+    hovertemplate: "%{text}<extra></extra>",
+    hoverongaps: false,
+    xgap: 0,
+    ygap: 0,
+    showscale: spec.showScale ?? true,
+    colorbar: { thickness: 12, x: spec.colorbarX, outlinewidth: 0 },
+    xaxis: spec.xaxis ?? "x",
+    yaxis: spec.yaxis ?? "y",
+    ...colorFields(spec.scale),
+  };
+}
+
+/** Tick labels for at most `max` evenly spaced positions (all of them when there are few). */
+export function ticks(labels: readonly string[], max = 40): PlotObject {
+  const step = Math.max(1, Math.ceil(labels.length / max));
+  const tickvals: number[] = [];
+  const ticktext: string[] = [];
+  labels.forEach((label, i) => {
+    if (i % step === 0) {
+      tickvals.push(i);
+      ticktext.push(plotlyText(label));
+    }
+  });
+  return { tickmode: "array", tickvals, ticktext };
+}
+
+/** The x and y axes of a heat map: row 0 at the top, square-ish cells, labelled ticks. */
+export function heatmapAxes(
+  theme: Theme,
+  xTitle: string,
+  yTitle: string,
+  xLabels: readonly string[],
+  yLabels: readonly string[],
+  extra: { x?: PlotObject; y?: PlotObject } = {}
+): { x: PlotObject; y: PlotObject } {
+  return {
+    x: axis(theme, xTitle, { ...ticks(xLabels), showgrid: false, zeroline: false, tickangle: xLabels.some((l) => l.length > 3) ? -45 : 0, ...extra.x }),
+    y: axis(theme, yTitle, { ...ticks(yLabels), showgrid: false, zeroline: false, autorange: "reversed", ...extra.y }),
+  };
+}
+
+/** Index labels of a (possibly downsampled) matrix dimension: "0", "1", ... or block starts. */
+export function indexLabels(index: readonly number[]): string[] {
+  return index.map((i) => String(i));
+}

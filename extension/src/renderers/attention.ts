@@ -1,0 +1,53 @@
+/**
+ * `application/vnd.seqgrad.attention.v1+json`: attention weights alpha_{t,s} as heat maps, source
+ * tokens on x and target tokens on y, one panel per head or example. Hover names both tokens.
+ */
+import type { AttentionPayload } from "../../../src/viz/payloads";
+import { header } from "../draw/dom";
+import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { axisId, axisKey, baseLayout } from "../draw/layout";
+import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
+import type { Theme } from "../draw/theme";
+import { PlotWidget } from "../plot-widget";
+
+export const ATTENTION_MIME = "application/vnd.seqgrad.attention.v1+json";
+
+export class AttentionRenderer extends PlotWidget<"attention"> {
+  protected readonly kind = "attention";
+
+  protected async draw(p: AttentionPayload): Promise<void> {
+    this.topNode.replaceChildren(header(p.title ?? "Attention", `${p.target.length} target × ${p.source.length} source tokens  ·  ${p.panels.length} panel${p.panels.length === 1 ? "" : "s"}`));
+    await this.plot((theme) => attentionFigure(theme, p));
+  }
+}
+
+/** The grid of attention heat maps. */
+export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
+  const columns = Math.min(p.columns, Math.max(1, p.panels.length));
+  const rows = Math.max(1, Math.ceil(p.panels.length / columns));
+  const data: PlotObject[] = [];
+  const layout: PlotObject = { ...baseLayout(theme, rows * Math.min(420, Math.max(220, p.target.length * 26 + 120))) };
+  const annotations: PlotObject[] = [];
+  p.panels.forEach((panel, i) => {
+    const m = panel.matrix;
+    const source = m.colIndex.map((s) => p.source[s] ?? String(s));
+    const target = m.rowIndex.map((t) => p.target[t] ?? String(t));
+    data.push(heatmapTrace({
+      matrix: m,
+      scale: p.colorScale,
+      xaxis: axisId("x", i),
+      yaxis: axisId("y", i),
+      showScale: i === 0,
+      hover: (r, c, v) => [`target ${target[r] ?? ""} (t=${m.rowIndex[r]})`, `source ${source[c] ?? ""} (s=${m.colIndex[c]})`, `weight ${v}`],
+    }));
+    const axes = heatmapAxes(theme, i >= (rows - 1) * columns ? "source" : "", i % columns === 0 ? "target" : "", source, target);
+    layout[axisKey("x", i)] = axes.x;
+    layout[axisKey("y", i)] = axes.y;
+    if (p.panels.length > 1) {
+      annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text } });
+    }
+  });
+  layout.grid = { rows, columns, pattern: "independent", xgap: 0.12, ygap: 0.25 };
+  layout.annotations = annotations;
+  return { data, layout };
+}

@@ -1,0 +1,64 @@
+/** `application/vnd.seqgrad.plot.v1+json`: generic line, scatter, heat-map and bar plots (`viz.line`, ...). */
+import type { PlotPayload } from "../../../src/viz/payloads";
+import { plotValue } from "../draw/colors";
+import { header } from "../draw/dom";
+import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
+import { axis, baseLayout } from "../draw/layout";
+import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
+import { seriesColor, type Theme } from "../draw/theme";
+import { PlotWidget } from "../plot-widget";
+
+export const PLOT_MIME = "application/vnd.seqgrad.plot.v1+json";
+
+export class PlotRenderer extends PlotWidget<"plot"> {
+  protected readonly kind = "plot";
+
+  protected async draw(p: PlotPayload): Promise<void> {
+    this.topNode.replaceChildren(header(p.title ?? "", ""));
+    await this.plot((theme) => plotFigure(theme, p));
+  }
+}
+
+/** The figure of a generic plot. */
+export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
+  const base = baseLayout(theme, 340);
+  if (p.type === "heatmap") {
+    const m = p.matrix;
+    const xs = p.xTicks ?? indexLabels(m.colIndex);
+    const ys = p.yTicks ?? indexLabels(m.rowIndex);
+    const trace = heatmapTrace({ matrix: m, scale: p.colorScale, hover: (r, c, v) => [`${p.yLabel} ${ys[r] ?? ""}`, `${p.xLabel} ${xs[c] ?? ""}`, `value ${v}`] });
+    const axes = heatmapAxes(theme, p.xLabel, p.yLabel, xs, ys);
+    return { data: [trace], layout: { ...base, height: Math.min(560, Math.max(220, m.rowIndex.length * 22 + 100)), xaxis: axes.x, yaxis: axes.y } };
+  }
+  if (p.type === "bar") {
+    const categories = p.categories.map(plotlyText);
+    const data: PlotObject[] = p.series.map((s, i) => ({
+      type: "bar",
+      name: plotlyText(s.name),
+      x: categories.map((_, j) => j),
+      y: s.values.map(plotValue),
+      marker: { color: seriesColor(i) },
+      text: categories,
+      hovertemplate: `${plotlyText(s.name)}<br>%{text}: %{y:.4g}<extra></extra>`,
+      textposition: "none",
+    }));
+    return {
+      data,
+      layout: { ...base, showlegend: p.series.length > 1, barmode: "group", xaxis: axis(theme, p.xLabel, { tickmode: "array", tickvals: categories.map((_, j) => j), ticktext: categories }), yaxis: axis(theme, p.yLabel) },
+    };
+  }
+  const data: PlotObject[] = p.series.map((s, i) => ({
+    type: "scatter",
+    mode: p.type === "line" ? "lines" : "markers",
+    name: plotlyText(s.name),
+    x: s.x,
+    y: s.y.map(plotValue),
+    line: { color: seriesColor(i), width: 2 },
+    marker: { color: seriesColor(i), size: 6 },
+    hovertemplate: `${plotlyText(s.name)}<br>${plotlyText(p.xLabel)} %{x:.4g}<br>${plotlyText(p.yLabel)} %{y:.4g}<extra></extra>`,
+  }));
+  return {
+    data,
+    layout: { ...base, showlegend: p.series.length > 1, xaxis: axis(theme, p.xLabel, { type: p.xScale }), yaxis: axis(theme, p.yLabel, { type: p.yScale }) },
+  };
+}

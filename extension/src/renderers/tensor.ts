@@ -1,0 +1,106 @@
+/**
+ * `application/vnd.seqgrad.tensor.v1+json`: a tensor's values. 0-D shows the value, 1-D a bar strip,
+ * 2-D a heat map, 3-D and above a heat map per slice with a slice selector. Hover gives the index
+ * and value; the header gives shape, dtype, grad_fn and statistics.
+ */
+import type { ColorScale, JsonNumber, Matrix, TensorPayload } from "../../../src/viz/payloads";
+import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
+import { el, header } from "../draw/dom";
+import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
+import { axis, baseLayout } from "../draw/layout";
+import type { PlotFigure } from "../draw/plotly";
+import type { Theme } from "../draw/theme";
+import { PlotWidget } from "../plot-widget";
+
+export const TENSOR_MIME = "application/vnd.seqgrad.tensor.v1+json";
+
+/** One-line description: name, shape, dtype, autograd state and statistics. */
+export function tensorSummary(p: TensorPayload): { title: string; details: string } {
+  const s = p.stats;
+  const parts = [formatShape(p.shape), p.dtype];
+  if (p.gradFn !== null) parts.push(`grad_fn=${p.gradFn}`);
+  else if (p.requiresGrad) parts.push("requires_grad");
+  if (s.numel > 1 && s.mean !== null) {
+    parts.push(`min ${formatValue(s.min)}  max ${formatValue(s.max)}  mean ${formatValue(s.mean)}  std ${formatValue(s.std)}`);
+  }
+  if (s.nanCount > 0) parts.push(`${s.nanCount} NaN`);
+  if (s.infCount > 0) parts.push(`${s.infCount} inf`);
+  return { title: p.title ?? p.name ?? "Tensor", details: parts.join("  ·  ") };
+}
+
+export class TensorRenderer extends PlotWidget<"tensor"> {
+  protected readonly kind = "tensor";
+  private slice = 0;
+
+  protected async draw(p: TensorPayload): Promise<void> {
+    const { title, details } = tensorSummary(p);
+    const top = this.topNode;
+    top.replaceChildren(header(title, details));
+    const view = p.view;
+    if (view.type === "scalar") {
+      top.appendChild(el("div", "jp-seqgrad-scalar", formatValue(view.value)));
+      return;
+    }
+    if (view.type === "bars") {
+      await this.plot((theme) => barsFigure(theme, view.values, view.index, view.colorScale));
+      return;
+    }
+    if (view.type === "heatmap") {
+      await this.plot((theme) => matrixFigure(theme, view.matrix, view.colorScale, p.shape.length - 2));
+      return;
+    }
+    const slices = view.slices;
+    this.slice = Math.min(this.slice, slices.length - 1);
+    const select = el("select", "jp-seqgrad-slice-select");
+    select.setAttribute("aria-label", "slice");
+    view.labels.forEach((label, i) => {
+      const option = el("option", "", label);
+      option.value = String(i);
+      select.appendChild(option);
+    });
+    select.value = String(this.slice);
+    const note = view.sliceCount > slices.length ? ` (first ${slices.length} of ${view.sliceCount})` : "";
+    const controls = el("label", "jp-seqgrad-controls", `slice${note} `);
+    controls.appendChild(select);
+    top.appendChild(controls);
+    const drawSlice = (): Promise<void> => {
+      const matrix = slices[this.slice];
+      if (matrix === undefined) return Promise.resolve();
+      return this.plot((theme) => matrixFigure(theme, matrix, view.colorScale, p.shape.length - 2));
+    };
+    select.addEventListener("change", () => {
+      this.slice = Number(select.value);
+      void drawSlice();
+    });
+    await drawSlice();
+  }
+}
+
+function barsFigure(theme: Theme, values: JsonNumber[], index: number[], scale: ColorScale): PlotFigure {
+  const y = values.map(plotValue);
+  const fields = colorFields(scale);
+  return {
+    data: [{
+      type: "bar",
+      x: index,
+      y,
+      marker: { color: y.map((v) => v ?? 0), colorscale: fields.colorscale, cmin: fields.zmin, cmax: fields.zmax, line: { width: 0 } },
+      hovertemplate: "index %{x}<br>value %{y:.4g}<extra></extra>",
+    }],
+    layout: { ...baseLayout(theme, 220), bargap: 0.05, xaxis: axis(theme, "index"), yaxis: axis(theme, "value") },
+  };
+}
+
+function matrixFigure(theme: Theme, matrix: Matrix, scale: ColorScale, rowDim: number): PlotFigure {
+  const rows = matrix.rowIndex.length;
+  const cols = matrix.colIndex.length;
+  const downsampled = matrix.sourceRows > rows || matrix.sourceCols > cols;
+  const trace = heatmapTrace({
+    matrix,
+    scale,
+    hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
+  });
+  const axes = heatmapAxes(theme, `dim ${rowDim + 1}`, `dim ${Math.max(rowDim, 0)}`, indexLabels(matrix.colIndex), indexLabels(matrix.rowIndex));
+  const height = Math.min(520, Math.max(180, rows * 22 + 90));
+  return { data: [trace], layout: { ...baseLayout(theme, height), xaxis: axes.x, yaxis: axes.y } };
+}
