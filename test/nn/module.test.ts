@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manualSeed, nn, randn, tensor, zeros } from "../../src";
+import { manualSeed, mimeBundle, nn, randn, tensor, zeros } from "../../src";
 
 class CharLM extends nn.Module {
   emb = new nn.Embedding(65, 64);
@@ -77,7 +77,7 @@ describe("Module", () => {
         "  (head): Linear(inFeatures=256, outFeatures=65, bias=true)\n" +
         ")",
     );
-    const bundle = new nn.Sequential(new nn.Dropout(0.25))[Symbol.for("Jupyter.display")]();
+    const bundle = mimeBundle(new nn.Sequential(new nn.Dropout(0.25)));
     expect(bundle["text/plain"]).toBe("Sequential(\n  (0): Dropout(p=0.25)\n)");
     expect(bundle["text/html"]).toBe("<pre>Sequential(\n  (0): Dropout(p=0.25)\n)</pre>");
   });
@@ -88,7 +88,7 @@ describe("Module", () => {
         return "<b>&</b>";
       }
     }
-    expect(new Weird()[Symbol.for("Jupyter.display")]()["text/html"]).toBe("<pre>Weird(&lt;b&gt;&amp;&lt;/b&gt;)</pre>");
+    expect(mimeBundle(new Weird())["text/html"]).toBe("<pre>Weird(&lt;b&gt;&amp;&lt;/b&gt;)</pre>");
   });
 
   it("switches train and eval mode recursively", () => {
