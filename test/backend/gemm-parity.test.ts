@@ -25,7 +25,7 @@ describeWasm("the wasm gemm", () => {
       expect(maxError(got, ref), JSON.stringify(c)).toBeLessThan(tol);
       expect(maxError(viaJs, ref), JSON.stringify(c)).toBeLessThan(tol);
     }
-  });
+  }, 30_000);
 
   it("crosses every cache block boundary (k > 256, m > 96, n > 2048) with the same results", () => {
     const next = rng(99);
@@ -40,7 +40,7 @@ describeWasm("the wasm gemm", () => {
       const ref = naive(c, a, b, cm);
       expect(maxError(run(backend, c, a, b, cm), ref), `${m}x${n}x${k}`).toBeLessThan(1e-5 * Math.sqrt(k));
     }
-  });
+  }, 30_000);
 
   it("overwrites C when beta is 0, even where C holds NaN", () => {
     const a = Float32Array.from([1, 2, 3, 4]);
@@ -78,5 +78,5 @@ describeWasm("the wasm gemm", () => {
     const g = operands(big, next);
     run(backend, big, g.a, g.b, g.cm);
     expect(Array.from(run(backend, small, s.a, s.b, s.cm))).toEqual(Array.from(before));
-  });
+  }, 30_000);
 });

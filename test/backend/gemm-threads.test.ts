@@ -19,28 +19,31 @@ function largeCases(): Case[] {
     [7, 1500, 130],
   ];
   const cases: Case[] = [];
-  for (const [m, n, k] of shapes) {
-    for (const transA of [false, true]) {
-      for (const transB of [false, true]) {
-        const pad = Math.floor(next() * 3);
-        cases.push({
-          transA,
-          transB,
-          m,
-          n,
-          k,
-          alpha: next() < 0.5 ? 1 : 0.75,
-          beta: next() < 0.5 ? 0 : 0.5,
-          aOff: pad,
-          bOff: 2 * pad,
-          cOff: 1,
-          lda: (transA ? m : k) + pad,
-          ldb: (transB ? k : n) + pad,
-          ldc: n + 2,
-        });
-      }
+  // every shape twice, with flag pairs that together cover all four (transA, transB) combinations
+  shapes.forEach(([m, n, k], s) => {
+    const flags: Array<[boolean, boolean]> = [
+      [s % 2 === 0, s % 3 === 0],
+      [s % 2 === 1, s % 3 !== 0],
+    ];
+    for (const [transA, transB] of flags) {
+      const pad = Math.floor(next() * 3);
+      cases.push({
+        transA,
+        transB,
+        m,
+        n,
+        k,
+        alpha: next() < 0.5 ? 1 : 0.75,
+        beta: next() < 0.5 ? 0 : 0.5,
+        aOff: pad,
+        bOff: 2 * pad,
+        cOff: 1,
+        lda: (transA ? m : k) + pad,
+        ldb: (transB ? k : n) + pad,
+        ldc: n + 2,
+      });
     }
-  }
+  });
   return cases;
 }
 
@@ -54,17 +57,21 @@ describeWasm("the wasm gemm on worker threads", () => {
     for (const c of largeCases()) expect(c.m * c.n * c.k).toBeGreaterThanOrEqual(PARALLEL_MIN_MACS);
   });
 
+  // operands and the float64 reference are made once and shared by the thread counts
+  const next = rng(77);
+  const cases = largeCases().map((c) => {
+    const ops = operands(c, next);
+    return { c, ...ops, ref: naive(c, ops.a, ops.b, ops.cm) };
+  });
+
   for (const [label, backend] of backends) {
     it(`matches the float64 reference and the single-thread result with ${label}`, () => {
       expect(backend).not.toBeNull();
-      const next = rng(77);
-      for (const c of largeCases()) {
-        const { a, b, cm } = operands(c, next);
-        const ref = naive(c, a, b, cm);
+      for (const { c, a, b, cm, ref } of cases) {
         const got = run(backend as Backend, c, a, b, cm);
         expect(maxError(got, ref), JSON.stringify(c)).toBeLessThan(1e-5 * Math.sqrt(c.k));
         expect(Array.from(got)).toEqual(Array.from(run(single as Backend, c, a, b, cm)));
       }
-    });
+    }, 60_000);
   }
 });
