@@ -1,0 +1,180 @@
+"""Behaviour of the seqgrad kernel seen from a Jupyter client: rich results, displays, errors,
+interrupts and memory use over many cells."""
+
+import json
+import math
+import time
+import unittest
+
+import kernel_env
+from kernel_env import execute, ok
+
+TENSOR_MIME = "application/vnd.seqgrad.tensor.v1+json"
+
+# A cell-made displayable object with the seqgrad tensor MIME type (the library's figures work alike).
+FIGURE = """
+const figure = (n: number) => ({
+  [Symbol.for("Jupyter.display")]: () => ({
+    "application/vnd.seqgrad.tensor.v1+json": { shape: [n], data: [n] },
+    "text/html": `<svg><text>${n}</text></svg>`,
+    "text/plain": `figure ${n}`,
+  }),
+});
+"""
+
+# A model-like state whose parameters change atomically once per step, and an await-ing
+# training loop that checks the cell's abort signal between steps (as seqgrad's trainer does).
+TRAINING = """
+import { throwIfAborted } from "seqgrad";
+const model = { w: new Float64Array(64).fill(1), steps: 0 };
+const history: number[][] = [];
+async function train(maxSteps: number): Promise<void> {
+  for (let s = 0; s < maxSteps; s++) {
+    throwIfAborted();
+    const next = new Float64Array(model.w.length);
+    for (let k = 0; k < 20000; k++) next[k % next.length] += Math.sin(k + s) * 1e-6;
+    for (let i = 0; i < next.length; i++) next[i] = model.w[i] * 0.999 + next[i];
+    model.w = next;
+    model.steps = s + 1;
+    history.push(Array.from(next));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+"""
+
+
+class KernelBehaviourTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = kernel_env.start()
+
+    @classmethod
+    def tearDownClass(cls):
+        kernel_env.stop(cls.km, cls.kc)
+
+    def test_a_displayable_value_gives_an_execute_result_with_its_whole_bundle(self):
+        ok(self, self.kc, FIGURE)
+        data = ok(self, self.kc, "figure(3)").result
+        self.assertEqual(data[TENSOR_MIME], {"shape": [3], "data": [3]})
+        self.assertEqual(data["text/html"], "<svg><text>3</text></svg>")
+        self.assertEqual(data["text/plain"], "figure 3")
+
+    def test_a_tensor_result_carries_the_librarys_own_bundle(self):
+        ok(self, self.kc, 'import { tensor, mimeBundle } from "seqgrad"; const shown = tensor([[1, 2], [3, 4]]);')
+        data = ok(self, self.kc, "shown").result
+        expected = json.loads(ok(self, self.kc, "console.log(JSON.stringify(mimeBundle(shown)))").stdout)
+        self.assertEqual(data, expected)
+        self.assertIn("text/plain", data)
+        if TENSOR_MIME in data:
+            self.assertIn("text/html", data)
+
+    def test_undefined_gives_no_result_and_plain_values_give_text(self):
+        self.assertIsNone(ok(self, self.kc, "undefined").result)
+        self.assertIsNone(ok(self, self.kc, "const unused = 1;").result)
+        self.assertEqual(ok(self, self.kc, "({ a: [1, 2] })").result, {"text/plain": "{ a: [ 1, 2 ] }"})
+
+    def test_display_sends_display_data_and_each_update_an_update_display_data(self):
+        ok(self, self.kc, FIGURE)
+        code = 'import { display } from "seqgrad"; const live = display(figure(0)); for (const n of [1, 2, 3]) live.update(figure(n));'
+        run = ok(self, self.kc, code)
+        shown = run.of_type("display_data")
+        updates = run.of_type("update_display_data")
+        self.assertEqual(len(shown), 1)
+        self.assertEqual([u["data"]["text/plain"] for u in updates], ["figure 1", "figure 2", "figure 3"])
+        display_id = shown[0]["transient"]["display_id"]
+        self.assertTrue(all(u["transient"]["display_id"] == display_id for u in updates))
+        self.assertEqual(updates[-1]["data"][TENSOR_MIME], {"shape": [3], "data": [3]})
+
+    def test_a_runtime_error_is_an_error_message_and_earlier_variables_survive(self):
+        ok(self, self.kc, "let kept = 41;")
+        run = execute(self.kc, 'const partial = 1; throw new RangeError("out of range")')
+        self.assertEqual(run.status, "error")
+        self.assertEqual(run.reply["ename"], "RangeError")
+        self.assertEqual(run.reply["evalue"], "out of range")
+        errors = run.of_type("error")
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["ename"], "RangeError")
+        self.assertTrue(errors[0]["traceback"][0].startswith("RangeError: out of range"))
+        self.assertEqual(ok(self, self.kc, "kept + 1").result, {"text/plain": "42"})
+
+    def test_a_seqgrad_error_keeps_its_class_name(self):
+        run = execute(self.kc, 'import { display } from "seqgrad"; display(1, { id: "" })')
+        self.assertEqual(run.status, "error")
+        self.assertEqual(run.reply["ename"], "ValueError")
+        self.assertTrue(run.reply["evalue"].startswith("display: id must be a non-empty string"))
+
+    def test_a_compile_error_is_a_TSError_with_line_and_column(self):
+        run = execute(self.kc, "const fine = 1;\nconst wrong: string = fine;")
+        self.assertEqual(run.status, "error")
+        self.assertEqual(run.reply["ename"], "TSError")
+        self.assertEqual(run.reply["evalue"], "2:7 - Type 'number' is not assignable to type 'string'.")
+        self.assertEqual(run.of_type("error")[0]["ename"], "TSError")
+        self.assertEqual(ok(self, self.kc, "1 + 1").result, {"text/plain": "2"})
+
+    def test_interrupting_an_awaiting_training_loop_stops_it_between_steps(self):
+        ok(self, self.kc, TRAINING)
+        msg_id = self.kc.execute("await train(1_000_000)")
+        time.sleep(1.5)
+        interrupted_at = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = kernel_env.wait_reply(self.kc, msg_id, timeout=10)["content"]
+        elapsed = time.monotonic() - interrupted_at
+        kernel_env.iopub_until_idle(self.kc, msg_id)
+        self.assertLess(elapsed, 1.0, f"control came back after {elapsed:.2f} s")
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "AbortError")
+
+        check = """
+const before = Array.from(model.w);
+await new Promise((resolve) => setTimeout(resolve, 300));
+console.log(JSON.stringify({
+  steps: model.steps,
+  recorded: history.length,
+  finite: before.every(Number.isFinite),
+  stillAfterWait: before.every((v, i) => v === model.w[i]),
+  equalsLastStep: history.length > 0 && history[history.length - 1].every((v, i) => v === before[i]),
+}));
+"""
+        state = json.loads(ok(self, self.kc, check).stdout)
+        self.assertGreater(state["steps"], 5)
+        self.assertEqual(state["steps"], state["recorded"])
+        self.assertTrue(state["finite"])
+        self.assertTrue(state["stillAfterWait"], "the loop kept running after the interrupt")
+        self.assertTrue(state["equalsLastStep"])
+        self.assertEqual(ok(self, self.kc, "model.steps === history.length").result, {"text/plain": "true"})
+
+    def test_interrupting_a_synchronous_loop_returns_and_the_kernel_keeps_its_variables(self):
+        ok(self, self.kc, "let survivor = 7;")
+        msg_id = self.kc.execute("while (true) {}")
+        time.sleep(1.0)
+        self.km.interrupt_kernel()
+        reply = kernel_env.wait_reply(self.kc, msg_id, timeout=10)["content"]
+        kernel_env.iopub_until_idle(self.kc, msg_id)
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "Interrupt")
+        self.assertEqual(ok(self, self.kc, "survivor").result, {"text/plain": "7"})
+
+    def test_two_hundred_cells_allocating_tensors_keep_memory_bounded(self):
+        ok(self, self.kc, 'import { randn, matmul } from "seqgrad";')
+        cell = "let a = randn([128, 128]); let b = matmul(a, a); let buf = new Float32Array(1 << 18); b.shape[0] + buf.length"
+        rss = "process.memoryUsage().rss"
+        for _ in range(20):
+            ok(self, self.kc, cell)
+        baseline = int(ok(self, self.kc, rss).result["text/plain"])
+        for _ in range(180):
+            ok(self, self.kc, cell)
+        final = int(ok(self, self.kc, rss).result["text/plain"])
+        growth_mb = (final - baseline) / 2**20
+        print(f"\n  kernel RSS after 20 cells {baseline / 2**20:.0f} MB, after 200 cells {final / 2**20:.0f} MB, growth {growth_mb:.1f} MB")
+        self.assertLess(growth_mb, MEMORY_GROWTH_BOUND_MB)
+        self.assertLess(final / 2**20, MEMORY_TOTAL_BOUND_MB)
+
+
+# Bounds for 180 cells after a 20-cell warm-up, each allocating ~1.2 MB (two 128x128 float32
+# tensors and a 1 MB Float32Array): the kernel must not keep what earlier cells dropped.
+MEMORY_GROWTH_BOUND_MB = 64
+MEMORY_TOTAL_BOUND_MB = 600
+
+
+if __name__ == "__main__":
+    unittest.main()
