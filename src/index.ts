@@ -21,3 +21,4 @@ export * as loss from "./functional/losses";
 export * as nn from "./nn";
 export * as init from "./nn/init";
 export * as viz from "./viz";
+export * as generate from "./generate";

@@ -31,6 +31,7 @@ import { AttentionType, DecoderState, Memory, Seq2SeqDecoder } from "./decoder";
 import { Seq2SeqEncoder } from "./encoder";
 import { CellType, checkIds } from "./recurrent";
 import type { DType } from "../../tensor/dtype";
+import type { DecodingSession } from "../../generate/session";
 
 /** Options of `Seq2Seq`. */
 export interface Seq2SeqOptions {
@@ -56,6 +57,12 @@ export interface Seq2SeqOptions {
   dropout?: number;
   /** Parameter dtype (default float32). */
   dtype?: DType;
+}
+
+/** The decoding state of a `Seq2Seq`: decoder state and the attention memory of its rows. */
+export interface Seq2SeqDecodingState {
+  dec: DecoderState;
+  memory: Memory;
 }
 
 /** Options of `Seq2Seq.forward`. */
@@ -143,6 +150,29 @@ export class Seq2Seq extends Module {
       if (t + 1 < (tgtIn.shape[1] ?? 0)) prev = ratio === 1 || gen.uniform() < ratio ? select(tgtIn, 1, t + 1) : argmax(out.logits.detach(), 1);
     }
     return { logits: stack(logits, 1), attention: weights.length === 0 ? null : stack(weights, 1) };
+  }
+
+  /**
+   * Starts decoding a source batch: the session `greedyDecode` and `beamSearch` drive.
+   *
+   * @example const [h] = generate.greedyDecode(model, batch.src, batch.srcLengths);
+   */
+  decoding(src: Tensor, srcLengths: Tensor | readonly number[]): DecodingSession<Seq2SeqDecodingState> {
+    const { state, memory } = this.encode(src, srcLengths);
+    const lengths = srcLengths instanceof Tensor ? Array.from(srcLengths.data) : [...srcLengths];
+    return {
+      batchSize: src.shape[0] ?? 0,
+      sourceLengths: lengths,
+      state: { dec: state, memory },
+      step: (tokens, st) => {
+        const out = this.decoder.step(tokens, st.dec, st.memory);
+        return { logits: out.logits, weights: out.weights, state: { dec: out.state, memory: st.memory } };
+      },
+      reorder: (st, index) => {
+        const r = this.decoder.reorder(st.dec, st.memory, index);
+        return { dec: r.state, memory: r.memory };
+      },
+    };
   }
 
   /**
