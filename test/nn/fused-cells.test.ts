@@ -120,6 +120,30 @@ describe("the fused and composed paths", () => {
   });
 });
 
+describe("dropout between layers", () => {
+  it("applies in training only, and never after the last layer", () => {
+    manualSeed(22);
+    const opts = { inputSize: 2, hiddenSize: 3, numLayers: 2, dtype: "float64" as const };
+    const plain = new nn.GRU(opts);
+    const dropped = new nn.GRU({ ...opts, dropout: 1 });
+    dropped.loadStateDict(plain.stateDict());
+    const x = randn([4, 2, 2], { dtype: "float64" });
+    const expected = Array.from(plain.forward(x).output.data);
+    expect(Array.from(dropped.eval().forward(x).output.data)).toEqual(expected);
+    // with p = 1 the second layer reads zeros: its output is the zero-input response
+    const zeroInput = new nn.GRU({ inputSize: 3, hiddenSize: 3, dtype: "float64" });
+    zeroInput.loadStateDict({
+      weight_ih_l0: plain.stateDict()["weight_ih_l1"] ?? x,
+      weight_hh_l0: plain.stateDict()["weight_hh_l1"] ?? x,
+      bias_ih_l0: plain.stateDict()["bias_ih_l1"] ?? x,
+      bias_hh_l0: plain.stateDict()["bias_hh_l1"] ?? x,
+    });
+    const trained = Array.from(dropped.train().forward(x).output.data);
+    expect(trained).toEqual(Array.from(zeroInput.forward(randn([4, 2, 3], { dtype: "float64" }).mul(0)).output.data));
+    expect(trained).not.toEqual(expected);
+  });
+});
+
 describe("recurrent graphs", () => {
   it("tag every composed gate with its module, step and role", () => {
     manualSeed(30);
