@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { ValueError } from "../errors";
+import type { HyperValue, OptimizerLike, OptimizerStateDict, ParamState } from "../optim/optimizer";
+import { Generator, RngState, defaultGenerator } from "../tensor/random";
+import { Tensor } from "../tensor/tensor";
+import { writeFileAtomic } from "./atomic-write";
+import { TensorRecord, parseSafetensors, safetensorsChunks } from "./safetensors";
+
+/** Anything with a state dict of tensors by name (a `Module`). */
+export interface HasStateDict {
+  stateDict(): TensorRecord;
+  loadStateDict(dict: Record<string, Tensor>, options?: { strict?: boolean }): unknown;
+}
+
+/** What `saveCheckpoint` stores. */
+export interface CheckpointContents {
+  /** The model: its `stateDict()` is saved. */
+  model?: HasStateDict;
+  /** The optimizer: buffers, step counts and hyperparameters (learning rates included). */
+  optimizer?: OptimizerLike;
+  /** The training step (or epoch) reached. */
+  step?: number;
+  /** The random generator to save (default the one `manualSeed` seeds), or its state. */
+  rng?: Generator | RngState;
+  /** Anything JSON-serializable: configuration, vocabulary, best validation loss... */
+  extra?: Record<string, unknown>;
+}
+
+/** Options of `loadCheckpoint`. */
+export interface LoadCheckpointOptions {
+  /** Load the saved weights into this model (strictly: every key must match). */
+  model?: HasStateDict;
+  /** Restore this optimizer's state. */
+  optimizer?: OptimizerLike;
+  /** Restore the random generator: true (default) for the default one, false, or a generator. */
+  rng?: boolean | Generator;
+}
+
+/** What `loadCheckpoint` read. */
+export interface LoadedCheckpoint {
+  step: number;
+  rng: RngState;
+  extra: Record<string, unknown>;
+  modelState: Record<string, Tensor>;
+  optimizerState: OptimizerStateDict | null;
+}
+
+const FORMAT = "seqgrad-checkpoint";
+const MODEL = "model.";
+const OPTIM = "optimizer.";
+
+/**
+ * Saves a training checkpoint (model weights, optimizer state, step, RNG state) as one
+ * safetensors file: tensors under `model.<name>` and `optimizer.<param>.<buffer>`, everything
+ * else as JSON in `__metadata__`, so PyTorch tools can open it too. The write is atomic
+ * (temporary file, then rename): a crash during the save leaves the previous checkpoint intact.
+ *
+ * @example saveCheckpoint("ckpt.safetensors", { model, optimizer, step });
+ */
+export function saveCheckpoint(path: string, contents: CheckpointContents): void {
+  const known = ["model", "optimizer", "step", "rng", "extra"];
+  for (const key of Object.keys(contents)) {
+    if (!known.includes(key)) throw new ValueError(`saveCheckpoint: unknown field "${key}"; expected one of ${known.join(", ")}`);
+  }
+  const step = contents.step ?? 0;
+  if (!Number.isFinite(step)) throw new ValueError(`saveCheckpoint: step must be a finite number; got ${String(step)}`);
+  const record = new Map<string, Tensor>();
+  if (contents.model !== undefined) {
+    const sd = contents.model.stateDict();
+    for (const [name, t] of sd instanceof Map ? sd.entries() : Object.entries(sd)) record.set(MODEL + name, t);
+  }
+  let optimizer: { paramGroups: OptimizerStateDict["paramGroups"]; scalars: Record<string, Record<string, number>> } | null = null;
+  if (contents.optimizer !== undefined) {
+    const sd = contents.optimizer.stateDict();
+    const scalars: Record<string, Record<string, number>> = {};
+    for (const [index, st] of Object.entries(sd.state)) {
+      scalars[index] = {};
+      for (const [key, v] of Object.entries(st)) {
+        if (v instanceof Tensor) record.set(`${OPTIM}${index}.${key}`, v);
+        else (scalars[index] as Record<string, number>)[key] = v;
+      }
+    }
+    optimizer = { paramGroups: sd.paramGroups, scalars };
+  }
+  const rng = contents.rng ?? defaultGenerator;
+  const metadata: Record<string, string> = {
+    format: FORMAT,
+    version: "1",
+    step: String(step),
+    rng: JSON.stringify(rng instanceof Generator ? rng.getState() : [...rng]),
+    extra: JSON.stringify(contents.extra ?? {}),
+  };
+  if (optimizer !== null) metadata.optimizer = JSON.stringify(optimizer);
+  writeFileAtomic(path, safetensorsChunks(record, { metadata }));
+}
+
+/**
+ * Reads a checkpoint written by `saveCheckpoint`, loads it into the given model and optimizer,
+ * restores the RNG (by default), and returns what it read. The file is parsed and checked
+ * before anything is changed; a model whose parameters do not match throws without loading.
+ *
+ * @example const { step } = loadCheckpoint("ckpt.safetensors", { model, optimizer });
+ */
+export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}): LoadedCheckpoint {
+  const known = ["model", "optimizer", "rng"];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
+  }
+  const { tensors, metadata } = parseSafetensors(readFileSync(path));
+  if (metadata.format !== FORMAT) {
+    throw new ValueError(`loadCheckpoint: ${path} is not a seqgrad checkpoint; expected __metadata__.format "${FORMAT}", got ${JSON.stringify(metadata.format)}`);
+  }
+  const modelState: Record<string, Tensor> = {};
+  const buffers: Record<string, ParamState> = {};
+  for (const [name, t] of Object.entries(tensors)) {
+    if (name.startsWith(MODEL)) {
+      modelState[name.slice(MODEL.length)] = t;
+    } else if (name.startsWith(OPTIM)) {
+      const rest = name.slice(OPTIM.length);
+      const dot = rest.indexOf(".");
+      const index = rest.slice(0, dot);
+      (buffers[index] ??= {})[rest.slice(dot + 1)] = t;
+    }
+  }
+  let optimizerState: OptimizerStateDict | null = null;
+  if (metadata.optimizer !== undefined) {
+    const saved = JSON.parse(metadata.optimizer) as { paramGroups: Array<Record<string, HyperValue | number[]>>; scalars: Record<string, Record<string, number>> };
+    const state: Record<string, ParamState> = {};
+    for (const index of new Set([...Object.keys(saved.scalars), ...Object.keys(buffers)])) {
+      state[index] = { ...(saved.scalars[index] ?? {}), ...(buffers[index] ?? {}) };
+    }
+    optimizerState = { state, paramGroups: saved.paramGroups };
+  }
+  const rng = JSON.parse(metadata.rng ?? "[0,0,0,0]") as RngState;
+  const step = Number(metadata.step ?? "0");
+  const extra = JSON.parse(metadata.extra ?? "{}") as Record<string, unknown>;
+  if (options.optimizer !== undefined && optimizerState === null) {
+    throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);
+  }
+  if (options.model !== undefined) options.model.loadStateDict(modelState, { strict: true });
+  if (options.optimizer !== undefined && optimizerState !== null) options.optimizer.loadStateDict(optimizerState);
+  const restore = options.rng ?? true;
+  if (restore instanceof Generator) restore.setState(rng);
+  else if (restore) defaultGenerator.setState(rng);
+  return { step, rng, extra, modelState, optimizerState };
+}

@@ -1,0 +1,281 @@
+import { readFileSync } from "node:fs";
+import { ValueError } from "../errors";
+import { allocate } from "../tensor/dtype";
+import { formatShape, numelOf } from "../tensor/shape";
+import { Tensor } from "../tensor/tensor";
+import { writeFileAtomic } from "./atomic-write";
+import { SAFETENSORS_DTYPES, SafetensorsDType, decodeElements, isSafetensorsDType } from "./safetensors-dtype";
+import { SafetensorsError } from "./safetensors-error";
+
+/**
+ * The safetensors format (Hugging Face), which PyTorch users exchange weights in:
+ *
+ *   [8 bytes: N, unsigned little-endian] [N bytes: JSON header] [data bytes]
+ *
+ * The header maps each tensor name to `{ dtype, shape, data_offsets: [begin, end] }` (byte offsets
+ * into the data section) and may hold `"__metadata__": { string: string }`. Tensors are stored
+ * little-endian, row-major, back to back: sorted by `begin`, each starts where the previous ended,
+ * the last ends at the end of the file.
+ */
+
+/** Tensors by name, as a record or a map (a module's `stateDict()` gives one). */
+export type TensorRecord = Record<string, Tensor> | ReadonlyMap<string, Tensor>;
+
+/** Options of `toSafetensorsBytes` and `saveSafetensors`. */
+export interface SafetensorsWriteOptions {
+  /** Free-form strings stored under `__metadata__`. */
+  metadata?: Record<string, string>;
+  /** Store int32 tensors as I64, PyTorch's index type (default false: I32). */
+  int64?: boolean;
+}
+
+/** A parsed file: its tensors and its `__metadata__`. */
+export interface SafetensorsContents {
+  tensors: Record<string, Tensor>;
+  metadata: Record<string, string>;
+}
+
+const MAX_HEADER = 100_000_000;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+interface Planned {
+  name: string;
+  tensor: Tensor;
+  dtype: SafetensorsDType;
+  begin: number;
+  end: number;
+}
+
+/**
+ * Encodes tensors as safetensors, in pieces: the first is the length and header, then one piece
+ * per tensor, produced lazily (so a file can be written without a second copy of all the data).
+ */
+export function* safetensorsChunks(record: TensorRecord, options: SafetensorsWriteOptions = {}): Generator<Uint8Array> {
+  for (const key of Object.keys(options)) {
+    if (key !== "metadata" && key !== "int64") {
+      throw new ValueError(`toSafetensorsBytes: unknown option "${key}"; expected one of metadata, int64`);
+    }
+  }
+  const entries = record instanceof Map ? [...record.entries()] : Object.entries(record);
+  const planned: Planned[] = [];
+  for (const [name, tensor] of entries) {
+    if (!(tensor instanceof Tensor)) throw new ValueError(`toSafetensorsBytes: value of "${name}" must be a Tensor; got ${typeof tensor}`);
+    if (name === "__metadata__") throw new ValueError(`toSafetensorsBytes: "__metadata__" is reserved and cannot name a tensor`);
+    const dtype: SafetensorsDType = tensor.dtype === "float64" ? "F64" : tensor.dtype === "float32" ? "F32" : options.int64 ? "I64" : "I32";
+    planned.push({ name, tensor, dtype, begin: 0, end: 0 });
+  }
+  // widest elements first, then by name: every tensor starts at a multiple of its element size
+  planned.sort((a, b) => SAFETENSORS_DTYPES[b.dtype].size - SAFETENSORS_DTYPES[a.dtype].size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let offset = 0;
+  const header: Record<string, unknown> = {};
+  if (options.metadata !== undefined) header.__metadata__ = checkMetadata(options.metadata);
+  for (const p of planned) {
+    p.begin = offset;
+    offset += p.tensor.numel * SAFETENSORS_DTYPES[p.dtype].size;
+    p.end = offset;
+    header[p.name] = { dtype: p.dtype, shape: [...p.tensor.shape], data_offsets: [p.begin, p.end] };
+  }
+  let json = new TextEncoder().encode(JSON.stringify(header));
+  const padded = Math.ceil(json.length / 8) * 8;
+  if (padded !== json.length) {
+    const bytes = new Uint8Array(padded).fill(0x20);
+    bytes.set(json);
+    json = bytes;
+  }
+  const head = new Uint8Array(8 + json.length);
+  new DataView(head.buffer).setBigUint64(0, BigInt(json.length), true);
+  head.set(json, 8);
+  yield head;
+  for (const p of planned) yield encodeTensor(p.tensor, p.dtype);
+}
+
+/** The safetensors bytes of `record` (see `saveSafetensors`). */
+export function toSafetensorsBytes(record: TensorRecord, options: SafetensorsWriteOptions = {}): Uint8Array {
+  const chunks = [...safetensorsChunks(record, options)];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Writes tensors to a safetensors file that PyTorch (`safetensors.torch.load_file`) and other
+ * tools read: float32 as F32, float64 as F64, int32 as I32 (or I64 with `int64: true`).
+ * The file is replaced atomically (temporary file, then rename).
+ *
+ * @example saveSafetensors("model.safetensors", model.stateDict());
+ */
+export function saveSafetensors(path: string, record: TensorRecord, options: SafetensorsWriteOptions = {}): void {
+  writeFileAtomic(path, safetensorsChunks(record, options));
+}
+
+/** The tensors of a safetensors file held in memory (see `loadSafetensors`). */
+export function fromSafetensorsBytes(bytes: Uint8Array): Record<string, Tensor> {
+  return parseSafetensors(bytes).tensors;
+}
+
+/**
+ * Reads a safetensors file into tensors by name: F32, F16 and BF16 as float32, F64 as float64,
+ * integer and bool types as int32 (I64 and U64 values must fit int32). A malformed file throws a
+ * `SafetensorsError` saying what is wrong and where.
+ *
+ * @example model.loadStateDict(loadSafetensors("lstm.safetensors"));
+ */
+export function loadSafetensors(path: string): Record<string, Tensor> {
+  return parseSafetensors(readFileSync(path)).tensors;
+}
+
+/** Parses and validates safetensors bytes: tensors and `__metadata__`. */
+export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
+  const op = "loadSafetensors";
+  if (bytes.length < 8) {
+    throw new SafetensorsError("header-length", `${op}: file too short for the 8-byte header length; expected at least 8 bytes, got ${bytes.length}`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getBigUint64(0, true);
+  if (n === 0n || n > BigInt(MAX_HEADER) || n > BigInt(bytes.length - 8)) {
+    throw new SafetensorsError(
+      "header-length",
+      `${op}: bad header length; expected 1 to ${Math.min(MAX_HEADER, bytes.length - 8)} bytes (file is ${bytes.length} bytes), got ${n}`,
+    );
+  }
+  const headerEnd = 8 + Number(n);
+  const header = parseHeader(bytes.subarray(8, headerEnd));
+  const dataLength = bytes.length - headerEnd;
+  const metadata: Record<string, string> = {};
+  const planned: Array<{ name: string; dtype: SafetensorsDType; shape: number[]; begin: number; end: number }> = [];
+  for (const [name, raw] of Object.entries(header)) {
+    if (name === "__metadata__") {
+      Object.assign(metadata, readMetadata(raw));
+      continue;
+    }
+    planned.push({ name, ...readEntry(name, raw) });
+  }
+  planned.sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let expected = 0;
+  let previous = "";
+  for (const p of planned) {
+    if (p.begin < expected) {
+      throw new SafetensorsError("overlap", `${op}: tensor "${p.name}" at bytes [${p.begin}, ${p.end}) overlaps "${previous}", which ends at ${expected}`);
+    }
+    if (p.begin > expected) {
+      throw new SafetensorsError("gap", `${op}: tensor "${p.name}" starts at byte ${p.begin}; expected ${expected}, where ${previous === "" ? "the data section begins" : `"${previous}" ends`} (tensors must be contiguous)`);
+    }
+    expected = p.end;
+    previous = p.name;
+  }
+  if (expected > dataLength) {
+    throw new SafetensorsError("truncated", `${op}: data section is truncated; the header needs ${expected} bytes of data, the file has ${dataLength}`);
+  }
+  if (expected < dataLength) {
+    throw new SafetensorsError("trailing", `${op}: data section has ${dataLength - expected} bytes no tensor covers; expected ${expected} bytes, got ${dataLength}`);
+  }
+  const tensors: Record<string, Tensor> = {};
+  for (const p of planned) {
+    const numel = numelOf(p.shape);
+    const out = allocate(SAFETENSORS_DTYPES[p.dtype].loadsAs, numel);
+    const start = headerEnd + p.begin;
+    if (LITTLE_ENDIAN && (p.dtype === "F32" || p.dtype === "F64" || p.dtype === "I32")) {
+      new Uint8Array(out.buffer).set(bytes.subarray(start, headerEnd + p.end));
+    } else {
+      decodeElements(new DataView(bytes.buffer, bytes.byteOffset + start, p.end - p.begin), p.dtype, numel, out, p.name);
+    }
+    tensors[p.name] = new Tensor(out, p.shape);
+  }
+  return { tensors, metadata };
+}
+
+function parseHeader(raw: Uint8Array): Record<string, unknown> {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    throw new SafetensorsError("header-json", `loadSafetensors: header is not valid UTF-8; expected ${raw.length} bytes of JSON`);
+  }
+  if (!text.startsWith("{")) {
+    throw new SafetensorsError("header-json", `loadSafetensors: header must be a JSON object starting with "{"; got ${JSON.stringify(text.slice(0, 20))}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new SafetensorsError("header-json", `loadSafetensors: header is not valid JSON (${(e as Error).message}); header length ${raw.length}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new SafetensorsError("header-json", `loadSafetensors: header must be a JSON object; got ${Array.isArray(parsed) ? "an array" : typeof parsed}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function readMetadata(raw: unknown): Record<string, string> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new SafetensorsError("entry", `loadSafetensors: "__metadata__" must be an object of strings; got ${JSON.stringify(raw)}`);
+  }
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v !== "string") throw new SafetensorsError("entry", `loadSafetensors: "__metadata__" value of "${k}" must be a string; got ${JSON.stringify(v)}`);
+  }
+  return raw as Record<string, string>;
+}
+
+function readEntry(name: string, raw: unknown): { dtype: SafetensorsDType; shape: number[]; begin: number; end: number } {
+  const op = "loadSafetensors";
+  if (typeof raw !== "object" || raw === null) {
+    throw new SafetensorsError("entry", `${op}: entry "${name}" must be an object with dtype, shape and data_offsets; got ${JSON.stringify(raw)}`);
+  }
+  const { dtype, shape, data_offsets: offsets } = raw as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
+  if (!isSafetensorsDType(dtype)) {
+    throw new SafetensorsError("dtype", `${op}: tensor "${name}" has unknown or unsupported dtype ${JSON.stringify(dtype)}; expected one of ${Object.keys(SAFETENSORS_DTYPES).join(", ")}`);
+  }
+  if (!Array.isArray(shape) || !shape.every((s) => Number.isInteger(s) && s >= 0)) {
+    throw new SafetensorsError("entry", `${op}: tensor "${name}" has a bad shape; expected a list of non-negative integers, got ${JSON.stringify(shape)}`);
+  }
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)) {
+    throw new SafetensorsError("offsets", `${op}: tensor "${name}" has bad data_offsets; expected [begin, end] of non-negative integers, got ${JSON.stringify(offsets)}`);
+  }
+  const [begin, end] = offsets as [number, number];
+  if (end < begin) {
+    throw new SafetensorsError("offsets", `${op}: tensor "${name}" has data_offsets out of order; expected begin <= end, got [${begin}, ${end}]`);
+  }
+  const bytes = numelOf(shape) * SAFETENSORS_DTYPES[dtype].size;
+  if (end - begin !== bytes) {
+    throw new SafetensorsError(
+      "offsets",
+      `${op}: tensor "${name}" ${dtype} ${formatShape(shape)} needs ${bytes} bytes; data_offsets [${begin}, ${end}] hold ${end - begin}`,
+    );
+  }
+  return { dtype, shape: [...shape], begin, end };
+}
+
+function checkMetadata(metadata: Record<string, string>): Record<string, string> {
+  for (const [k, v] of Object.entries(metadata)) {
+    if (typeof v !== "string") throw new ValueError(`toSafetensorsBytes: metadata value of "${k}" must be a string; got ${typeof v}`);
+  }
+  return metadata;
+}
+
+function encodeTensor(t: Tensor, dtype: SafetensorsDType): Uint8Array {
+  const data = t.data;
+  if (dtype === "I64") {
+    const out = new Uint8Array(data.length * 8);
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i] as number;
+      view.setInt32(8 * i, v, true);
+      view.setInt32(8 * i + 4, v < 0 ? -1 : 0, true);
+    }
+    return out;
+  }
+  if (LITTLE_ENDIAN) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const out = new Uint8Array(data.byteLength);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (dtype === "F64") view.setFloat64(8 * i, v, true);
+    else if (dtype === "F32") view.setFloat32(4 * i, v, true);
+    else view.setInt32(4 * i, v, true);
+  }
+  return out;
+}
