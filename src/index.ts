@@ -21,4 +21,5 @@ export * as loss from "./functional/losses";
 export * as nn from "./nn";
 export * as init from "./nn/init";
 export * as viz from "./viz";
+export * as io from "./io";
 export * as generate from "./generate";
