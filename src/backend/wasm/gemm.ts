@@ -10,7 +10,7 @@ export type Gemm = Backend["gemm"];
 /** Multiply-adds (m n k) from which a product is split over the helper threads. */
 export const PARALLEL_MIN_MACS = 1 << 20;
 /** Rows and columns of a micro-tile (MR, NR in assembly/kernel.as): parts are cut on tile edges. */
-const MR = 6;
+const MR = 4;
 const NR = 8;
 
 /**

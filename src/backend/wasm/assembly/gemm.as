@@ -7,7 +7,7 @@
 //     for ir (MR-row panel of A): micro-kernel on an MR x NR tile.
 // alpha is folded into the packed A; beta applies on the first k block only (later ones add).
 
-import { MR, NR, kernel6x8 } from "./kernel";
+import { MR, NR, kernel4x8 } from "./kernel";
 import { packA, packB } from "./pack";
 
 /** Steps of k per packed block. */
@@ -60,9 +60,9 @@ export function sgemm(
             const aPanel = ap + <usize>(ir * kc) * 4;
             const cTile = c + (<usize>(ic + ir) * <usize>ldc + <usize>(jc + jr)) * 4;
             if (mr == MR && nr == NR) {
-              kernel6x8(kc, aPanel, bPanel, cTile, ldcBytes, betaBlock);
+              kernel4x8(kc, aPanel, bPanel, cTile, ldcBytes, betaBlock);
             } else {
-              kernel6x8(kc, aPanel, bPanel, tile, <usize>NR * 4, 0);
+              kernel4x8(kc, aPanel, bPanel, tile, <usize>NR * 4, 0);
               mergeTile(tile, cTile, ldcBytes, mr, nr, betaBlock);
             }
           }

@@ -17,6 +17,19 @@ export function packA(trans: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32
     const rows = min(MR, mc - q * MR);
     if (rows < MR) memory.fill(dst, 0, <usize>(MR * kc) * 4);
     const row0 = i0 + q * MR;
+    if (!trans && rows == MR) {
+      packRows4(a, lda, row0, p0, kc, alpha, dst);
+      continue;
+    }
+    if (trans && rows == MR) {
+      // op(A) = A^T: the 4 rows of a panel are 4 adjacent elements of each row of A
+      const av = f32x4.splat(alpha);
+      for (let p = 0; p < kc; p++) {
+        const src = a + (<usize>(p0 + p) * <usize>lda + <usize>row0) * 4;
+        v128.store(dst + <usize>(p * MR) * 4, f32x4.mul(v128.load(src), av));
+      }
+      continue;
+    }
     if (!trans) {
       for (let r = 0; r < rows; r++) {
         const src = a + (<usize>(row0 + r) * <usize>lda + <usize>p0) * 4;
@@ -45,6 +58,10 @@ export function packB(trans: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32
     const dst = out + <usize>(q * NR * kc) * 4;
     const cols = min(NR, nc - q * NR);
     const col0 = j0 + q * NR;
+    if (trans && cols == NR) {
+      packColumns8(b, ldb, col0, p0, kc, dst);
+      continue;
+    }
     if (!trans && cols == NR) {
       for (let p = 0; p < kc; p++) {
         const src = b + (<usize>(p0 + p) * <usize>ldb + <usize>col0) * 4;
@@ -69,4 +86,70 @@ export function packB(trans: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32
       }
     }
   }
+}
+
+/**
+ * A full panel of 4 rows of A (row-major, not transposed) scaled by alpha: 4 x 4 blocks are
+ * loaded a row at a time and transposed in registers, so reads and writes stay vectors.
+ */
+function packRows4(a: usize, lda: i32, row0: i32, p0: i32, kc: i32, alpha: f32, dst: usize): void {
+  const ld = <usize>lda * 4;
+  const s0 = a + (<usize>row0 * <usize>lda + <usize>p0) * 4;
+  const s1 = s0 + ld;
+  const s2 = s1 + ld;
+  const s3 = s2 + ld;
+  const av = f32x4.splat(alpha);
+  let p = 0;
+  for (; p + 4 <= kc; p += 4) {
+    const at = <usize>p * 4;
+    const r0 = f32x4.mul(v128.load(s0 + at), av);
+    const r1 = f32x4.mul(v128.load(s1 + at), av);
+    const r2 = f32x4.mul(v128.load(s2 + at), av);
+    const r3 = f32x4.mul(v128.load(s3 + at), av);
+    transpose4(r0, r1, r2, r3, dst + <usize>(p * MR) * 4, <usize>MR * 4);
+  }
+  for (; p < kc; p++) {
+    const at = <usize>p * 4;
+    const d = dst + <usize>(p * MR) * 4;
+    store<f32>(d, alpha * load<f32>(s0 + at));
+    store<f32>(d, alpha * load<f32>(s1 + at), 4);
+    store<f32>(d, alpha * load<f32>(s2 + at), 8);
+    store<f32>(d, alpha * load<f32>(s3 + at), 12);
+  }
+}
+
+/**
+ * A full panel of 8 columns of op(B) = B^T (B row-major [n, k]): columns of op(B) are rows of B,
+ * read 4 steps at a time and transposed in registers, two 4 x 4 blocks per 4 steps.
+ */
+function packColumns8(b: usize, ldb: i32, col0: i32, p0: i32, kc: i32, dst: usize): void {
+  const ld = <usize>ldb * 4;
+  const s0 = b + (<usize>col0 * <usize>ldb + <usize>p0) * 4;
+  let p = 0;
+  for (; p + 4 <= kc; p += 4) {
+    const at = <usize>p * 4;
+    const d = dst + <usize>(p * NR) * 4;
+    const r = s0 + at;
+    transpose4(v128.load(r), v128.load(r + ld), v128.load(r + 2 * ld), v128.load(r + 3 * ld), d, <usize>NR * 4);
+    const r4 = r + 4 * ld;
+    transpose4(v128.load(r4), v128.load(r4 + ld), v128.load(r4 + 2 * ld), v128.load(r4 + 3 * ld), d + 16, <usize>NR * 4);
+  }
+  for (; p < kc; p++) {
+    const at = <usize>p * 4;
+    const d = dst + <usize>(p * NR) * 4;
+    for (let s = 0; s < NR; s++) store<f32>(d + <usize>s * 4, load<f32>(s0 + <usize>s * ld + at));
+  }
+}
+
+/** Writes the transpose of the 4 x 4 block with rows r0..r3 as 4 vectors, `stride` bytes apart. */
+// @ts-ignore: decorator
+@inline function transpose4(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize, stride: usize): void {
+  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+  v128.store(dst + stride, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+  v128.store(dst + 2 * stride, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * stride, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
 }
