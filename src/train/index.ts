@@ -5,3 +5,5 @@ export { EarlyStopping } from "./history";
 export type { History, StepRecord, EvalRecord, StopReason, EarlyStoppingOptions } from "./history";
 export { detachCarry } from "./carry";
 export { tokenAccuracy, exactMatch, corpusBleu } from "./metrics";
+export { batchify, getChunk, chunks, detachState } from "./tbptt";
+export type { Chunk } from "./tbptt";
