@@ -19,7 +19,7 @@ import { CELL_OPTION_NAMES, CellBase, CellOptions } from "./cell-base";
  * PyTorch: the reset gate multiplies after the matrix product, r_t * (W_hn h_{t-1} + b_hn), and
  * z_t weights the old state, so the lecture's z_t is our 1 - z_t. U_g is W_in, W_g is W_hn, g_t
  * is n_t. Options: inputSize, hiddenSize, bias (true), fused (true), dtype.
- * Init: U(-1/sqrt(H), 1/sqrt(H)). Notebook: 003 (gated units).
+ * Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture: gated recurrent units.
  *
  * @example const cell = new nn.GRUCell({ inputSize: 3, hiddenSize: 5 }); h = cell.forward(x_t, h);
  */

@@ -17,7 +17,7 @@ import { stateTensor } from "./rnn";
  * h_t = z_t * g_t + (1 - z_t) * h_{t-1}. PyTorch (and this library, for weight compatibility)
  * applies r_t after the matrix product, r_t * (W_hn h_{t-1} + b_hn), and lets z_t keep the old
  * state, so the lecture's z_t is our 1 - z_t; U_g is W_in, W_g is W_hn, g_t is n_t.
- * Inputs, outputs and options as `RNN`; see `GRUCell` for one step. Notebook: 003 (gated units).
+ * Inputs, outputs and options as `RNN`; see `GRUCell` for one step. Lecture: gated recurrent units.
  *
  * @example const { output, h } = new nn.GRU({ inputSize: 8, hiddenSize: 16 }).forward(x);
  */

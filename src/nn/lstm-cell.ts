@@ -15,7 +15,7 @@ import { CELL_OPTION_NAMES, CellBase, CellOptions } from "./cell-base";
  * - `weight_hh` [4H, H] = [W_hi; W_hf; W_hc; W_ho]; `bias_ih` + `bias_hh` [4H] = [b_i; b_f; b_c; b_o]
  *
  * Slide to code: the slides' candidate c~_t is g_t (`gate_g` in graphs). Options: inputSize,
- * hiddenSize, bias (true), fused (true), dtype. Init: U(-1/sqrt(H), 1/sqrt(H)). Notebook: 003.
+ * hiddenSize, bias (true), fused (true), dtype. Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture: gated recurrent units.
  *
  * @example const cell = new nn.LSTMCell({ inputSize: 3, hiddenSize: 5 }); ({ h, c } = cell.forward(x_t, { h, c }));
  */

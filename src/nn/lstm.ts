@@ -28,7 +28,7 @@ export interface LSTMState {
  * `bias_ih_l{k}` and `bias_hh_l{k}` [4H] (their sum is the slides' b_i|b_f|b_c|b_o).
  * Inputs: x [T, B, D] ([B, T, D] with batchFirst, [T, D] unbatched), state `{ h, c }`
  * [numLayers*directions, B, H] (zeros by default). Returns `{ output, h, c }`, output
- * [T, B, directions*H]. Init: U(-1/sqrt(H), 1/sqrt(H)). Notebook: 003 (LSTM).
+ * [T, B, directions*H]. Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture: gated recurrent units.
  *
  * @example
  * const lstm = new nn.LSTM({ inputSize: 64, hiddenSize: 256, batchFirst: true });

@@ -21,7 +21,7 @@ export interface RNNOptions extends RecurrentOptions {
  * direction of a bidirectional layer. Inputs: x [T, B, D] ([B, T, D] with batchFirst, [T, D]
  * unbatched), h0 [numLayers*directions, B, H]. Returns `{ output, h }`: output [T, B, directions*H]
  * (the last layer's h_t for every t), h [numLayers*directions, B, H] (each layer's final state).
- * Init: U(-1/sqrt(H), 1/sqrt(H)). Notebook: 001 (vanilla RNN, IRNN).
+ * Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture 001 (vanilla RNN, IRNN).
  *
  * @example
  * const rnn = new nn.RNN({ inputSize: 10, hiddenSize: 20, numLayers: 2 });

@@ -97,16 +97,9 @@ export function runCase(c: TorchCase, dtype: DType, fused: boolean): CaseRun {
   } else {
     h = m.forward(x, h0 ?? null);
   }
-  let loss: Tensor | null = null;
-  const addTerm = (t: Tensor): void => {
-    const term = t.mul(s.tensor(t.shape, dtype)).sum();
-    loss = loss === null ? term : loss.add(term);
-  };
-  if (output !== null) addTerm(output);
-  addTerm(h);
-  if (cOut !== null) addTerm(cOut);
-  if (loss === null) throw new Error("no loss");
-  (loss as Tensor).backward();
+  const terms: Tensor[] = [];
+  for (const t of [output, h, cOut]) if (t !== null) terms.push(t.mul(s.tensor(t.shape, dtype)).sum());
+  terms.reduce((a, b) => a.add(b)).backward();
   const grads: Record<string, Tensor | null> = { x: x.grad };
   if (h0 !== undefined) grads["h0"] = h0.grad;
   if (c0 !== undefined) grads["c0"] = c0.grad;
