@@ -102,6 +102,19 @@ export class ReduceLROnPlateau {
     }
   }
 
+  /** Counters for checkpoints (the rates themselves live in the optimizer's state dict). */
+  stateDict(): { best: number; numBadEpochs: number; cooldownCounter: number; lastEpoch: number } {
+    return { best: this.best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter, lastEpoch: this.lastEpoch };
+  }
+
+  /** Restores `stateDict()`. */
+  loadStateDict(state: { best: number; numBadEpochs: number; cooldownCounter: number; lastEpoch: number }): void {
+    this.best = state.best;
+    this.numBadEpochs = state.numBadEpochs;
+    this.cooldownCounter = state.cooldownCounter;
+    this.lastEpoch = state.lastEpoch;
+  }
+
   /** The current rate of each group. */
   getLastLr(): number[] {
     return this.optimizer.paramGroups.map((g) => g.lr);

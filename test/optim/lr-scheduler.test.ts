@@ -53,6 +53,22 @@ describe("learning-rate schedules follow torch.optim.lr_scheduler", () => {
     expect(sched2.lastEpoch).toBe(4);
   });
 
+  it("resumes ReduceLROnPlateau from its state dict", () => {
+    const opt = optimizer();
+    const sched = new optim.ReduceLROnPlateau(opt, { patience: 1 });
+    for (const m of [1, 1, 1]) sched.step(m);
+    const opt2 = optimizer();
+    opt2.loadStateDict(opt.stateDict());
+    const sched2 = new optim.ReduceLROnPlateau(opt2, { patience: 1 });
+    sched2.loadStateDict(sched.stateDict());
+    for (const m of [1, 1]) {
+      sched.step(m);
+      sched2.step(m);
+    }
+    expect(sched2.getLastLr()).toEqual(sched.getLastLr());
+    expect(sched2.getLastLr()[0]).toBeCloseTo(0.01, 12);
+  });
+
   it("rejects unknown options and bad values", () => {
     const typo: { stepSize: number } & Record<string, number> = { stepSize: 2, step_size: 2 };
     expect(() => new optim.StepLR(optimizer(), { stepSize: 0 })).toThrow(/StepLR: stepSize must be an integer >= 1; got 0/);
