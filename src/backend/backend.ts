@@ -10,6 +10,9 @@ export interface Backend {
   /** Name shown by `getBackend().name`, e.g. `js` or `wasm`. */
   readonly name: string;
 
+  /** What this backend runs on, e.g. `WebAssembly SIMD128, 2 threads for large GEMMs`. */
+  readonly detail?: string;
+
   /**
    * General matrix multiply, row-major: C = alpha * op(A) op(B) + beta * C, with op(X) = X or X^T.
    * op(A) is [m, k], op(B) is [k, n], C is [m, n]. `lda`, `ldb`, `ldc` are row strides of the stored

@@ -7,6 +7,7 @@ import { createWasmBackend } from "./wasm";
 /** The plain-JS backend: always available, the reference for every faster one. */
 export const JS_BACKEND: Backend = {
   name: "js",
+  detail: "plain JavaScript, 1 thread",
   gemm: gemmJs,
   sigmoid: sigmoidJs,
   tanh: tanhJs,

@@ -31,7 +31,14 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
 
 function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null): Backend {
   const arena = new Arena(kernels.memory, kernels.heapBase());
-  return { name: "wasm", gemm: createWasmGemm(kernels, arena, js.gemm, pool), ...createWasmCells(kernels, arena, js) };
+  const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
+  const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
+  return {
+    name: "wasm",
+    detail: `WebAssembly ${simd}, ${threads}`,
+    gemm: createWasmGemm(kernels, arena, js.gemm, pool),
+    ...createWasmCells(kernels, arena, js),
+  };
 }
 
 /** SEQGRAD_THREADS if set (1 disables the helper threads), else min(2, available cores). */

@@ -1,4 +1,9 @@
-import { WASM_MODULE_BASE64, WASM_SHARED_MODULE_BASE64 } from "./generated/module";
+import {
+  WASM_MODULE_BASE64,
+  WASM_MODULE_FMA_BASE64,
+  WASM_SHARED_MODULE_BASE64,
+  WASM_SHARED_MODULE_FMA_BASE64,
+} from "./generated/module";
 
 /** The part of a WebAssembly.Memory the backend uses (lib "dom" is not in this project's types). */
 export interface WasmMemory {
@@ -10,6 +15,8 @@ export interface WasmMemory {
 /** The exports of the compiled kernels module (see assembly/index.as). */
 export interface WasmKernels {
   readonly memory: WasmMemory;
+  /** True for the relaxed-SIMD variant (fused multiply-add in the GEMM micro-kernel). */
+  readonly fma: boolean;
   /** First 16-byte aligned byte after the module's static data. */
   heapBase(): number;
   /** Bytes of scratch `sgemm` needs for a product with `n` columns. */
@@ -60,16 +67,24 @@ export interface SharedKernels {
 const SHARED_MAX_PAGES = 65536;
 
 /**
- * Compiles and instantiates the embedded kernels module, synchronously. Returns null when this
- * engine has no WebAssembly or no SIMD128 (the module then fails validation), so callers fall
- * back to the plain-JS backend.
+ * Compiles and instantiates the embedded kernels module, synchronously: the relaxed-SIMD variant
+ * where the engine validates it, else the SIMD128 one. Returns null when this engine has no
+ * WebAssembly or no SIMD128, so callers fall back to the plain-JS backend.
  */
 export function instantiateKernels(): WasmKernels | null {
   const api = webAssembly();
   if (api === null) return null;
-  const bytes = decodeBase64(WASM_MODULE_BASE64);
-  if (!api.validate(bytes)) return null;
-  return kernelsOf(new api.Instance(new api.Module(bytes), {}).exports);
+  const picked = pick(api, WASM_MODULE_FMA_BASE64, WASM_MODULE_BASE64);
+  if (picked === null) return null;
+  return kernelsOf(new api.Instance(new api.Module(picked.bytes), {}).exports, picked.fma);
+}
+
+/** The first of the two variants (relaxed SIMD, SIMD128) that this engine validates. */
+function pick(api: WebAssemblyApi, fma: string, base: string): { bytes: Uint8Array; fma: boolean } | null {
+  const fmaBytes = decodeBase64(fma);
+  if (api.validate(fmaBytes)) return { bytes: fmaBytes, fma: true };
+  const bytes = decodeBase64(base);
+  return api.validate(bytes) ? { bytes, fma: false } : null;
 }
 
 /**
@@ -79,20 +94,21 @@ export function instantiateKernels(): WasmKernels | null {
 export function instantiateSharedKernels(): SharedKernels | null {
   const api = webAssembly();
   if (api === null || typeof SharedArrayBuffer === "undefined") return null;
-  const bytes = decodeBase64(WASM_SHARED_MODULE_BASE64);
-  if (!api.validate(bytes)) return null;
+  const picked = pick(api, WASM_SHARED_MODULE_FMA_BASE64, WASM_SHARED_MODULE_BASE64);
+  if (picked === null) return null;
   const memory = new api.Memory({ initial: 2, maximum: SHARED_MAX_PAGES, shared: true });
-  const module = new api.Module(bytes);
-  return { kernels: kernelsOf(new api.Instance(module, { env: { memory } }).exports), module };
+  const module = new api.Module(picked.bytes);
+  return { kernels: kernelsOf(new api.Instance(module, { env: { memory } }).exports, picked.fma), module };
 }
 
 function webAssembly(): WebAssemblyApi | null {
   return (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly ?? null;
 }
 
-function kernelsOf(exports: Record<string, unknown>): WasmKernels {
+function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels {
   return {
     memory: exports["memory"] as WasmMemory,
+    fma,
     heapBase: exports["heapBase"] as WasmKernels["heapBase"],
     workspaceBytes: exports["workspaceBytes"] as WasmKernels["workspaceBytes"],
     sgemm: exports["sgemm"] as WasmKernels["sgemm"],
