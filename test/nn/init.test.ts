@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Generator, Tensor, init, manualSeed, zeros } from "../../src";
+import { Generator, Tensor, init, manualSeed, nn, rand, zeros } from "../../src";
 import { symmetricEigenvalues } from "../../src/nn/init/linalg";
 
 const f64 = { dtype: "float64" as const };
@@ -154,5 +154,26 @@ describe("simple and fan-based initializers", () => {
     expect(() => init.kaimingUniform_(zeros([2, 2]), typo)).toThrow(/kaimingUniform_: unknown option "fan"/);
     expect(() => init.xavierUniform_(zeros([4]))).toThrow(/xavierUniform_: tensor must have at least 2 dimensions; got \[4\]/);
     expect(() => init.uniform_(zeros([2]), 1, 0)).toThrow(/uniform_: need a <= b; got a 1, b 0/);
+  });
+});
+
+describe("initializers on module parameters", () => {
+  it("set up the IRNN of lecture 001: with zero input, a ReLU RNN with W_hh = I keeps its state", () => {
+    const rnn = new nn.RNN({ inputSize: 2, hiddenSize: 3, nonlinearity: "relu", dtype: "float64" });
+    for (const [name, p] of rnn.namedParameters()) {
+      if (name.startsWith("weight_hh")) init.eye_(p);
+      else if (name.startsWith("bias")) init.zeros_(p);
+      else init.normal_(p, 0, 0.001);
+    }
+    const h0 = rand([1, 1, 3], { dtype: "float64" });
+    const { h } = rnn.forward(zeros([50, 1, 2], { dtype: "float64" }), h0);
+    expect([...h.data]).toEqual([...h0.data]);
+  });
+  it("write through a state dict view into the parameter", () => {
+    const lstm = new nn.LSTM({ inputSize: 4, hiddenSize: 4 });
+    init.orthogonal_(lstm.stateDict().weight_hh_l0 as Tensor);
+    const w = lstm.namedParameters().find(([n]) => n === "weight_hh_l0")?.[1];
+    if (w === undefined) throw new Error("weight_hh_l0 missing");
+    expect(gramError(w)).toBeLessThan(1e-5);
   });
 });
