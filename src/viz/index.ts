@@ -13,6 +13,12 @@ export { tensorFigure as tensor } from "./tensor";
 export type { TensorFigureOptions } from "./tensor";
 export { graphFigure as graph } from "./graph";
 export type { GraphFigureOptions } from "./graph";
+export { unrolledFigure as unrolled } from "./unrolled";
+export type { UnrolledOptions } from "./unrolled";
+export { gradientFlow, hiddenStates, retainHiddenGrads } from "./gradient-flow";
+export type { GradientFlow, GradientFlowOptions, HiddenStates } from "./gradient-flow";
+export { gradflowFigure as gradflow } from "./gradflow";
+export type { GradflowOptions } from "./gradflow";
 export * from "./payloads";
 
 registerTensorDisplay();

@@ -1,0 +1,54 @@
+/**
+ * The gradient-flow figure: ||dL/dh_t|| (solid) and ||dh_T/dh_t|| (dashed) against t on a log
+ * scale, one colour per model (RNN against LSTM against GRU), and the gradient norm of every
+ * parameter. Feed it the measurements of `viz.gradientFlow`, or your own numbers.
+ */
+import { ValueError } from "../errors";
+import { compact } from "./data/downsample";
+import { Figure } from "./figure";
+import type { GradflowPayload, GradflowSeries } from "./payloads";
+import type { GradientFlow } from "./gradient-flow";
+import { renderGradflow } from "./gradflow-svg";
+
+/** Options of `viz.gradflow`. */
+export interface GradflowOptions {
+  title?: string;
+}
+
+/**
+ * The gradient-flow figure of one or more models.
+ *
+ * @example viz.gradflow([viz.gradientFlow(rnnLoss, { model: "RNN" }), viz.gradientFlow(lstmLoss, { model: "LSTM" })])
+ */
+export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], options: GradflowOptions = {}): Figure<"gradflow"> {
+  const list: readonly GradientFlow[] = isList(flows) ? flows : [flows];
+  if (list.length === 0) throw new ValueError("viz.gradflow: needs at least one measurement; expected gradientFlow(...) results, got an empty list");
+  const series: GradflowSeries[] = [];
+  for (const f of list) {
+    if (f.loss.length !== f.steps.length) {
+      throw new ValueError(`viz.gradflow: ${f.model} has ${f.steps.length} steps but ${f.loss.length} loss norms; expected equal lengths, got ${f.steps.length} and ${f.loss.length}`);
+    }
+    series.push({ model: f.model, measure: "loss", steps: [...f.steps], norms: f.loss.map(compact) });
+    if (f.jacobian !== null) series.push({ model: f.model, measure: "jacobian", steps: [...f.steps], norms: f.jacobian.map(compact) });
+  }
+  const payload: GradflowPayload = {
+    kind: "gradflow",
+    version: 1,
+    title: options.title ?? "Gradient flow through time",
+    models: list.map((f) => f.model),
+    series,
+    parameters: list.flatMap((f) => f.parameters.map((p) => ({ model: f.model, name: p.name, shape: [...p.shape], norm: compact(p.norm) }))),
+  };
+  const ratios = list.map((f) => `${f.model} ${ratio(f.loss)}`).join(", ");
+  return new Figure("gradflow", payload, renderGradflow, `Gradient flow over ${list[0]?.steps.length ?? 0} steps: ||dL/dh_1|| / ||dL/dh_T|| = ${ratios}`);
+}
+
+function isList(x: GradientFlow | readonly GradientFlow[]): x is readonly GradientFlow[] {
+  return Array.isArray(x);
+}
+
+function ratio(norms: readonly number[]): string {
+  const first = norms[0] ?? NaN;
+  const last = norms[norms.length - 1] ?? NaN;
+  return (first / last).toExponential(2);
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads the lecture's unrolled picture out of a real autograd graph, from the scope tags
+ * (`module`, `step`, `role`) recurrent layers put on their nodes:
+ * - a hidden cell per (module, t) for every module with role-"h" nodes at time steps;
+ * - x_t, y_t, L_t cells from nodes tagged role "x", "y", "loss" (an input leaf read by a cell's
+ *   matmul or projection counts as x_t, so raw inputs and the fused path show up too);
+ * - edges where one cell's tensors feed another's ops (through untagged nodes), kept only where
+ *   the lecture draws them: h_{t-1} -> h_t within a row, and between rows at the same t;
+ * - the named parameters those ops read, so every use of W_hh is marked as the same parameter.
+ */
+import type { Tensor } from "../tensor/tensor";
+
+/** A cell found in the graph. */
+export interface FoundCell {
+  row: string;
+  role: "x" | "h" | "y" | "loss";
+  module: string | null;
+  step: number;
+  /** The tensor standing for the cell (the last h of a step, the x_t leaf, ...). */
+  tensor: Tensor | null;
+  shape: number[];
+  ops: number;
+  /** Op counts by role inside a hidden cell (gate_i, c, ...). */
+  roles: Map<string, number>;
+}
+
+/** A dependency found between two cells. */
+export interface FoundEdge {
+  source: string;
+  target: string;
+  parameters: Set<string>;
+}
+
+/** What `extractUnrolled` finds. */
+export interface Unrolled {
+  cells: Map<string, FoundCell>;
+  edges: Map<string, FoundEdge>;
+  parameters: Map<string, number[]>;
+}
+
+const MATMUL_OPS = /matmul|affine|linear|projection|addmm|gemm/;
+const HH_NAME = /(^|[._])(weight_hh|w_hh)/i;
+const IH_NAME = /(^|[._])(weight_ih|w_ih|w_xh)/i;
+
+/** Key of the cell at (row, step). */
+export function cellKey(row: string, step: number): string {
+  return `${row}@${step}`;
+}
+
+function rowOf(role: string | undefined, module: string | undefined, recurrent: Set<string>): { row: string; role: FoundCell["role"] } | null {
+  if (role === "x") return { row: "x", role: "x" };
+  if (role === "y") return { row: "y", role: "y" };
+  if (role === "loss") return { row: "loss", role: "loss" };
+  if (module !== undefined && recurrent.has(module)) return { row: `h:${module}`, role: "h" };
+  return null;
+}
+
+/** Finds cells, edges and parameters in the graph that produced `root`. */
+export function extractUnrolled(root: Tensor): Unrolled {
+  const all = reachable(root);
+  const recurrent = new Set<string>();
+  for (const t of all) {
+    const tags = t.gradFn?.tags;
+    if (tags?.role === "h" && tags.step !== undefined && tags.module !== undefined) recurrent.add(tags.module);
+  }
+  const cells = new Map<string, FoundCell>();
+  const cellOf = new Map<Tensor, string>();
+  const parameters = new Map<string, number[]>();
+  // Role-x nodes come last: one that reads another layer's states is that layer's output passing
+  // through (the input of layer l > 0), not an x_t of its own.
+  const xs = all.filter((t) => t.gradFn?.tags?.role === "x");
+  for (const t of [...all.filter((t) => t.gradFn?.tags?.role !== "x"), ...xs]) {
+    const tags = t.gradFn?.tags;
+    if (tags?.step === undefined) continue;
+    const where = rowOf(tags.role, tags.module, recurrent);
+    if (where === null) continue;
+    if (where.role === "x" && (t.gradFn?.inputs ?? []).some((input) => trace(input, cellOf, parameters, false).cells.length > 0)) continue;
+    const key = cellKey(where.row, tags.step);
+    const cell = cells.get(key) ?? newCell(where.row, where.role, where.role === "h" ? tags.module ?? null : null, tags.step);
+    cells.set(key, cell);
+    cellOf.set(t, key);
+    cell.ops += 1;
+    if (tags.role !== undefined) cell.roles.set(tags.role, (cell.roles.get(tags.role) ?? 0) + 1);
+    if (representative(cell, tags.role)) {
+      cell.tensor = t;
+      cell.shape = [...t.shape];
+    }
+  }
+  const edges = new Map<string, FoundEdge>();
+  for (const [t, key] of cellOf) {
+    const target = cells.get(key);
+    const node = t.gradFn;
+    if (target === undefined || node === null) continue;
+    const isMatmul = MATMUL_OPS.test(node.op) && !readsOnlyWhh(node.inputs);
+    const sources = new Set<string>();
+    const params = new Set<string>();
+    let leaf: Tensor | null = null;
+    for (const input of node.inputs) {
+      const found = trace(input, cellOf, parameters, isMatmul);
+      found.cells.forEach((c) => sources.add(c));
+      found.params.forEach((p) => params.add(p));
+      leaf = found.x ?? leaf;
+    }
+    if (leaf !== null && target.role === "h") sources.add(inputCell(cells, target.step, leaf));
+    for (const source of sources) {
+      if (source === key || !lectureEdge(cells.get(source), target)) continue;
+      const id = `${source}->${key}`;
+      const edge = edges.get(id) ?? { source, target: key, parameters: new Set<string>() };
+      params.forEach((p) => edge.parameters.add(p));
+      edges.set(id, edge);
+    }
+  }
+  return { cells, edges, parameters };
+}
+
+function newCell(row: string, role: FoundCell["role"], module: string | null, step: number): FoundCell {
+  return { row, role, module, step, tensor: null, shape: [], ops: 0, roles: new Map() };
+}
+
+/**
+ * Whether a node with `role` should stand for its cell. Nodes come nearest-the-output first, so a
+ * hidden cell keeps the first h node met: the step's final h_t, not an inner one.
+ */
+function representative(cell: FoundCell, role: string | undefined): boolean {
+  if (cell.role === "h") return role === "h" && cell.tensor === null;
+  return cell.tensor === null;
+}
+
+/** The x_t cell of a step, made from an input leaf a hidden cell read (one per step). */
+function inputCell(cells: Map<string, FoundCell>, step: number, leaf: Tensor): string {
+  const key = cellKey("x", step);
+  if (cells.has(key)) return key;
+  const perStep = leaf.shape.length >= 3 ? leaf.shape.slice(1) : [...leaf.shape];
+  cells.set(key, { ...newCell("x", "x", null, step), tensor: null, shape: perStep });
+  return key;
+}
+
+/** Edges of the lecture figure: along a row between neighbouring steps, across rows at one step. */
+function lectureEdge(source: FoundCell | undefined, target: FoundCell): boolean {
+  if (source === undefined) return false;
+  if (source.row === target.row) return Math.abs(source.step - target.step) === 1;
+  return source.step === target.step && source.role !== "loss" && target.role !== "x";
+}
+
+/**
+ * Follows `t` back through untagged nodes to the cells and named parameters it comes from, and to
+ * an input leaf when it is read by a matmul-like op (x_t, or X of a fused projection).
+ */
+function trace(start: Tensor, cellOf: Map<Tensor, string>, parameters: Map<string, number[]>, matmul: boolean): { cells: string[]; params: string[]; x: Tensor | null } {
+  const cells: string[] = [];
+  const params: string[] = [];
+  let x: Tensor | null = null;
+  const seen = new Set<Tensor>();
+  const stack: Array<[Tensor, boolean]> = [[start, matmul]];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    const [t, viaMatmul] = item;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const cell = cellOf.get(t);
+    if (cell !== undefined) {
+      cells.push(cell);
+      continue;
+    }
+    const node = t.gradFn;
+    if (node === null) {
+      if (t.requiresGrad && t.name !== undefined) {
+        params.push(t.name);
+        parameters.set(t.name, [...t.shape]);
+      } else if (!t.requiresGrad && viaMatmul && t.shape.length >= 2) x = t;
+      continue;
+    }
+    const m = MATMUL_OPS.test(node.op);
+    for (const input of node.inputs) {
+      if (m && input.gradFn === null && !input.requiresGrad && readsOnlyWhh(node.inputs)) continue;
+      stack.push([input, m]);
+    }
+  }
+  return { cells, params, x };
+}
+
+/**
+ * True when an op's parameters (through untagged nodes such as W^T) include W_hh but not W_ih:
+ * the leaf it reads is then the initial state h_0, not an input x_t.
+ */
+function readsOnlyWhh(inputs: readonly Tensor[]): boolean {
+  const names: string[] = [];
+  const stack = [...inputs];
+  for (let guard = 0; stack.length > 0 && guard < 64; guard++) {
+    const t = stack.pop();
+    if (t === undefined) break;
+    if (t.gradFn === null) {
+      if (t.name !== undefined) names.push(t.name);
+    } else if (t.gradFn.tags?.step === undefined) stack.push(...t.gradFn.inputs);
+  }
+  return names.some((n) => HH_NAME.test(n)) && !names.some((n) => IH_NAME.test(n));
+}
+
+/** Every tensor the graph of `root` reaches (root included). */
+function reachable(root: Tensor): Tensor[] {
+  const seen = new Set<Tensor>([root]);
+  const queue: Tensor[] = [root];
+  for (let i = 0; i < queue.length; i++) {
+    for (const input of queue[i]?.gradFn?.inputs ?? []) {
+      if (seen.has(input)) continue;
+      seen.add(input);
+      queue.push(input);
+    }
+  }
+  return queue;
+}

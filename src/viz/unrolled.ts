@@ -1,0 +1,153 @@
+/**
+ * The unrolled-graph figure (lecture: "an RNN unrolled in time"): a column per time step, a row
+ * for x_t, for the hidden state of each layer and direction, for y_t and for L_t; edges
+ * h_{t-1} -> h_t, x_t -> h_t, h_t -> y_t, y_t -> L_t, each marked with the parameters it uses (the
+ * same W_hh at every step: shared weights). Everything is read from the real graph's scope tags;
+ * cells fold their ops into one box, expandable into gates (composed path). After a backward pass
+ * with retained hidden gradients (`viz.retainHiddenGrads`), cells show ||dL/dh_t||: the BPTT picture
+ * of vanishing and exploding gradients.
+ */
+import { ValueError } from "../errors";
+import type { Tensor } from "../tensor/tensor";
+import { computeStats } from "./data/stats";
+import { compact } from "./data/downsample";
+import { Figure } from "./figure";
+import type { UnrolledCell, UnrolledEdge, UnrolledGate, UnrolledPayload, UnrolledRow } from "./payloads";
+import { FoundCell, Unrolled, extractUnrolled } from "./unrolled-extract";
+import { renderUnrolled } from "./unrolled-svg";
+
+/** Options of `viz.unrolled`. */
+export interface UnrolledOptions {
+  title?: string;
+  /** Draw the gates inside cells (default false; the extension can toggle). */
+  expanded?: boolean;
+  /** Most time steps drawn, from the first (default 24). */
+  maxSteps?: number;
+}
+
+const GATE_LABELS: Record<string, string> = { gate_i: "i", gate_f: "f", gate_g: "g", gate_o: "o", gate_r: "r", gate_z: "z", gate_n: "n", c: "c" };
+const ROW_ORDER: Record<FoundCell["role"], number> = { loss: 0, y: 1, h: 2, x: 3 };
+const LEFT = 150;
+const TOP = 44;
+const ROW_GAP = 74;
+
+/**
+ * The unrolled figure of the graph that produced `root` (usually the loss).
+ *
+ * @example const hs = viz.retainHiddenGrads(loss); loss.backward(); viz.unrolled(loss)
+ */
+export function unrolledFigure(root: Tensor, options: UnrolledOptions = {}): Figure<"unrolled"> {
+  const found = extractUnrolled(root);
+  if (found.cells.size === 0) {
+    throw new ValueError(
+      "viz.unrolled: the graph has no nodes tagged with a time step; expected a loss computed by a recurrent layer " +
+        "(or ops inside withScope({ module, step, role: \"h\" })), got a graph without step tags",
+    );
+  }
+  const expanded = options.expanded ?? false;
+  const allSteps = [...new Set([...found.cells.values()].map((c) => c.step))].sort((a, b) => a - b);
+  const steps = allSteps.slice(0, options.maxSteps ?? 24);
+  const rows = rowsOf(found);
+  const cellW = expanded ? Math.max(60, maxGates(found) * 17 + 12) : 60;
+  const cellH = expanded ? 52 : 34;
+  const colW = cellW + 46;
+  const columns = steps.map((_, k) => LEFT + colW * k + colW / 2);
+  rows.forEach((r, i) => (r.y = TOP + 10 + i * ROW_GAP + cellH / 2));
+  const rowY = new Map(rows.map((r) => [r.id, r.y]));
+  const colX = new Map(steps.map((s, k) => [s, columns[k] ?? 0]));
+  const cells: UnrolledCell[] = [];
+  for (const [key, c] of found.cells) {
+    const x = colX.get(c.step);
+    const y = rowY.get(c.row);
+    if (x === undefined || y === undefined) continue;
+    const box = { x: x - cellW / 2, y: y - cellH / 2, width: cellW, height: cellH };
+    cells.push({ id: key, row: c.row, step: c.step, label: `${labelStem(c.role)}_${c.step}`, shape: c.shape, ops: c.ops, gates: gatesOf(c, box), gradNorm: gradNorm(c.tensor), ...box });
+  }
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const names = [...found.parameters.keys()].sort();
+  const edges: UnrolledEdge[] = [];
+  for (const e of found.edges.values()) {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    edges.push({ id: `e${edges.length}`, source: s.id, target: t.id, kind: edgeKind(found, e.source, e.target), parameters: [...e.parameters].sort(), points: route(s, t) });
+  }
+  const payload: UnrolledPayload = {
+    kind: "unrolled",
+    version: 1,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    width: LEFT + colW * steps.length + 20,
+    height: TOP + rows.length * ROW_GAP,
+    steps,
+    columns,
+    rows,
+    cells,
+    edges,
+    parameters: names.map((name, i) => ({ name, shape: found.parameters.get(name) ?? [], color: i })),
+    expanded,
+    hasGradNorms: cells.some((c) => c.gradNorm !== null),
+  };
+  const more = allSteps.length > steps.length ? ` (${steps.length} of ${allSteps.length} steps shown)` : "";
+  const summary = `Unrolled graph: ${allSteps.length} steps, ${rows.length} rows, ${names.length} shared parameters${more}`;
+  return new Figure("unrolled", payload, renderUnrolled, summary);
+}
+
+function rowsOf(found: Unrolled): UnrolledRow[] {
+  const seen = new Map<string, FoundCell>();
+  for (const c of found.cells.values()) if (!seen.has(c.row)) seen.set(c.row, c);
+  const rows = [...seen.values()].map((c) => ({ id: c.row, role: c.role, label: rowLabel(c), module: c.module, y: 0 }));
+  return rows.sort((a, b) => ROW_ORDER[a.role] - ROW_ORDER[b.role] || layerRank(b.module) - layerRank(a.module));
+}
+
+/** Higher layers above lower ones; a reverse direction just under its forward one. */
+function layerRank(module: string | null): number {
+  const m = /l(\d+)(_reverse)?$/.exec(module ?? "");
+  return m === null ? 0 : Number(m[1]) * 2 + (m[2] === undefined ? 1 : 0);
+}
+
+function rowLabel(c: FoundCell): string {
+  if (c.role === "h") return `h_t  ${c.module ?? ""}`;
+  return { x: "x_t", y: "y_t", loss: "L_t" }[c.role];
+}
+
+function labelStem(role: FoundCell["role"]): string {
+  return role === "loss" ? "L" : role;
+}
+
+function maxGates(found: Unrolled): number {
+  let n = 1;
+  for (const c of found.cells.values()) n = Math.max(n, [...c.roles.keys()].filter((r) => r in GATE_LABELS).length);
+  return n;
+}
+
+function gatesOf(c: FoundCell, box: { x: number; y: number; width: number; height: number }): UnrolledGate[] {
+  const roles = Object.keys(GATE_LABELS).filter((r) => c.roles.has(r));
+  return roles.map((role, i) => ({ role, label: GATE_LABELS[role] ?? role, ops: c.roles.get(role) ?? 0, x: box.x + 6 + i * 17, y: box.y + box.height - 22, width: 15, height: 16 }));
+}
+
+function gradNorm(t: Tensor | null): UnrolledCell["gradNorm"] {
+  if (t === null || t.grad === null) return null;
+  const s = computeStats(t.grad.data);
+  return s.nanCount > 0 ? "NaN" : s.infCount > 0 ? "Infinity" : compact(s.norm ?? 0);
+}
+
+function edgeKind(found: Unrolled, source: string, target: string): UnrolledEdge["kind"] {
+  const s = found.cells.get(source);
+  const t = found.cells.get(target);
+  if (s === undefined || t === undefined || s.row === t.row) return "recurrent";
+  if (s.role === "x") return "input";
+  if (t.role === "loss") return "loss";
+  if (t.role === "y") return "output";
+  return "layer";
+}
+
+/** Horizontal along a row, vertical between rows. */
+function route(s: UnrolledCell, t: UnrolledCell): Array<{ x: number; y: number }> {
+  if (s.row === t.row) {
+    const forward = s.step < t.step;
+    const y = s.y + s.height / 2;
+    return [{ x: forward ? s.x + s.width : s.x, y }, { x: forward ? t.x : t.x + t.width, y }];
+  }
+  const up = s.y > t.y;
+  return [{ x: s.x + s.width / 2, y: up ? s.y : s.y + s.height }, { x: t.x + t.width / 2, y: up ? t.y + t.height : t.y }];
+}

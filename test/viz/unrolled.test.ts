@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import "../../src/backend";
+import { manualSeed, randn } from "../../src/tensor";
+import { LSTM, RNN } from "../../src/nn";
+import * as viz from "../../src/viz";
+import { MIME_TYPES, validatePayload } from "../../src/viz/payloads";
+
+function lossOf(layer: RNN | LSTM, T: number): ReturnType<typeof randn> {
+  const x = randn([T, 2, 3]);
+  return layer.forward(x).output.sum();
+}
+
+describe("viz.unrolled", () => {
+  for (const fused of [false, true]) {
+    it(`reads a column per step and a row per layer from a 2-layer RNN (${fused ? "fused" : "composed"} path)`, () => {
+      manualSeed(1);
+      const rnn = new RNN({ inputSize: 3, hiddenSize: 4, numLayers: 2, fused });
+      const fig = viz.unrolled(lossOf(rnn, 5));
+      const p = fig.payload;
+      expect(validatePayload(MIME_TYPES.unrolled, JSON.parse(JSON.stringify(p))).ok).toBe(true);
+      expect(p.steps).toEqual([0, 1, 2, 3, 4]);
+      expect(p.rows.map((r) => r.role)).toEqual(["h", "h", "x"]);
+      expect(p.cells).toHaveLength(15);
+      const recurrent = p.edges.filter((e) => e.kind === "recurrent");
+      expect(recurrent).toHaveLength(8);
+      for (const e of recurrent) expect(e.parameters.some((n) => /weight_hh_l[01]$/.test(n))).toBe(true);
+      expect(p.edges.filter((e) => e.kind === "input")).toHaveLength(5);
+      expect(p.edges.filter((e) => e.kind === "layer")).toHaveLength(5);
+      const svg = fig.toSVG();
+      expect(svg.match(/class="cell /g)).toHaveLength(15);
+    });
+  }
+
+  it("expands LSTM cells of the composed path into their gates", () => {
+    manualSeed(2);
+    const lstm = new LSTM({ inputSize: 3, hiddenSize: 4, fused: false });
+    const p = viz.unrolled(lossOf(lstm, 3), { expanded: true }).payload;
+    const hidden = p.cells.filter((c) => c.row.startsWith("h:"));
+    expect(hidden.map((c) => c.gates.map((g) => g.label).join(""))).toEqual(["ifgoc", "ifgoc", "ifgoc"]);
+  });
+
+  it("overlays ||dL/dh_t|| after a backward pass with retained hidden gradients", () => {
+    manualSeed(3);
+    const rnn = new RNN({ inputSize: 3, hiddenSize: 4, fused: false });
+    const loss = lossOf(rnn, 4);
+    const hs = viz.retainHiddenGrads(loss);
+    loss.backward();
+    const p = viz.unrolled(loss).payload;
+    expect(p.hasGradNorms).toBe(true);
+    const first = hs[0]?.states[0]?.grad;
+    const cell = p.cells.find((c) => c.row.startsWith("h:") && c.step === 0);
+    let norm = 0;
+    for (const v of first?.data ?? []) norm += v * v;
+    expect(cell?.gradNorm).toBeCloseTo(Math.sqrt(norm), 4);
+  });
+
+  it("says what it needs when the graph has no step tags", () => {
+    const a = randn([2], { requiresGrad: true });
+    expect(() => viz.unrolled(a.mul(2).sum())).toThrow(/viz\.unrolled: the graph has no nodes tagged with a time step/);
+  });
+});
