@@ -1,6 +1,8 @@
 // GEMM throughput of seqgrad's backends, called directly (`getBackend().gemm`) on float32 data.
 // Interleaved: every round times every shape on every backend once; the figure is the median
 // over rounds of GFLOP/s, where each sample repeats the product for at least `minMs`.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { median } from "./lib/stats.mjs";
 
 /** Square sizes and the shapes of recurrent steps (h W_hh^T: m = B, k = H, n = gates * H). */
@@ -63,4 +65,26 @@ export function benchGemm(sg, backends, shapes, rounds, minMs) {
     for (const name of backends) out[s.label][name] = median(samples.get(`${s.label}|${name}`));
   }
   return out;
+}
+
+// As a script: `node bench/gemm.mjs [--quick] [--backends js,wasm]` prints { shapes, gflops } as
+// JSON, with the threads and V8 flags of this process (run.mjs runs it with SEQGRAD_THREADS=1 or 2,
+// and with relaxed SIMD on).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sg = createRequire(import.meta.url)("seqgrad");
+  const quick = process.argv.includes("--quick");
+  const at = process.argv.indexOf("--backends");
+  const wanted = at >= 0 ? process.argv[at + 1].split(",") : ["js", "wasm"];
+  const backends = wanted.filter((name) => {
+    try {
+      sg.setBackend(name);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const shapes = gemmShapes(quick);
+  const gflops = benchGemm(sg, backends, shapes, quick ? 3 : 7, quick ? 30 : 60);
+  const detail = backends.includes("wasm") ? (sg.setBackend("wasm"), sg.getBackend().detail) : "";
+  process.stdout.write(JSON.stringify({ shapes, gflops, detail }) + "\n");
 }

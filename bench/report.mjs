@@ -1,7 +1,7 @@
 // Turns the measurements of run.mjs into bench/RESULTS.md.
 import { fmt, ratio, table } from "./lib/stats.mjs";
 
-const FW = { seqgrad: "seqgrad", torch: "PyTorch", tfjs: "TF.js wasm" };
+const FW = { seqgrad: "seqgrad", seqgradFma: "seqgrad + FMA", torch: "PyTorch", tfjs: "TF.js wasm" };
 
 function ms(entry) {
   if (!entry) return "not run";
@@ -28,27 +28,42 @@ function targets(r) {
   rows.push(["every configuration vs TF.js", ">= 25x faster", Number.isFinite(worst) ? `${worst.toFixed(1)}x (slowest)` : "n/a", verdict(Number.isFinite(worst) ? worst >= 25 : null)]);
   const g = r.gemm["256x256x256"]?.wasm;
   rows.push(["GEMM 256x256x256, one core", ">= 45 GFLOP/s", g ? `${fmt(g)} GFLOP/s` : "n/a", verdict(g ? g >= 45 : null)]);
-  const mem = r.memory.seqgrad?.peakMB / r.memory.torch?.peakMB;
-  rows.push(["peak memory, char-LM training", "<= 1.5x PyTorch", Number.isFinite(mem) ? `${mem.toFixed(2)}x` : "n/a", verdict(Number.isFinite(mem) ? mem <= 1.5 : null)]);
+  const gf = r.fmaGemm?.["256x256x256"]?.wasm;
+  if (gf) rows.push(["GEMM 256x256x256, one core, relaxed-SIMD FMA", ">= 45 GFLOP/s", `${fmt(gf)} GFLOP/s`, verdict(gf >= 45)]);
+  const m = r.memory;
+  const mem = m.seqgrad?.peakMB / m.torch?.peakMB;
+  rows.push(["peak memory (RSS), char-LM training", "<= 1.5x PyTorch", Number.isFinite(mem) ? `${mem.toFixed(2)}x` : "n/a", verdict(Number.isFinite(mem) ? mem <= 1.5 : null)]);
+  const growth = (m.seqgrad?.peakMB - m.seqgrad?.baselineMB) / (m.torch?.peakMB - m.torch?.baselineMB);
+  const shown = Number.isFinite(growth) ? `${growth.toFixed(2)}x` : "n/a";
+  rows.push(["the same, growth over the size after imports", "<= 1.5x PyTorch", shown, verdict(Number.isFinite(growth) ? growth <= 1.5 : null)]);
   return table(["target", "goal", "measured", "status"], rows);
 }
 
 function trainingTable(r) {
+  const fma = r.configs.some((c) => r.train[c.name]?.seqgradFma);
   const rows = r.configs.map((c) => {
     const e = r.train[c.name] ?? {};
-    return [c.label, ms(e.seqgrad), ms(e.torch), ms(e.tfjs), ratio(e.seqgrad?.ms, e.torch?.ms), ratio(e.tfjs?.ms, e.seqgrad?.ms)];
+    const row = [c.label, ms(e.seqgrad), ms(e.torch), ms(e.tfjs), ratio(e.seqgrad?.ms, e.torch?.ms), ratio(e.tfjs?.ms, e.seqgrad?.ms)];
+    if (fma) row.push(ms(e.seqgradFma), ratio(e.seqgradFma?.ms, e.torch?.ms));
+    return row;
   });
-  return table(["configuration", "seqgrad ms", "PyTorch ms", "TF.js wasm ms", "seqgrad / PyTorch", "TF.js / seqgrad"], rows);
+  const header = ["configuration", "seqgrad ms", "PyTorch ms", "TF.js wasm ms", "seqgrad / PyTorch", "TF.js / seqgrad"];
+  if (fma) header.push("seqgrad + FMA ms", "seqgrad + FMA / PyTorch");
+  return table(header, rows);
 }
 
 function gemmTable(r) {
-  const header = ["shape (m x n x k)", ...r.backends.map((b) => `${b} GFLOP/s`)];
+  const header = ["shape (m x n x k)", ...r.backends.map((b) => `${b}`)];
   if (r.backends.includes("wasm")) header.push("wasm / js");
-  if (r.torchGemm) header.push("PyTorch 1 thread");
+  if (r.twoThreadGemm) header.push("wasm, 2 threads");
+  if (r.fmaGemm) header.push("wasm + FMA");
+  if (r.torchGemm) header.push("PyTorch (OpenBLAS)");
   const rows = r.shapes.map((s) => {
     const e = r.gemm[s.label];
     const row = [s.label, ...r.backends.map((b) => fmt(e[b]))];
     if (r.backends.includes("wasm")) row.push(ratio(e.wasm, e.js));
+    if (r.twoThreadGemm) row.push(fmt(r.twoThreadGemm[s.label]?.wasm));
+    if (r.fmaGemm) row.push(fmt(r.fmaGemm[s.label]?.wasm));
     if (r.torchGemm) row.push(s.m === s.n && s.n === s.k ? fmt(r.torchGemm[String(s.m)]) : "");
     return row;
   });
@@ -74,7 +89,8 @@ function memoryTable(r) {
 function versionLines(r) {
   const v = r.versions;
   const lines = [];
-  if (v.seqgrad) lines.push(`- seqgrad ${v.seqgrad.version}, default backend \`${v.seqgrad.backend}\` (single thread)`);
+  if (v.seqgrad) lines.push(`- seqgrad ${v.seqgrad.version}, default backend \`${v.seqgrad.backend}\`: ${v.seqgrad.detail}`);
+  if (v.seqgradFma) lines.push(`- seqgrad + FMA: the same under \`node --experimental-wasm-relaxed-simd\` (on by default from Node 22): ${v.seqgradFma.detail}`);
   if (v.torch) lines.push(`- PyTorch ${v.torch.version}, ${v.torch.threads} threads, BLAS: ${v.torch.blas}`);
   if (v.tfjs) lines.push(`- TensorFlow.js ${v.tfjs.version}, backend \`${v.tfjs.backend}\` (tfjs-backend-wasm ${v.tfjs.wasm})`);
   return lines;
@@ -100,7 +116,7 @@ ${targets(r)}
 
 ${trainingTable(r)}
 
-## GEMM, float32, one core
+## GEMM, float32, GFLOP/s (one thread unless marked)
 
 ${gemmTable(r)}
 
@@ -119,7 +135,8 @@ ${memoryTable(r)}
 
 ## Notes
 
-- PyTorch runs with 2 threads (OpenBLAS); seqgrad and TF.js run on one thread.
+- PyTorch runs with 2 threads (OpenBLAS); seqgrad splits GEMMs of at least 2^20 multiply-adds over
+  2 threads (SEQGRAD_THREADS) and runs the rest on one; TF.js runs on one thread.
 - TF.js: embeddings are one-hot rows times the weight (tfjs-backend-wasm has no kernel for a gather's
   gradient); its GRU applies the reset gate before the recurrent product (Keras), PyTorch's after: the
   same cost. Recurrent layers are tf.layers, trained with \`optimizer.minimize\`.

@@ -11,7 +11,6 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { benchGemm, gemmShapes } from "./gemm.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { median } from "./lib/stats.mjs";
 import { Worker } from "./lib/worker.mjs";
@@ -23,15 +22,20 @@ const QUICK = process.env.SEQGRAD_BENCH_QUICK === "1";
 const PYTHON = process.env.SEQGRAD_BENCH_PYTHON ?? "/usr/bin/python3";
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
-const sg = require("seqgrad");
 const allConfigs = JSON.parse(readFileSync(join(here, "configs.json"), "utf8")).configs;
 const configs = QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
 const notes = [];
 
+/** V8 flag that turns on relaxed SIMD (fused multiply-add) in Node 20; on by default from Node 22. */
+const RELAXED_SIMD = "--experimental-wasm-relaxed-simd";
+
 function startWorkers() {
   const workers = { seqgrad: new Worker("seqgrad", process.execPath, [join(here, "seqgrad-worker.mjs")]) };
-  const probe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
-  if (probe.status === 0) {
+  // the same code with the relaxed-SIMD kernels, where this Node needs the flag for them
+  const probe = spawnSync(process.execPath, [RELAXED_SIMD, "-e", "0"]);
+  if (probe.status === 0) workers.seqgradFma = new Worker("seqgradFma", process.execPath, [RELAXED_SIMD, join(here, "seqgrad-worker.mjs")]);
+  const torchProbe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
+  if (torchProbe.status === 0) {
     const threads = { OMP_NUM_THREADS: "2", OPENBLAS_NUM_THREADS: "2", MKL_NUM_THREADS: "2" };
     workers.torch = new Worker("torch", PYTHON, [join(here, "torch_worker.py")], threads);
   } else {
@@ -53,6 +57,11 @@ async function info(workers) {
   for (const [name, w] of Object.entries(workers)) {
     try {
       out[name] = await w.request({ cmd: "info" });
+      if (name === "seqgradFma" && !/FMA/.test(out[name].detail)) {
+        w.close();
+        delete workers[name];
+        delete out[name];
+      }
     } catch (err) {
       notes.push(`${name} worker failed to start: ${err.message}`);
       delete workers[name];
@@ -66,6 +75,7 @@ async function overheads(workers, rounds) {
   const samples = {};
   for (let r = 0; r < rounds; r++) {
     for (const [name, w] of Object.entries(workers)) {
+      if (name === "seqgradFma") continue;
       const res = await w.request({ cmd: "overhead", n: name === "tfjs" ? n / 10 : n });
       samples[name] ??= { noGradUs: [], gradUs: [] };
       samples[name].noGradUs.push(res.noGradUs);
@@ -123,6 +133,22 @@ async function training(workers) {
   return out;
 }
 
+/**
+ * GEMM in child processes, each interleaving its backends per shape and round: js and wasm on one
+ * thread; wasm with the 2-thread split; wasm with relaxed SIMD (one thread) where it runs.
+ */
+function gemmAll(withFma) {
+  const run = (flags, threads, backends) => {
+    const args = [...flags, join(here, "gemm.mjs"), "--backends", backends, ...(QUICK ? ["--quick"] : [])];
+    const res = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, SEQGRAD_THREADS: String(threads) } });
+    if (res.status !== 0) throw new Error(`gemm.mjs failed: ${res.stderr.trim().split("\n").pop()}`);
+    return JSON.parse(res.stdout.trim().split("\n").pop());
+  };
+  const single = run([], 1, "js,wasm");
+  if (!Object.keys(single.gflops[single.shapes[0].label]).includes("wasm")) return { single, two: null, fma: null };
+  return { single, two: run([], 2, "wasm"), fma: withFma ? run([RELAXED_SIMD], 1, "wasm") : null };
+}
+
 function peakMemory(hasTorch) {
   const steps = QUICK ? 2 : 5;
   const run = (cmd, args, env = {}) => {
@@ -149,16 +175,10 @@ async function main() {
   const workers = startWorkers();
   const versions = await info(workers);
   log("GEMM");
-  const backends = ["js"];
-  try {
-    sg.setBackend("wasm");
-    backends.push("wasm");
-  } catch {
-    notes.push("The wasm backend is unavailable on this engine (no WebAssembly SIMD); GEMM shows js only.");
-  }
-  sg.setBackend(backends[backends.length - 1]);
-  const shapes = gemmShapes(QUICK);
-  const gemm = benchGemm(sg, backends, shapes, QUICK ? 3 : 7, QUICK ? 30 : 60);
+  const gemmRuns = gemmAll(Boolean(workers.seqgradFma));
+  const shapes = gemmRuns.single.shapes;
+  const backends = Object.keys(gemmRuns.single.gflops[shapes[0].label]);
+  if (!backends.includes("wasm")) notes.push("The wasm backend is unavailable on this engine (no WebAssembly SIMD); GEMM shows js only.");
   const square = shapes.filter((s) => s.m === s.n && s.n === s.k).map((s) => s.m);
   const torchGemm = workers.torch ? (await workers.torch.request({ cmd: "gemm", sizes: square, reps: QUICK ? 5 : 15 })).gflops : null;
   log("per-op overhead");
@@ -181,7 +201,9 @@ async function main() {
     notes,
     shapes,
     backends,
-    gemm,
+    gemm: gemmRuns.single.gflops,
+    twoThreadGemm: gemmRuns.two?.gflops ?? null,
+    fmaGemm: gemmRuns.fma?.gflops ?? null,
     torchGemm,
     overhead,
     orthogonal,

@@ -135,7 +135,8 @@ async function serve() {
     const req = JSON.parse(line);
     try {
       if (req.cmd === "info") {
-        reply({ version: require("seqgrad/package.json").version, backend: sg.getBackend().name });
+        const backend = sg.getBackend();
+        reply({ version: require("seqgrad/package.json").version, backend: backend.name, detail: backend.detail ?? "" });
       } else if (req.cmd === "setBackend") {
         sg.setBackend(req.name);
         reply({ ok: true });
