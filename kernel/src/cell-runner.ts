@@ -65,7 +65,7 @@ export class CellRunner {
     if (last === undefined || last.value === undefined) return undefined;
     try {
       const data = displayBundle(last.value);
-      cell.publish("execute_result", { execution_count: cell.count, data, metadata: {} });
+      if (data !== undefined) cell.publish("execute_result", { execution_count: cell.count, data, metadata: {} });
       return undefined;
     } catch (error) {
       return toJupyterError([{ kind: "thrown", value: error }]);

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { ValueError } from "../errors";
 import { kernelBridge } from "./kernel-bridge";
-import { mimeBundle } from "./mime-bundle";
+import { JUPYTER_DISPLAY, mimeBundle } from "./mime-bundle";
 
 /** Options of `display`. */
 export interface DisplayOptions {
@@ -17,12 +17,17 @@ export interface DisplayOptions {
   id?: string;
 }
 
-/** A shown output that can be replaced in place. */
+/**
+ * A shown output that can be replaced in place. As a cell's last value it shows nothing (its
+ * display bundle is empty), so a cell ending in `display(x)` shows `x` once.
+ */
 export interface DisplayHandle {
   /** The display id (Jupyter's `transient.display_id`). */
   readonly id: string;
   /** Replaces the shown output with the bundle of `value`. */
   update(value: unknown): void;
+  /** The empty bundle: kernels show nothing for a handle. */
+  [JUPYTER_DISPLAY](): Record<string, never>;
 }
 
 /** Where each explicit id was last shown: the kernel's cell key, or null outside a kernel. */
@@ -42,7 +47,11 @@ export function display(value: unknown, options: DisplayOptions = {}): DisplayHa
   const update = options.id !== undefined && shownIn.has(id) && shownIn.get(id) === cell;
   if (options.id !== undefined) shownIn.set(id, cell);
   send(value, id, update);
-  return { id, update: (next: unknown): void => send(next, id, true) };
+  return {
+    id,
+    update: (next: unknown): void => send(next, id, true),
+    [JUPYTER_DISPLAY]: (): Record<string, never> => ({}),
+  };
 }
 
 function send(value: unknown, id: string, update: boolean): void {

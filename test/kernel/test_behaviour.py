@@ -59,14 +59,14 @@ class KernelBehaviourTests(unittest.TestCase):
         self.assertEqual(data["text/html"], "<svg><text>3</text></svg>")
         self.assertEqual(data["text/plain"], "figure 3")
 
-    def test_a_tensor_result_carries_the_librarys_own_bundle(self):
+    def test_a_tensor_result_carries_the_seqgrad_mime_type_html_and_text(self):
         ok(self, self.kc, 'import { tensor, mimeBundle } from "seqgrad"; const shown = tensor([[1, 2], [3, 4]]);')
         data = ok(self, self.kc, "shown").result
         expected = json.loads(ok(self, self.kc, "console.log(JSON.stringify(mimeBundle(shown)))").stdout)
         self.assertEqual(data, expected)
-        self.assertIn("text/plain", data)
-        if TENSOR_MIME in data:
-            self.assertIn("text/html", data)
+        self.assertEqual(data[TENSOR_MIME]["shape"], [2, 2])
+        self.assertTrue(data["text/html"].startswith("<"))
+        self.assertIn("[2, 2]", data["text/plain"])
 
     def test_undefined_gives_no_result_and_plain_values_give_text(self):
         self.assertIsNone(ok(self, self.kc, "undefined").result)
@@ -122,7 +122,9 @@ class KernelBehaviourTests(unittest.TestCase):
         kernel_env.iopub_until_idle(self.kc, msg_id)
         self.assertLess(elapsed, 1.0, f"control came back after {elapsed:.2f} s")
         self.assertEqual(reply["status"], "error")
-        self.assertEqual(reply["ename"], "AbortError")
+        # AbortError when the loop saw the signal within the grace period (the usual case);
+        # Interrupt when the kernel handed control back first (the loop then stops at its next check).
+        self.assertIn(reply["ename"], ("AbortError", "Interrupt"))
 
         check = """
 const before = Array.from(model.w);

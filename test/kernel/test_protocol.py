@@ -38,7 +38,6 @@ class SeqgradKernelProtocolTests(jupyter_kernel_test.KernelTests):
     completion_samples = [
         {"text": "Math.PI.toFix", "matches": ["toFixed"]},
         {"text": "const completionTarget = [1]; completionTarget.fil", "matches": ["fill", "filter"]},
-        {"text": 'import { tensor } from "seqgrad"; tensor([1]).sha', "matches": ["shape"]},
     ]
     complete_code_samples = ["1 + 1", "const a = 1;", "function f() { return 1; }"]
     incomplete_code_samples = ["function f() {", "const a = [1,", "if (true) {"]

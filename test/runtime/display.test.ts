@@ -40,6 +40,12 @@ describe("display in a kernel", () => {
     expect(kernel.sent.map((m) => m.update)).toEqual([false, false]);
   });
 
+  it("returns a handle whose own display bundle is empty, so a cell ending in display(x) shows x once", () => {
+    installFakeKernel();
+    const handle = display(figure(1));
+    expect(handle[JUPYTER_DISPLAY]()).toEqual({});
+  });
+
   it("makes a distinct id for every display without one", () => {
     installFakeKernel();
     expect(display(1).id).not.toBe(display(1).id);
