@@ -45,7 +45,8 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   const C = logits.shape[logits.ndim - 1] ?? 0;
   const N = t.length;
   const x = logits.data;
-  const lse = new Float64Array(N);
+  // softmax rows, kept for the backward (as PyTorch keeps log-softmax): no second pass of exp
+  const probs = allocate(logits.dtype, logits.numel);
   const rowLoss = new Float64Array(N);
   let count = 0;
   for (let i = 0; i < N; i++) {
@@ -61,9 +62,14 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
       total += v;
     }
     let s = 0;
-    for (let c = 0; c < C; c++) s += Math.exp((x[base + c] as number) - m);
+    for (let c = 0; c < C; c++) {
+      const e = Math.exp((x[base + c] as number) - m);
+      probs[base + c] = e;
+      s += e;
+    }
+    const inv = 1 / s;
+    for (let c = 0; c < C; c++) probs[base + c] = (probs[base + c] as number) * inv;
     const l = m + Math.log(s);
-    lse[i] = l;
     const nll = l - (x[base + ti] as number);
     // -(1/C) sum_c log p_ic = lse - mean_c x_ic
     rowLoss[i] = eps === 0 ? nll : (1 - eps) * nll + eps * (l - total / C);
@@ -80,8 +86,7 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
       if (ti === ignoreIndex) continue;
       const w = (reduction === "none" ? (gd[i] as number) : (gd[0] as number)) * scale;
       const base = i * C;
-      const l = lse[i] as number;
-      for (let c = 0; c < C; c++) gx[base + c] = w * (Math.exp((x[base + c] as number) - l) - off);
+      for (let c = 0; c < C; c++) gx[base + c] = w * ((probs[base + c] as number) - off);
       gx[base + ti] = (gx[base + ti] as number) - w * (1 - eps);
     }
     return [new Tensor(gx, logits.shape)];
