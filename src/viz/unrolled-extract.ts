@@ -110,7 +110,20 @@ export function extractUnrolled(root: Tensor): Unrolled {
       edges.set(id, edge);
     }
   }
+  for (const e of edges.values()) e.parameters = lectureParameters(e, cells);
   return { cells, edges, parameters };
+}
+
+/**
+ * The parameters the lecture writes on an edge: W_hh (and b_hh) on h_{t-1} -> h_t, W_ih (and b_ih)
+ * on x_t -> h_t and between layers, when the names say which is which; otherwise all of them.
+ */
+function lectureParameters(e: FoundEdge, cells: Map<string, FoundCell>): Set<string> {
+  const names = [...e.parameters];
+  if (!names.some((n) => HH_NAME.test(n) || IH_NAME.test(n))) return e.parameters;
+  const recurrent = cells.get(e.source)?.row === cells.get(e.target)?.row;
+  const keep = recurrent ? /(^|[._])(weight_hh|w_hh|bias_hh|b_hh)/i : /(^|[._])(weight_ih|w_ih|w_xh|bias_ih|b_ih)/i;
+  return new Set(names.filter((n) => keep.test(n)));
 }
 
 function newCell(row: string, role: FoundCell["role"], module: string | null, step: number): FoundCell {

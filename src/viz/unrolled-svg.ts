@@ -20,13 +20,15 @@ export function renderUnrolled(p: UnrolledPayload): string {
   for (const r of p.rows) body.push(text(rowX, r.y + top + 4, r.label, { "font-weight": "600" }));
   p.steps.forEach((s, k) => body.push(text(p.columns[k] ?? 0, top + 22, `t = ${s}`, { "text-anchor": "middle", fill: INK.muted })));
   const labelled = new Set<string>();
-  for (const e of p.edges) body.push(...edge(e, p, top, colorOf, labelled));
+  const stepOf = new Map(p.cells.map((c) => [c.id, c.step]));
+  const byStep = [...p.edges].sort((a, b) => (stepOf.get(a.target) ?? 0) - (stepOf.get(b.target) ?? 0));
+  for (const e of byStep) body.push(...edge(e, p, top, colorOf, labelled));
   for (const c of p.cells) body.push(cell(c, top, p.expanded, scale));
   let y = top + p.height;
   let width = p.width;
   if (scale !== null) {
     body.push(...colorBar(scale, { x: p.width + 4, y: top + 44, width: 14, height: Math.max(80, p.height - 70) }, "log10 \u2016dL/dh_t\u2016"));
-    width += 90;
+    width += 140;
   }
   const entries = p.parameters.map((q) => ({ name: q.name, color: paletteColor(q.color) }));
   if (entries.length > 0) {
@@ -35,6 +37,15 @@ export function renderUnrolled(p: UnrolledPayload): string {
     y += 14 + legendHeight(entries, width - 24);
   }
   return svgDocument(Math.max(width, 420), y + 6, [el("g", { class: "unrolled" }, body)], p.title);
+}
+
+/** The lecture's symbol of a PyTorch parameter name: weight_hh_l0 -> W_hh, head.weight -> head.W. */
+function symbol(name: string): string {
+  const last = name.split(".").pop() ?? name;
+  const m = /^weight_(hh|ih|hr)/.exec(last);
+  if (m !== null) return `W_${m[1]}`;
+  const prefix = name.split(".").slice(-2, -1)[0];
+  return last === "weight" && prefix !== undefined ? `${prefix}.W` : last;
 }
 
 function normScale(cells: readonly UnrolledCell[]): ColorScale {
@@ -46,7 +57,8 @@ function normScale(cells: readonly UnrolledCell[]): ColorScale {
 
 function edge(e: UnrolledEdge, p: UnrolledPayload, top: number, colorOf: Map<string, string>, labelled: Set<string>): string[] {
   const pts = e.points.map((q) => [q.x, q.y + top] as const);
-  const first = e.parameters[0];
+  const weights = e.parameters.filter((n) => !/(^|\.)bias/.test(n));
+  const first = weights[0] ?? e.parameters[0];
   const color = first === undefined ? "#8a8a8a" : colorOf.get(first) ?? "#8a8a8a";
   const out = [polyline(pts, { stroke: color, "stroke-width": 2, class: `edge ${e.kind}` })];
   const a = pts[0];
@@ -57,13 +69,15 @@ function edge(e: UnrolledEdge, p: UnrolledPayload, top: number, colorOf: Map<str
   out.push(el("polygon", { points: head.map(([x, y]) => `${x},${y}`).join(" "), fill: color }));
   // Name the parameters once per row and kind of edge, at the first step.
   const key = `${e.kind}:${p.cells.find((c) => c.id === e.target)?.row ?? ""}`;
-  if (e.parameters.length > 0 && !labelled.has(key)) {
+  if (weights.length > 0 && !labelled.has(key)) {
     labelled.add(key);
-    const short = e.parameters.map((n) => n.split(".").pop() ?? n).join(", ");
-    const mx = (a[0] + b[0]) / 2;
-    const my = (a[1] + b[1]) / 2;
-    const attrs = { fill: color, "font-size": 10, "font-weight": "600" };
-    out.push(e.kind === "recurrent" ? text(mx, my - 6, short, { ...attrs, "text-anchor": "middle" }) : text(mx + 5, my + 3, short, attrs));
+    const short = weights.map(symbol).join(", ");
+    const attrs = { fill: color, "font-size": 11, "font-weight": "600" };
+    const m = pts[Math.floor(pts.length / 2)] ?? a;
+    const n = pts[Math.floor(pts.length / 2) - 1] ?? a;
+    const mx = (m[0] + n[0]) / 2;
+    const my = (m[1] + n[1]) / 2;
+    out.push(e.kind === "recurrent" ? text(mx, my - 6, short, { ...attrs, "text-anchor": "middle" }) : text(mx + 5, my + 4, short, attrs));
   }
   return out;
 }
@@ -71,11 +85,11 @@ function edge(e: UnrolledEdge, p: UnrolledPayload, top: number, colorOf: Map<str
 function cell(c: UnrolledCell, top: number, expanded: boolean, scale: ColorScale | null): string {
   const role = c.id.startsWith("h:") ? "h" : c.row;
   const norm = c.gradNorm === null ? null : decodeNumber(c.gradNorm);
-  const fill = scale !== null && norm !== null ? valueColor(scale, norm > 0 ? Math.log10(norm) : NaN) : ROLE_FILL[role] ?? "#ffffff";
+  const fill = scale !== null && norm !== null ? valueColor(scale, norm > 0 ? Math.log10(norm) : Number.isNaN(norm) ? NaN : scale.min) : ROLE_FILL[role] ?? "#ffffff";
   const y = c.y + top;
   const parts = [tooltip(`${c.label} [${c.shape.join(", ")}], ${c.ops} ops${norm === null ? "" : `, \u2016dL/dh\u2016 = ${formatValue(norm)}`}`)];
   parts.push(el("rect", { x: c.x, y, width: c.width, height: c.height, rx: 6, fill, stroke: "#555555", "stroke-width": 1.2 }));
-  const labelY = expanded && c.gates.length > 0 ? y + 16 : y + c.height / 2 + 4;
+  const labelY = (expanded && c.gates.length > 0) || norm !== null ? y + 15 : y + c.height / 2 + 4;
   parts.push(text(c.x + c.width / 2, labelY, c.label, { "text-anchor": "middle", "font-weight": "600", fill: inkOn(fill.startsWith("#") ? fill : "#ffffff") }));
   if (expanded) {
     for (const g of c.gates) {
@@ -83,6 +97,9 @@ function cell(c: UnrolledCell, top: number, expanded: boolean, scale: ColorScale
       parts.push(text(g.x + g.width / 2, g.y + top + 12, g.label, { "text-anchor": "middle", "font-size": 10, fill: "#7b4fa0" }));
     }
   }
-  if (norm !== null) parts.push(text(c.x + c.width / 2, y + c.height + 12, formatValue(norm), { "text-anchor": "middle", "font-size": 10, fill: INK.muted }));
+  if (norm !== null) {
+    const ny = expanded && c.gates.length > 0 ? y + c.height + 12 : y + c.height - 6;
+    parts.push(text(c.x + c.width / 2, ny, formatValue(norm), { "text-anchor": "middle", "font-size": 10, fill: expanded ? INK.muted : inkOn(fill), class: "norm" }));
+  }
   return el("g", { class: `cell ${role}` }, parts);
 }

@@ -49,7 +49,8 @@ export function unrolledFigure(root: Tensor, options: UnrolledOptions = {}): Fig
   const steps = allSteps.slice(0, options.maxSteps ?? 24);
   const rows = rowsOf(found);
   const cellW = expanded ? Math.max(60, maxGates(found) * 17 + 12) : 60;
-  const cellH = expanded ? 52 : 34;
+  const withNorms = [...found.cells.values()].some((c) => c.tensor !== null && c.tensor.grad !== null);
+  const cellH = expanded ? 52 : withNorms ? 40 : 34;
   const colW = cellW + 46;
   const columns = steps.map((_, k) => LEFT + colW * k + colW / 2);
   rows.forEach((r, i) => (r.y = TOP + 10 + i * ROW_GAP + cellH / 2));
@@ -149,5 +150,11 @@ function route(s: UnrolledCell, t: UnrolledCell): Array<{ x: number; y: number }
     return [{ x: forward ? s.x + s.width : s.x, y }, { x: forward ? t.x : t.x + t.width, y }];
   }
   const up = s.y > t.y;
-  return [{ x: s.x + s.width / 2, y: up ? s.y : s.y + s.height }, { x: t.x + t.width / 2, y: up ? t.y + t.height : t.y }];
+  const from = { x: s.x + s.width / 2, y: up ? s.y : s.y + s.height };
+  const to = { x: t.x + t.width / 2, y: up ? t.y + t.height : t.y };
+  if (Math.abs(s.y - t.y) <= ROW_GAP + 1) return [from, to];
+  // Skipping a row: detour through the gap right of the column instead of crossing its boxes.
+  const gx = s.x + s.width + 12 + (s.row.length % 3) * 6;
+  const dy = up ? -12 : 12;
+  return [from, { x: from.x, y: from.y + dy }, { x: gx, y: from.y + dy }, { x: gx, y: to.y - dy }, { x: to.x, y: to.y - dy }, to];
 }

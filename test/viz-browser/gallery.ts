@@ -4,6 +4,29 @@ import { manualSeed, randn, tensor } from "../../src/tensor";
 import * as viz from "../../src/viz";
 import { withScope } from "../../src/autograd";
 import type { Tensor } from "../../src/tensor";
+import { GRU, LSTM, RNN } from "../../src/nn";
+
+function recurrentLoss(layer: RNN | LSTM | GRU, T: number): Tensor {
+  return layer.forward(randn([T, 2, 4])).output.select(0, T - 1).sum();
+}
+
+function unrolledWithNorms(): viz.FigureLike {
+  const rnn = new RNN({ inputSize: 4, hiddenSize: 8, numLayers: 2, fused: false });
+  const loss = recurrentLoss(rnn, 8);
+  viz.retainHiddenGrads(loss);
+  loss.backward();
+  return viz.unrolled(loss, { title: "2-layer RNN, ||dL/dh_t|| after backward" });
+}
+
+function flows(): viz.FigureLike {
+  const T = 20;
+  const models = [
+    ["RNN", new RNN({ inputSize: 4, hiddenSize: 16, fused: false })],
+    ["LSTM", new LSTM({ inputSize: 4, hiddenSize: 16, fused: false })],
+    ["GRU", new GRU({ inputSize: 4, hiddenSize: 16, fused: false })],
+  ] as const;
+  return viz.gradflow(models.map(([name, m]) => viz.gradientFlow(recurrentLoss(m, T), { model: name })));
+}
 
 /** Micrograd's neuron: o = tanh(x1 w1 + x2 w2 + b), after backward. */
 export function neuron(): Tensor {
@@ -61,5 +84,9 @@ export function gallery(): Array<[string, viz.FigureLike]> {
     ["tensor-3d", viz.tensor(randn([5, 8, 12]))],
     ["graph-neuron", viz.graph(neuron(), { title: "o = tanh(x1 w1 + x2 w2 + b)" })],
     ["graph-rnn", viz.graph(tinyRnn(3).loss, { values: false })],
+    ["unrolled-tiny", viz.unrolled(tinyRnn(5).loss, { title: "hand-made RNN with y_t and L_t" })],
+    ["unrolled-lstm-expanded", viz.unrolled(recurrentLoss(new LSTM({ inputSize: 4, hiddenSize: 8, bidirectional: true, fused: false }), 4), { expanded: true })],
+    ["unrolled-norms", unrolledWithNorms()],
+    ["gradflow", flows()],
   ];
 }
