@@ -7,3 +7,5 @@ export { sampleToken, checkSampleOptions } from "./sample";
 export type { SampleOptions } from "./sample";
 export { attentionRow } from "./session";
 export type { DecodingSession, SourceDecodable, StepOutput, Hypothesis } from "./session";
+export { translate } from "./translate";
+export type { TranslateOptions, Translation } from "./translate";

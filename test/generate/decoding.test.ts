@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import "../../src/backend";
 import { seq2seqBatch, symbolTask, seq2seqBatches } from "../../src/data";
-import { beamSearch, greedyDecode, sampleToken } from "../../src/generate";
+import { beamSearch, greedyDecode, sampleToken, translate } from "../../src/generate";
 import { Seq2Seq } from "../../src/nn/seq2seq";
 import { Adam } from "../../src/optim";
 import { Generator, manualSeed } from "../../src/tensor";
@@ -66,6 +66,14 @@ describe("greedy decoding and beam search", () => {
       if (JSON.stringify(r[0]?.tokens) === JSON.stringify(ref)) hit++;
     });
     expect(hit / beams.length).toBeGreaterThanOrEqual(0.75);
+    const t = translate(model, "1 2 3 4", { srcVocab: task.srcVocab, tgtVocab: task.tgtVocab, tokenize: task.tokenizeSource, beamSize: 2 });
+    expect(t.tokens).toEqual(["4", "3", "2", "1"]);
+    expect(t.text).toBe("4 3 2 1");
+    expect(t.source).toEqual(["1", "2", "3", "4", "<eos>"]);
+    expect(t.weights.shape).toEqual([5, 5]);
+    // reversing: the first output token attends most to the last source symbol
+    const row0 = Array.from(t.weights.data.subarray(0, 5));
+    expect(row0.indexOf(Math.max(...row0))).toBe(3);
   }, 60_000);
 });
 
