@@ -1,7 +1,7 @@
 import { AnomalyError, AutogradError, ShapeError } from "../errors";
 import { formatShape, sameShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
-import { firstNonFinite, isAnomalyEnabled } from "./anomaly";
+import { firstNonFinite, inBackwardOf, isAnomalyEnabled } from "./anomaly";
 import { noGrad } from "./grad-mode";
 
 /** Options of `backward`. */
@@ -30,16 +30,25 @@ export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions
       grads.delete(t);
       for (const hook of t.hooks) {
         const replaced = hook(g);
-        if (replaced !== undefined) g = replaced;
+        if (replaced === undefined) continue;
+        if (!sameShape(replaced.shape, t.shape)) {
+          throw new ShapeError(
+            `registerHook: a hook must return a gradient of the tensor's shape; expected ${formatShape(t.shape)}, got ${formatShape(replaced.shape)}`,
+          );
+        }
+        g = replaced;
       }
       const node = t.gradFn;
       if (node === null || t.retainsGrad) accumulateInto(t, g);
       if (node === null) continue;
-      const inputGrads = node.apply(g);
+      const gOut = g;
+      const inputGrads = isAnomalyEnabled() ? inBackwardOf(() => node.apply(gOut)) : node.apply(gOut);
       if (!options.retainGraph) node.release();
       node.inputs.forEach((input, k) => {
-        const gi = inputGrads[k];
-        if (!input.requiresGrad || gi === null || gi === undefined) return;
+        const raw = inputGrads[k];
+        if (!input.requiresGrad || raw === null || raw === undefined) return;
+        // a gradient has its tensor's dtype (a float32 input of a float64 op gets float32)
+        const gi = raw.dtype === input.dtype ? raw : raw.to(input.dtype);
         if (!sameShape(gi.shape, input.shape)) {
           throw new ShapeError(
             `backward: ${node.op} returned a gradient of shape ${formatShape(gi.shape)} for input ${k} ` +

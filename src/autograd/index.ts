@@ -3,6 +3,7 @@ export { detectAnomaly } from "./anomaly";
 export { withScope, currentScope } from "./scope";
 export type { ScopeTags } from "./scope";
 export { GradNode } from "./node";
+export { record } from "./record";
 export type { BackwardFn } from "./node";
 export type { BackwardOptions } from "./backward";
 export { gradcheck, GradcheckError } from "./gradcheck";

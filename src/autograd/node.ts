@@ -31,7 +31,7 @@ export class GradNode {
     /** Extra facts for figures (e.g. the gate a slice belongs to). */
     readonly meta?: Readonly<Record<string, string | number>>,
   ) {
-    this.name = `${pascal(op)}Backward`;
+    this.name = backwardName(op);
     this.fn = backward;
   }
 
@@ -55,6 +55,18 @@ export class GradNode {
   release(): void {
     this.fn = null;
   }
+}
+
+const NAMES = new Map<string, string>();
+
+/** `index_select` -> `IndexSelectBackward`, cached: nodes are made once per op call. */
+function backwardName(op: string): string {
+  let name = NAMES.get(op);
+  if (name === undefined) {
+    name = `${pascal(op)}Backward`;
+    NAMES.set(op, name);
+  }
+  return name;
 }
 
 function pascal(op: string): string {

@@ -1,7 +1,7 @@
 import { AnomalyError } from "../errors";
 import { formatShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
-import { firstNonFinite, isAnomalyEnabled } from "./anomaly";
+import { checksForward, firstNonFinite } from "./anomaly";
 import { isGradEnabled } from "./grad-mode";
 import { BackwardFn, GradNode } from "./node";
 import { currentScope } from "./scope";
@@ -18,7 +18,7 @@ export function record(
   backward: BackwardFn,
   meta?: Readonly<Record<string, string | number>>,
 ): Tensor {
-  if (isAnomalyEnabled()) checkFinite(op, inputs, out);
+  if (checksForward()) checkFinite(op, inputs, out);
   if (!isGradEnabled()) return out;
   let needed = false;
   for (const x of inputs) if (x.requiresGrad) needed = true;

@@ -14,14 +14,12 @@ export interface ScopeTags {
   role?: string;
 }
 
-const stack: ScopeTags[] = [];
+/** The merged tags of each open scope, outermost first (merged once, when the scope opens). */
+const stack: Array<Readonly<ScopeTags>> = [];
 
 /** The tags in force now: inner scopes override outer ones field by field. */
-export function currentScope(): ScopeTags | undefined {
-  if (stack.length === 0) return undefined;
-  const merged: ScopeTags = {};
-  for (const tags of stack) Object.assign(merged, tags);
-  return merged;
+export function currentScope(): Readonly<ScopeTags> | undefined {
+  return stack[stack.length - 1];
 }
 
 /**
@@ -30,7 +28,7 @@ export function currentScope(): ScopeTags | undefined {
  * @example withScope({ module: "rnn.l0", step: t }, () => cell.forward(x_t, h));
  */
 export function withScope<T>(tags: ScopeTags, fn: () => T): T {
-  stack.push(tags);
+  stack.push(Object.freeze({ ...currentScope(), ...tags }));
   try {
     return fn();
   } finally {

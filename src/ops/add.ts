@@ -1,6 +1,6 @@
 import { record } from "../autograd/record";
 import type { Tensor, TensorLike } from "../tensor/tensor";
-import { binaryForward, operands, sumTo } from "./operands";
+import { arithmeticForward, operands, sumTo } from "./operands";
 
 /**
  * Elementwise sum with broadcasting: out = a + b.
@@ -9,7 +9,7 @@ import { binaryForward, operands, sumTo } from "./operands";
  */
 export function add(a: TensorLike, b: TensorLike): Tensor {
   const [x, y] = operands("add", a, b);
-  const out = binaryForward("add", x, y, (p, q) => p + q);
+  const out = arithmeticForward("add", x, y);
   // dL/da = g, dL/db = g (summed over broadcast dims)
   return record(out, "add", [x, y], (g) => [sumTo(g, x.shape), sumTo(g, y.shape)]);
 }

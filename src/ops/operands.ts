@@ -1,3 +1,4 @@
+import { Arithmetic, arithmeticMap } from "../backend/js/arithmetic";
 import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "../backend/js/elementwise";
 import { sumDims } from "../backend/js/reduce";
 import { DTypeError } from "../errors";
@@ -30,6 +31,17 @@ export function binaryForward(op: string, a: Tensor, b: Tensor, f: BinaryFn, dty
   const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
   const out = allocate(dtype ?? promote(a.dtype, b.dtype), numelOf(shape));
   binaryMap(a.data, a.shape, b.data, b.shape, out, shape, f);
+  return new Tensor(out, shape);
+}
+
+/**
+ * a (op) b for the four arithmetic ops, with closure-free loops (the per-op hot path); the result
+ * dtype is `dtype` or the promoted one.
+ */
+export function arithmeticForward(op: Arithmetic, a: Tensor, b: Tensor, dtype?: DType): Tensor {
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
+  const out = allocate(dtype ?? promote(a.dtype, b.dtype), numelOf(shape));
+  arithmeticMap(op, a.data, a.shape, b.data, b.shape, out, shape);
   return new Tensor(out, shape);
 }
 
