@@ -19,6 +19,16 @@ export { gradientFlow, hiddenStates, retainHiddenGrads } from "./gradient-flow";
 export type { GradientFlow, GradientFlowOptions, HiddenStates } from "./gradient-flow";
 export { gradflowFigure as gradflow } from "./gradflow";
 export type { GradflowOptions } from "./gradflow";
+export { attentionFigure as attention } from "./attention";
+export type { AttentionOptions } from "./attention";
+export { gatesFigure as gates } from "./gates";
+export type { GatesOptions } from "./gates";
+export { spectrumFigure as spectrum } from "./spectrum";
+export type { SpectrumOptions } from "./spectrum";
+export { eigenvalues } from "./linalg/eigenvalues";
+export type { Complex } from "./linalg/eigenvalues";
+export { line, scatter, heatmap, bar } from "./plot";
+export type { PlotOptions, HeatmapOptions, SeriesInput } from "./plot";
 export * from "./payloads";
 
 registerTensorDisplay();

@@ -18,6 +18,29 @@ function unrolledWithNorms(): viz.FigureLike {
   return viz.unrolled(loss, { title: "2-layer RNN, ||dL/dh_t|| after backward" });
 }
 
+function softmaxRows(T: number, S: number, heads: number, sharp: number): number[][][] {
+  const out: number[][][] = [];
+  for (let k = 0; k < heads; k++) {
+    const head: number[][] = [];
+    for (let t = 0; t < T; t++) {
+      const e = Array.from({ length: S }, (_, s) => Math.exp(-sharp * (s - t * (S / T) - k) ** 2));
+      const z = e.reduce((a, b) => a + b, 0);
+      head.push(e.map((v) => v / z));
+    }
+    out.push(head);
+  }
+  return out;
+}
+
+const SOURCE = ["the", "black", "cat", "sat", "on", "the", "mat", "<img src=x onerror=alert(1)>"];
+const TARGET = ["le", "chat", "noir", "s'est", "assis", "sur", "le", "tapis"];
+
+function gatesFigure(): viz.FigureLike {
+  const lstm = new LSTM({ inputSize: 4, hiddenSize: 24, fused: false });
+  const tokens = "to be or not to be that is the question".split(" ");
+  return viz.gates(lstm.forward(randn([tokens.length, 1, 4])).output, { tokens });
+}
+
 function flows(): viz.FigureLike {
   const T = 20;
   const models = [
@@ -88,5 +111,13 @@ export function gallery(): Array<[string, viz.FigureLike]> {
     ["unrolled-lstm-expanded", viz.unrolled(recurrentLoss(new LSTM({ inputSize: 4, hiddenSize: 8, bidirectional: true, fused: false }), 4), { expanded: true })],
     ["unrolled-norms", unrolledWithNorms()],
     ["gradflow", flows()],
+    ["spectrum", viz.spectrum(randn([32, 32]).mul(1 / Math.sqrt(32) * 1.1), { name: "rnn.weight_hh_l0" })],
+    ["attention-single", viz.attention(softmaxRows(8, 8, 1, 0.8)[0] ?? [], { source: SOURCE, target: TARGET, title: "Alignment" })],
+    ["attention-heads", viz.attention(softmaxRows(8, 8, 4, 0.5), { source: SOURCE, target: TARGET, columns: 2 })],
+    ["gates", gatesFigure()],
+    ["line", viz.line({ train: Array.from({ length: 300 }, (_, i) => 4 * Math.exp(-i / 60) + 0.3 + 0.05 * Math.sin(i)), valid: Array.from({ length: 300 }, (_, i) => 4 * Math.exp(-i / 70) + 0.45) }, { title: "Loss", xLabel: "step", yLabel: "loss", yScale: "log" })],
+    ["scatter", viz.scatter([{ name: "RNN", x: [5, 10, 20, 40, 80], y: [0.9, 0.7, 0.4, 0.2, 0.1] }, { name: "LSTM", x: [5, 10, 20, 40, 80], y: [0.95, 0.93, 0.9, 0.85, 0.8] }], { xLabel: "sequence length", yLabel: "accuracy", xScale: "log" })],
+    ["heatmap", viz.heatmap([[50, 2, 1], [3, 40, 7], [0, 9, 38]], { xTicks: ["noun", "verb", "adj"], yTicks: ["noun", "verb", "adj"], xLabel: "predicted", yLabel: "true", title: "Confusion" })],
+    ["bar", viz.bar({ categories: ["copy", "reverse", "sort"], series: { RNN: [0.61, 0.32, 0.12], LSTM: [0.99, 0.94, 0.55], GRU: [0.98, 0.92, 0.51] } }, { yLabel: "accuracy", title: "Synthetic tasks" })],
   ];
 }

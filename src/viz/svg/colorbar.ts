@@ -25,6 +25,6 @@ export function colorBar(scale: ColorScale, box: Box, label = ""): string[] {
     out.push(el("line", { x1: box.x + box.width, y1: y, x2: box.x + box.width + 3, y2: y, stroke: INK.axis }));
     out.push(text(box.x + box.width + 5, y + 4, s.format(t), { fill: INK.muted, class: "tick" }));
   }
-  if (label.length > 0) out.push(text(box.x, box.y - 6, label, { fill: INK.muted }));
+  if (label.length > 0) out.push(text(box.x, box.y - 14, label, { fill: INK.muted }));
   return out;
 }

@@ -1,0 +1,121 @@
+/**
+ * The gate-activation figure: heat maps of the LSTM input, forget and output gates (GRU reset and
+ * update gates) over time x units, with the input tokens on the time axis.
+ *
+ *   LSTM: i_t = sigma(W_ii x_t + W_hi h_{t-1} + b_i), f_t = sigma(...), o_t = sigma(...)
+ *   GRU:  r_t = sigma(W_ir x_t + W_hr h_{t-1} + b_r), z_t = sigma(W_iz x_t + W_hz h_{t-1} + b_z)
+ *
+ * Activations are read from the graph of the composed path (`fused: false`), whose gate nodes are
+ * tagged `gate_i`, `gate_f`, ... at every step; or passed directly as [T, H] tensors.
+ */
+import { ValueError } from "../errors";
+import { Tensor } from "../tensor/tensor";
+import { matrixOf } from "./data/downsample";
+import { Figure } from "./figure";
+import type { GatePanel, GatesPayload } from "./payloads";
+import { renderGates } from "./gates-svg";
+
+/** Most units (rows) and steps (columns) drawn. */
+export const GATES_MAX_UNITS = 64;
+export const GATES_MAX_STEPS = 96;
+
+const LSTM_GATES: Record<string, string> = { gate_i: "input gate i_t", gate_f: "forget gate f_t", gate_o: "output gate o_t" };
+const GRU_GATES: Record<string, string> = { gate_r: "reset gate r_t", gate_z: "update gate z_t" };
+
+/** Options of `viz.gates`. */
+export interface GatesOptions {
+  /** Labels of the time steps (the input tokens); default "0", "1", ... */
+  tokens?: readonly string[];
+  /** The recurrent module to read (default: the first with gate tags, e.g. "lstm.l0"). */
+  module?: string;
+  /** Batch element to show (default 0). */
+  batch?: number;
+  title?: string;
+}
+
+/**
+ * Gate activations of a composed LSTM or GRU, from the graph of `output` (any tensor computed from
+ * the layer's output), or from a map of [T, H] activations (`{ gate_i: ..., gate_f: ... }`).
+ *
+ * @example const lstm = new nn.LSTM({ inputSize: 8, hiddenSize: 16, fused: false }); viz.gates(lstm.forward(x).output, { tokens })
+ */
+export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, options: GatesOptions = {}): Figure<"gates"> {
+  const activations = source instanceof Tensor ? fromGraph(source, options) : new Map(Object.entries(source).map(([k, v]) => [k, toColumns(v, options.batch ?? 0, k)]));
+  const roles = [...activations.keys()];
+  const cell: GatesPayload["cell"] = roles.some((r) => r in GRU_GATES) ? "gru" : "lstm";
+  const names = cell === "gru" ? GRU_GATES : LSTM_GATES;
+  const shown = Object.keys(names).filter((r) => activations.has(r));
+  if (shown.length === 0) {
+    throw new ValueError(`viz.gates: found no gate activations; expected ${Object.keys({ ...LSTM_GATES, ...GRU_GATES }).join(", ")}, got ${roles.join(", ") || "none"}`);
+  }
+  const first = activations.get(shown[0] ?? "") ?? [];
+  const T = Math.min(first.length, GATES_MAX_STEPS);
+  const tokens = Array.from({ length: T }, (_, t) => options.tokens?.[t] ?? String(t));
+  const gates: GatePanel[] = shown.map((role) => {
+    const steps = (activations.get(role) ?? []).slice(0, T);
+    const H = steps[0]?.length ?? 0;
+    // z[unit][t]: units on y, time on x
+    const data = new Float64Array(H * T);
+    steps.forEach((col, t) => col.forEach((v, u) => (data[u * T + t] = v)));
+    const matrix = matrixOf(data, 0, H, T, GATES_MAX_UNITS, T);
+    return { role, label: names[role] ?? role, matrix, colorScale: { scheme: "blues", min: 0, max: 1 } };
+  });
+  const payload: GatesPayload = { kind: "gates", version: 1, title: options.title ?? `${cell.toUpperCase()} gate activations`, cell, tokens, gates };
+  return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
+}
+
+/** role -> per step the activations of batch element `batch` ([H] each), from tagged graph nodes. */
+function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]> {
+  const found = new Map<string, Map<number, Tensor>>();
+  let module = options.module;
+  const seen = new Set<Tensor>([root]);
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const t = queue[i];
+    if (t === undefined) continue;
+    const tags = t.gradFn?.tags;
+    const role = tags?.role;
+    if (role !== undefined && tags?.step !== undefined && (role in LSTM_GATES || role in GRU_GATES)) {
+      module ??= tags.module;
+      if (tags.module === module) {
+        const byStep = found.get(role) ?? new Map<number, Tensor>();
+        // Nearest the output first: the gate's activation, not the slice feeding it.
+        if (!byStep.has(tags.step)) byStep.set(tags.step, t);
+        found.set(role, byStep);
+      }
+    }
+    for (const input of t.gradFn?.inputs ?? []) {
+      if (seen.has(input)) continue;
+      seen.add(input);
+      queue.push(input);
+    }
+  }
+  if (found.size === 0) {
+    throw new ValueError(
+      "viz.gates: the graph has no tagged gate nodes; expected the output of an LSTM or GRU run on the composed path (fused: false), got a graph without gate_* tags",
+    );
+  }
+  const out = new Map<string, number[][]>();
+  for (const [role, byStep] of found) {
+    const steps = [...byStep.keys()].sort((a, b) => a - b);
+    out.set(role, steps.map((s) => rowOf(byStep.get(s), options.batch ?? 0, role)));
+  }
+  return out;
+}
+
+function rowOf(t: Tensor | undefined, batch: number, role: string): number[] {
+  if (t === undefined) return [];
+  const H = t.shape[t.shape.length - 1] ?? 0;
+  const rows = t.numel / Math.max(1, H);
+  if (batch < 0 || batch >= rows) throw new ValueError(`viz.gates: batch index out of range for ${role}; expected 0 <= batch < ${rows}, got ${batch}`);
+  return Array.from(t.data.subarray(batch * H, (batch + 1) * H));
+}
+
+/** [T, H] or [T, B, H] activations as per-step rows of batch element `batch`. */
+function toColumns(v: Tensor, batch: number, role: string): number[][] {
+  const T = v.shape[0] ?? 0;
+  const per = v.numel / Math.max(1, T);
+  const out: number[][] = [];
+  for (let t = 0; t < T; t++) out.push(rowOf(new Tensor(v.data.slice(t * per, (t + 1) * per), v.shape.slice(1)), batch, role));
+  return out;
+}

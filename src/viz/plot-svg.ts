@@ -1,0 +1,78 @@
+/** Static drawing of the generic plots (line, scatter, heat map, bar). */
+import { decodeNumber } from "./payloads";
+import type { BarPlot, HeatmapPlot, PlotPayload } from "./payloads";
+import { categoryLabelSpace, categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
+import { xyChart } from "./svg/chart";
+import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
+import { paletteColor } from "./svg/colors";
+import { svgDocument, titleHeight } from "./svg/document";
+import { el, text, tooltip } from "./svg/element";
+import { heatmapCells } from "./svg/heatmap";
+import { legend, legendHeight } from "./svg/legend";
+import { fitScale, formatValue, linearScale } from "./svg/scale";
+
+const W = 600;
+const H = 360;
+
+/** The SVG of a generic plot payload. */
+export function renderPlot(p: PlotPayload): string {
+  const top = titleHeight(p.title);
+  if (p.type === "heatmap") return heatmapSvg(p, top);
+  if (p.type === "bar") return barSvg(p, top);
+  const chart = xyChart({
+    box: { x: 0, y: top, width: W, height: H },
+    xLabel: p.xLabel,
+    yLabel: p.yLabel,
+    xLog: p.xScale === "log",
+    yLog: p.yScale === "log",
+    series: p.series.map((s, k) => ({ name: s.name, x: s.x, y: s.y.map(decodeNumber), color: paletteColor(k), mode: p.type === "line" ? "line" : "markers" })),
+  });
+  return svgDocument(W, top + H + 4, chart.svg, p.title);
+}
+
+function heatmapSvg(p: HeatmapPlot, top: number): string {
+  const rows = p.matrix.z.length;
+  const cols = p.matrix.colIndex.length;
+  const side = Math.max(5, Math.min(40, Math.floor(420 / Math.max(rows, cols, 1))));
+  const yTicks = p.yTicks ?? p.matrix.rowIndex.map(String);
+  const xTicks = p.xTicks ?? p.matrix.colIndex.map(String);
+  const left = Math.min(14, Math.max(1, ...yTicks.map((t) => t.length))) * 6.8 + (p.yLabel.length > 0 ? 34 : 16);
+  const box = { x: left, y: top + 10, width: cols * side, height: rows * side };
+  const below = categoryLabelSpace(xTicks, side);
+  const body = [...heatmapCells(p.matrix, p.colorScale, box)];
+  body.push(...categoryLabels(yTicks, box.y, side, box.x, "left"), ...categoryLabels(xTicks, box.x, side, box.y + box.height, "bottom"));
+  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 14, p.xLabel, { "text-anchor": "middle" }));
+  if (p.yLabel.length > 0) body.push(text(14, box.y + box.height / 2, p.yLabel, { "text-anchor": "middle", transform: `rotate(-90 14 ${box.y + box.height / 2})` }));
+  body.push(...colorBar(p.colorScale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(100, box.height) }));
+  return svgDocument(box.x + box.width + 14 + 14 + COLORBAR_WIDTH, box.y + Math.max(box.height, 100) + below + (p.xLabel.length > 0 ? 26 : 8), body, p.title);
+}
+
+function barSvg(p: BarPlot, top: number): string {
+  const values = p.series.flatMap((s) => s.values.map(decodeNumber));
+  const n = p.categories.length;
+  const k = p.series.length;
+  const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, n))));
+  const entries = k > 1 ? p.series.map((s, i) => ({ name: s.name, color: paletteColor(i), symbol: "box" as const })) : [];
+  const legendH = legendHeight(entries, W - 20);
+  const plotTop = top + legendH + 12;
+  const probe = fitScale(values, [plotTop + 240, plotTop], false, { includeZero: true });
+  const left = yAxisWidth(probe, p.yLabel) + 8;
+  const box = { x: left, y: plotTop, width: band * n, height: 240 };
+  const sy = linearScale(probe.domain, [box.y + box.height, box.y], { nice: false });
+  const body = [...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yLabel)];
+  const zero = sy.map(0);
+  p.series.forEach((s, j) => {
+    const w = (band * 0.8) / k;
+    s.values.forEach((raw, i) => {
+      const v = decodeNumber(raw);
+      if (!Number.isFinite(v)) return;
+      const x = box.x + i * band + band * 0.1 + j * w;
+      body.push(el("rect", { x, y: Math.min(zero, sy.map(v)), width: Math.max(1, w - 1), height: Math.abs(sy.map(v) - zero), fill: paletteColor(j), class: "bar" }, tooltip(`${s.name}, ${p.categories[i] ?? i}: ${formatValue(v)}`)));
+    });
+  });
+  body.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: "#444444" }));
+  const below = categoryLabelSpace(p.categories, band);
+  body.push(...categoryLabels(p.categories, box.x, band, box.y + box.height, "bottom"));
+  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 16, p.xLabel, { "text-anchor": "middle" }));
+  return svgDocument(Math.max(box.x + box.width + 20, 300), box.y + box.height + below + (p.xLabel.length > 0 ? 28 : 10), body, p.title);
+}

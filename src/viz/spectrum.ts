@@ -1,0 +1,48 @@
+/**
+ * The spectrum figure (lecture 001, eigenvalues of W_hh): the eigenvalues of a square matrix in the
+ * complex plane with the unit circle and the spectral radius rho = max |lambda|. For a linear RNN,
+ * h_t = W h_{t-1} makes ||h_t|| grow like rho^t: rho > 1 explodes, rho < 1 vanishes.
+ */
+import { ShapeError } from "../errors";
+import type { Tensor } from "../tensor/tensor";
+import { compact } from "./data/downsample";
+import { Figure } from "./figure";
+import { eigenvalues } from "./linalg/eigenvalues";
+import type { SpectrumPayload } from "./payloads";
+import { formatValue } from "./svg/scale";
+import { renderSpectrum } from "./spectrum-svg";
+
+/** Largest matrix accepted (the QR iteration is O(n^3)). */
+export const SPECTRUM_MAX = 1024;
+
+/** Options of `viz.spectrum`. */
+export interface SpectrumOptions {
+  title?: string;
+  /** Name of the matrix (default: the tensor's name). */
+  name?: string;
+}
+
+/**
+ * The eigenvalues of a square matrix (e.g. `rnn.weight_hh_l0`) in the complex plane.
+ *
+ * @example viz.spectrum(rnn.weight_hh_l0)
+ */
+export function spectrumFigure(w: Tensor, options: SpectrumOptions = {}): Figure<"spectrum"> {
+  const [n = 0, m = -1] = w.shape;
+  if (w.ndim !== 2 || n !== m || n > SPECTRUM_MAX) {
+    throw new ShapeError(`viz.spectrum: needs a square matrix of at most ${SPECTRUM_MAX} rows; expected [n, n], got [${w.shape.join(", ")}]`);
+  }
+  const values = eigenvalues(w.data, n);
+  const radius = values.reduce((r, v) => Math.max(r, Math.hypot(v.re, v.im)), 0);
+  const name = options.name ?? w.name ?? null;
+  const payload: SpectrumPayload = {
+    kind: "spectrum",
+    version: 1,
+    title: options.title ?? `Eigenvalues of ${name ?? "W"} (${n} x ${n})`,
+    name,
+    size: n,
+    eigenvalues: values.map((v) => ({ re: Number(compact(v.re)), im: Number(compact(v.im)) })),
+    spectralRadius: radius,
+  };
+  return new Figure("spectrum", payload, renderSpectrum, `Spectrum of ${name ?? "a matrix"} [${n}, ${n}]: spectral radius ${formatValue(radius)}`);
+}
