@@ -28,6 +28,8 @@ export type { SpectrumOptions } from "./spectrum";
 export { eigenvalues } from "./linalg/eigenvalues";
 export type { Complex } from "./linalg/eigenvalues";
 export { line, scatter, heatmap, bar } from "./plot";
+export { curves, TrainingCurves } from "./curves";
+export type { CurvesOptions } from "./curves";
 export type { PlotOptions, HeatmapOptions, SeriesInput } from "./plot";
 export * from "./payloads";
 
