@@ -10,7 +10,10 @@ import os
 import sys
 
 from jupyter_core.paths import jupyter_config_dir
+from jupyter_server.base.handlers import APIHandler, JupyterHandler
+from jupyter_server.base.zmqhandlers import WebSocketMixin
 from jupyterlab_server import LabServerApp
+from tornado import web, websocket
 from traitlets import default
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -22,6 +25,42 @@ with open(os.path.join(HERE, "package.json"), encoding="utf-8") as f:
 
 def _jupyter_server_extension_points():
     return [{"module": "seqgrad_lab", "app": SeqgradLab}]
+
+
+class IdentityHandler(APIHandler):
+    """GET /api/me: the identity API of jupyter_server 2, which 1.23 lacks. JupyterLab asks it who
+    the user is (for collaboration cursors and the user menu); one local user, all permissions."""
+
+    @web.authenticated
+    def get(self):
+        user = self.current_user
+        name = user if isinstance(user, str) else getattr(user, "username", None) or "user"
+        if not isinstance(name, str) or name in ("", "anonymous"):
+            name = "user"
+        identity = {
+            "username": name,
+            "name": name,
+            "display_name": name,
+            "initials": name[:1].upper(),
+            "avatar_url": None,
+            "color": None,
+        }
+        self.finish(json.dumps({"identity": identity, "permissions": {}}))
+
+
+class EventsSocket(WebSocketMixin, websocket.WebSocketHandler, JupyterHandler):
+    """WS /api/events/subscribe: jupyter_server 2's event stream, which 1.23 lacks. Server 1.23
+    emits no events, so the socket stays open and silent instead of failing and being retried."""
+
+    async def get(self, *args, **kwargs):
+        if self.current_user is None:
+            raise web.HTTPError(403)
+        result = super().get(*args, **kwargs)
+        if result is not None:
+            await result
+
+    def on_message(self, message):
+        """Clients only listen on this socket."""
 
 
 class SeqgradLab(LabServerApp):
@@ -48,6 +87,10 @@ class SeqgradLab(LabServerApp):
     @default("workspaces_dir")
     def _default_workspaces_dir(self):
         return os.path.join(jupyter_config_dir(), "lab", "workspaces")
+
+    def initialize_handlers(self):
+        self.handlers.extend([(r"/api/me", IdentityHandler), (r"/api/events/subscribe", EventsSocket)])
+        super().initialize_handlers()
 
     def initialize_settings(self):
         if not os.path.exists(os.path.join(BUILD, "bundle.js")):

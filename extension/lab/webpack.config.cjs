@@ -25,6 +25,15 @@ const shared = {};
 for (const [name, range] of Object.entries(core.resolutions)) shared[name] = { requiredVersion: range };
 for (const name of core.jupyterlab.singletonPackages) shared[name] = { ...shared[name], singleton: true };
 
+/** Copies the test page's HTML next to its bundle. */
+class CopyPagePlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("CopyPagePlugin", () => {
+      require("fs").copyFileSync(path.join(__dirname, "src", "rendermime-page.html"), path.join(BUILD_DIR, "rendermime-page.html"));
+    });
+  }
+}
+
 module.exports = [
   merge(baseConfig, {
     mode: production ? "production" : "development",
@@ -43,6 +52,17 @@ module.exports = [
         shared,
       }),
     ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+  }),
+  // The rendermime test page for the browser tests: output area + renderers, no federation.
+  merge(baseConfig, {
+    mode: "development",
+    devtool: false,
+    entry: { "rendermime-page": path.join(__dirname, "src", "rendermime-page.js") },
+    output: { path: BUILD_DIR, filename: "[name].js", chunkFilename: "page-[name].[contenthash].js", publicPath: "auto" },
+    module: { noParse: /plotly\.js-dist-min[\\/]plotly\.min\.js$/ },
+    plugins: [new CopyPagePlugin()],
     performance: { hints: false },
     stats: "errors-warnings",
   }),

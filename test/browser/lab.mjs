@@ -1,0 +1,1 @@
+export async function runLab() { return { passed: 0, failed: 0 }; }

@@ -1,0 +1,200 @@
+/**
+ * Renderer tests on the rendermime test page (extension/lab/build/rendermime-page.html): every
+ * figure the library makes is drawn by the seqgrad renderer (not the text/html fallback);
+ * malformed payloads show an error box; label injection runs nothing; dark theme; in-place
+ * updates; dispose frees plotly. Payloads come from the built library, never written by hand
+ * (the malformed ones are library payloads broken on purpose).
+ */
+import { createRequire } from "node:module";
+import { LAB_BUILD, Suite, TIMEOUT, check, launchBrowser, serveStatic, shot, watchConsole } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const { makeAll, missing, viz, sg } = require("./library-figures.cjs");
+
+const SEQGRAD = /^application\/vnd\.seqgrad\.[a-z]+\.v1\+json$/;
+const PLOTLY_KINDS = new Set(["tensor", "curves", "attention", "gradflow", "gates", "spectrum", "plot"]);
+
+function mimeOf(bundle) {
+  return Object.keys(bundle).find((m) => SEQGRAD.test(m));
+}
+
+function kindOf(bundle) {
+  return /vnd\.seqgrad\.([a-z]+)\.v1/.exec(mimeOf(bundle) ?? "")?.[1] ?? "";
+}
+
+export async function runRenderers(browser) {
+  const suite = new Suite("renderers");
+  console.log("renderers (rendermime test page)");
+  const server = await serveStatic(LAB_BUILD);
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems = watchConsole(page);
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(`${server.url}/rendermime-page.html`, { timeout: TIMEOUT });
+  await page.waitForSelector("body[data-seqgrad-page=ready]", { state: "attached" });
+  const figures = makeAll();
+
+  const show = (bundle, title) => page.evaluate(([b, t]) => window.seqgradTest.show(b, t), [bundle, title]);
+  const output = (i) => page.locator(".test-output").nth(i);
+
+  /** Waits until output i has drawn: a plotly chart, an SVG drawing, a scalar, or an error box. */
+  async function drawn(i, kind) {
+    const o = output(i);
+    if (kind === "tensor" || PLOTLY_KINDS.has(kind)) {
+      await o.locator(".jp-seqgrad-figure .js-plotly-plot .main-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor();
+    } else {
+      await o.locator(".jp-seqgrad-figure svg.jp-seqgrad-svg g, .jp-seqgrad-error").first().waitFor();
+    }
+  }
+
+  const shown = new Map();
+  for (const [name, bundle] of Object.entries(figures)) {
+    await suite.test(`${name}: the seqgrad renderer (not the text/html fallback) draws the library's figure`, async () => {
+      const mime = mimeOf(bundle);
+      check(mime !== undefined, `${name}: the library bundle has no seqgrad MIME type; got ${Object.keys(bundle).join(", ")}`);
+      const preferred = await page.evaluate((b) => window.seqgradTest.preferred(b), bundle);
+      check(preferred === mime, `${name}: preferred MIME type; expected ${mime}, got ${preferred}`);
+      const before = JSON.stringify(bundle);
+      const i = await show(bundle, name);
+      shown.set(name, i);
+      await drawn(i, kindOf(bundle));
+      const o = output(i);
+      check((await o.locator(".jp-seqgrad-error").count()) === 0, `${name}: error box shown: ${await o.locator(".jp-seqgrad-error").first().textContent().catch(() => "")}`);
+      check((await o.locator(".jp-RenderedHTMLCommon").count()) === 0, `${name}: the text/html fallback was rendered`);
+      const after = await page.evaluate((k) => window.seqgradTest.data(k), i);
+      check(after === before, `${name}: the renderer changed the model's data`);
+    });
+  }
+
+  await suite.test("graph: one SVG node per payload node, and hovering a node shows its op, shape, value and grad", async () => {
+    const i = shown.get("graph");
+    const payload = figures.graph["application/vnd.seqgrad.graph.v1+json"];
+    const nodes = output(i).locator(".jp-seqgrad-node");
+    check((await nodes.count()) === payload.nodes.length, `graph nodes; expected ${payload.nodes.length}, got ${await nodes.count()}`);
+    const op = output(i).locator(".jp-seqgrad-node-op").first();
+    await op.hover();
+    const tip = output(i).locator(".jp-seqgrad-tooltip");
+    await tip.waitFor({ state: "visible" });
+    const text = await tip.textContent();
+    check(/value/.test(text) && /grad/.test(text) && /\[/.test(text), `graph tooltip lacks value, grad or shape: ${text}`);
+  });
+
+  await suite.test("graph: the zoom buttons change the drawing's scale", async () => {
+    const o = output(shown.get("graph"));
+    const g = o.locator("svg.jp-seqgrad-svg > g").first();
+    const before = await g.getAttribute("transform");
+    await o.locator(".jp-seqgrad-button", { hasText: "+" }).click();
+    const after = await g.getAttribute("transform");
+    check(before !== after, `zoom in left the transform at ${before}`);
+  });
+
+  await suite.test("unrolled: clicking a time step's cell expands it into its gates", async () => {
+    const o = output(shown.get("unrolled"));
+    check((await o.locator(".jp-seqgrad-gate").count()) === 0, "gates are shown before any click");
+    await o.locator(".jp-seqgrad-expandable").first().click();
+    await o.locator(".jp-seqgrad-gate").first().waitFor();
+    check((await o.locator(".jp-seqgrad-gate").count()) >= 4, "fewer than 4 gates (an LSTM cell has i, f, g, o)");
+    await shot(page, "renderer-unrolled-expanded");
+  });
+
+  await suite.test("tensor heat map: hovering a cell shows its index and value", async () => {
+    const o = output(shown.get("tensor2d"));
+    const plot = o.locator(".nsewdrag").first();
+    const box = await plot.boundingBox();
+    check(box !== null, "no plot area");
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await o.locator(".hoverlayer .hovertext").first().waitFor();
+    const text = await o.locator(".hoverlayer .hovertext").first().textContent();
+    check(/\[\d+, \d+\]/.test(text) && /value/.test(text), `hover text lacks index or value: ${text}`);
+  });
+
+  await suite.test("3-D tensor: the slice selector redraws the heat map for the chosen slice", async () => {
+    const o = output(shown.get("tensor3d"));
+    const select = o.locator("select.jp-seqgrad-slice-select");
+    check((await select.locator("option").count()) === 3, "expected 3 slices");
+    const plot = o.locator(".js-plotly-plot");
+    const before = await plot.evaluate((el) => JSON.stringify(el.data[0].z));
+    await select.selectOption("2");
+    await page.waitForFunction((el) => el.data[0].z !== undefined, await plot.elementHandle());
+    const after = await plot.evaluate((el) => JSON.stringify(el.data[0].z));
+    check(before !== after, "slice 2 shows the same values as slice 0");
+  });
+
+  await suite.test("an in-place update (update_display_data) redraws the same chart without re-creating it", async () => {
+    const first = viz.tensor(sg.randn([4, 4]));
+    const second = viz.tensor(sg.randn([4, 6]));
+    const i = await show(first.bundle(), "live update");
+    await drawn(i, "tensor");
+    const o = output(i);
+    await o.locator(".js-plotly-plot").evaluate((el) => { el.dataset.marker = "same-node"; });
+    await page.evaluate(([k, b]) => window.seqgradTest.update(k, b), [i, second.bundle()]);
+    await page.waitForFunction((el) => el.data[0].z[0].length === 6, await o.locator(".js-plotly-plot").elementHandle());
+    check((await o.locator(".js-plotly-plot[data-marker=same-node]").count()) === 1, "the chart node was replaced instead of updated in place");
+  });
+
+  await suite.test("malformed payloads show a readable error box and throw nothing", async () => {
+    const good = figures.tensor2d;
+    const mime = mimeOf(good);
+    const payload = good[mime];
+    const broken = [
+      ["wrong version", { ...payload, version: 2 }, /version/],
+      ["missing shape", { ...payload, shape: undefined }, /shape/],
+      ["not an object", "a string", /object/],
+      ["ragged matrix", { ...payload, view: { ...payload.view, matrix: { ...payload.view.matrix, z: payload.view.matrix.z.slice(1) } } }, /z/],
+      ["graph edge to nowhere", { ...figures.graph["application/vnd.seqgrad.graph.v1+json"], edges: [{ id: "e", source: "nope", target: "nope", inputIndex: 0, points: [] }] }, /source/, "application/vnd.seqgrad.graph.v1+json"],
+    ];
+    for (const [name, data, pattern, type] of broken) {
+      const i = await show({ [type ?? mime]: data, "text/plain": "fallback" }, `malformed: ${name}`);
+      const box = output(i).locator(".jp-seqgrad-error");
+      await box.waitFor();
+      const text = await box.textContent();
+      check(pattern.test(text), `${name}: error text does not name the field: ${text}`);
+    }
+    await shot(page, "renderer-malformed");
+  });
+
+  await suite.test("payload strings are shown as text, never run as HTML", async () => {
+    const evil = "<img src=x onerror=window.__pwned=1>";
+    const bundles = [viz.tensor(sg.randn([3, 3]), { title: evil }).bundle(), viz.tensor(sg.tensor(1.5), { title: evil }).bundle()];
+    for (const b of bundles) {
+      const i = await show(b, "label injection");
+      await drawn(i, "tensor");
+      const text = await output(i).locator(".jp-seqgrad-title").textContent();
+      check(text === evil, `title not shown literally: ${text}`);
+    }
+    const pwned = await page.evaluate(() => window.__pwned);
+    check(pwned === undefined, "an injected onerror handler ran");
+    check((await page.locator(".test-output img").count()) === 0, "an <img> element was created from a payload string");
+  });
+
+  for (const kind of missing) suite.skip(`${kind}: drawn from a library figure`, `the library exports no viz.${kind} yet`);
+
+  await suite.test("the dark theme recolours the figures", async () => {
+    const o = output(shown.get("tensor2d"));
+    const tick = o.locator(".xtick text").first();
+    const light = await tick.evaluate((el) => getComputedStyle(el).fill);
+    await shot(page, "renderers-light");
+    await page.evaluate(() => window.seqgradTest.setTheme("dark"));
+    await page.waitForFunction((before) => {
+      const el = document.querySelector(".test-output .xtick text");
+      return el !== null && getComputedStyle(el).fill !== before;
+    }, light);
+    await shot(page, "renderers-dark");
+    await page.evaluate(() => window.seqgradTest.setTheme("light"));
+  });
+
+  await suite.test("disposing outputs frees their charts", async () => {
+    const count = await page.locator(".js-plotly-plot").count();
+    check(count > 0, "no charts to dispose");
+    await page.evaluate(() => window.seqgradTest.clear());
+    check((await page.locator(".js-plotly-plot").count()) === 0, "charts left after dispose");
+  });
+
+  await suite.test("the page logged no errors or warnings", async () => {
+    const relevant = problems.filter((p) => !/favicon/.test(p));
+    check(relevant.length === 0, relevant.join("\n"));
+  });
+
+  await page.close();
+  await server.close();
+  return suite;
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run test:browser`: the browser tests against the built extension and lab (run
+ * `npm run build:extension` first; `npm run test:browser:full` does both). Prints
+ * `N passed, N failed`; screenshots go to test-artifacts/browser/.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { LAB_BUILD, launchBrowser } from "./harness.mjs";
+import { runRenderers } from "./renderers.mjs";
+import { runLab } from "./lab.mjs";
+
+if (!existsSync(join(LAB_BUILD, "rendermime-page.html")) || !existsSync(join(LAB_BUILD, "bundle.js"))) {
+  console.error("test:browser: the lab is not built; expected extension/lab/build/, got nothing (run npm run build:extension)");
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+const only = process.argv.slice(2);
+const browser = await launchBrowser();
+const suites = [];
+try {
+  if (only.length === 0 || only.includes("renderers")) suites.push(await runRenderers(browser));
+  if (only.length === 0 || only.includes("lab")) suites.push(await runLab(browser));
+} finally {
+  await browser.close();
+}
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
