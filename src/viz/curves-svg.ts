@@ -37,7 +37,8 @@ export function renderCurves(p: CurvesPayload): string {
     for (const s of p.series.filter((q) => q.panel === panel.id)) {
       const color = paletteColor(names.indexOf(s.name));
       const y = s.y.map(decodeNumber);
-      const smoothed = p.smoothing > 0 && y.length > 2;
+      // Smooth noisy per-step series only: not sparse evaluations, not the learning rate.
+      const smoothed = p.smoothing > 0 && y.length >= 20 && panel.id !== "lr";
       series.push({ name: s.name, x: s.x, y, color, mode: s.x.length <= 2 ? "line+markers" : "line", width: smoothed ? 1 : 2, opacity: smoothed ? 0.35 : 1, legend: !smoothed });
       if (smoothed) series.push({ name: s.name, x: s.x, y: smooth(y, p.smoothing), color, mode: "line", width: 2.2 });
     }
@@ -55,7 +56,8 @@ function progressBar(g: Progress, x: number, y: number, width: number): string[]
   const color = g.state === "stopped" ? "#c62828" : g.state === "finished" ? "#2e7d32" : "#1f77b4";
   const out = [el("rect", { x, y, width: barW, height: 14, rx: 3, fill: "#eeeeee", stroke: "#bbbbbb" })];
   if (f !== null) out.push(el("rect", { x, y, width: barW * f, height: 14, rx: 3, fill: color, class: "progress" }));
-  const line = progressLine(g).replace(/^\[[#.]*\]\s*/, "");
+  const shown: Progress = { ...g, metrics: Object.fromEntries(Object.entries(g.metrics).slice(0, 4)) };
+  const line = progressLine(shown).replace(/^\[[#.]*\]\s*/, "");
   out.push(text(x + barW + 10, y + 11, line, { fill: INK.text, "font-size": 11.5, class: "progress-text" }));
   return out;
 }

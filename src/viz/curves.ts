@@ -41,11 +41,11 @@ export interface CurvesOptions {
   stream?: { write(text: string): unknown; isTTY?: boolean };
 }
 
-const PANELS: Array<{ id: string; title: string; test: RegExp }> = [
-  { id: "loss", title: "loss", test: /loss/i },
-  { id: "perplexity", title: "perplexity", test: /perplexity|ppl/i },
-  { id: "grad_norm", title: "gradient norm (before clipping)", test: /grad/i },
-  { id: "lr", title: "learning rate", test: /^lr$|learning.?rate/i },
+const PANELS: Array<{ id: string; title: string; yLabel: string; test: RegExp }> = [
+  { id: "loss", title: "loss", yLabel: "loss", test: /loss/i },
+  { id: "perplexity", title: "perplexity", yLabel: "perplexity", test: /perplexity|ppl/i },
+  { id: "grad_norm", title: "gradient norm before clipping", yLabel: "\u2016g\u2016", test: /grad/i },
+  { id: "lr", title: "learning rate", yLabel: "lr", test: /^lr$|learning.?rate/i },
 ];
 
 interface SeriesData {
@@ -137,7 +137,7 @@ export class TrainingCurves {
     for (const s of this.series.values()) {
       if (panels.some((p) => p.id === s.panel)) continue;
       const known = PANELS.find((p) => p.id === s.panel);
-      panels.push({ id: s.panel, title: known?.title ?? s.panel, yLabel: known?.title ?? s.panel, yScale: logPanels.includes(s.panel) ? "log" : "linear" });
+      panels.push({ id: s.panel, title: known?.title ?? s.panel, yLabel: known?.yLabel ?? s.panel, yScale: logPanels.includes(s.panel) ? "log" : "linear" });
     }
     panels.sort((a, b) => order(a.id) - order(b.id));
     const payload: CurvesPayload = {

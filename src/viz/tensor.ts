@@ -108,5 +108,6 @@ export function tensorSummary(p: TensorPayload): string {
 
 /** Makes tensors display as this figure in notebooks (called when `viz` loads). */
 export function registerTensorDisplay(): void {
-  setTensorDisplay((t) => tensorFigure(t).bundle());
+  // text/plain keeps the printed form (values, shape, dtype, grad_fn) for text-only frontends.
+  setTensorDisplay((t) => ({ ...tensorFigure(t).bundle(), "text/plain": t.toString() }));
 }

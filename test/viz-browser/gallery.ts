@@ -41,6 +41,16 @@ function gatesFigure(): viz.FigureLike {
   return viz.gates(lstm.forward(randn([tokens.length, 1, 4])).output, { tokens });
 }
 
+function trainingCurves(): viz.FigureLike {
+  const live = viz.curves({ total: 400, live: false, title: "char-LM training" });
+  for (let step = 1; step <= 300; step++) {
+    const loss = 1.4 + 2.8 * Math.exp(-step / 60) + 0.15 * Math.sin(step * 1.7);
+    live.onStep({ step, epoch: Math.floor(step / 100), loss, gradNorm: 0.5 + 4 * Math.exp(-step / 40) + 0.3 * Math.abs(Math.sin(step)), lr: step < 50 ? 0.002 * (step / 50) : 0.002, metrics: {} });
+    if (step % 50 === 0) live.onEval({ step, epoch: Math.floor(step / 100), metrics: { valid_loss: 1.6 + 2.6 * Math.exp(-step / 70), perplexity: Math.exp(1.6 + 2.6 * Math.exp(-step / 70)) } });
+  }
+  return live.figure();
+}
+
 function flows(): viz.FigureLike {
   const T = 20;
   const models = [
@@ -111,6 +121,7 @@ export function gallery(): Array<[string, viz.FigureLike]> {
     ["unrolled-lstm-expanded", viz.unrolled(recurrentLoss(new LSTM({ inputSize: 4, hiddenSize: 8, bidirectional: true, fused: false }), 4), { expanded: true })],
     ["unrolled-norms", unrolledWithNorms()],
     ["gradflow", flows()],
+    ["curves", trainingCurves()],
     ["spectrum", viz.spectrum(randn([32, 32]).mul(1 / Math.sqrt(32) * 1.1), { name: "rnn.weight_hh_l0" })],
     ["attention-single", viz.attention(softmaxRows(8, 8, 1, 0.8)[0] ?? [], { source: SOURCE, target: TARGET, title: "Alignment" })],
     ["attention-heads", viz.attention(softmaxRows(8, 8, 4, 0.5), { source: SOURCE, target: TARGET, columns: 2 })],

@@ -1,10 +1,9 @@
 /** Heat-map cells: one rectangle per matrix entry, with the value as a hover tooltip. */
 import { decodeNumber } from "../payloads";
 import type { Box, ColorScale, Matrix } from "../payloads";
-import { el, tooltip } from "./element";
+import { el, text, tooltip } from "./element";
 import { inkOn, valueColor } from "./colors";
 import { formatValue } from "./scale";
-import { text } from "./element";
 
 /** Options of `heatmapCells`. */
 export interface HeatmapOptions {
@@ -21,13 +20,15 @@ export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, option
   const w = box.width / Math.max(1, cols);
   const h = box.height / Math.max(1, rows);
   const annotate = (options.annotate ?? true) && w >= 34 && h >= 16;
+  // Tooltips on every cell of a big map would double the figure's size; the extension has hover.
+  const tips = rows * cols <= 1024;
   const out: string[] = [];
   matrix.z.forEach((row, i) => {
     row.forEach((raw, j) => {
       const v = decodeNumber(raw);
       const fill = valueColor(scale, v);
-      const tip = options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}`;
-      out.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: "cell" }, tooltip(tip)));
+      const tip = tips ? options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}` : "";
+      out.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: "cell" }, tips ? tooltip(tip) : undefined));
       if (annotate) out.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, formatValue(v), { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
     });
   });

@@ -90,7 +90,9 @@ export function logScale(domain: readonly [number, number], range: readonly [num
   if (hi <= lo) hi = lo + 1;
   const every = Math.max(1, Math.ceil((hi - lo) / 8));
   const ticks: number[] = [];
-  for (let k = lo; k <= hi; k += every) ticks.push(Math.pow(10, k));
+  // Few decades: also 2 and 5 times each power of ten, so the axis has enough labels.
+  const mantissas = hi - lo <= 2 ? [1, 2, 5] : [1];
+  for (let k = lo; k <= hi; k += every) for (const m of mantissas) if (k < hi || m === 1) ticks.push(m * Math.pow(10, k));
   const [r0, r1] = range;
   return {
     log: true,
@@ -99,8 +101,9 @@ export function logScale(domain: readonly [number, number], range: readonly [num
     map: (v) => (v > 0 ? r0 + ((Math.log10(v) - lo) / (hi - lo)) * (r1 - r0) : NaN),
     ticks,
     format: (v) => {
-      const k = Math.round(Math.log10(v));
-      return k >= -2 && k <= 3 ? String(Number(v.toPrecision(1))) : `1e${k}`;
+      const k = Math.floor(Math.log10(v) + 1e-9);
+      const m = Math.round(v / Math.pow(10, k));
+      return k >= -2 && k <= 3 ? String(Number(v.toPrecision(1))) : m === 1 ? `1e${k}` : `${m}e${k}`;
     },
   };
 }
