@@ -81,11 +81,18 @@ function heatmapWithBar(m: Matrix, scale: ColorScale, x: number, y: number, labe
   const out: string[] = [];
   if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
   out.push(...heatmapCells(m, scale, box));
-  out.push(...categoryLabels(m.rowIndex.map(String), box.y, ch, box.x, "left"));
-  out.push(...categoryLabels(m.colIndex.map(String), box.x, cw, box.y + box.height, "bottom"));
+  // Index labels: every one on small maps, about eight per axis on large ones.
+  const everyRow = rows <= 16 ? 1 : Math.ceil(rows / 8);
+  const everyCol = cols <= 16 ? 1 : Math.ceil(cols / 8);
+  out.push(...categoryLabels(m.rowIndex.map(String), box.y, ch, box.x, "left", 14, everyRow));
+  out.push(...categoryLabels(m.colIndex.map(String), box.x, cw, box.y + box.height, "bottom", 14, everyCol));
   if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
   const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
-  return { svg: out, width: width + PAD, height: labelTop + 4 + Math.max(box.height, bar ? 80 : 0) + 24 };
+  const height = labelTop + 4 + Math.max(box.height, bar ? 80 : 0) + 24;
+  if (m.sourceRows <= rows && m.sourceCols <= cols) return { svg: out, width: width + PAD, height };
+  const note = `block means of about ${Math.ceil(m.sourceRows / rows)} x ${Math.ceil(m.sourceCols / cols)} values (${m.sourceRows} x ${m.sourceCols} shown as ${rows} x ${cols})`;
+  out.push(text(box.x, y + height + 6, note, { fill: INK.muted, "font-size": 11 }));
+  return { svg: out, width: Math.max(width + PAD, note.length * 6 + 50), height: height + 16 };
 }
 
 function slices(ms: Matrix[], labels: string[], count: number, scale: ColorScale, y0: number): { svg: string[]; width: number; height: number } {

@@ -60,16 +60,35 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
   }
   const rows = shape[shape.length - 2] ?? 0;
   const cols = shape[shape.length - 1] ?? 0;
-  if (shape.length === 2) return { type: "heatmap", matrix: matrixOf(t.data, 0, rows, cols, HEATMAP_MAX, HEATMAP_MAX), colorScale };
+  if (shape.length === 2) {
+    const [r, c] = fitAspect(rows, cols, HEATMAP_MAX);
+    const matrix = matrixOf(t.data, 0, rows, cols, r, c);
+    return { type: "heatmap", matrix, colorScale: r < rows || c < cols ? shownScale([matrix]) : colorScale };
+  }
   const lead = shape.slice(0, -2);
   const sliceCount = lead.reduce((a, b) => a * b, 1);
   const slices: Matrix[] = [];
   const labels: string[] = [];
+  const [r, c] = fitAspect(rows, cols, SLICE_SIZE_MAX);
   for (let k = 0; k < Math.min(sliceCount, SLICES_MAX); k++) {
-    slices.push(matrixOf(t.data, k * rows * cols, rows, cols, SLICE_SIZE_MAX, SLICE_SIZE_MAX));
+    slices.push(matrixOf(t.data, k * rows * cols, rows, cols, r, c));
     labels.push(`[${[...unravel(k, lead), ":", ":"].join(", ")}]`);
   }
-  return { type: "slices", labels, slices, sliceCount, colorScale };
+  return { type: "slices", labels, slices, sliceCount, colorScale: r < rows || c < cols ? shownScale(slices) : colorScale };
+}
+
+/** Shown rows and columns: at most `max` along the longer side, keeping the aspect ratio. */
+function fitAspect(rows: number, cols: number, max: number): [number, number] {
+  const f = Math.max(rows / max, cols / max, 1);
+  return [Math.max(1, Math.min(rows, Math.round(rows / f))), Math.max(1, Math.min(cols, Math.round(cols / f)))];
+}
+
+/** Colour scale of block means: their own range, since averaging narrows it (stats keep the raw one). */
+function shownScale(ms: readonly Matrix[]): ColorScale {
+  const values: number[] = [];
+  for (const m of ms) for (const row of m.z) for (const v of row) if (typeof v === "number") values.push(v);
+  const s = computeStats(values);
+  return autoColorScale(s.min, s.max);
 }
 
 function unravel(k: number, dims: readonly number[]): number[] {

@@ -58,11 +58,12 @@ function thin(ticks: readonly number[], length: number, minGap: number): Set<num
 }
 
 /** Category labels under (or beside) a band of cells; rotated when they would collide. */
-export function categoryLabels(labels: readonly string[], start: number, band: number, at: number, side: "bottom" | "left" | "top", maxChars = 14): string[] {
+export function categoryLabels(labels: readonly string[], start: number, band: number, at: number, side: "bottom" | "left" | "top", maxChars = 14, minEvery = 1): string[] {
   const out: string[] = [];
   const longest = Math.max(1, ...labels.map((l) => Math.min(l.length, maxChars)));
-  const rotate = side !== "left" && longest * 6.8 > band;
-  const every = side === "left" ? Math.max(1, Math.ceil(13 / band)) : Math.max(1, Math.ceil((rotate ? 13 : longest * 6.8) / band));
+  const rotate = side !== "left" && longest * 6.8 > band * minEvery;
+  const fit = side === "left" ? Math.ceil(13 / band) : Math.ceil((rotate ? 13 : longest * 6.8) / band);
+  const every = Math.max(minEvery, fit, 1);
   labels.forEach((label, i) => {
     if (i % every !== 0) return;
     const shown = label.length > maxChars ? `${label.slice(0, maxChars - 1)}\u2026` : label;
