@@ -31,5 +31,5 @@ export function renderAttention(p: AttentionPayload): string {
   const gridW = p.columns * panelW;
   body.push(...colorBar(p.colorScale, { x: gridW + 6, y: top + 20, width: 14, height: Math.max(90, Math.min(rows * panelH - below - 30, 300)) }, "weight"));
   body.push(text(12, top + rows * panelH + 4, "rows: target tokens; columns: source tokens", { fill: "#666666", "font-size": 11 }));
-  return svgDocument(gridW + 6 + 14 + COLORBAR_WIDTH, top + rows * panelH + 12, body, p.title);
+  return svgDocument(Math.max(gridW + 6 + 14 + COLORBAR_WIDTH, 300), top + rows * panelH + 12, body, p.title);
 }

@@ -45,9 +45,16 @@ export function renderCurves(p: CurvesPayload): string {
     body.push(...xyChart({ box, title: panel.title, xLabel: p.xLabel, yLabel: panel.yScale === "log" ? `${panel.yLabel} (log)` : panel.yLabel, yLog: panel.yScale === "log", series }).svg);
   });
   const rows = Math.ceil(p.panels.length / COLUMNS);
-  const width = Math.min(COLUMNS, Math.max(1, p.panels.length)) * PANEL_W;
+  const textWidth = p.progress === null ? 0 : 12 + 220 + 10 + progressText(p.progress).length * 6.3 + 12;
+  const width = Math.max(Math.min(COLUMNS, Math.max(1, p.panels.length)) * PANEL_W, Math.min(textWidth, COLUMNS * PANEL_W));
   if (p.panels.length === 0) body.push(text(12, top + barH + 30, "no values logged yet", { fill: INK.muted }));
   return svgDocument(width, top + barH + Math.max(1, rows) * PANEL_H + 6, body, p.title);
+}
+
+/** The progress line without its text bar, at most four metrics. */
+function progressText(g: Progress): string {
+  const shown: Progress = { ...g, metrics: Object.fromEntries(Object.entries(g.metrics).slice(0, 4)) };
+  return progressLine(shown).replace(/^\[[#.]*\]\s*/, "");
 }
 
 function progressBar(g: Progress, x: number, y: number, width: number): string[] {
@@ -56,8 +63,7 @@ function progressBar(g: Progress, x: number, y: number, width: number): string[]
   const color = g.state === "stopped" ? "#c62828" : g.state === "finished" ? "#2e7d32" : "#1f77b4";
   const out = [el("rect", { x, y, width: barW, height: 14, rx: 3, fill: "#eeeeee", stroke: "#bbbbbb" })];
   if (f !== null) out.push(el("rect", { x, y, width: barW * f, height: 14, rx: 3, fill: color, class: "progress" }));
-  const shown: Progress = { ...g, metrics: Object.fromEntries(Object.entries(g.metrics).slice(0, 4)) };
-  const line = progressLine(shown).replace(/^\[[#.]*\]\s*/, "");
+  const line = progressText(g);
   out.push(text(x + barW + 10, y + 11, line, { fill: INK.text, "font-size": 11.5, class: "progress-text" }));
   return out;
 }
