@@ -98,12 +98,14 @@ export class Linear extends Module {
   }
 }
 
-/** Sums a row-major [rows, cols] array over its rows. */
+/** Sums a row-major [rows, cols] array over its rows (accumulated in float64, stored in g's type). */
 export function columnSums(g: Tensor["data"], rows: number, cols: number): Tensor["data"] {
-  const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
+  const acc = new Float64Array(cols);
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
-    for (let j = 0; j < cols; j++) out[j] = (out[j] as number) + (g[base + j] as number);
+    for (let j = 0; j < cols; j++) acc[j] = (acc[j] as number) + (g[base + j] as number);
   }
+  const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
+  out.set(acc);
   return out;
 }
