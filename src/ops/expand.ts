@@ -1,8 +1,8 @@
 import { record } from "../autograd/record";
-import { binaryMap } from "../backend/js/elementwise";
+import { broadcastCopy } from "../backend/js/pointwise";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
-import { broadcastShapes, formatShape, numelOf, sameShape } from "../tensor/shape";
+import { broadcastShapes, broadcastStrides, formatShape, numelOf, sameShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { sumTo } from "./operands";
 
@@ -33,8 +33,7 @@ export function expandTo(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) return x;
   broadcastShapes("expand", x.shape, shape);
   const out = allocate(x.dtype, numelOf(shape));
-  const zero = allocate(x.dtype, 1);
-  binaryMap(x.data, x.shape, zero, [], out, shape, (v) => v);
+  broadcastCopy(x.data, broadcastStrides(x.shape, shape), out, shape);
   // dL/dx = g summed over the repeated dims
   return record(new Tensor(out, shape), "expand", [x], (g) => [sumTo(g, x.shape)]);
 }

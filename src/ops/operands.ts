@@ -2,7 +2,7 @@ import { Arithmetic, arithmeticMap } from "../backend/js/arithmetic";
 import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "../backend/js/elementwise";
 import { sumDims } from "../backend/js/reduce";
 import { DTypeError } from "../errors";
-import { DType, allocate, isFloating, promote } from "../tensor/dtype";
+import { DType, TypedArray, allocate, isFloating, promote } from "../tensor/dtype";
 import { Shape, broadcastShapes, numelOf, sameShape } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";
 
@@ -50,6 +50,23 @@ export function unaryForward(x: Tensor, f: UnaryFn, dtype?: DType): Tensor {
   const out = allocate(dtype ?? x.dtype, x.numel);
   unaryMap(x.data, out, f);
   return new Tensor(out, x.shape);
+}
+
+/**
+ * Applies a closure-free kernel `kernel(x, out)`. The result is float (x's dtype if floating,
+ * else float32) unless `dtype` says otherwise.
+ */
+export function pointwise(x: Tensor, kernel: (x: TypedArray, out: TypedArray) => void, dtype?: DType): Tensor {
+  const out = allocate(dtype ?? floatDType(x), x.numel);
+  kernel(x.data, out);
+  return new Tensor(out, x.shape);
+}
+
+/** Applies a closure-free gradient kernel `kernel(g, saved, out)`; saved has g's shape. */
+export function pointwiseGrad(g: Tensor, kernel: (g: TypedArray, saved: TypedArray, out: TypedArray) => void, saved: Tensor): Tensor {
+  const out = allocate(g.dtype, g.numel);
+  kernel(g.data, saved.data, out);
+  return new Tensor(out, g.shape);
 }
 
 /** The dtype of a float-valued op on x: x's if floating, else float32. */

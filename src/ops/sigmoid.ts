@@ -1,6 +1,7 @@
 import { record } from "../autograd/record";
 import type { Tensor } from "../tensor/tensor";
-import { binaryForward, floatDType, unaryForward } from "./operands";
+import { sigmoidGrad, sigmoidMap } from "../backend/js/pointwise";
+import { pointwise, pointwiseGrad } from "./operands";
 
 /** Numerically stable logistic function sigma(v) = 1 / (1 + e^-v). */
 export function sigmoidScalar(v: number): number {
@@ -11,7 +12,7 @@ export function sigmoidScalar(v: number): number {
 
 /** Elementwise logistic sigmoid: out = 1 / (1 + e^-x), the gates' squashing function. */
 export function sigmoid(x: Tensor): Tensor {
-  const out = unaryForward(x, sigmoidScalar, floatDType(x));
+  const out = pointwise(x, sigmoidMap);
   // dL/dx = g * s (1 - s)
-  return record(out, "sigmoid", [x], (g) => [binaryForward("sigmoid", g, out, (gv, s) => gv * s * (1 - s))]);
+  return record(out, "sigmoid", [x], (g) => [pointwiseGrad(g, sigmoidGrad, out)]);
 }

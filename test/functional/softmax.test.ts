@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Tensor, gradcheck, logSoftmax, randn, softmax, tensor } from "../../src";
+import { Tensor, amax, gradcheck, logSoftmax, randn, softmax, tensor } from "../../src";
 
 const f64 = { dtype: "float64", requiresGrad: true } as const;
 
@@ -49,5 +49,43 @@ describe("softmax and logSoftmax", () => {
     const x = randn([2, 3]);
     expect(Array.from(x.softmax(0).data)).toEqual(Array.from(softmax(x, 0).data));
     expect(Array.from(x.logSoftmax().data)).toEqual(Array.from(logSoftmax(x, -1).data));
+  });
+});
+
+describe("the fused softmax kernels", () => {
+  /** The same functions composed of primitive ops: the reference the fused kernels must match. */
+  const composedSoftmax = (x: Tensor, dim: number): Tensor => {
+    const z = x.sub(amax(x, dim, true).detach());
+    return z.exp().div(z.exp().sum(dim, true));
+  };
+  const composedLogSoftmax = (x: Tensor, dim: number): Tensor => {
+    const z = x.sub(amax(x, dim, true).detach());
+    return z.sub(z.exp().sum(dim, true).log());
+  };
+
+  for (const [name, fused, composed] of [
+    ["softmax", softmax, composedSoftmax],
+    ["logSoftmax", logSoftmax, composedLogSoftmax],
+  ] as const) {
+    it(`${name} matches its composition of primitives in value and gradient`, () => {
+      const x = randn([3, 4, 5], { dtype: "float64" });
+      const g = randn([3, 4, 5], { dtype: "float64" });
+      for (const dim of [0, 1, 2]) {
+        const a = x.detach().requiresGrad_();
+        const b = x.clone().detach().requiresGrad_();
+        const ya = fused(a, dim);
+        const yb = composed(b, dim);
+        ya.backward(g);
+        yb.backward(g);
+        Array.from(ya.data).forEach((v, i) => expect(v).toBeCloseTo(yb.data[i] ?? NaN, 12));
+        Array.from(a.grad?.data ?? []).forEach((v, i) => expect(v).toBeCloseTo(b.grad?.data[i] ?? NaN, 12));
+      }
+    });
+  }
+
+  it("records one node named after the function", () => {
+    const x = randn([2, 3], { requiresGrad: true });
+    expect(softmax(x).gradFn?.name).toBe("SoftmaxBackward");
+    expect(logSoftmax(x).gradFn?.name).toBe("LogSoftmaxBackward");
   });
 });

@@ -29,15 +29,40 @@ function divRow(out: TypedArray, o: number, a: TypedArray, pa: number, ia: numbe
 
 const ROWS: Record<Arithmetic, Row> = { add: addRow, sub: subRow, mul: mulRow, div: divRow };
 
+/** out[i] = a[i] (op) b[i]: contiguous operands of the output's shape, the commonest case. */
+type Same = (a: TypedArray, b: TypedArray, out: TypedArray) => void;
+
+function addSame(a: TypedArray, b: TypedArray, out: TypedArray): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) + (b[i] as number);
+}
+
+function subSame(a: TypedArray, b: TypedArray, out: TypedArray): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) - (b[i] as number);
+}
+
+function mulSame(a: TypedArray, b: TypedArray, out: TypedArray): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) * (b[i] as number);
+}
+
+function divSame(a: TypedArray, b: TypedArray, out: TypedArray): void {
+  for (let i = 0; i < out.length; i++) out[i] = (a[i] as number) / (b[i] as number);
+}
+
+const SAME: Record<Arithmetic, Same> = { add: addSame, sub: subSame, mul: mulSame, div: divSame };
+
 /**
- * out = a (op) b over the broadcast shape `outShape`. Equal shapes and one-element operands are
- * single rows; other broadcasts walk the outer dims with an odometer, one strided row at a time.
+ * out = a (op) b over the broadcast shape `outShape`. Equal shapes are one plain loop, a
+ * one-element operand one strided row; other broadcasts walk the outer dims with an odometer, one strided row at a time.
  */
 export function arithmeticMap(op: Arithmetic, a: TypedArray, aShape: Shape, b: TypedArray, bShape: Shape, out: TypedArray, outShape: Shape): void {
-  const row = ROWS[op];
   const n = out.length;
   const aFull = sameShape(aShape, outShape);
   const bFull = sameShape(bShape, outShape);
+  if (aFull && bFull) {
+    SAME[op](a, b, out);
+    return;
+  }
+  const row = ROWS[op];
   if ((aFull || a.length === 1) && (bFull || b.length === 1)) {
     row(out, 0, a, 0, aFull ? 1 : 0, b, 0, bFull ? 1 : 0, n);
     return;
