@@ -1,5 +1,5 @@
 // Compiles the WebAssembly SIMD kernels (AssemblyScript sources in src/backend/wasm/assembly/*.as,
-// entry index.as) and writes src/backend/wasm/generated/module.ts, which embeds the binaries as
+// entries index.as, and index-shared.as for the shared-memory variants) and writes src/backend/wasm/generated/module.ts, which embeds the binaries as
 // base64 so both tsc (dist/) and vitest (src/) load them without reading files at run time. The
 // generated folder is not committed; `npm run build` and `npm run build:wasm` recreate it.
 //
@@ -36,7 +36,8 @@ const VARIANTS = {
 
 async function compile(variant) {
   const outputs = {};
-  const args = ["index", "--outFile", "module.wasm", "--textFile", "module.wat", ...COMMON, ...VARIANTS[variant]];
+  const entry = variant.startsWith("shared") ? "index-shared" : "index";
+  const args = [entry, "--outFile", "module.wasm", "--textFile", "module.wat", ...COMMON, ...VARIANTS[variant]];
   const result = await asc.main(args, {
     readFile(name, baseDir) {
       const asPath = join(sourceDir, baseDir, name.replace(/\.ts$/, ".as"));

@@ -74,4 +74,22 @@ describeWasm("the wasm gemm on worker threads", () => {
       }
     }, 60_000);
   }
+
+  it("stays correct over many back-to-back split products of changing shapes", () => {
+    const backend = backends[0]?.[1] as Backend;
+    const shapes: Array<[number, number, number]> = [
+      [211, 64, 100],
+      [64, 333, 70],
+      [32, 1024, 64],
+      [500, 40, 64],
+    ];
+    for (let r = 0; r < 40; r++) {
+      const [m, n, k] = shapes[r % shapes.length] as [number, number, number];
+      const a = new Float32Array(m * k).fill(1);
+      const b = new Float32Array(k * n).fill(0.5);
+      const c = new Float32Array(m * n).fill(Number.NaN);
+      backend.gemm(false, false, m, n, k, 1, a, 0, k, b, 0, n, 0, c, 0, n);
+      expect(c.every((v) => v === k / 2), `${m}x${n}x${k} call ${r}`).toBe(true);
+    }
+  }, 60_000);
 });

@@ -21,7 +21,8 @@ const NR = 8;
  * copied back. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
  * cases go to `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
  * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
- * m and n into one part per thread; each part packs its own panels into its own workspace.
+ * m and n into two chunks per thread, which the threads claim as they get free; each chunk packs
+ * its own panels into its thread's workspace.
  */
 export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gemm, threads: GemmThreads | null = null): Gemm {
   let stagedLd = 0;
@@ -79,27 +80,15 @@ export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gem
     const ta = transA ? 1 : 0;
     const tb = transB ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
-      const parts = threads.helpers + 1;
+      // two chunks per thread, cut on micro-tile edges, claimed by whichever thread is free
       const alongN = n >= m;
       const tile = alongN ? NR : MR;
       const total = alongN ? n : m;
-      const chunk = Math.ceil(total / parts / tile) * tile;
-      const own = Math.min(total, chunk);
-      const ownWork = arena.alloc(kernels.workspaceBytes(alongN ? own : n));
-      for (let h = 0; h < threads.helpers; h++) {
-        const lo = (h + 1) * chunk;
-        const hi = Math.min(total, lo + chunk);
-        if (lo >= hi) break;
-        const size = hi - lo;
-        const work = arena.alloc(kernels.workspaceBytes(alongN ? size : n));
-        const a = alongN ? pa : pa + 4 * (transA ? lo : lo * lda2);
-        const b = alongN ? pb + 4 * (transB ? lo * ldb2 : lo) : pb;
-        const c2 = pc + 4 * (alongN ? lo : lo * ldc2);
-        threads.post(h, { transA: ta, transB: tb, m: alongN ? m : size, n: alongN ? size : n, k, alpha, a, lda: lda2, b, ldb: ldb2, beta, c: c2, ldc: ldc2, work });
-      }
-      kernels.sgemm(ta, tb, alongN ? m : own, alongN ? own : n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, ownWork);
-      for (let h = 0; h < threads.helpers && (h + 1) * chunk < total; h++) threads.wait(h);
-      threads.finish();
+      const chunk = Math.ceil(total / (2 * (threads.helpers + 1)) / tile) * tile;
+      const count = Math.ceil(total / chunk);
+      const workStride = (kernels.workspaceBytes(alongN ? chunk : n) + 63) & ~63;
+      const work = arena.alloc(workStride * (threads.helpers + 1));
+      threads.run({ transA: ta, transB: tb, m, n, k, alpha, a: pa, lda: lda2, b: pb, ldb: ldb2, beta, c: pc, ldc: ldc2, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
     } else {
       const work = arena.alloc(kernels.workspaceBytes(n));
       kernels.sgemm(ta, tb, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);

@@ -3,7 +3,7 @@ import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
 import { createWasmGemm } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
-import { GemmThreads, loadWorkerThreads } from "./threads";
+import { CONTROL_BYTES, GemmThreads, loadWorkerThreads } from "./threads";
 
 /** Options of the WebAssembly backend. */
 export interface WasmBackendOptions {
@@ -22,15 +22,18 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
   if (threads > 1 && loadWorkerThreads() !== null) {
     const shared = instantiateSharedKernels();
     if (shared !== null) {
-      return assemble(shared.kernels, js, new GemmThreads(shared, threads - 1));
+      // the control block of the helper threads sits at the start of the heap, the arena after it
+      const ctl = (shared.kernels.heapBase() + 63) & ~63;
+      const pool = new GemmThreads(shared, threads - 1, ctl);
+      return assemble(shared.kernels, js, pool, ctl + CONTROL_BYTES);
     }
   }
   const kernels = instantiateKernels();
-  return kernels === null ? null : assemble(kernels, js, null);
+  return kernels === null ? null : assemble(kernels, js, null, kernels.heapBase());
 }
 
-function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null): Backend {
-  const arena = new Arena(kernels.memory, kernels.heapBase());
+function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, heap: number): Backend {
+  const arena = new Arena(kernels.memory, heap);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
   const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
   return {

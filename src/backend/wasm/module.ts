@@ -46,6 +46,8 @@ export interface WasmKernels {
   lstmCell(B: number, H: number, acts: number, cPrev: number, c: number, h: number, tanhC: number): void;
   /** The GRU cell on [B, 3H] pre-activations and [B, H] states (see assembly/cells.as). */
   gruCell(B: number, H: number, acts: number, hw: number, hPrev: number, h: number, hn: number): void;
+  /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
+  sgemmShare(ctl: number, participant: number): number;
 }
 
 /** The part of the global WebAssembly object used here. */
@@ -116,7 +118,12 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
     lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],
     gruCell: exports["gruCell"] as WasmKernels["gruCell"],
+    sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
   };
+}
+
+function noSharing(): number {
+  return 0;
 }
 
 /** Decodes base64 with Node's Buffer when present, else with atob (browsers). */

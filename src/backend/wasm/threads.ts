@@ -1,8 +1,8 @@
 import { SeqgradError } from "../../errors";
-import type { SharedKernels, WasmMemory } from "./module";
+import type { SharedKernels, WasmKernels } from "./module";
 
-/** The arguments of one `sgemm` call (pointers in bytes into the shared memory). */
-export interface SgemmArgs {
+/** One GEMM job for the helper threads (pointers in bytes into the shared memory). */
+export interface ShareJob {
   transA: number;
   transB: number;
   m: number;
@@ -16,133 +16,132 @@ export interface SgemmArgs {
   beta: number;
   c: number;
   ldc: number;
+  /** 1: chunks are columns of C, 0: rows. */
+  alongN: number;
+  /** Columns (or rows) per chunk, a multiple of the micro-tile. */
+  chunk: number;
+  /** Number of chunks (at most 4095). */
+  count: number;
+  /** Workspace of participant p at work + p * workStride. */
   work: number;
+  workStride: number;
 }
 
-/** Int32 slots per helper in the control block (128 bytes, so helpers never share a cache line). */
-const SLOT = 32;
-/** How long a helper spins for the next job before sleeping, and the caller for a helper's result. */
+/** Bytes of the control block (see assembly/parallel.as for its layout). */
+export const CONTROL_BYTES = 256;
+const JOB = 0;
+const NEXT = 1;
+const DONE = 2;
+const FAILED = 3;
+const PAGES = 4;
+const ARGS = 16;
+/** How long a helper spins for the next job before sleeping, and the caller for the last chunks. */
 const HELPER_SPIN_MS = 0.5;
-const CALLER_SPIN_MS = 5;
+const CALLER_SPIN_MS = 2;
 
-// The helper's loop: wait for a job number in its slot, run sgemm on the shared memory, publish done.
-// Runs as an eval'd CommonJS worker so the same code serves dist/ and the TypeScript sources.
+// A helper's loop: wait for the job counter to move, then claim and run chunks with the module's
+// own work sharing. A wake-up it misses costs nothing: the caller runs the chunks nobody claimed.
+// The memory may have grown (on the caller's thread) since the helper's instance last ran: V8
+// then still bounds-checks with the old size, so the helper instantiates the module again, which
+// reads the current size. A failure is flagged for the caller rather than left to hang it.
+// Runs as an eval'd CommonJS worker, so the same code serves dist/ and the TypeScript sources.
 const HELPER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { module, memory, control, slot, spinMs } = workerData;
-const ex = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const i32 = new Int32Array(control);
-const f64 = new Float64Array(control);
-const b = slot * ${SLOT};
-const fb = slot * ${SLOT / 2} + 8;
-let seen = 0;
+const { module, memory, ctl, participant, spinMs } = workerData;
+// reading memory.buffer first refreshes this thread's view of the size, which the instance takes
+let pages = memory.buffer.byteLength / 65536;
+const instantiate = () => new WebAssembly.Instance(module, { env: { memory } }).exports;
+let ex = instantiate();
+const i32 = new Int32Array(memory.buffer, ctl, ${CONTROL_BYTES / 4});
+let seen = Atomics.load(i32, ${JOB});
 for (;;) {
-  let job = Atomics.load(i32, b);
-  if (job === seen) {
-    const until = performance.now() + spinMs;
-    while ((job = Atomics.load(i32, b)) === seen && performance.now() < until);
-    while ((job = Atomics.load(i32, b)) === seen) Atomics.wait(i32, b, seen);
-  }
-  if (job < 0) break;
-  seen = job;
+  const until = performance.now() + spinMs;
+  while (Atomics.load(i32, ${JOB}) === seen && performance.now() < until);
+  while (Atomics.load(i32, ${JOB}) === seen) Atomics.wait(i32, ${JOB}, seen);
+  seen = Atomics.load(i32, ${JOB});
   try {
-    ex.sgemm(i32[b + 4], i32[b + 5], i32[b + 6], i32[b + 7], i32[b + 8], f64[fb], i32[b + 9], i32[b + 10],
-      i32[b + 11], i32[b + 12], f64[fb + 1], i32[b + 13], i32[b + 14], i32[b + 15]);
-    i32[b + 2] = 0;
+    if (Atomics.load(i32, ${PAGES}) > pages) {
+      pages = memory.buffer.byteLength / 65536;
+      ex = instantiate();
+    }
+    ex.sgemmShare(ctl, participant);
   } catch (err) {
-    i32[b + 2] = 1;
+    Atomics.store(i32, ${FAILED}, 1);
+    Atomics.notify(i32, ${DONE});
+    throw err;
   }
-  Atomics.store(i32, b + 1, job);
-  Atomics.notify(i32, b + 1);
 }
 `;
 
-interface WorkerLike {
-  unref(): void;
-}
-
 interface WorkerThreadsModule {
-  Worker: new (source: string, options: { eval: true; workerData: unknown }) => WorkerLike;
+  Worker: new (source: string, options: { eval: true; workerData: unknown }) => { unref(): void };
 }
 
 /**
- * Helper threads that run parts of a GEMM on the kernels' shared memory. A job is published by
- * writing its arguments into the helper's slot of a SharedArrayBuffer and bumping the job number
- * (Atomics.notify); the helper spins briefly, then sleeps in Atomics.wait, so back-to-back GEMMs
- * of a recurrent loop do not pay a thread wake-up each. Helpers start on first use and never
- * keep the process alive.
+ * Helper threads that share the chunks of large GEMMs with the calling thread, on the kernels'
+ * shared memory. The caller publishes a job in a control block inside that memory and bumps the
+ * job counter (Atomics.notify); helpers spin briefly after each job, then sleep in Atomics.wait,
+ * so the back-to-back GEMMs of a recurrent loop rarely pay a thread wake-up. Chunks are claimed
+ * atomically by whoever is free, so a slow or descheduled helper never stalls the caller for
+ * more than the chunk it holds. Helpers start on first use and never keep the process alive.
  */
 export class GemmThreads {
   readonly helpers: number;
   private readonly shared: SharedKernels;
+  private readonly kernels: WasmKernels;
+  private readonly ctl: number;
   private readonly i32: Int32Array;
-  private readonly f64: Float64Array;
+  private readonly f32: Float32Array;
   private started = false;
   private job = 0;
 
-  constructor(shared: SharedKernels, helpers: number) {
+  /** `ctl`: byte offset of CONTROL_BYTES reserved in the shared memory for the control block. */
+  constructor(shared: SharedKernels, helpers: number, ctl: number) {
     this.shared = shared;
+    this.kernels = shared.kernels;
     this.helpers = helpers;
-    const control = new SharedArrayBuffer(helpers * SLOT * 4);
-    this.i32 = new Int32Array(control);
-    this.f64 = new Float64Array(control);
+    this.ctl = ctl;
+    // shared memory is never detached by growth, so views made now stay valid
+    this.i32 = new Int32Array(shared.kernels.memory.buffer, ctl, CONTROL_BYTES / 4);
+    this.f32 = new Float32Array(shared.kernels.memory.buffer, ctl, CONTROL_BYTES / 4);
   }
 
-  /** Starts job `args` on helper `h` (0-based); finish every started job with `wait`. */
-  post(h: number, args: SgemmArgs): void {
+  /** Runs `job` on the caller and the helpers; returns when every chunk is done. */
+  run(job: ShareJob): void {
     if (!this.started) this.start();
-    const b = h * SLOT;
-    const fb = h * (SLOT / 2) + 8;
     const i32 = this.i32;
-    i32[b + 4] = args.transA;
-    i32[b + 5] = args.transB;
-    i32[b + 6] = args.m;
-    i32[b + 7] = args.n;
-    i32[b + 8] = args.k;
-    this.f64[fb] = args.alpha;
-    i32[b + 9] = args.a;
-    i32[b + 10] = args.lda;
-    i32[b + 11] = args.b;
-    i32[b + 12] = args.ldb;
-    this.f64[fb + 1] = args.beta;
-    i32[b + 13] = args.c;
-    i32[b + 14] = args.ldc;
-    i32[b + 15] = args.work;
-    Atomics.store(i32, b, this.job + 1);
-    Atomics.notify(i32, b);
-  }
-
-  /** Blocks until helper `h` has finished the job posted last. */
-  wait(h: number): void {
-    const b = h * SLOT;
-    const job = this.job + 1;
-    const i32 = this.i32;
+    const args = [job.transA, job.transB, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc, job.alongN, job.chunk, job.work, job.workStride];
+    // the block holds slots 0..63; the arguments take 16..32 (see assembly/parallel.as)
+    args.forEach((v, i) => (i32[ARGS + i] = v));
+    this.f32[ARGS + 5] = job.alpha;
+    this.f32[ARGS + 10] = job.beta;
+    this.job = (this.job + 1) & 0x3fffffff;
+    Atomics.store(i32, PAGES, this.kernels.memory.buffer.byteLength / 65536);
+    Atomics.store(i32, DONE, 0);
+    Atomics.store(i32, NEXT, ((this.job & 0x7f) << 24) | (job.count << 12));
+    Atomics.store(i32, JOB, this.job);
+    Atomics.notify(i32, JOB);
+    this.kernels.sgemmShare(this.ctl, 0);
     const until = performance.now() + CALLER_SPIN_MS;
-    while (Atomics.load(i32, b + 1) !== job && performance.now() < until);
-    for (let done = Atomics.load(i32, b + 1); done !== job; done = Atomics.load(i32, b + 1)) {
-      Atomics.wait(i32, b + 1, done, 1000);
+    while (Atomics.load(i32, DONE) !== job.count && performance.now() < until);
+    for (let done = Atomics.load(i32, DONE); done !== job.count; done = Atomics.load(i32, DONE)) {
+      if (Atomics.load(i32, FAILED) !== 0) {
+        throw new SeqgradError("gemm: a helper thread failed; expected every chunk done, got a crashed worker (set SEQGRAD_THREADS=1)");
+      }
+      Atomics.wait(i32, DONE, done, 1);
     }
-    if (i32[b + 2] !== 0) throw new SeqgradError("gemm: a worker thread failed; expected status 0, got 1");
-  }
-
-  /** Marks the end of one parallel GEMM (all its helpers waited for). */
-  finish(): void {
-    this.job += 1;
   }
 
   private start(): void {
+    this.started = true;
     const threads = loadWorkerThreads();
-    if (threads === null) throw new SeqgradError("gemm: worker threads are unavailable; expected node:worker_threads, got none");
+    if (threads === null) return; // the caller then runs every chunk itself
     for (let h = 0; h < this.helpers; h++) {
-      const workerData = { module: this.shared.module, memory: memoryOf(this.shared), control: this.i32.buffer, slot: h, spinMs: HELPER_SPIN_MS };
+      const memory = this.kernels.memory;
+      const workerData = { module: this.shared.module, memory, ctl: this.ctl, participant: h + 1, spinMs: HELPER_SPIN_MS };
       new threads.Worker(HELPER_SOURCE, { eval: true, workerData }).unref();
     }
-    this.started = true;
   }
-}
-
-function memoryOf(shared: SharedKernels): WasmMemory {
-  return shared.kernels.memory;
 }
 
 /** node:worker_threads where this is Node, else null (browsers). */
