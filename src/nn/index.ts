@@ -31,3 +31,7 @@ export type { LSTMResult, LSTMState } from "./lstm";
 export { GRU } from "./gru";
 export { escapeHtml } from "./module-repr";
 export * from "./attention";
+export * from "./seq2seq";
+export * from "./rnnlm";
+export * from "./tree-rnn";
+export * from "./vec2seq";
