@@ -1,0 +1,76 @@
+// Notebook tasks.
+//   node scripts/notebooks.mjs test                 run test/notebooks (every notebook under nbclient)
+//   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/NN-name.{ipynb,html,pdf}
+//   node scripts/notebooks.mjs strip                strip outputs from every notebook in place
+// Expects the library built (`npm run build`). Uses Debian's python3 for Jupyter and Chromium for PDF.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
+const chromium = process.env.SEQGRAD_CHROMIUM ?? "/usr/bin/chromium";
+const notebooksDir = join(root, "notebooks");
+const handoutsDir = join(root, "handouts");
+const env = { ...process.env, JUPYTER_PATH: join(root, ".jupyter-data"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+
+const [command = "test", ...names] = process.argv.slice(2);
+if (command === "test") testNotebooks();
+else if (command === "handouts") writeHandouts(names);
+else if (command === "strip") stripAll();
+else fail(`unknown command ${command}; expected test, handouts or strip`);
+
+function testNotebooks() {
+  installKernel();
+  const quick = { ...env, SEQGRAD_QUICK: process.env.SEQGRAD_QUICK ?? "1" };
+  const run = spawnSync(python, [join(root, "test", "notebooks", "test_notebooks.py")], { cwd: root, env: quick, stdio: "inherit" });
+  process.exit(run.status ?? 1);
+}
+
+function writeHandouts(names) {
+  installKernel();
+  mkdirSync(handoutsDir, { recursive: true });
+  const all = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+  const chosen = names.length === 0 ? all : all.filter((f) => names.some((n) => f.includes(n)));
+  if (chosen.length === 0) fail(`no notebook matches ${names.join(", ")}; notebooks: ${all.join(", ")}`);
+  for (const file of chosen) {
+    const stem = basename(file, ".ipynb");
+    const executed = join(handoutsDir, `${stem}.ipynb`);
+    run(python, [join(root, "scripts", "execute_notebook.py"), join(notebooksDir, file), executed]);
+    run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", handoutsDir, executed]);
+    const html = join(handoutsDir, `${stem}.html`);
+    const pdf = join(handoutsDir, `${stem}.pdf`);
+    run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--no-first-run", "--disable-sync", "--no-pdf-header-footer", `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
+    console.log(`wrote ${html} and ${pdf}`);
+  }
+}
+
+function stripAll() {
+  for (const file of readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb"))) {
+    const path = join(notebooksDir, file);
+    const nb = JSON.parse(readFileSync(path, "utf8"));
+    for (const cell of nb.cells) {
+      if (cell.cell_type !== "code") continue;
+      cell.outputs = [];
+      cell.execution_count = null;
+    }
+    writeFileSync(path, `${JSON.stringify(nb, null, 1)}\n`);
+  }
+}
+
+function installKernel() {
+  if (!existsSync(join(root, "dist", "index.js"))) fail("the library is not built; run `npm run build` first");
+  run("npm", ["run", "--silent", "kernel:install"]);
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) fail(`${basename(cmd)} ${args.join(" ")} failed`);
+}
+
+function fail(message) {
+  process.stderr.write(`notebooks: ${message}\n`);
+  process.exit(1);
+}

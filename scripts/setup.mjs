@@ -1,0 +1,65 @@
+// Makes a fresh clone ready: installs the npm packages from the lockfile when node_modules is
+// missing or older than the lockfile, and (with `--debian`) the Debian packages the test suite
+// needs, listed in .ci/apt-packages.txt. Uses only Node's standard library, so it runs before any
+// `npm install`.
+//   node scripts/setup.mjs            npm packages only (what `npm start` needs first)
+//   node scripts/setup.mjs --debian   npm packages and Debian packages (what `npm test` needs)
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+ensureNodeModules();
+if (process.argv.includes("--debian")) ensureDebianPackages();
+
+/** Runs `npm ci` when the installed tree is missing or older than package-lock.json. */
+function ensureNodeModules() {
+  const marker = join(root, "node_modules", ".package-lock.json");
+  const lock = join(root, "package-lock.json");
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log("setup: installing npm packages (npm ci)");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+/** Installs missing Debian packages when root on Debian/Ubuntu; otherwise says what to run. */
+function ensureDebianPackages() {
+  const listFile = join(root, ".ci", "apt-packages.txt");
+  const wanted = readFileSync(listFile, "utf8")
+    .split("\n")
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter((line) => line.length > 0);
+  if (!commandWorks("dpkg-query", ["--version"])) {
+    console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(" ")}`);
+    return;
+  }
+  const missing = wanted.filter((p) => !installed(p));
+  if (missing.length === 0) return;
+  const command = `apt-get install -y --no-install-recommends ${missing.join(" ")}`;
+  if (process.getuid?.() !== 0) {
+    console.error(`setup: the test suite needs Debian packages that are missing; run:\n  sudo apt-get update && sudo ${command}`);
+    process.exit(1);
+  }
+  console.log(`setup: installing Debian packages: ${missing.join(" ")}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  run("apt-get", ["update", "-q"], env);
+  run("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...missing], env);
+}
+
+function installed(pkg) {
+  const r = spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.includes("install ok installed");
+}
+
+function commandWorks(cmd, args) {
+  return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+}
+
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) {
+    console.error(`setup: ${cmd} ${args.join(" ")} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
