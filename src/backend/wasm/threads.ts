@@ -56,7 +56,9 @@ const i32 = new Int32Array(memory.buffer, ctl, ${CONTROL_BYTES / 4});
 let seen = Atomics.load(i32, ${JOB});
 for (;;) {
   const until = performance.now() + spinMs;
-  while (Atomics.load(i32, ${JOB}) === seen && performance.now() < until);
+  for (let polls = 1; Atomics.load(i32, ${JOB}) === seen; polls++) {
+    if ((polls & 255) === 0 && performance.now() > until) break;
+  }
   while (Atomics.load(i32, ${JOB}) === seen) Atomics.wait(i32, ${JOB}, seen);
   seen = Atomics.load(i32, ${JOB});
   try {
@@ -122,8 +124,11 @@ export class GemmThreads {
     Atomics.store(i32, JOB, this.job);
     Atomics.notify(i32, JOB);
     this.kernels.sgemmShare(this.ctl, 0);
+    // spin on the counter, reading the clock only every 256 polls
     const until = performance.now() + CALLER_SPIN_MS;
-    while (Atomics.load(i32, DONE) !== job.count && performance.now() < until);
+    for (let polls = 1; Atomics.load(i32, DONE) !== job.count; polls++) {
+      if ((polls & 255) === 0 && performance.now() > until) break;
+    }
     for (let done = Atomics.load(i32, DONE); done !== job.count; done = Atomics.load(i32, DONE)) {
       if (Atomics.load(i32, FAILED) !== 0) {
         throw new SeqgradError("gemm: a helper thread failed; expected every chunk done, got a crashed worker (set SEQGRAD_THREADS=1)");
