@@ -78,13 +78,11 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
       // hw = h_{t-1} W_hh^T + b_hh
       if (w.bHh !== null) for (let b = 0; b < B; b++) hw.set(w.bHh.data, b * GH);
       gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, w.bHh === null ? 0 : 1, hw, 0, GH);
-      gruStepForward(s, t, prev, out, hw);
     } else {
       // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
       gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, 1, s.acts, t * B * GH, GH);
-      if (lstm) lstmStepForward(s, t, prev, out);
-      else rnnStepForward(s, t, prev, out, relu);
     }
+    cellForward(kind, s, t, prev, out, hw);
     const first = k === 0;
     const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
     const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
@@ -113,6 +111,37 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
     hPrev = node;
   }
   return finish(kind, s, steps, grads, { T, B, H, BH, reverse, scope });
+}
+
+/**
+ * The pointwise cell of step t: the backend's vectorized LSTM/GRU kernel when every row is live
+ * (the common case), else the masked kernels of this folder, which freeze finished rows.
+ */
+function cellForward(kind: CellKind, s: StepArrays, t: number, prev: number, out: number, hw: TypedArray | null): void {
+  const { B, H } = s;
+  const backend = getBackend();
+  const BH = B * H;
+  const live = allLive(s, t);
+  const tc = s.aux;
+  if (live && kind === "lstm" && s.cs !== null && tc !== null) {
+    backend.lstmCell(B, H, s.acts, t * 4 * BH, s.cs, prev, out, s.hs, out, tc, t * BH);
+  } else if (live && kind === "gru" && hw !== null && tc !== null) {
+    backend.gruCell(B, H, s.acts, t * 3 * BH, hw, 0, s.hs, prev, out, tc, t * BH);
+  } else {
+    if (kind === "lstm") lstmStepForward(s, t, prev, out);
+    else if (kind === "gru" && hw !== null) gruStepForward(s, t, prev, out, hw);
+    else rnnStepForward(s, t, prev, out, kind === "rnn_relu");
+    return;
+  }
+  if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
+}
+
+/** True when step t lies inside every sequence of the batch. */
+function allLive(s: StepArrays, t: number): boolean {
+  const lengths = s.lengths;
+  if (lengths === null) return true;
+  for (let b = 0; b < lengths.length; b++) if (t >= (lengths[b] as number)) return false;
+  return true;
 }
 
 /** The bias folded into the projection: b_ih + b_hh (b_ih alone for the GRU), or null. */
