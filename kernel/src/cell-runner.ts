@@ -8,6 +8,7 @@ import type { Executor } from "tslab/dist/executor";
 import { CellContexts, createCellContext } from "./cell-context";
 import type { CellContext } from "./cell-context";
 import { displayBundle } from "./display-bundle";
+import { bufferStreams } from "./stream-buffer";
 import { formatDiagnostics, toJupyterError } from "./jupyter-error";
 import type { ErrorContent, ExecuteReply, ExecuteRequest, Publish } from "./messages";
 
@@ -37,11 +38,13 @@ export class CellRunner {
     const count = request.storeHistory ? ++this.executionCount : this.executionCount;
     const out: Publish = request.silent ? () => undefined : publish;
     out("execute_input", { code: request.code, execution_count: count });
-    const cell = createCellContext(count, out);
+    const streams = bufferStreams(out);
+    const cell = createCellContext(count, streams.publish);
     const ok = await this.cells.run(cell, () => this.executeCode(cell, request.code));
     const error = ok ? this.sendResult(cell) : toJupyterError(cell.failures);
+    if (error !== undefined) cell.publish("error", error);
+    streams.flush();
     if (error === undefined) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
-    out("error", error);
     if (request.stopOnError) this.abortThrough = this.received;
     return { status: "error", execution_count: count, ...error };
   }

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
   const runner = new CellRunner(executor, cells);
-  const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, runner, info, log);
+  const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, runner, info);
   handleInterrupts(cells, executor);
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
