@@ -21,6 +21,7 @@ export abstract class FigureWidget<K extends PayloadKind> extends Widget impleme
     super();
     this.mimeType = options.mimeType;
     this.addClass(FIGURE_CLASS);
+    this.node.dataset.mimeType = options.mimeType;
   }
 
   /**

@@ -41,10 +41,36 @@ const makers = {
     const loss = lstmLoss(5);
     return display(viz.gradflow(viz.gradientFlow(loss, { model: "LSTM" })));
   },
+  attention: () => {
+    const rows = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.6, 0.2, 0.1], [0.05, 0.15, 0.7, 0.1]];
+    return display(viz.attention(rows, { source: ["the", EVIL, "cat", "the"], target: ["le", "chat", EVIL] }));
+  },
+  gates: () => display(viz.gates(lstmLoss(5), { tokens: ["a", "b", EVIL, "b", "a"] })),
+  spectrum: () => display(viz.spectrum(sg.randn([8, 8]), { name: "rnn.weight_hh_l0" })),
+  curves: () => curveBundles(40)[0],
+  line: () => display(viz.line({ train: [3, 2, 1.5, 1.2, 1.1], valid: [3.2, 2.4, 2, 1.9, 1.95] }, { xLabel: "epoch", yLabel: "loss" })),
+  scatter: () => display(viz.scatter({ name: "points", x: [1, 2, 3, 4], y: [2, 1, 4, 3] })),
+  heatmap: () => display(viz.heatmap(sg.randn([5, 7]), { title: "heat map" })),
+  bar: () => display(viz.bar({ rnn: 0.31, lstm: 0.12, gru: 0.15 }, { yLabel: "loss" })),
 };
 
+/** A token that would run script if a renderer injected it as HTML. */
+const EVIL = "<img src=x onerror=window.__pwned=1>";
+
+/**
+ * Successive bundles of one live training-curves display: `steps` logged, then `more` further
+ * steps (what the kernel sends as update_display_data).
+ */
+function curveBundles(steps, more = 0) {
+  const run = viz.curves({ title: "training", total: steps + more + 20, live: false, stream: { write() {} } });
+  for (let i = 1; i <= steps; i++) run.log(i, { loss: 3 / Math.sqrt(i) + 0.05 * Math.sin(i) });
+  const first = display(run.figure());
+  for (let i = steps + 1; i <= steps + more; i++) run.log(i, { loss: 3 / Math.sqrt(i) + 0.05 * Math.sin(i) });
+  return [first, display(run.figure())];
+}
+
 /** Kinds the extension draws whose library function is not there (yet). */
-const missing = ["curves", "attention", "gates", "spectrum", "plot"].filter((kind) => typeof viz[kind] !== "function");
+const missing = ["curves", "attention", "gates", "spectrum", "line", "scatter", "heatmap", "bar"].filter((kind) => typeof viz[kind] !== "function");
 
 function makeAll() {
   const out = {};
@@ -52,7 +78,7 @@ function makeAll() {
   return out;
 }
 
-module.exports = { makeAll, missing, viz, sg };
+module.exports = { makeAll, missing, viz, sg, curveBundles, EVIL };
 
 if (require.main === module) {
   const all = makeAll();

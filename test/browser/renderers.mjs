@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { LAB_BUILD, Suite, TIMEOUT, check, launchBrowser, serveStatic, shot, watchConsole } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
-const { makeAll, missing, viz, sg } = require("./library-figures.cjs");
+const { makeAll, missing, viz, sg, curveBundles, EVIL } = require("./library-figures.cjs");
 
 const SEQGRAD = /^application\/vnd\.seqgrad\.[a-z]+\.v1\+json$/;
 const PLOTLY_KINDS = new Set(["tensor", "curves", "attention", "gradflow", "gates", "spectrum", "plot"]);
@@ -40,9 +40,9 @@ export async function runRenderers(browser) {
   async function drawn(i, kind) {
     const o = output(i);
     if (kind === "tensor" || PLOTLY_KINDS.has(kind)) {
-      await o.locator(".jp-seqgrad-figure .js-plotly-plot .main-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor();
+      await o.locator(".jp-seqgrad-figure .js-plotly-plot .main-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
     } else {
-      await o.locator(".jp-seqgrad-figure svg.jp-seqgrad-svg g, .jp-seqgrad-error").first().waitFor();
+      await o.locator(".jp-seqgrad-figure svg.jp-seqgrad-svg .jp-seqgrad-node, .jp-seqgrad-figure svg.jp-seqgrad-svg .jp-seqgrad-cell, .jp-seqgrad-error").first().waitFor({ state: "attached" });
     }
   }
 
@@ -58,7 +58,7 @@ export async function runRenderers(browser) {
       shown.set(name, i);
       await drawn(i, kindOf(bundle));
       const o = output(i);
-      check((await o.locator(".jp-seqgrad-error").count()) === 0, `${name}: error box shown: ${await o.locator(".jp-seqgrad-error").first().textContent().catch(() => "")}`);
+      if ((await o.locator(".jp-seqgrad-error").count()) > 0) throw new Error(`${name}: error box shown: ${await o.locator(".jp-seqgrad-error").first().textContent()}`);
       check((await o.locator(".jp-RenderedHTMLCommon").count()) === 0, `${name}: the text/html fallback was rendered`);
       const after = await page.evaluate((k) => window.seqgradTest.data(k), i);
       check(after === before, `${name}: the renderer changed the model's data`);
@@ -99,9 +99,10 @@ export async function runRenderers(browser) {
   await suite.test("tensor heat map: hovering a cell shows its index and value", async () => {
     const o = output(shown.get("tensor2d"));
     const plot = o.locator(".nsewdrag").first();
+    await plot.scrollIntoViewIfNeeded();
     const box = await plot.boundingBox();
     check(box !== null, "no plot area");
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3, { steps: 5 });
     await o.locator(".hoverlayer .hovertext").first().waitFor();
     const text = await o.locator(".hoverlayer .hovertext").first().textContent();
     check(/\[\d+, \d+\]/.test(text) && /value/.test(text), `hover text lacks index or value: ${text}`);
@@ -131,6 +132,22 @@ export async function runRenderers(browser) {
     check((await o.locator(".js-plotly-plot[data-marker=same-node]").count()) === 1, "the chart node was replaced instead of updated in place");
   });
 
+  await suite.test("live training curves: each update redraws the same chart in place with the new steps", async () => {
+    const [first, second] = curveBundles(20, 30);
+    const i = await show(first, "live curves");
+    await drawn(i, "curves");
+    const o = output(i);
+    const plot = o.locator(".js-plotly-plot");
+    await plot.evaluate((el) => { el.dataset.marker = "same-node"; });
+    const before = await o.locator(".jp-seqgrad-progress-text").textContent();
+    await page.evaluate(([k, b]) => window.seqgradTest.update(k, b), [i, second]);
+    await page.waitForFunction((el) => el.data[0].x.length === 50, await plot.elementHandle());
+    check((await o.locator(".js-plotly-plot[data-marker=same-node]").count()) === 1, "the curves chart was re-created instead of updated in place");
+    const after = await o.locator(".jp-seqgrad-progress-text").textContent();
+    check(before !== after && /step 50/.test(after), `progress not updated: ${before} -> ${after}`);
+    await shot(page, "renderer-live-curves");
+  });
+
   await suite.test("malformed payloads show a readable error box and throw nothing", async () => {
     const good = figures.tensor2d;
     const mime = mimeOf(good);
@@ -145,7 +162,7 @@ export async function runRenderers(browser) {
     for (const [name, data, pattern, type] of broken) {
       const i = await show({ [type ?? mime]: data, "text/plain": "fallback" }, `malformed: ${name}`);
       const box = output(i).locator(".jp-seqgrad-error");
-      await box.waitFor();
+      await box.waitFor({ state: "attached" });
       const text = await box.textContent();
       check(pattern.test(text), `${name}: error text does not name the field: ${text}`);
     }
@@ -153,13 +170,17 @@ export async function runRenderers(browser) {
   });
 
   await suite.test("payload strings are shown as text, never run as HTML", async () => {
-    const evil = "<img src=x onerror=window.__pwned=1>";
+    const evil = EVIL;
     const bundles = [viz.tensor(sg.randn([3, 3]), { title: evil }).bundle(), viz.tensor(sg.tensor(1.5), { title: evil }).bundle()];
     for (const b of bundles) {
       const i = await show(b, "label injection");
       await drawn(i, "tensor");
       const text = await output(i).locator(".jp-seqgrad-title").textContent();
       check(text === evil, `title not shown literally: ${text}`);
+    }
+    for (const name of ["attention", "gates"]) {
+      const ticks = await output(shown.get(name)).locator(".xtick text, .ytick text").allTextContents();
+      check(ticks.includes(EVIL), `${name}: the token is not shown literally among the ticks: ${ticks.join(" | ")}`);
     }
     const pwned = await page.evaluate(() => window.__pwned);
     check(pwned === undefined, "an injected onerror handler ran");

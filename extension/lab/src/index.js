@@ -69,6 +69,8 @@ export async function main() {
 
   const lab = new JupyterLab({ mimeExtensions: (await Promise.all(mimeExtensions)).flatMap(pluginsOf) });
   lab.registerPlugins((await Promise.all(extensions)).flatMap(pluginsOf));
+  // Scripts and browser tests reach the application (its commands) as JupyterLab's own build allows.
+  window.jupyterapp = lab;
   await lab.start();
   await lab.restored;
   document.body.dataset.seqgradLab = "ready";

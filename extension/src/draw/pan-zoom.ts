@@ -7,6 +7,7 @@ import { el, svg } from "./dom";
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 8;
 const MAX_HEIGHT = 560;
+const PADDING = 8;
 
 export class PanZoom {
   readonly svg: SVGSVGElement;
@@ -52,6 +53,7 @@ export class PanZoom {
 
   /** Scales the drawing to the available width (never above 1:1) and a bounded height. */
   fit(): void {
+    this.extendToContent();
     const available = this.svg.parentElement?.clientWidth ?? this.width;
     const k = Math.min(1, (available > 0 ? available : this.width) / this.width, MAX_HEIGHT / this.height);
     this.k = Math.max(MIN_SCALE, k);
@@ -73,6 +75,14 @@ export class PanZoom {
     this.ty = cy - ((cy - this.ty) * k) / this.k;
     this.k = k;
     this.apply();
+  }
+
+  /** Grows the drawing's size to cover what was drawn (labels may reach past the layout box). */
+  private extendToContent(): void {
+    if (!this.svg.isConnected) return;
+    const box = this.content.getBBox();
+    this.width = Math.max(this.width, box.x + box.width + PADDING);
+    this.height = Math.max(this.height, box.y + box.height + PADDING);
   }
 
   private apply(): void {

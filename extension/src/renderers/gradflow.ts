@@ -42,10 +42,10 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
     };
   });
   const layout: PlotObject = {
-    ...baseLayout(theme, 340 + (hasParams ? Math.min(300, p.parameters.length * 14) : 0)),
+    ...baseLayout(theme, 340 + (hasParams ? 120 + Math.min(300, p.parameters.length * 16) : 0)),
     showlegend: true,
-    xaxis: axis(theme, "time step t", { domain: [0, 1] }),
-    yaxis: axis(theme, "gradient norm", { type: "log", exponentformat: "power", domain: hasParams ? [0.5, 1] : [0, 1] }),
+    xaxis: axis(theme, "time step t", { domain: [0, 1], dtick: maxStep(p) <= 20 ? 1 : undefined }),
+    yaxis: axis(theme, "gradient norm", { type: "log", exponentformat: "power", domain: hasParams ? [0.6, 1] : [0, 1] }),
   };
   if (hasParams) {
     const labels = p.parameters.map((q) => plotlyText(p.models.length > 1 ? `${q.model}: ${q.name}` : q.name));
@@ -58,12 +58,17 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
       y: labels.map((_, i) => i),
       marker: { color: p.parameters.map((q) => seriesColor(Math.max(0, p.models.indexOf(q.model)))) },
       text: labels.map((l, i) => `${l} [${p.parameters[i]?.shape.join(", ") ?? ""}]`),
+      textposition: "none",
       hovertemplate: "%{text}<br>‖grad‖ %{x:.3e}<extra></extra>",
       xaxis: "x2",
       yaxis: "y2",
     });
     layout.xaxis2 = axis(theme, "‖grad‖ of each parameter", { type: "log", exponentformat: "power", anchor: "y2" });
-    layout.yaxis2 = axis(theme, "", { domain: [0, 0.36], tickmode: "array", tickvals: labels.map((_, i) => i), ticktext: labels, autorange: "reversed", anchor: "x2" });
+    layout.yaxis2 = axis(theme, "", { domain: [0, 0.38], tickmode: "array", tickvals: labels.map((_, i) => i), ticktext: labels, autorange: "reversed", anchor: "x2" });
   }
   return { data, layout };
+}
+
+function maxStep(p: GradflowPayload): number {
+  return Math.max(0, ...p.series.flatMap((s) => s.steps));
 }
