@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LAB_FRONTENDS } from "../extension/scripts/frontends.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = join(ROOT, ".jupyter-data");
@@ -30,6 +31,7 @@ export const DEBIAN_PACKAGES = [
  * start it on `notebooks/` for `{ port, token }`.
  */
 export const FRONTENDS = [
+  ...LAB_FRONTENDS,
   {
     name: "Jupyter Notebook",
     available: () => commandWorks("jupyter", ["notebook", "--version"]),
@@ -70,6 +72,7 @@ async function main() {
     );
     process.exit(1);
   }
+  frontend.prepare?.();
   await open(frontend);
 }
 

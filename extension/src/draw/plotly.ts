@@ -3,6 +3,8 @@
  * and the small part of its API the renderers call.
  */
 
+export { plotlyText } from "./plotly-text";
+
 /** A plotly trace or layout: plain JSON-like objects. */
 export type PlotObject = Record<string, unknown>;
 
@@ -27,14 +29,6 @@ export function loadPlotly(): Promise<PlotlyApi> {
     loading = import(/* webpackChunkName: "plotly" */ "plotly.js-dist-min").then((m) => m.default);
   }
   return loading;
-}
-
-/**
- * Escapes a string for plotly's text fields (ticks, hover, titles). plotly turns a few HTML tags
- * in text into SVG tspans; escaping `&`, `<` and `>` makes payload strings show literally.
- */
-export function plotlyText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** plotly's configuration for every seqgrad figure: responsive, no logo, no cloud links. */

@@ -8,6 +8,7 @@
  */
 import type { CurvesPayload, CurvesSeries, Progress } from "../../../src/viz/payloads";
 import { formatValue, plotValue } from "../draw/colors";
+import { formatDuration, smooth } from "../draw/smoothing";
 import { el, header } from "../draw/dom";
 import { axis, axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
@@ -25,27 +26,6 @@ export class CurvesRenderer extends PlotWidget<"curves"> {
     if (p.progress !== null) top.appendChild(progressBar(p.progress));
     await this.plot((theme) => curvesFigure(theme, p));
   }
-}
-
-/** Debiased exponential moving average of `y` (NaN and infinities are skipped, kept as gaps). */
-export function smooth(y: ReadonlyArray<number | null>, s: number): Array<number | null> {
-  let m = 0;
-  let k = 0;
-  return y.map((v) => {
-    if (v === null) return null;
-    k += 1;
-    m = s * m + (1 - s) * v;
-    return m / (1 - s ** k);
-  });
-}
-
-/** "1:02:03" or "2:03". */
-export function formatDuration(seconds: number): string {
-  const t = Math.max(0, Math.round(seconds));
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const s = String(t % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
 
 /** The progress bar and its status line (step, epoch, rate, ETA, current metrics). */
