@@ -45,8 +45,10 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   const C = logits.shape[logits.ndim - 1] ?? 0;
   const N = t.length;
   const x = logits.data;
-  // softmax rows, kept for the backward (as PyTorch keeps log-softmax): no second pass of exp
+  // softmax rows kept for the backward (as PyTorch keeps log-softmax), so exp runs once:
+  // probs holds e^(x_ic - m_i), rowScale 1 / sum_c e^(x_ic - m_i)
   const probs = allocate(logits.dtype, logits.numel);
+  const rowScale = new Float64Array(N);
   const rowLoss = new Float64Array(N);
   let count = 0;
   for (let i = 0; i < N; i++) {
@@ -67,8 +69,7 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
       probs[base + c] = e;
       s += e;
     }
-    const inv = 1 / s;
-    for (let c = 0; c < C; c++) probs[base + c] = (probs[base + c] as number) * inv;
+    rowScale[i] = 1 / s;
     const l = m + Math.log(s);
     const nll = l - (x[base + ti] as number);
     // -(1/C) sum_c log p_ic = lse - mean_c x_ic
@@ -86,7 +87,9 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
       if (ti === ignoreIndex) continue;
       const w = (reduction === "none" ? (gd[i] as number) : (gd[0] as number)) * scale;
       const base = i * C;
-      for (let c = 0; c < C; c++) gx[base + c] = w * ((probs[base + c] as number) - off);
+      const ws = w * (rowScale[i] as number);
+      const wo = w * off;
+      for (let c = 0; c < C; c++) gx[base + c] = ws * (probs[base + c] as number) - wo;
       gx[base + ti] = (gx[base + ti] as number) - w * (1 - eps);
     }
     return [new Tensor(gx, logits.shape)];
