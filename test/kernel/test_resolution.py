@@ -80,14 +80,5 @@ class StrictKernelTests(unittest.TestCase):
         self.assertIn("strict", reply["banner"])
 
 
-class DefaultKernelIsNotStrictTests(unittest.TestCase):
-    def test_the_default_kernel_accepts_an_implicit_any(self):
-        km, kc = kernel_env.start()
-        try:
-            ok(self, kc, "function half(x) { return x / 2; }\nhalf(84)")
-        finally:
-            kernel_env.stop(km, kc)
-
-
 if __name__ == "__main__":
     unittest.main()
