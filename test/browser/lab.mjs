@@ -12,7 +12,7 @@ import { ROOT, Suite, TIMEOUT, check, shot, watchConsole } from "./harness.mjs";
 import { startLab } from "./lab-server.mjs";
 
 const NOTEBOOK = "figures.ipynb";
-const FIGURES = ["tensor", "graph", "unrolled", "gradflow"];
+const FIGURES = ["tensor", "graph", "unrolled", "gradflow", "curves", "attention"];
 
 /** Installs the kernel spec and the prebuilt extension into a scratch Jupyter data dir. */
 function prepareDataDir(scratch) {
@@ -66,7 +66,7 @@ export async function runLab(browser) {
       await shot(page, "lab-opened");
     });
 
-    await suite.test("run all: seqgrad's renderers draw the tensor, graph, unrolled graph and gradient flow", async () => {
+    await suite.test("run all: seqgrad's renderers draw the tensor, graph, unrolled graph, gradient flow, live curves and attention", async () => {
       await kernelIdle(page);
       void command(page, "notebook:run-all-cells");
       await page.waitForFunction((n) => document.querySelectorAll(".jp-OutputArea-output.jp-seqgrad-figure").length >= n, FIGURES.length, { timeout: 3 * TIMEOUT });
@@ -76,11 +76,12 @@ export async function runLab(browser) {
       }
       check((await page.locator(".jp-seqgrad-error").count()) === 0, "an error box was shown");
       await page.waitForSelector(".jp-OutputArea-output.jp-seqgrad-figure .js-plotly-plot .main-svg", { state: "attached" });
+      check(await page.evaluate(() => window.__pwned === undefined), "an injected token ran script");
       await shot(page, "lab-figures");
     });
 
     await suite.test("interrupting a long-running cell stops it, and the next cell runs", async () => {
-      const running = page.locator(".jp-CodeCell").nth(5);
+      const running = page.locator(".jp-CodeCell").nth(7);
       await running.locator(".jp-InputPrompt", { hasText: "[*]" }).waitFor({ timeout: TIMEOUT });
       await command(page, "notebook:interrupt-kernel");
       await kernelIdle(page);
