@@ -7,17 +7,15 @@ import type { DirectionWeights } from "./recurrence";
 
 /**
  * Gradient buffers shared by the nodes of one fused direction during one backward pass. The
- * output and cell-state nodes stash their gradients here, the steps fill the gate gradients, and
- * the first step hands them to the projection node and clears them (so the graph can be walked
- * again with `retainGraph`).
+ * cell-state node stashes dL/dc_T here, the steps fill the gate gradients, and the first step
+ * hands them to the projection node and clears them (so the graph can be walked again with
+ * `retainGraph`).
  */
 export interface FusedGrads {
   /** [T*B, G*H] dL/d(input-side gate pre-activations), in time order. */
   dGx: TypedArray | null;
   /** [T*B, G*H] dL/d(hidden-side gate pre-activations) (GRU only; the same as dGx otherwise). */
   dGh: TypedArray | null;
-  /** [T, B, H] dL/d output sequence, or null if the output was not used. */
-  dY: TypedArray | null;
   /** [B, H] dL/dc carried down the steps (LSTM). */
   dc: TypedArray | null;
   /** [B, H] dL/dc_T from the final cell state (LSTM). */

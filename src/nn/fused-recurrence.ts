@@ -1,11 +1,12 @@
 import { record } from "../autograd/record";
 import { withScope } from "../autograd/scope";
 import { getBackend } from "../backend/backend";
-import { ValueError } from "../errors";
 import type { TypedArray } from "../tensor/dtype";
 import { allocate } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { StepArrays } from "./fused-arrays";
+import { FusedGateStep, gateRoles, rememberGates } from "./fused-gates";
+import { fusedOutput } from "./fused-output";
 import { FusedGrads, projectionBackward } from "./fused-projection";
 import { gruStepBackward, gruStepForward } from "./gru-kernel";
 import { lstmStepBackward, lstmStepForward } from "./lstm-kernel";
@@ -20,10 +21,12 @@ import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
  *
  * Graph: a projection node (inputs X, W_ih, W_hh, biases; output P), then one node per step
  * (op `lstm_cell` etc., tagged with the scope, the step t and role "h", inputs P, h_{t-1}, W_hh),
- * an output node gathering the steps, and for the LSTM a node giving c_T.
- * Backward: each step writes its gate gradients into one [T*B, G*H] buffer and passes dL/dh_{t-1}
- * (and dL/dc_{t-1}) down the chain; the projection node then makes every weight gradient with one
- * GEMM each (dW_hh = dG^T [h_{-1} .. h_{T-2}] included) and dX = dG W_ih.
+ * an output node made of the steps (see `fusedOutput`), and for the LSTM a node giving c_T.
+ * Backward: each step receives the whole dL/dh_t (from y_t and from h_{t+1}), writes its gate
+ * gradients into one [T*B, G*H] buffer and passes dL/dh_{t-1} (and dL/dc_{t-1}) down the chain;
+ * the projection node then makes every weight gradient with one GEMM each over all steps
+ * (dW_hh = dG^T [h_{-1} .. h_{T-2}] included) and dX = dG W_ih.
+ * The gate activations stay in the gate buffer after the step; `fusedGates` reads them for figures.
  */
 export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInput): DirectionResult {
   const { x, h0, c0, reverse, scope } = inp;
@@ -57,7 +60,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   s.hs.set(h0.data, initSlot);
   if (s.cs !== null && c0 !== null) s.cs.set(c0.data, initSlot);
 
-  const grads: FusedGrads = { dGx: null, dGh: null, dY: null, dc: null, dcFinal: null, pendingDGh: null };
+  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null };
   const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
   const projInputs = [x, ...weights];
   const P = withScope({ module: scope }, () =>
@@ -68,6 +71,8 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
 
   const hw = gru ? allocate(dtype, B * GH) : null;
   const steps: Tensor[] = [];
+  const roles = gateRoles(kind);
+  const gateSteps: FusedGateStep[] = [];
   let hPrev = h0;
   const op = cellOpName(kind);
   for (let k = 0; k < T; k++) {
@@ -87,30 +92,38 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
     const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
     const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
     const hT = new Tensor(s.hs.subarray(out, out + BH), [B, H]);
-    // dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
+    // g = dL/dh_t whole; dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
     const node = withScope(tags, () =>
       record(hT, op, inputs, (g) => {
         if (grads.dGx === null) startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0);
         const dGx = grads.dGx as TypedArray; // allocated just above
         const dGh = gru ? (grads.dGh as TypedArray) : dGx;
         const dhPrev = allocate(dtype, BH);
-        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dY, grads.dc as TypedArray, dGx, dhPrev);
-        else if (gru) gruStepBackward(s, t, prev, g.data, grads.dY, dGx, dGh, dhPrev);
-        else rnnStepBackward(s, t, g.data, grads.dY, dGx, dhPrev, relu);
+        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev);
+        else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev);
+        else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu);
         gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
         const dh = new Tensor(dhPrev, [B, H]);
         if (!first) return [null, dh, null];
         const dP = new Tensor(dGx, [T * B, GH]);
         const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
         grads.pendingDGh = gru ? dGh : null;
-        grads.dGx = grads.dGh = grads.dY = grads.dc = grads.dcFinal = null;
+        grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
         return [dP, dh, null, dc0];
       }),
     );
+    const step = node.gradFn?.tags?.step;
+    if (roles !== null && step !== undefined) {
+      const gates: FusedGateStep = { module: scope, step, acts: s.acts, t, B, H, roles };
+      gateSteps.push(gates);
+      rememberGates(node, [gates]);
+    }
     steps.push(node);
     hPrev = node;
   }
-  return finish(kind, s, steps, grads, { T, B, H, BH, reverse, scope });
+  const result = fusedOutput(kind, s, steps, grads, { T, B, H, reverse, scope });
+  if (result.output.gradFn !== null) rememberGates(result.output, gateSteps);
+  return result;
 }
 
 /**
@@ -158,40 +171,4 @@ function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru
   grads.dGx = allocate(dtype, n);
   grads.dGh = gru ? allocate(dtype, n) : null;
   if (cellSize > 0) grads.dc = grads.dcFinal === null ? allocate(dtype, cellSize) : grads.dcFinal.slice();
-}
-
-interface FinishSizes {
-  T: number;
-  B: number;
-  H: number;
-  BH: number;
-  reverse: boolean;
-  scope: string;
-}
-
-/** The output sequence node (all steps in, dL/d output stashed for the steps) and the final states. */
-function finish(kind: CellKind, s: StepArrays, steps: Tensor[], grads: FusedGrads, z: FinishSizes): DirectionResult {
-  const { T, B, H, BH, reverse, scope } = z;
-  const dtype = steps[0]?.dtype ?? "float32";
-  const last = steps[steps.length - 1];
-  if (last === undefined) throw new ValueError("runFused: a sequence needs at least one step; expected T >= 1, got 0");
-  const ys = s.y ?? s.hs.subarray(reverse ? 0 : BH, reverse ? T * BH : (T + 1) * BH);
-  // dL/dh_t gets dL/dy_t inside each step's fused backward; here the gradient is only stashed
-  const output = withScope({ module: scope, role: "output" }, () =>
-    record(new Tensor(ys, [T, B, H]), "rnn_output", steps, (g) => {
-      grads.dY = g.data;
-      return steps.map((st) => (st === last ? new Tensor(allocate(dtype, BH), [B, H]) : null));
-    }),
-  );
-  if (kind !== "lstm") return { output, h: last, c: null };
-  const cs = s.cs as TypedArray; // allocated for the LSTM
-  const slot = reverse ? 0 : T * BH;
-  // dL/dc_T joins the cell-state chain at the last step's backward
-  const c = withScope({ module: scope, role: "c" }, () =>
-    record(new Tensor(cs.subarray(slot, slot + BH), [B, H]), "lstm_cell_state", [last], (g) => {
-      grads.dcFinal = g.data.slice();
-      return [new Tensor(allocate(dtype, BH), [B, H])];
-    }),
-  );
-  return { output, h: last, c };
 }

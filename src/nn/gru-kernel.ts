@@ -42,17 +42,17 @@ export function gruStepForward(s: StepArrays, t: number, prev: number, out: numb
 }
 
 /**
- * Backward of one fused GRU step: gate gradients on the input side (dGx) and on the hidden side
- * (dGh, where the n block is multiplied by r), and dhPrev = dh~ z (the caller adds dGh W_hh).
+ * Backward of one fused GRU step from dh = dL/dh_t (output and next step): gate gradients on the
+ * input side (dGx) and on the hidden side (dGh, where the n block is multiplied by r), and
+ * dhPrev = dh z (the caller adds dGh W_hh); rows past their sequence's end pass dh through.
  *
- *   dh~ = dh + dy,  dn = dh~ (1 - z) (1 - n^2),  dz = dh~ (h_{t-1} - n) z (1 - z),  dr = dn hw_n r (1 - r)
+ *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z (1 - z),  dr = dn hw_n r (1 - r)
  */
 export function gruStepBackward(
   s: StepArrays,
   t: number,
   prev: number,
   dh: TypedArray,
-  dY: TypedArray | null,
   dGx: TypedArray,
   dGh: TypedArray,
   dhPrev: TypedArray,
@@ -70,7 +70,7 @@ export function gruStepBackward(
       continue;
     }
     for (let j = 0; j < H; j++) {
-      const dht = (dh[bh + j] as number) + (dY === null ? 0 : (dY[ax + j] as number));
+      const dht = dh[bh + j] as number;
       const r = acts[a + j] as number;
       const z = acts[a + H + j] as number;
       const n = acts[a + 2 * H + j] as number;

@@ -50,19 +50,19 @@ export function lstmStepForward(s: StepArrays, t: number, prev: number, out: num
 }
 
 /**
- * Backward of one fused LSTM step. In: dh (dL/dh_t carried to the next step), dY (dL/d output,
- * or null), dc (dL/dc_t, updated in place to dL/dc_{t-1}). Out: the gate gradients dG of step t,
- * and dhPrev = the part of dL/dh_{t-1} that does not pass through W_hh (the caller adds dG W_hh).
+ * Backward of one fused LSTM step. In: dh = dL/dh_t (from the output y_t and from step t+1), dc
+ * (dL/dc_t, updated in place to dL/dc_{t-1}). Out: the gate gradients dG of step t, and dhPrev =
+ * the part of dL/dh_{t-1} that does not pass through W_hh (the caller adds dG W_hh): zero for live
+ * rows, dh for rows past their sequence's end (their state is carried unchanged).
  *
- *   dh~ = dh + dy,  dc~ = dc + dh~ o (1 - tanh^2 c),  dc_{t-1} = dc~ f
- *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh~ tanh(c) o(1-o)
+ *   dc~ = dc + dh o (1 - tanh^2 c),  dc_{t-1} = dc~ f
+ *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh tanh(c) o(1-o)
  */
 export function lstmStepBackward(
   s: StepArrays,
   t: number,
   prev: number,
   dh: TypedArray,
-  dY: TypedArray | null,
   dc: TypedArray,
   dG: TypedArray,
   dhPrev: TypedArray,
@@ -81,7 +81,7 @@ export function lstmStepBackward(
       continue;
     }
     for (let j = 0; j < H; j++) {
-      const dht = (dh[bh + j] as number) + (dY === null ? 0 : (dY[ax + j] as number));
+      const dht = dh[bh + j] as number;
       const i = acts[a + j] as number;
       const f = acts[a + H + j] as number;
       const g = acts[a + 2 * H + j] as number;

@@ -28,14 +28,13 @@ export function rnnStepForward(s: StepArrays, t: number, prev: number, out: numb
 }
 
 /**
- * Backward of one fused Elman step: da = dh~ (1 - h^2) for tanh, dh~ [h > 0] for ReLU, with
- * dh~ = dh + dy; dhPrev is zero for live rows (the caller adds dG W_hh) and dh past the end.
+ * Backward of one fused Elman step from dh = dL/dh_t (output and next step): da = dh (1 - h^2) for
+ * tanh, dh [h > 0] for ReLU; dhPrev is zero for live rows (the caller adds dG W_hh), dh past the end.
  */
 export function rnnStepBackward(
   s: StepArrays,
   t: number,
   dh: TypedArray,
-  dY: TypedArray | null,
   dG: TypedArray,
   dhPrev: TypedArray,
   relu: boolean,
@@ -49,7 +48,7 @@ export function rnnStepBackward(
       continue;
     }
     for (let j = 0; j < H; j++) {
-      const dht = (dh[bh + j] as number) + (dY === null ? 0 : (dY[a + j] as number));
+      const dht = dh[bh + j] as number;
       const h = acts[a + j] as number;
       dG[a + j] = relu ? (h > 0 ? dht : 0) : dht * (1 - h * h);
       dhPrev[bh + j] = 0;

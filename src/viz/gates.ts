@@ -5,10 +5,12 @@
  *   LSTM: i_t = sigma(W_ii x_t + W_hi h_{t-1} + b_i), f_t = sigma(...), o_t = sigma(...)
  *   GRU:  r_t = sigma(W_ir x_t + W_hr h_{t-1} + b_r), z_t = sigma(W_iz x_t + W_hz h_{t-1} + b_z)
  *
- * Activations are read from the graph of the composed path (`fused: false`), whose gate nodes are
- * tagged `gate_i`, `gate_f`, ... at every step; or passed directly as [T, H] tensors.
+ * Activations are read from the graph: on the composed path (`fused: false`) from the gate nodes
+ * tagged `gate_i`, `gate_f`, ... at every step; on the fused path from the gate buffer each step
+ * node keeps (`fusedGates`). Or they are passed directly as [T, H] tensors.
  */
 import { ValueError } from "../errors";
+import { fusedGates } from "../nn/fused-gates";
 import { Tensor } from "../tensor/tensor";
 import { matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
@@ -34,10 +36,10 @@ export interface GatesOptions {
 }
 
 /**
- * Gate activations of a composed LSTM or GRU, from the graph of `output` (any tensor computed from
- * the layer's output), or from a map of [T, H] activations (`{ gate_i: ..., gate_f: ... }`).
+ * Gate activations of an LSTM or GRU (fused or composed), from the graph of `output` (any tensor
+ * computed from the layer's output), or from a map of [T, H] activations (`{ gate_i: ..., gate_f: ... }`).
  *
- * @example const lstm = new nn.LSTM({ inputSize: 8, hiddenSize: 16, fused: false }); viz.gates(lstm.forward(x).output, { tokens })
+ * @example const lstm = new nn.LSTM({ inputSize: 8, hiddenSize: 16 }); viz.gates(lstm.forward(x).output, { tokens })
  */
 export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, options: GatesOptions = {}): Figure<"gates"> {
   const activations = source instanceof Tensor ? fromGraph(source, options) : new Map(Object.entries(source).map(([k, v]) => [k, toColumns(v, options.batch ?? 0, k)]));
@@ -84,6 +86,14 @@ function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]>
         found.set(role, byStep);
       }
     }
+    for (const gate of fusedGates(t)) {
+      if (!(gate.role in LSTM_GATES || gate.role in GRU_GATES)) continue;
+      module ??= gate.module;
+      if (gate.module !== module) continue;
+      const byStep = found.get(gate.role) ?? new Map<number, Tensor>();
+      if (!byStep.has(gate.step)) byStep.set(gate.step, gate.read());
+      found.set(gate.role, byStep);
+    }
     for (const input of t.gradFn?.inputs ?? []) {
       if (seen.has(input)) continue;
       seen.add(input);
@@ -92,7 +102,7 @@ function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]>
   }
   if (found.size === 0) {
     throw new ValueError(
-      "viz.gates: the graph has no tagged gate nodes; expected the output of an LSTM or GRU run on the composed path (fused: false), got a graph without gate_* tags",
+      "viz.gates: the graph has no gate activations; expected the output of an LSTM or GRU computed with gradients recorded, got a graph without gates",
     );
   }
   const out = new Map<string, number[][]>();

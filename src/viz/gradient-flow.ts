@@ -9,8 +9,8 @@
  * plus the gradient norm of every named parameter. For a 1-D linear RNN h_t = w h_{t-1} + x_t,
  * both are |w|^(T-t): they vanish for |w| < 1 and explode for |w| > 1.
  *
- * Measure on the composed path (`fused: false`): the fused path hands dL/dy_t to its steps through a
- * shared buffer, so a retained h_t gradient there holds only the part coming from h_{t+1}.
+ * Both recurrent paths give the same numbers: on the fused path too, the step tensor h_t receives
+ * the whole dL/dh_t (from the output y_t and from h_{t+1}).
  */
 import { ValueError } from "../errors";
 import { Generator } from "../tensor/random";

@@ -3,7 +3,7 @@ import "../../src/backend";
 import { manualSeed, randn } from "../../src/tensor";
 import { LSTM, RNN } from "../../src/nn";
 import * as viz from "../../src/viz";
-import { MIME_TYPES, validatePayload } from "../../src/viz/payloads";
+import { MIME_TYPES, decodeNumber, validatePayload } from "../../src/viz/payloads";
 
 function lossOf(layer: RNN | LSTM, T: number): ReturnType<typeof randn> {
   const x = randn([T, 2, 3]);
@@ -39,19 +39,39 @@ describe("viz.unrolled", () => {
     expect(hidden.map((c) => c.gates.map((g) => g.label).join(""))).toEqual(["ifgoc", "ifgoc", "ifgoc"]);
   });
 
-  it("overlays ||dL/dh_t|| after a backward pass with retained hidden gradients", () => {
-    manualSeed(3);
-    const rnn = new RNN({ inputSize: 3, hiddenSize: 4, fused: false });
-    const loss = lossOf(rnn, 4);
-    const hs = viz.retainHiddenGrads(loss);
-    loss.backward();
-    const p = viz.unrolled(loss).payload;
-    expect(p.hasGradNorms).toBe(true);
-    const first = hs[0]?.states[0]?.grad;
-    const cell = p.cells.find((c) => c.row.startsWith("h:") && c.step === 0);
-    let norm = 0;
-    for (const v of first?.data ?? []) norm += v * v;
-    expect(cell?.gradNorm).toBeCloseTo(Math.sqrt(norm), 4);
+  for (const fused of [false, true]) {
+    it(`overlays ||dL/dh_t|| after a backward pass with retained hidden gradients (${fused ? "fused" : "composed"} path)`, () => {
+      manualSeed(3);
+      const rnn = new RNN({ inputSize: 3, hiddenSize: 4, fused });
+      const loss = lossOf(rnn, 4);
+      const hs = viz.retainHiddenGrads(loss);
+      loss.backward();
+      const p = viz.unrolled(loss).payload;
+      expect(p.hasGradNorms).toBe(true);
+      const first = hs[0]?.states[0]?.grad;
+      const cell = p.cells.find((c) => c.row.startsWith("h:") && c.step === 0);
+      let norm = 0;
+      for (const v of first?.data ?? []) norm += v * v;
+      expect(cell?.gradNorm).toBeCloseTo(Math.sqrt(norm), 4);
+    });
+  }
+
+  it("shows the same ||dL/dh_t|| overlay on the fused and the composed path (5 significant digits)", () => {
+    const norms = (fused: boolean): number[] => {
+      manualSeed(6);
+      const lstm = new LSTM({ inputSize: 3, hiddenSize: 4, fused, dtype: "float64" });
+      const x = randn([5, 2, 3], { dtype: "float64" });
+      const loss = lstm.forward(x).output.mul(x.narrow(2, 0, 1)).sum();
+      viz.retainHiddenGrads(loss);
+      loss.backward();
+      const cells = viz.unrolled(loss).payload.cells.filter((c) => c.row.startsWith("h:"));
+      return cells.sort((a, b) => a.step - b.step).map((c) => (c.gradNorm === null ? NaN : decodeNumber(c.gradNorm)));
+    };
+    const fused = norms(true);
+    const composed = norms(false);
+    expect(fused).toHaveLength(5);
+    // the payload keeps 5 significant digits
+    fused.forEach((v, t) => expect(Math.abs(v - (composed[t] ?? NaN))).toBeLessThanOrEqual(2e-5 * Math.abs(v)));
   });
 
   it("says what it needs when the graph has no step tags", () => {
