@@ -137,10 +137,35 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
   if (options.optimizer !== undefined && optimizerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);
   }
-  if (options.model !== undefined) options.model.loadStateDict(modelState, { strict: true });
-  if (options.optimizer !== undefined && optimizerState !== null) options.optimizer.loadStateDict(optimizerState);
+  loadAllOrNothing(options, modelState, optimizerState);
   const restore = options.rng ?? true;
   if (restore instanceof Generator) restore.setState(rng);
   else if (restore) defaultGenerator.setState(rng);
   return { step, rng, extra, modelState, optimizerState };
+}
+
+/**
+ * Loads the model, then the optimizer; if either rejects its state, both are put back as they
+ * were, so a bad checkpoint never leaves a half-loaded model behind.
+ */
+function loadAllOrNothing(options: LoadCheckpointOptions, modelState: Record<string, Tensor>, optimizerState: OptimizerStateDict | null): void {
+  const model = options.model;
+  const optimizer = options.optimizer;
+  const modelBackup = model === undefined ? undefined : copyRecord(model.stateDict());
+  const optimizerBackup = optimizer?.stateDict();
+  try {
+    if (model !== undefined) model.loadStateDict(modelState, { strict: true });
+    if (optimizer !== undefined && optimizerState !== null) optimizer.loadStateDict(optimizerState);
+  } catch (error) {
+    if (model !== undefined && modelBackup !== undefined) model.loadStateDict(modelBackup, { strict: true });
+    if (optimizer !== undefined && optimizerBackup !== undefined) optimizer.loadStateDict(optimizerBackup);
+    throw error;
+  }
+}
+
+function copyRecord(record: TensorRecord): Record<string, Tensor> {
+  const out: Record<string, Tensor> = {};
+  const entries = record instanceof Map ? [...record.entries()] : Object.entries(record);
+  for (const [name, t] of entries) out[name] = new Tensor(t.data.slice(), t.shape);
+  return out;
 }

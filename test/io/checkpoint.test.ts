@@ -118,4 +118,18 @@ describe("checkpoints", () => {
     expect(() => io.loadCheckpoint(path, { model: other })).toThrow(/weight_hh_l0: expected \[24, 6\], got \[20, 5\]/);
     expect([...(other.stateDict().weight_hh_l0?.data ?? [])]).toEqual([...(before ?? [])]);
   });
+
+  it("leave model and optimizer unchanged when the optimizer state of a checkpoint does not fit", () => {
+    const path = join(dir, "badopt.safetensors");
+    const saved = makeModel();
+    const savedOpt = new optim.SGD(saved.parameters(), { lr: 0.1 });
+    io.saveCheckpoint(path, { model: saved, optimizer: savedOpt });
+    const model = makeModel();
+    for (const p of model.parameters()) p.data[0] = 42; // differs from the checkpoint, so a load would show
+    const before = [...(model.stateDict().weight_hh_l0?.data ?? [])];
+    const other = new optim.SGD([...model.parameters()].slice(1), { lr: 0.5 });
+    expect(() => io.loadCheckpoint(path, { model, optimizer: other })).toThrow();
+    expect([...(model.stateDict().weight_hh_l0?.data ?? [])]).toEqual(before);
+    expect(other.paramGroups[0]?.lr).toBe(0.5);
+  });
 });
