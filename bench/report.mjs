@@ -96,6 +96,17 @@ function versionLines(r) {
   return lines;
 }
 
+/** A warning when the machine was busy: other processes distort the ratios, PyTorch's most. */
+function loadWarning(r) {
+  if (r.load === undefined || r.load <= r.cores) return "";
+  return `
+**Warning: the machine was busy** (load average ${r.load.toFixed(1)} on ${r.cores} cores at the start):
+every figure is inflated by other processes, and the ratios are not reliable. PyTorch's two OpenMP
+threads suffer most (they wait for each other when either is descheduled), so seqgrad / PyTorch
+reads better than on an idle machine. Run again on an idle machine for figures to quote.
+`;
+}
+
 /** The whole RESULTS.md text. */
 export function writeReport(r) {
   const ortho = (o) => (!o ? "not run" : o.na ? `n/a (${o.na})` : `${fmt(o.ms)} ms`);
@@ -103,7 +114,7 @@ export function writeReport(r) {
 
 Written by \`npm run bench\`${r.quick ? " in quick mode (SEQGRAD_BENCH_QUICK=1)" : ""} on ${new Date().toISOString().slice(0, 10)}, in ${Math.round(r.seconds)} s.
 Every figure is a median over interleaved repetitions (see bench/README.md for the method).
-
+${loadWarning(r)}
 ## Machine
 
 ${[...r.machine, ...versionLines(r)].join("\n")}

@@ -8,6 +8,7 @@
 // script says how to get them and leaves their columns out. See bench/README.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -191,6 +192,7 @@ function peakMemory(hasTorch) {
 
 async function main() {
   const started = Date.now();
+  const load = os.loadavg()[0];
   const workers = startWorkers();
   const versions = await info(workers);
   log("GEMM");
@@ -213,8 +215,10 @@ async function main() {
   const memory = peakMemory(Boolean(workers.torch));
   const file = QUICK ? join(here, ".cache", "RESULTS-quick.md") : join(here, "RESULTS.md");
   mkdirSync(dirname(file), { recursive: true });
-  const markdown = writeReport({
+  const results = {
     quick: QUICK,
+    load,
+    cores: os.cpus().length,
     machine: describeMachine(),
     versions,
     notes,
@@ -230,7 +234,11 @@ async function main() {
     train,
     memory,
     seconds: (Date.now() - started) / 1000,
-  });
+  };
+  // the raw figures, to regenerate the report or compare runs
+  mkdirSync(join(here, ".cache"), { recursive: true });
+  writeFileSync(join(here, ".cache", QUICK ? "results-quick.json" : "results.json"), JSON.stringify(results, null, 1));
+  const markdown = writeReport(results);
   writeFileSync(file, markdown);
   process.stdout.write(markdown);
   log(`wrote ${file}`);
