@@ -44,6 +44,9 @@ export function heatmapTrace(spec: HeatmapSpec): PlotObject {
   };
 }
 
+/** Longest tick label drawn in full; longer ones are cut (hover shows them whole). */
+const MAX_TICK_CHARS = 16;
+
 /** Tick labels for at most `max` evenly spaced positions (all of them when there are few). */
 export function ticks(labels: readonly string[], max = 40): PlotObject {
   const step = Math.max(1, Math.ceil(labels.length / max));
@@ -52,7 +55,7 @@ export function ticks(labels: readonly string[], max = 40): PlotObject {
   labels.forEach((label, i) => {
     if (i % step === 0) {
       tickvals.push(i);
-      ticktext.push(plotlyText(label));
+      ticktext.push(plotlyText(label.length > MAX_TICK_CHARS ? `${label.slice(0, MAX_TICK_CHARS - 1)}…` : label));
     }
   });
   return { tickmode: "array", tickvals, ticktext };
