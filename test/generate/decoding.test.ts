@@ -37,7 +37,8 @@ describe("greedy decoding and beam search", () => {
       let previous: number[] | null = null;
       for (const beamSize of [1, 2, 3, 5, 8]) {
         const best = beamSearch(model, sources.src, sources.srcLengths, { beamSize, maxLength: 8 }).map((r) => r[0]?.score ?? -Infinity);
-        if (previous !== null) best.forEach((s, i) => expect(s).toBeGreaterThanOrEqual((previous?.[i] ?? Infinity) - 1e-9));
+        // float32 scores of the same hypothesis reached in different beam batches differ by rounding (~1e-7)
+        if (previous !== null) best.forEach((s, i) => expect(s).toBeGreaterThanOrEqual((previous?.[i] ?? Infinity) - 1e-5));
         previous = best;
       }
     }
