@@ -20,8 +20,12 @@ export interface FusedGrads {
   dc: TypedArray | null;
   /** [B, H] dL/dc_T from the final cell state (LSTM). */
   dcFinal: TypedArray | null;
+  /** [G*H] batch-and-time sums of dGx and dGh (the bias gradients), made by the steps; null without biases. */
+  db: { x: Float64Array; h: Float64Array } | null;
   /** dGh handed from the first step to the projection node (GRU). */
   pendingDGh: TypedArray | null;
+  /** Bias sums handed from the first step to the projection node. */
+  pendingDb: { x: Float64Array; h: Float64Array } | null;
 }
 
 /** Sizes and saved tensors the projection backward needs. */
@@ -43,7 +47,7 @@ export interface ProjectionSaved {
  * Backward of the projection node: every gradient that needs all time steps, one GEMM each.
  *
  *   dX = dG_x W_ih,  dW_ih = dG_x^T X,  dW_hh = dG_h^T [h_{-1} .. h_{T-2}],
- *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h
+ *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h   (summed by the steps as they ran, in float64)
  */
 export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSaved): Array<Tensor | null> {
   const { x, w, hs, prevBase, T, B, D, H, GH } = z;
@@ -71,12 +75,17 @@ export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSa
     gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
     out.push(new Tensor(dw, w.wHh.shape));
   } else out.push(null);
-  const dbIh = w.bIh !== null && w.bIh.requiresGrad ? columnSums(dGx, rows, GH) : null;
-  if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
-  if (w.bHh !== null) {
-    // without the GRU's r gate, both biases see the same gradient: sum once, copy
-    const dbHh = !w.bHh.requiresGrad ? null : dbIh !== null && dGh === dGx ? dbIh.slice() : columnSums(dGh, rows, GH);
-    out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
-  }
+  const db = grads.pendingDb;
+  grads.pendingDb = null;
+  if (w.bIh !== null) out.push(w.bIh.requiresGrad ? new Tensor(biasSums(db?.x, dGx, rows, GH, g.dtype), w.bIh.shape) : null);
+  if (w.bHh !== null) out.push(w.bHh.requiresGrad ? new Tensor(biasSums(db?.h, dGh, rows, GH, g.dtype), w.bHh.shape) : null);
+  return out;
+}
+
+/** The bias gradient: the steps' float64 sums when they made them, else the column sums of dG. */
+function biasSums(sums: Float64Array | undefined, dG: TypedArray, rows: number, GH: number, dtype: Tensor["dtype"]): TypedArray {
+  if (sums === undefined) return columnSums(dG, rows, GH);
+  const out = allocate(dtype, GH);
+  out.set(sums);
   return out;
 }

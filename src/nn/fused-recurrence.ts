@@ -60,7 +60,8 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   s.hs.set(h0.data, initSlot);
   if (s.cs !== null && c0 !== null) s.cs.set(c0.data, initSlot);
 
-  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null };
+  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, db: null, pendingDGh: null, pendingDb: null };
+  const sumBias = w.bIh !== null || w.bHh !== null;
   const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
   const projInputs = [x, ...weights];
   const P = withScope({ module: scope }, () =>
@@ -95,20 +96,23 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
     // g = dL/dh_t whole; dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
     const node = withScope(tags, () =>
       record(hT, op, inputs, (g) => {
-        if (grads.dGx === null) startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0);
+        if (grads.dGx === null) startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0, sumBias ? GH : 0);
         const dGx = grads.dGx as TypedArray; // allocated just above
         const dGh = gru ? (grads.dGh as TypedArray) : dGx;
+        const db = grads.db;
         const dhPrev = allocate(dtype, BH);
-        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev);
-        else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev);
-        else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu);
+        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev, db === null ? null : db.x);
+        else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev, db);
+        else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu, db === null ? null : db.x);
         gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
         const dh = new Tensor(dhPrev, [B, H]);
         if (!first) return [null, dh, null];
         const dP = new Tensor(dGx, [T * B, GH]);
         const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
         grads.pendingDGh = gru ? dGh : null;
+        grads.pendingDb = db;
         grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
+        grads.db = null;
         return [dP, dh, null, dc0];
       }),
     );
@@ -166,9 +170,16 @@ function projectionBias(w: DirectionWeights, gru: boolean, dtype: Tensor["dtype"
   return out;
 }
 
-/** Allocates the backward accumulators of one direction when its first step's backward runs. */
-function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru: boolean, cellSize: number): void {
+/**
+ * Allocates the backward accumulators of one direction when its first step's backward runs. The
+ * bias sums of the LSTM and RNN are one array: without the GRU's r gate, db_ih = db_hh.
+ */
+function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru: boolean, cellSize: number, biasSize: number): void {
   grads.dGx = allocate(dtype, n);
   grads.dGh = gru ? allocate(dtype, n) : null;
   if (cellSize > 0) grads.dc = grads.dcFinal === null ? allocate(dtype, cellSize) : grads.dcFinal.slice();
+  if (biasSize > 0) {
+    const x = new Float64Array(biasSize);
+    grads.db = { x, h: gru ? new Float64Array(biasSize) : x };
+  } else grads.db = null;
 }

@@ -45,6 +45,7 @@ export function gruStepForward(s: StepArrays, t: number, prev: number, out: numb
  * Backward of one fused GRU step from dh = dL/dh_t (output and next step): gate gradients on the
  * input side (dGx) and on the hidden side (dGh, where the n block is multiplied by r), and
  * dhPrev = dh z (the caller adds dGh W_hh); rows past their sequence's end pass dh through.
+ * With `db`, the batch sums of dGx and dGh (the bias gradients) accumulate into db.x and db.h (float64).
  *
  *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z (1 - z),  dr = dn hw_n r (1 - r)
  */
@@ -56,19 +57,20 @@ export function gruStepBackward(
   dGx: TypedArray,
   dGh: TypedArray,
   dhPrev: TypedArray,
+  db: { x: Float64Array; h: Float64Array } | null,
 ): void {
   const { B, H, acts, hs } = s;
   const hn = s.aux as TypedArray; // allocated by the GRU runner
   const G = 3 * H;
   for (let b = 0; b < B; b++) {
-    const a = (t * B + b) * G;
-    const hp = prev + b * H;
     const bh = b * H;
-    const ax = (t * B + b) * H;
     if (!isLive(s, t, b)) {
-      for (let j = 0; j < H; j++) dhPrev[bh + j] = dh[bh + j] as number;
+      dhPrev.set(dh.subarray(bh, bh + H), bh);
       continue;
     }
+    const a = (t * B + b) * G;
+    const hp = prev + bh;
+    const ax = (t * B + b) * H;
     for (let j = 0; j < H; j++) {
       const dht = dh[bh + j] as number;
       const r = acts[a + j] as number;
@@ -84,6 +86,15 @@ export function gruStepBackward(
       dGh[a + H + j] = dz;
       dGh[a + 2 * H + j] = dn * r;
       dhPrev[bh + j] = dht * z;
+      if (db !== null) {
+        const { x, h } = db;
+        x[j] = (x[j] as number) + dr;
+        x[H + j] = (x[H + j] as number) + dz;
+        x[2 * H + j] = (x[2 * H + j] as number) + dn;
+        h[j] = (h[j] as number) + dr;
+        h[H + j] = (h[H + j] as number) + dz;
+        h[2 * H + j] = (h[2 * H + j] as number) + dn * r;
+      }
     }
   }
 }
