@@ -69,6 +69,22 @@ export class RNNBase extends Module {
   readonly bidirectional: boolean;
   /** Use the fused kernels (true) or the composed ops (false); both give the same numbers. */
   fused: boolean;
+  /** W_ih of layer 0, [G*H, D] (G gates: 1 RNN, 4 LSTM i|f|g|o, 3 GRU r|z|n); `W_xh` on the slides. */
+  declare readonly weight_ih_l0: Parameter;
+  /** W_hh of layer 0, [G*H, H]; the recurrent matrix `W` (`W_hh`) on the slides. */
+  declare readonly weight_hh_l0: Parameter;
+  /** b_ih of layer 0, [G*H] (absent when `bias` is false). */
+  declare readonly bias_ih_l0: Parameter | undefined;
+  /** b_hh of layer 0, [G*H] (absent when `bias` is false). */
+  declare readonly bias_hh_l0: Parameter | undefined;
+  /** Reverse-direction weights of layer 0 (bidirectional layers only). */
+  declare readonly weight_ih_l0_reverse: Parameter | undefined;
+  declare readonly weight_hh_l0_reverse: Parameter | undefined;
+  /** Weights of layers 1 and 2 (stacked layers only); others are reachable by the same naming. */
+  declare readonly weight_ih_l1: Parameter | undefined;
+  declare readonly weight_hh_l1: Parameter | undefined;
+  declare readonly weight_ih_l2: Parameter | undefined;
+  declare readonly weight_hh_l2: Parameter | undefined;
   protected readonly kind: CellKind;
   /** Name used in error messages, e.g. `LSTM`. */
   protected readonly label: string;
@@ -104,6 +120,17 @@ export class RNNBase extends Module {
           this.registerParameter(`bias_hh${sfx}`, uniformParameter([G], bound, dtype));
         }
       }
+    }
+    this.exposeParameters();
+  }
+
+  /**
+   * Makes every parameter readable as a property named as in PyTorch (`rnn.weight_hh_l0`,
+   * `lstm.bias_ih_l1_reverse`). The getters read the registry, so `loadStateDict` stays in charge.
+   */
+  private exposeParameters(): void {
+    for (const name of this._parameters.keys()) {
+      Object.defineProperty(this, name, { get: () => this._parameters.get(name), enumerable: false, configurable: true });
     }
   }
 
