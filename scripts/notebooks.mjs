@@ -41,7 +41,7 @@ function writeHandouts(names) {
     run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", handoutsDir, executed]);
     const html = join(handoutsDir, `${stem}.html`);
     const pdf = join(handoutsDir, `${stem}.pdf`);
-    run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    run(chromium, ["--headless", "--log-level=3", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--no-first-run", "--disable-sync", "--no-pdf-header-footer", `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
     console.log(`wrote ${html} and ${pdf}`);
   }
@@ -66,7 +66,9 @@ function installKernel() {
 }
 
 function run(cmd, args) {
-  const result = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  // Chromium logs harmless D-Bus complaints on stderr in headless containers; keep stderr for the rest
+  const stderr = cmd === chromium ? "ignore" : "inherit";
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", stderr] });
   if (result.status !== 0) fail(`${basename(cmd)} ${args.join(" ")} failed`);
 }
 
