@@ -4,11 +4,14 @@
  * - a hidden cell per (module, t) for every module with role-"h" nodes at time steps;
  * - x_t, y_t, L_t cells from nodes tagged role "x", "y", "loss" (an input leaf read by a cell's
  *   matmul or projection counts as x_t, so raw inputs and the fused path show up too);
- * - edges where one cell's tensors feed another's ops (through untagged nodes), kept only where
- *   the lecture draws them: h_{t-1} -> h_t within a row, and between rows at the same t;
- * - the named parameters those ops read, so every use of W_hh is marked as the same parameter.
+ * - edges where one cell's tensors feed another's ops (through untagged nodes and the target
+ *   cell's role-less and reshape-like plumbing, see `unrolled-trace.ts`), kept only where the
+ *   lecture draws them: h_{t-1} -> h_t within a row, and between rows at the same t;
+ * - the named parameters applied to each source on the way, so every use of W_hh is marked as
+ *   the same parameter.
  */
 import type { Tensor } from "../tensor/tensor";
+import { H0_LEAF, HH_NAME, IH_NAME, TraceContext, X_LEAF, traceOp } from "./unrolled-trace";
 
 /** A cell found in the graph. */
 export interface FoundCell {
@@ -38,9 +41,6 @@ export interface Unrolled {
   parameters: Map<string, number[]>;
 }
 
-const MATMUL_OPS = /matmul|affine|linear|projection|addmm|gemm/;
-const HH_NAME = /(^|[._])(weight_hh|w_hh)/i;
-const IH_NAME = /(^|[._])(weight_ih|w_ih|w_xh)/i;
 
 /** Key of the cell at (row, step). */
 export function cellKey(row: string, step: number): string {
@@ -66,6 +66,7 @@ export function extractUnrolled(root: Tensor): Unrolled {
   const cells = new Map<string, FoundCell>();
   const cellOf = new Map<Tensor, string>();
   const parameters = new Map<string, number[]>();
+  const ctx: TraceContext = { cellOf, parameters, recurrentWeights: new Set() };
   // Role-x nodes come last: one that reads another layer's states is that layer's output passing
   // through (the input of layer l > 0), not an x_t of its own.
   const xs = all.filter((t) => t.gradFn?.tags?.role === "x");
@@ -74,7 +75,7 @@ export function extractUnrolled(root: Tensor): Unrolled {
     if (tags?.step === undefined) continue;
     const where = rowOf(tags.role, tags.module, recurrent);
     if (where === null) continue;
-    if (where.role === "x" && (t.gradFn?.inputs ?? []).some((input) => trace(input, cellOf, parameters, false).cells.length > 0)) continue;
+    if (where.role === "x" && readsCells(t, ctx)) continue;
     const key = cellKey(where.row, tags.step);
     const cell = cells.get(key) ?? newCell(where.row, where.role, where.role === "h" ? tags.module ?? null : null, tags.step);
     cells.set(key, cell);
@@ -86,23 +87,34 @@ export function extractUnrolled(root: Tensor): Unrolled {
       cell.shape = [...t.shape];
     }
   }
+  let found = findEdges(cellOf, cells, ctx);
+  const learned = recurrentWeights(found);
+  if ([...learned].some((n) => !HH_NAME.test(n))) {
+    // A second pass knows W_hh by use, so a leaf it multiplies at t = 0 is h_0, not x_0.
+    found = findEdges(cellOf, cells, { ...ctx, recurrentWeights: learned });
+  }
+  for (const e of found.edges.values()) e.parameters = lectureParameters(e, found.cells);
+  return { cells: found.cells, edges: found.edges, parameters };
+}
+
+/** The edges between cells, with the parameters applied on each (x_t cells of input leaves are added). */
+function findEdges(cellOf: Map<Tensor, string>, tagged: Map<string, FoundCell>, ctx: TraceContext): { cells: Map<string, FoundCell>; edges: Map<string, FoundEdge> } {
+  const cells = new Map(tagged);
   const edges = new Map<string, FoundEdge>();
   for (const [t, key] of cellOf) {
     const target = cells.get(key);
     const node = t.gradFn;
     if (target === undefined || node === null) continue;
-    const isMatmul = MATMUL_OPS.test(node.op) && !readsOnlyWhh(node.inputs);
-    const sources = new Set<string>();
-    const params = new Set<string>();
-    let leaf: Tensor | null = null;
-    for (const input of node.inputs) {
-      const found = trace(input, cellOf, parameters, isMatmul);
-      found.cells.forEach((c) => sources.add(c));
-      found.params.forEach((p) => params.add(p));
-      leaf = found.x ?? leaf;
+    const found = traceOp(t, key, ctx);
+    const sources = new Map(found.sources);
+    const fromX = sources.get(X_LEAF);
+    sources.delete(X_LEAF);
+    sources.delete(H0_LEAF);
+    if (fromX !== undefined && found.x !== null && target.role === "h") {
+      const x = inputCell(cells, target.step, found.x);
+      sources.set(x, new Set([...(sources.get(x) ?? []), ...fromX]));
     }
-    if (leaf !== null && target.role === "h") sources.add(inputCell(cells, target.step, leaf));
-    for (const source of sources) {
+    for (const [source, params] of sources) {
       if (source === key || !lectureEdge(cells.get(source), target)) continue;
       const id = `${source}->${key}`;
       const edge = edges.get(id) ?? { source, target: key, parameters: new Set<string>() };
@@ -110,8 +122,16 @@ export function extractUnrolled(root: Tensor): Unrolled {
       edges.set(id, edge);
     }
   }
-  for (const e of edges.values()) e.parameters = lectureParameters(e, cells);
-  return { cells, edges, parameters };
+  return { cells, edges };
+}
+
+/** Parameters on edges along a row (h_{t-1} -> h_t): the recurrent weights, by use. */
+function recurrentWeights(found: { cells: Map<string, FoundCell>; edges: Map<string, FoundEdge> }): Set<string> {
+  const out = new Set<string>();
+  for (const e of found.edges.values()) {
+    if (found.cells.get(e.source)?.row === found.cells.get(e.target)?.row) e.parameters.forEach((p) => out.add(p));
+  }
+  return out;
 }
 
 /**
@@ -155,59 +175,9 @@ function lectureEdge(source: FoundCell | undefined, target: FoundCell): boolean 
   return source.step === target.step && source.role !== "loss" && target.role !== "x";
 }
 
-/**
- * Follows `t` back through untagged nodes to the cells and named parameters it comes from, and to
- * an input leaf when it is read by a matmul-like op (x_t, or X of a fused projection).
- */
-function trace(start: Tensor, cellOf: Map<Tensor, string>, parameters: Map<string, number[]>, matmul: boolean): { cells: string[]; params: string[]; x: Tensor | null } {
-  const cells: string[] = [];
-  const params: string[] = [];
-  let x: Tensor | null = null;
-  const seen = new Set<Tensor>();
-  const stack: Array<[Tensor, boolean]> = [[start, matmul]];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === undefined) break;
-    const [t, viaMatmul] = item;
-    if (seen.has(t)) continue;
-    seen.add(t);
-    const cell = cellOf.get(t);
-    if (cell !== undefined) {
-      cells.push(cell);
-      continue;
-    }
-    const node = t.gradFn;
-    if (node === null) {
-      if (t.requiresGrad && t.name !== undefined) {
-        params.push(t.name);
-        parameters.set(t.name, [...t.shape]);
-      } else if (!t.requiresGrad && viaMatmul && t.shape.length >= 2) x = t;
-      continue;
-    }
-    const m = MATMUL_OPS.test(node.op);
-    for (const input of node.inputs) {
-      if (m && input.gradFn === null && !input.requiresGrad && readsOnlyWhh(node.inputs)) continue;
-      stack.push([input, m]);
-    }
-  }
-  return { cells, params, x };
-}
-
-/**
- * True when an op's parameters (through untagged nodes such as W^T) include W_hh but not W_ih:
- * the leaf it reads is then the initial state h_0, not an input x_t.
- */
-function readsOnlyWhh(inputs: readonly Tensor[]): boolean {
-  const names: string[] = [];
-  const stack = [...inputs];
-  for (let guard = 0; stack.length > 0 && guard < 64; guard++) {
-    const t = stack.pop();
-    if (t === undefined) break;
-    if (t.gradFn === null) {
-      if (t.name !== undefined) names.push(t.name);
-    } else if (t.gradFn.tags?.step === undefined) stack.push(...t.gradFn.inputs);
-  }
-  return names.some((n) => HH_NAME.test(n)) && !names.some((n) => IH_NAME.test(n));
+/** Whether a role-x node reads another cell's tensors (a lower layer's output passing through). */
+function readsCells(t: Tensor, ctx: TraceContext): boolean {
+  return [...traceOp(t, null, ctx).sources.keys()].some((k) => k !== X_LEAF && k !== H0_LEAF);
 }
 
 /** Every tensor the graph of `root` reaches (root included). */

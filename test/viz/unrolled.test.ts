@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import "../../src/backend";
 import { manualSeed, randn } from "../../src/tensor";
-import { LSTM, RNN } from "../../src/nn";
+import { GRU, LSTM, RNN } from "../../src/nn";
 import * as viz from "../../src/viz";
 import { MIME_TYPES, decodeNumber, validatePayload } from "../../src/viz/payloads";
 
-function lossOf(layer: RNN | LSTM, T: number): ReturnType<typeof randn> {
+function lossOf(layer: RNN | LSTM | GRU, T: number): ReturnType<typeof randn> {
   const x = randn([T, 2, 3]);
   return layer.forward(x).output.sum();
 }
@@ -28,6 +28,21 @@ describe("viz.unrolled", () => {
       expect(p.edges.filter((e) => e.kind === "layer")).toHaveLength(5);
       const svg = fig.toSVG();
       expect(svg.match(/class="cell /g)).toHaveLength(15);
+    });
+  }
+
+  for (const fused of [false, true]) {
+    it(`marks only W_hh on h_{t-1} -> h_t and only W_ih on x_t -> h_t of LSTM and GRU layers (${fused ? "fused" : "composed"} path)`, () => {
+      manualSeed(4);
+      for (const layer of [new LSTM({ inputSize: 3, hiddenSize: 4, fused }), new GRU({ inputSize: 3, hiddenSize: 4, fused })]) {
+        const p = viz.unrolled(lossOf(layer, 3)).payload;
+        const recurrent = p.edges.filter((e) => e.kind === "recurrent");
+        expect(recurrent).toHaveLength(2);
+        for (const e of recurrent) expect(e.parameters.filter((n) => /weight/.test(n))).toEqual(["weight_hh_l0"]);
+        const input = p.edges.filter((e) => e.kind === "input");
+        expect(input).toHaveLength(3);
+        for (const e of input) expect(e.parameters.filter((n) => /weight/.test(n))).toEqual(["weight_ih_l0"]);
+      }
     });
   }
 
