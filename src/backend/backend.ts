@@ -1,5 +1,6 @@
 import { ValueError } from "../errors";
 import type { TypedArray } from "../tensor/dtype";
+import type { PinnedOperand } from "./pinned";
 
 /**
  * The compute kernels behind the ops. No autograd, no validation (the op front ends validate
@@ -37,6 +38,16 @@ export interface Backend {
     cOff: number,
     ldc: number,
   ): void;
+
+  /**
+   * Keeps `data` resident for GEMM operands until `unpin` (see `PinnedOperand` for the contract:
+   * the caller must not modify `data` while pinned; every `pin` copies its current contents).
+   * Example: `const p = backend.pin(w.data); try { ...gemm(..., w.data, ...) } finally { backend.unpin(p); }`
+   */
+  pin(data: TypedArray): PinnedOperand;
+
+  /** Ends the scope opened by `pin`; the resident copy goes when the array's last pin is released. */
+  unpin(pinned: PinnedOperand): void;
 
   /** out[outOff + i] = 1 / (1 + exp(-x[xOff + i])) for i < n; x and out may be the same array. */
   sigmoid(n: number, x: TypedArray, xOff: number, out: TypedArray, outOff: number): void;

@@ -2,6 +2,7 @@ import { Backend, registerBackend, registerFallback, setBackend } from "./backen
 import { sigmoidJs, tanhJs } from "./js/activations";
 import { gruCellJs, lstmCellJs } from "./js/cells";
 import { gemmJs } from "./js/gemm";
+import { pinJs, unpinJs } from "./js/pinned";
 import { createWasmBackend } from "./wasm";
 
 /** The plain-JS backend: always available, the reference for every faster one. */
@@ -9,6 +10,8 @@ export const JS_BACKEND: Backend = {
   name: "js",
   detail: "plain JavaScript, 1 thread",
   gemm: gemmJs,
+  pin: pinJs,
+  unpin: unpinJs,
   sigmoid: sigmoidJs,
   tanh: tanhJs,
   lstmCell: lstmCellJs,
@@ -29,3 +32,4 @@ else if (WASM_BACKEND !== null) setBackend(WASM_BACKEND);
 
 export { getBackend, setBackend, jsBackend, listBackends } from "./backend";
 export type { Backend } from "./backend";
+export type { PinnedOperand } from "./pinned";

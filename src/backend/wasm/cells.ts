@@ -2,6 +2,7 @@ import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
+import type { PinnedCopies } from "./pins";
 
 /** The elementwise part of the Backend interface. */
 export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell">;
@@ -12,10 +13,11 @@ const MIN_ELEMENTS = 16;
 /**
  * sigmoid, tanh and the LSTM/GRU cells on the WebAssembly SIMD kernels (vectorized exp with
  * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 inputs are
- * staged into the module's memory with one `set` per array and copied back; other dtypes and
- * tiny sizes go to the plain-JS kernels of `js`.
+ * staged into the module's memory with one `set` per array and copied back (an output that is
+ * pinned has its resident copy marked stale); other dtypes and tiny sizes go to the plain-JS
+ * kernels of `js`.
  */
-export function createWasmCells(kernels: WasmKernels, arena: Arena, js: CellKernels): CellKernels {
+export function createWasmCells(kernels: WasmKernels, arena: Arena, pins: PinnedCopies, js: CellKernels): CellKernels {
   function put(src: Float32Array, off: number, n: number): number {
     const at = arena.alloc(n * 4);
     arena.f32.set(src.subarray(off, off + n), at >> 2);
@@ -23,12 +25,14 @@ export function createWasmCells(kernels: WasmKernels, arena: Arena, js: CellKern
   }
   function get(at: number, n: number, dst: TypedArray, off: number): void {
     dst.set(arena.f32.subarray(at >> 2, (at >> 2) + n), off);
+    pins.written(dst);
   }
 
   function unary(kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
     return (n, x, xOff, out, outOff) => {
       if (!(x instanceof Float32Array && out instanceof Float32Array) || n < MIN_ELEMENTS) {
         fallback(n, x, xOff, out, outOff);
+        pins.written(out);
         return;
       }
       arena.reset();
@@ -47,6 +51,7 @@ export function createWasmCells(kernels: WasmKernels, arena: Arena, js: CellKern
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
         js.lstmCell(B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff);
+        for (const dst of [acts, c, h, tanhC]) pins.written(dst);
         return;
       }
       arena.reset();
@@ -67,6 +72,7 @@ export function createWasmCells(kernels: WasmKernels, arena: Arena, js: CellKern
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
         js.gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff);
+        for (const dst of [acts, h, hn]) pins.written(dst);
         return;
       }
       arena.reset();

@@ -2,6 +2,7 @@ import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
+import type { PinnedCopies } from "./pins";
 import type { GemmThreads } from "./threads";
 
 /** The signature of `Backend.gemm`. */
@@ -18,17 +19,35 @@ const NR = 8;
  *
  * float32 operands are staged into the module's memory (one `set` per matrix when rows are
  * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
- * copied back. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
+ * copied back. An A or B that is pinned (`pins`: the same array, same length) is read from its
+ * resident copy without a copy; C is always copied, and a pinned C's resident copy is marked stale. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
  * cases go to `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
  * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
  * m and n into two chunks per thread, which the threads claim as they get free; each chunk packs
  * its own panels into its thread's workspace.
  */
-export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gemm, threads: GemmThreads | null = null): Gemm {
+export function createWasmGemm(
+  kernels: WasmKernels,
+  arena: Arena,
+  pins: PinnedCopies,
+  fallback: Gemm,
+  threads: GemmThreads | null = null,
+): Gemm {
   let stagedLd = 0;
 
-  /** Copies the stored rows x cols matrix at src[off], row stride ld; sets stagedLd; returns its byte offset. */
+  /**
+   * The byte offset of the stored rows x cols matrix at src[off], row stride ld, in wasm memory:
+   * inside the resident copy of a pinned `src`, else copied into the arena. Sets stagedLd.
+   */
   function stage(src: Float32Array, off: number, rows: number, cols: number, ld: number): number {
+    const pinned = pins.lookup(src);
+    if (pinned < 0) return copy(src, off, rows, cols, ld);
+    stagedLd = ld;
+    return pinned + off * 4;
+  }
+
+  /** Copies the stored rows x cols matrix at src[off], row stride ld, into the arena; sets stagedLd. */
+  function copy(src: Float32Array, off: number, rows: number, cols: number, ld: number): number {
     const span = (rows - 1) * ld + cols;
     if (ld === cols || span <= 2 * rows * cols) {
       const at = arena.alloc(span * 4);
@@ -67,6 +86,7 @@ export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gem
     const f32 = a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array;
     if (!f32 || k === 0 || alpha === 0) {
       fallback(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      pins.written(c);
       return;
     }
     if (m === 0 || n === 0) return;
@@ -75,7 +95,7 @@ export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gem
     const lda2 = stagedLd;
     const pb = transB ? stage(b, bOff, n, k, ldb) : stage(b, bOff, k, n, ldb);
     const ldb2 = stagedLd;
-    const pc = beta === 0 ? arena.alloc(m * n * 4) : stage(c, cOff, m, n, ldc);
+    const pc = beta === 0 ? arena.alloc(m * n * 4) : copy(c, cOff, m, n, ldc);
     const ldc2 = beta === 0 ? n : stagedLd;
     const ta = transA ? 1 : 0;
     const tb = transB ? 1 : 0;
@@ -93,6 +113,7 @@ export function createWasmGemm(kernels: WasmKernels, arena: Arena, fallback: Gem
       const work = arena.alloc(kernels.workspaceBytes(n));
       kernels.sgemm(ta, tb, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);
     }
+    pins.written(c);
     const heap = arena.f32;
     const base = pc >> 2;
     if (ldc === n && ldc2 === n) {

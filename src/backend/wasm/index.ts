@@ -3,6 +3,7 @@ import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
 import { createWasmGemm } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
+import { PinnedCopies } from "./pins";
 import { CONTROL_BYTES, GemmThreads, loadWorkerThreads } from "./threads";
 
 /** Options of the WebAssembly backend. */
@@ -34,13 +35,16 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
 
 function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, heap: number): Backend {
   const arena = new Arena(kernels.memory, heap);
+  const pins = new PinnedCopies(arena);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
   const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
   return {
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
-    gemm: createWasmGemm(kernels, arena, js.gemm, pool),
-    ...createWasmCells(kernels, arena, js),
+    gemm: createWasmGemm(kernels, arena, pins, js.gemm, pool),
+    pin: (data) => pins.pin(data),
+    unpin: (pinned) => pins.unpin(pinned),
+    ...createWasmCells(kernels, arena, pins, js),
   };
 }
 
