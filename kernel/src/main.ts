@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type * as TypeScript from "@tslab/typescript-for-tslab";
+import type { Converter } from "tslab/dist/converter";
 import { createExecutor } from "tslab/dist/executor";
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { installBridge } from "./bridge";
@@ -14,6 +15,7 @@ import { CellContexts } from "./cell-context";
 import { CellRunner } from "./cell-runner";
 import { createConverterSet } from "./converters";
 import { createExecutorConsole } from "./executor-console";
+import { expandingShorthand } from "./expand-shorthand";
 import { handleInterrupts } from "./interrupt";
 import { kernelInfo } from "./kernel-info";
 import { overlayPackage } from "./module-overlay";
@@ -53,7 +55,9 @@ async function main(): Promise<void> {
   const cells = new CellContexts();
   const log = routeOutput(cells);
   installBridge(cells);
-  const converters = createConverterSet(args.strict ? strictChecking(ts) : undefined);
+  // The strict check sees the cell as written; tslab compiles it with shorthand properties expanded.
+  const strict = args.strict ? strictChecking(ts) : (converter: Converter): Converter => converter;
+  const converters = createConverterSet((converter) => strict(expandingShorthand(ts)(converter)));
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });

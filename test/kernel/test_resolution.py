@@ -74,6 +74,14 @@ class StrictKernelTests(unittest.TestCase):
         run = execute(self.kc, "const maybe: string | undefined = undefined;\nmaybe.length")
         self.assertEqual(run.reply["ename"], "TSError")
 
+    def test_strict_mode_checks_shorthand_properties_as_written_and_runs_them(self):
+        ok(self, self.kc, "const width: number = 41;")
+        run = ok(self, self.kc, "const shape = { width };\nawait null;\nshape.width + 1")
+        self.assertEqual(run.result["text/plain"], "42")
+        run = execute(self.kc, "const wrong: { width: string } = { width };")
+        self.assertEqual(run.reply["ename"], "TSError")
+        self.assertTrue(run.reply["evalue"].startswith("1:36 - Type 'number' is not assignable to type 'string'."), run.reply["evalue"])
+
     def test_kernel_info_names_strict_mode(self):
         msg_id = self.kc.kernel_info()
         reply = kernel_env.wait_reply(self.kc, msg_id)["content"]
