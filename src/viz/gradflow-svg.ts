@@ -8,26 +8,46 @@ import { INK, svgDocument, titleHeight } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { xAxis } from "./svg/axes";
+import { legend, legendHeight } from "./svg/legend";
+import type { LegendEntry } from "./svg/legend";
 import { logScale, extent, formatValue } from "./svg/scale";
 
 const CHART_W = 560;
 const CHART_H = 340;
+/** Height of one legend row: the chart grows by the rows beyond the first. */
+const LEGEND_ROW = 20;
+const PANEL_PLOT_W = 220;
+const MEASURES = { loss: "\u2016dL/dh_t\u2016", jacobian: "\u2016dh_T/dh_t\u2016" } as const;
 
 /** The SVG of a gradient-flow payload. */
 export function renderGradflow(p: GradflowPayload): string {
   const top = titleHeight(p.title);
   const color = (model: string): string => paletteColor(p.models.indexOf(model));
   const series: ChartSeries[] = p.series.map((s) => ({
-    name: `${s.model}: ${s.measure === "loss" ? "\u2016dL/dh_t\u2016" : "\u2016dh_T/dh_t\u2016"}`,
+    name: `${s.model}: ${MEASURES[s.measure]}`,
     x: s.steps,
     y: s.norms.map(decodeNumber),
     color: color(s.model),
     mode: s.steps.length <= 30 ? "line+markers" : "line",
     dashed: s.measure === "jacobian",
   }));
-  const chart = xyChart({ box: { x: 0, y: top, width: CHART_W, height: CHART_H }, xLabel: "time step t", yLabel: "gradient norm (log scale)", yLog: true, series });
+  const entries = chartLegend(p, color);
+  const chartH = CHART_H + Math.max(0, legendHeight(entries, CHART_W - 20) - LEGEND_ROW);
+  const box = { x: 0, y: top, width: CHART_W, height: chartH };
+  const chart = xyChart({ box, xLabel: "time step t", yLabel: "gradient norm (log scale)", yLog: true, series, legendEntries: entries });
   const params = parameterPanel(p, CHART_W + 10, top, color);
-  return svgDocument(CHART_W + 10 + params.width, top + Math.max(CHART_H, params.height) + 8, [...chart.svg, ...params.svg], p.title);
+  return svgDocument(CHART_W + 10 + params.width, top + Math.max(chartH, params.height) + 8, [...chart.svg, ...params.svg], p.title);
+}
+
+/**
+ * The chart's legend: a colour per model, then a line style per measure (solid ||dL/dh_t||,
+ * dashed ||dh_T/dh_t||), rather than every model x measure pair.
+ */
+function chartLegend(p: GradflowPayload, color: (model: string) => string): LegendEntry[] {
+  const measures = (["loss", "jacobian"] as const).filter((m) => p.series.some((s) => s.measure === m));
+  const models: LegendEntry[] = p.models.map((m) => ({ name: m, color: color(m), symbol: "line" }));
+  const styles: LegendEntry[] = measures.map((m) => ({ name: MEASURES[m], color: INK.muted, symbol: m === "jacobian" ? "dashed" : "line" }));
+  return [...models, ...styles];
 }
 
 /** Per-parameter gradient norms: a dot per model on a log axis, one row per parameter name. */
@@ -35,11 +55,15 @@ function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (mode
   if (p.parameters.length === 0) return { svg: [], width: 0, height: 0 };
   const names = [...new Set(p.parameters.map((q) => q.name))];
   const labelW = Math.min(190, Math.max(...names.map((n) => Math.min(n.length, 28))) * 6.6 + 12);
+  const panelW = labelW + PANEL_PLOT_W;
+  const entries: LegendEntry[] = p.models.length > 1 ? p.models.map((m) => ({ name: m, color: color(m), symbol: "marker" })) : [];
+  const legendH = legendHeight(entries, panelW);
   const rowH = 18;
-  const box = { x: x0 + labelW, y: y0 + 40, width: 220, height: names.length * rowH };
+  const box = { x: x0 + labelW, y: y0 + 24 + legendH, width: PANEL_PLOT_W, height: names.length * rowH };
   const e = extent(p.parameters.map((q) => decodeNumber(q.norm)), true) ?? [0.1, 1];
   const sx = logScale(e, [box.x, box.x + box.width]);
-  const out = [text(x0 + (labelW + box.width) / 2, y0 + 14, "parameter gradient norms", { "text-anchor": "middle", "font-weight": "600" })];
+  const out = [text(x0 + panelW / 2, y0 + 14, "parameter gradient norms", { "text-anchor": "middle", "font-weight": "600" })];
+  if (entries.length > 0) out.push(...legend(entries, x0, y0 + 20, panelW));
   names.forEach((name, i) => {
     const cy = box.y + (i + 0.5) * rowH;
     if (i % 2 === 0) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: "#f5f5f5" }));
@@ -53,6 +77,5 @@ function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (mode
     if (!Number.isFinite(cx)) continue;
     out.push(el("circle", { cx, cy: box.y + (i + 0.5) * rowH, r: 4.5, fill: color(q.model), opacity: 0.85 }, tooltip(`${q.model} ${q.name}: ${formatValue(v)}`)));
   }
-  if (p.models.length > 1) p.models.forEach((m, k) => out.push(el("circle", { cx: box.x + k * 80, cy: y0 + 30, r: 4.5, fill: color(m) }), text(box.x + k * 80 + 8, y0 + 34, truncateLabel(m, 10), { fill: INK.text })));
-  return { svg: out, width: labelW + box.width + 24, height: 40 + box.height + 50 };
+  return { svg: out, width: panelW + 24, height: box.y - y0 + box.height + 50 };
 }

@@ -61,6 +61,13 @@ function flows(): viz.FigureLike {
   return viz.gradflow(models.map(([name, m]) => viz.gradientFlow(recurrentLoss(m, T), { model: name })));
 }
 
+/** Five initializations of one RNN, with the long names a notebook gives them. */
+function flowsOfFive(): viz.FigureLike {
+  const T = 12;
+  const names = ["gaussian init, std 1/sqrt(H)", "gaussian init, std 0.5/sqrt(H)", "orthogonal init (gain 1)", "identity init (IRNN, ReLU)", "np-RNN (normalized positive definite)"];
+  return viz.gradflow(names.map((model) => viz.gradientFlow(recurrentLoss(new RNN({ inputSize: 4, hiddenSize: 8, fused: false }), T), { model })), { title: "Five initializations" });
+}
+
 /** Micrograd's neuron: o = tanh(x1 w1 + x2 w2 + b), after backward. */
 export function neuron(): Tensor {
   const leaf = (v: number, name: string, grad = true): Tensor => {
@@ -121,6 +128,7 @@ export function gallery(): Array<[string, viz.FigureLike]> {
     ["unrolled-lstm-expanded", viz.unrolled(recurrentLoss(new LSTM({ inputSize: 4, hiddenSize: 8, bidirectional: true, fused: false }), 4), { expanded: true })],
     ["unrolled-norms", unrolledWithNorms()],
     ["gradflow", flows()],
+    ["gradflow-five-models", flowsOfFive()],
     ["curves", trainingCurves()],
     ["spectrum", viz.spectrum(randn([32, 32]).mul(1 / Math.sqrt(32) * 1.1), { name: "rnn.weight_hh_l0" })],
     ["attention-single", viz.attention(softmaxRows(8, 8, 1, 0.8)[0] ?? [], { source: SOURCE, target: TARGET, title: "Alignment" })],

@@ -38,6 +38,14 @@ describe.skipIf(!existsSync(CHROMIUM))("static figures in Chromium", () => {
       const box = await svg.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(150);
       expect(box?.height ?? 0).toBeGreaterThan(60);
+      const outside: string[] = [];
+      for (const label of await svg.locator(".legend text").all()) {
+        const r = await label.boundingBox();
+        if (box === null || r === null) continue;
+        const inside = r.x >= box.x - 0.5 && r.x + r.width <= box.x + box.width + 0.5 && r.y >= box.y - 0.5 && r.y + r.height <= box.y + box.height + 0.5;
+        if (!inside) outside.push((await label.textContent()) ?? "");
+      }
+      expect(outside, "legend labels outside the figure").toEqual([]);
       await svg.screenshot({ path: join(OUT, `${name}.png`) });
     }, 30_000);
   }

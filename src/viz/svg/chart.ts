@@ -33,6 +33,8 @@ export interface ChartOptions {
   xLog?: boolean;
   yLog?: boolean;
   series: readonly ChartSeries[];
+  /** Legend entries to show instead of one per series (e.g. one per colour and one per dash). */
+  legendEntries?: readonly LegendEntry[];
   /** Extra values the axes must include (e.g. the unit circle). */
   xInclude?: readonly number[];
   yInclude?: readonly number[];
@@ -52,11 +54,10 @@ export interface Chart {
 
 /** Draws an x-y chart (see `ChartOptions`). */
 export function xyChart(o: ChartOptions): Chart {
-  const entries: LegendEntry[] = o.series
-    .filter((s) => s.legend ?? true)
-    .map((s) => ({ name: s.name, color: s.color, symbol: s.mode === "markers" ? "marker" : s.dashed === true ? "dashed" : "line" }));
+  const entries = o.legendEntries ?? seriesEntries(o.series);
   const showLegend = entries.length > 1 || (entries.length === 1 && o.title === undefined);
-  const titleH = o.title === undefined ? 0 : 20;
+  // without a title, a small margin keeps the legend (or the top tick label) off the edge
+  const titleH = o.title === undefined ? 6 : 20;
   const legendH = showLegend ? legendHeight(entries, o.box.width - 20) : 0;
   const top = o.box.y + titleH + legendH + 8;
   const bottom = o.box.y + o.box.height - (o.xLabel.length > 0 ? 44 : 26);
@@ -81,6 +82,13 @@ export function xyChart(o: ChartOptions): Chart {
   for (const s of o.series) out.push(...drawSeries(s, sx, sy));
   out.push(el("rect", { x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "none", stroke: INK.axis, "stroke-width": 0.6 }));
   return { svg: out, plot, sx, sy };
+}
+
+/** A legend entry per series shown in the legend. */
+function seriesEntries(series: readonly ChartSeries[]): LegendEntry[] {
+  return series
+    .filter((s) => s.legend ?? true)
+    .map((s) => ({ name: s.name, color: s.color, symbol: s.mode === "markers" ? "marker" : s.dashed === true ? "dashed" : "line" }));
 }
 
 function drawSeries(s: ChartSeries, sx: Scale, sy: Scale): string[] {

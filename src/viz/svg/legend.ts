@@ -1,6 +1,9 @@
-/** A legend: a coloured swatch and a name per entry, in rows that wrap to a width. */
+/**
+ * A legend: a coloured swatch and a name per entry, in rows that wrap to a width. A name is cut
+ * only when it is wider than a whole row; the cut entry keeps its full name as a tooltip.
+ */
 import { INK } from "./document";
-import { el, text } from "./element";
+import { el, text, tooltip } from "./element";
 import { truncateLabel } from "./escape";
 
 /** One legend entry. */
@@ -12,44 +15,62 @@ export interface LegendEntry {
 }
 
 const ROW = 16;
+/** Estimated advance of one character at the base font size (12 px). */
+const CHAR_W = 6.8;
+/** Swatch and gap before the name, and gap after it. */
+const SWATCH_W = 26;
+const GAP_W = 14;
+/** Names are never cut shorter than this, even in a narrow legend. */
+const MIN_CHARS = 28;
 
-function entryWidth(e: LegendEntry): number {
-  return 26 + truncateLabel(e.name, 28).length * 6.8 + 14;
+/** Most characters of a name shown in a legend `width` wide. */
+function maxChars(width: number): number {
+  return Math.max(MIN_CHARS, Math.floor((width - SWATCH_W - GAP_W) / CHAR_W));
+}
+
+function entryWidth(e: LegendEntry, width: number): number {
+  return SWATCH_W + truncateLabel(e.name, maxChars(width)).length * CHAR_W + GAP_W;
+}
+
+/** The left offset and row of each entry, wrapping at `width`. */
+function place(entries: readonly LegendEntry[], width: number): Array<{ x: number; row: number }> {
+  const out: Array<{ x: number; row: number }> = [];
+  let x = 0;
+  let row = 0;
+  for (const e of entries) {
+    const w = entryWidth(e, width);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      row += 1;
+    }
+    out.push({ x, row });
+    x += w;
+  }
+  return out;
 }
 
 /** Height the legend takes when wrapped to `width`. */
 export function legendHeight(entries: readonly LegendEntry[], width: number): number {
   if (entries.length === 0) return 0;
-  let rows = 1;
-  let x = 0;
-  for (const e of entries) {
-    const w = entryWidth(e);
-    if (x > 0 && x + w > width) {
-      rows += 1;
-      x = 0;
-    }
-    x += w;
-  }
+  const rows = (place(entries, width).at(-1)?.row ?? 0) + 1;
   return rows * ROW + 4;
 }
 
 /** The legend laid out from (x, y), wrapping at `width`. */
 export function legend(entries: readonly LegendEntry[], x0: number, y0: number, width: number): string[] {
+  const spots = place(entries, width);
+  const max = maxChars(width);
   const items: string[] = [];
-  let x = 0;
-  let y = y0 + 10;
-  for (const e of entries) {
-    const w = entryWidth(e);
-    if (x > 0 && x + w > width) {
-      x = 0;
-      y += ROW;
-    }
-    const sx = x0 + x;
+  entries.forEach((e, i) => {
+    const spot = spots[i] ?? { x: 0, row: 0 };
+    const sx = x0 + spot.x;
+    const y = y0 + 10 + spot.row * ROW;
     if (e.symbol === "marker") items.push(el("circle", { cx: sx + 10, cy: y - 4, r: 3.5, fill: e.color }));
     else if (e.symbol === "box") items.push(el("rect", { x: sx + 4, y: y - 9, width: 12, height: 10, fill: e.color, stroke: "#777777", "stroke-width": 0.6 }));
     else items.push(el("line", { x1: sx, y1: y - 4, x2: sx + 20, y2: y - 4, stroke: e.color, "stroke-width": 2.5, "stroke-dasharray": e.symbol === "dashed" ? "5 3" : undefined }));
-    items.push(text(sx + 26, y, truncateLabel(e.name, 28), { fill: INK.text }));
-    x += w;
-  }
+    const label = truncateLabel(e.name, max);
+    if (label === e.name) items.push(text(sx + 26, y, label, { fill: INK.text }));
+    else items.push(el("g", {}, [text(sx + 26, y, label, { fill: INK.text }), tooltip(e.name)]));
+  });
   return [el("g", { class: "legend" }, items)];
 }
