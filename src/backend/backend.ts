@@ -49,6 +49,14 @@ export interface Backend {
   /** Ends the scope opened by `pin`; the resident copy goes when the array's last pin is released. */
   unpin(pinned: PinnedOperand): void;
 
+  /**
+   * Column sums, accumulated in float64: out[outOff + j] += sum_{r < rows} x[xOff + r ldx + j]
+   * for j < cols, rows added in order. The bias gradients of a layer, db = sum_rows dL/dY: the
+   * [T*B, G*H] gate gradients dG of a fused recurrence (or its [B, G*H] block of one step), the
+   * [rows, out] output gradient of Linear.
+   */
+  colSum(rows: number, cols: number, x: TypedArray, xOff: number, ldx: number, out: Float64Array, outOff: number): void;
+
   /** out[outOff + i] = 1 / (1 + exp(-x[xOff + i])) for i < n; x and out may be the same array. */
   sigmoid(n: number, x: TypedArray, xOff: number, out: TypedArray, outOff: number): void;
 

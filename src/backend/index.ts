@@ -1,6 +1,7 @@
 import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
 import { sigmoidJs, tanhJs } from "./js/activations";
 import { gruCellJs, lstmCellJs } from "./js/cells";
+import { colSumJs } from "./js/col-sum";
 import { gemmJs } from "./js/gemm";
 import { pinJs, unpinJs } from "./js/pinned";
 import { createWasmBackend } from "./wasm";
@@ -12,6 +13,7 @@ export const JS_BACKEND: Backend = {
   gemm: gemmJs,
   pin: pinJs,
   unpin: unpinJs,
+  colSum: colSumJs,
   sigmoid: sigmoidJs,
   tanh: tanhJs,
   lstmCell: lstmCellJs,

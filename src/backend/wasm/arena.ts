@@ -17,6 +17,8 @@ export class Arena {
   private top: number;
   /** A float32 view of the whole memory (valid until the next `alloc` or `keep` that grows it). */
   f32: Float32Array;
+  /** A float64 view of the whole memory (the same validity). */
+  f64: Float64Array;
 
   constructor(memory: WasmMemory, base: number) {
     this.memory = memory;
@@ -24,6 +26,7 @@ export class Arena {
     this.floor = this.base;
     this.top = this.base;
     this.f32 = new Float32Array(memory.buffer);
+    this.f64 = new Float64Array(memory.buffer);
   }
 
   /** Frees everything allocated since construction or the last reset, except the kept blocks. */
@@ -62,6 +65,7 @@ export class Arena {
       const want = Math.max(end, Math.ceil(have * 1.5));
       this.memory.grow(Math.ceil((want - have) / PAGE));
       this.f32 = new Float32Array(this.memory.buffer);
+      this.f64 = new Float64Array(this.memory.buffer);
     }
     return end;
   }

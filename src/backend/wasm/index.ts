@@ -1,6 +1,7 @@
 import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
+import { createWasmColSum } from "./col-sum";
 import { createWasmGemm } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
 import { PinnedCopies } from "./pins";
@@ -44,6 +45,7 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, h
     gemm: createWasmGemm(kernels, arena, pins, js.gemm, pool),
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
+    colSum: createWasmColSum(kernels, arena, pins, js.colSum),
     ...createWasmCells(kernels, arena, pins, js),
   };
 }

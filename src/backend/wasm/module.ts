@@ -46,6 +46,8 @@ export interface WasmKernels {
   lstmCell(B: number, H: number, acts: number, cPrev: number, c: number, h: number, tanhC: number): void;
   /** The GRU cell on [B, 3H] pre-activations and [B, H] states (see assembly/cells.as). */
   gruCell(B: number, H: number, acts: number, hw: number, hPrev: number, h: number, hn: number): void;
+  /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
+  colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
   /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
   sgemmShare(ctl: number, participant: number): number;
 }
@@ -118,6 +120,7 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
     lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],
     gruCell: exports["gruCell"] as WasmKernels["gruCell"],
+    colSum: exports["colSum"] as WasmKernels["colSum"],
     sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
   };
 }

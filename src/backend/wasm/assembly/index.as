@@ -2,3 +2,4 @@
 
 export { heapBase, sgemm, workspaceBytes } from "./gemm";
 export { gruCell, lstmCell, sigmoidArray, tanhArray } from "./cells";
+export { colSum } from "./reduce";
