@@ -30,7 +30,9 @@ export function renderUnrolled(p: UnrolledPayload): string {
     body.push(...colorBar(scale, { x: p.width + 4, y: top + 44, width: 14, height: Math.max(80, p.height - 70) }, "log10 \u2016dL/dh_t\u2016"));
     width += 140;
   }
-  const entries = p.parameters.map((q) => ({ name: q.name, color: paletteColor(q.color) }));
+  // only parameters that colour some edge: a bias read beside its weight is named on no edge
+  const shown = new Set(p.edges.map(colourParameter));
+  const entries = p.parameters.filter((q) => shown.has(q.name)).map((q) => ({ name: q.name, color: paletteColor(q.color) }));
   if (entries.length > 0) {
     body.push(text(12, y + 2, "Edge colour = parameter used; the same colour at every t is one shared weight.", { fill: INK.muted }));
     body.push(...legend(entries, 12, y + 8, width - 24));
@@ -55,10 +57,20 @@ function normScale(cells: readonly UnrolledCell[]): ColorScale {
   return { scheme: "viridis", min: Number.isFinite(lo) ? lo : 0, max: hi > lo ? hi : lo + 1 };
 }
 
+/** An edge's weights (not its biases). */
+function weightsOf(e: UnrolledEdge): string[] {
+  return e.parameters.filter((n) => !/(^|\.)bias/.test(n));
+}
+
+/** The parameter whose colour an edge takes: its first weight, else its first parameter. */
+function colourParameter(e: UnrolledEdge): string | undefined {
+  return weightsOf(e)[0] ?? e.parameters[0];
+}
+
 function edge(e: UnrolledEdge, p: UnrolledPayload, top: number, colorOf: Map<string, string>, labelled: Set<string>): string[] {
   const pts = e.points.map((q) => [q.x, q.y + top] as const);
-  const weights = e.parameters.filter((n) => !/(^|\.)bias/.test(n));
-  const first = weights[0] ?? e.parameters[0];
+  const weights = weightsOf(e);
+  const first = colourParameter(e);
   const color = first === undefined ? "#8a8a8a" : colorOf.get(first) ?? "#8a8a8a";
   const out = [polyline(pts, { stroke: color, "stroke-width": 2, class: `edge ${e.kind}` })];
   const a = pts[0];

@@ -109,6 +109,27 @@ export function tinyRnn(T: number, H = 4): { loss: Tensor; hs: Tensor[] } {
   return { loss: loss ?? tensor(0), hs };
 }
 
+/** h_t = tanh(W_hh h_{t-1} + W_xh x_t + b_h) with a 1-D h and role-less inner ops: the notebook way. */
+function vectorRnn(T: number, H = 4): Tensor {
+  const param = (shape: number[], name: string): Tensor => {
+    const p = randn(shape, { requiresGrad: true });
+    p.name = name;
+    return p;
+  };
+  const [whh, wxh, b] = [param([H, H], "W_hh"), param([H, 3], "W_xh"), param([H], "b_h")];
+  let h = tensor(new Array<number>(H).fill(0));
+  let loss: Tensor | null = null;
+  for (let t = 0; t < T; t++) {
+    const x = randn([3]);
+    h = withScope({ module: "rnn", step: t }, () => {
+      const pre = whh.matmul(h).add(wxh.matmul(x)).add(b);
+      return withScope({ role: "h" }, () => pre.tanh());
+    });
+    loss = loss === null ? h.sum() : loss.add(h.sum());
+  }
+  return loss ?? tensor(0);
+}
+
 /** Named figures to screenshot. */
 export function gallery(): Array<[string, viz.FigureLike]> {
   manualSeed(0);
@@ -127,6 +148,7 @@ export function gallery(): Array<[string, viz.FigureLike]> {
     ["unrolled-tiny", viz.unrolled(tinyRnn(5).loss, { title: "hand-made RNN with y_t and L_t" })],
     ["unrolled-lstm-expanded", viz.unrolled(recurrentLoss(new LSTM({ inputSize: 4, hiddenSize: 8, bidirectional: true, fused: false }), 4), { expanded: true })],
     ["unrolled-norms", unrolledWithNorms()],
+    ["unrolled-vector-rnn", viz.unrolled(vectorRnn(4), { title: "1-D h, matmul(W_hh, h), role-less inner ops" })],
     ["gradflow", flows()],
     ["gradflow-five-models", flowsOfFive()],
     ["curves", trainingCurves()],
