@@ -27,9 +27,14 @@ export function smooth(y: readonly number[], s: number): number[] {
 /** The SVG of a curves payload. */
 export function renderCurves(p: CurvesPayload): string {
   const top = titleHeight(p.title);
-  const barH = p.progress === null ? 0 : 34;
+  const panelsWidth = Math.min(COLUMNS, Math.max(1, p.panels.length)) * PANEL_W;
+  const textWidth = p.progress === null ? 0 : 12 + 220 + 10 + progressText(p.progress).length * CHAR_W + 12;
+  const width = Math.max(panelsWidth, Math.min(textWidth, COLUMNS * PANEL_W));
+  // a progress line too long for one row puts its metrics on a second row under the bar
+  const wrap = p.progress !== null && textWidth > width;
+  const barH = p.progress === null ? 0 : wrap ? 50 : 34;
   const body: string[] = [];
-  if (p.progress !== null) body.push(...progressBar(p.progress, 12, top + 6, Math.min(COLUMNS, Math.max(1, p.panels.length)) * PANEL_W - 24));
+  if (p.progress !== null) body.push(...progressBar(p.progress, 12, top + 6, panelsWidth - 24, wrap));
   const names = p.series.map((s) => s.name);
   p.panels.forEach((panel, k) => {
     const box = { x: (k % COLUMNS) * PANEL_W, y: top + barH + Math.floor(k / COLUMNS) * PANEL_H, width: PANEL_W, height: PANEL_H };
@@ -45,25 +50,32 @@ export function renderCurves(p: CurvesPayload): string {
     body.push(...xyChart({ box, title: panel.title, xLabel: p.xLabel, yLabel: panel.yScale === "log" ? `${panel.yLabel} (log)` : panel.yLabel, yLog: panel.yScale === "log", series }).svg);
   });
   const rows = Math.ceil(p.panels.length / COLUMNS);
-  const textWidth = p.progress === null ? 0 : 12 + 220 + 10 + progressText(p.progress).length * 6.3 + 12;
-  const width = Math.max(Math.min(COLUMNS, Math.max(1, p.panels.length)) * PANEL_W, Math.min(textWidth, COLUMNS * PANEL_W));
   if (p.panels.length === 0) body.push(text(12, top + barH + 30, "no values logged yet", { fill: INK.muted }));
   return svgDocument(width, top + barH + Math.max(1, rows) * PANEL_H + 6, body, p.title);
 }
 
-/** The progress line without its text bar, at most four metrics. */
-function progressText(g: Progress): string {
-  const shown: Progress = { ...g, metrics: Object.fromEntries(Object.entries(g.metrics).slice(0, 4)) };
-  return progressLine(shown).replace(/^\[[#.]*\]\s*/, "");
+/** Estimated width of one character of the progress text (11.5 px sans-serif, digits and spaces). */
+const CHAR_W = 6.6;
+
+/** The progress line without its text bar, at most four metrics (or none, or only them). */
+function progressText(g: Progress, part: "all" | "counters" | "metrics" = "all"): string {
+  const metrics = part === "counters" ? [] : Object.entries(g.metrics).slice(0, 4);
+  const line = progressLine({ ...g, metrics: Object.fromEntries(metrics) }).replace(/^\[[#.]*\]\s*/, "");
+  if (part !== "metrics") return line;
+  // the metrics are what follows the counters in a line without the trailing state
+  const running: Progress = { ...g, state: "running" };
+  const withMetrics = progressLine({ ...running, metrics: Object.fromEntries(metrics) });
+  return withMetrics.slice(progressLine({ ...running, metrics: {} }).length).trim();
 }
 
-function progressBar(g: Progress, x: number, y: number, width: number): string[] {
+function progressBar(g: Progress, x: number, y: number, width: number, wrap: boolean): string[] {
   const barW = Math.min(220, width / 3);
   const f = g.total !== null && g.total > 0 ? Math.min(1, g.step / g.total) : null;
   const color = g.state === "stopped" ? "#c62828" : g.state === "finished" ? "#2e7d32" : "#1f77b4";
   const out = [el("rect", { x, y, width: barW, height: 14, rx: 3, fill: "#eeeeee", stroke: "#bbbbbb" })];
   if (f !== null) out.push(el("rect", { x, y, width: barW * f, height: 14, rx: 3, fill: color, class: "progress" }));
-  const line = progressText(g);
-  out.push(text(x + barW + 10, y + 11, line, { fill: INK.text, "font-size": 11.5, class: "progress-text" }));
+  const style = { fill: INK.text, "font-size": 11.5, class: "progress-text" };
+  out.push(text(x + barW + 10, y + 11, progressText(g, wrap ? "counters" : "all"), style));
+  if (wrap) out.push(text(x, y + 31, progressText(g, "metrics"), style));
   return out;
 }

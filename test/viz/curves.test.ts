@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as viz from "../../src/viz";
-import { KERNEL_BRIDGE_KEY } from "../../src/runtime";
+import { KERNEL_BRIDGE_KEY, mimeBundle } from "../../src/runtime";
 import { MIME_TYPES, validatePayload } from "../../src/viz/payloads";
 import { smooth } from "../../src/viz/curves-svg";
 
@@ -92,5 +92,15 @@ describe("viz.curves", () => {
 
   it("rejects a smoothing outside [0, 1)", () => {
     expect(() => viz.curves({ smoothing: 1 })).toThrow("viz.curves: smoothing must be in [0, 1); expected e.g. 0.6, got 1");
+  });
+});
+
+describe("curves of a constant metric", () => {
+  it("draws a series that stays at one value with a few ticks instead of hanging", () => {
+    const c = viz.curves({ total: 200, throttleMs: 0 });
+    for (let s = 1; s <= 120; s++) c.log(s, { loss: 4 / Math.sqrt(s), bleu: 0.123456 });
+    const html = String(mimeBundle(c)["text/html"]);
+    expect(html).toContain("bleu");
+    expect(html.length).toBeLessThan(400_000);
   });
 });

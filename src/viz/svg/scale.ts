@@ -59,7 +59,8 @@ export function formatValue(v: number): string {
  */
 export function linearScale(domain: readonly [number, number], range: readonly [number, number], options: { nice?: boolean; ticks?: number } = {}): Scale {
   let [lo, hi] = domain;
-  if (!(hi > lo)) {
+  // a span below float resolution (a constant series after smoothing) counts as a single value
+  if (!(hi - lo > 1e-9 * Math.max(Math.abs(lo), Math.abs(hi)))) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     lo -= pad;
     hi += pad;
@@ -70,7 +71,12 @@ export function linearScale(domain: readonly [number, number], range: readonly [
     hi = Math.ceil(hi / step - 1e-9) * step;
   }
   const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  const first = Math.ceil(lo / step - 1e-9);
+  const count = Math.floor(hi / step + 1e-9) - first;
+  for (let i = 0; i <= Math.min(count, 100); i++) {
+    const v = (first + i) * step;
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  }
   const [r0, r1] = range;
   const span = hi - lo;
   return {
