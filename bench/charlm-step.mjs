@@ -6,7 +6,9 @@
 // `--pin` keeps W_hh resident in the backend's memory for the whole forward and again for the
 // whole backward (`backend.pin` / `backend.unpin`), as a fused recurrence does internally, so the
 // per-step GEMMs on W_hh skip their copy. Without it every GEMM copies W_hh. Prints the median,
-// the minimum and the quartiles of the step times in milliseconds, after 3 warm-up steps.
+// the minimum and the quartiles of the step times in milliseconds, after 3 warm-up steps, and
+// the median CPU time of the process per step: on a busy machine, with SEQGRAD_THREADS=1, that
+// is the steadier figure (it leaves out the time spent waiting for a core).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -60,15 +62,20 @@ function step() {
 
 for (let i = 0; i < 3; i++) step();
 const times = [];
+const cpu = [];
 for (let i = 0; i < steps; i++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   step();
   times.push(performance.now() - t0);
+  const used = process.cpuUsage(c0);
+  cpu.push((used.user + used.system) / 1e3);
 }
 times.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
 const q = (f) => times[Math.min(times.length - 1, Math.floor(f * times.length))].toFixed(1);
 const load = require("node:os").loadavg()[0].toFixed(2);
 process.stdout.write(
   `char-LM ${cell.toUpperCase()} step (${backend.name}${pin ? ", W_hh pinned" : ""}): median ${q(0.5)} ms, min ${q(0)}, ` +
-    `quartiles ${q(0.25)}..${q(0.75)} over ${steps} steps (load ${load})\n`,
+    `quartiles ${q(0.25)}..${q(0.75)}, CPU ${cpu[Math.floor(steps / 2)].toFixed(1)} ms, over ${steps} steps (load ${load})\n`,
 );

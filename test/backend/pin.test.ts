@@ -141,6 +141,30 @@ describeWasm("a pinned gemm operand of the wasm backend", () => {
     backend.unpin(p);
   });
 
+  it("packs a pinned B again after the backend wrote into it, for every shape it was used with", () => {
+    const next = rng(12);
+    const x = ints(16, 16, next);
+    const w = ints(16, 16, next);
+    const fresh = ints(16, 16, next);
+    const eye = Float32Array.from({ length: 256 }, (_, i) => (i % 17 === 0 ? 1 : 0));
+    const both = (): number[] => {
+      const out = new Float32Array(512);
+      backend.gemm(false, true, 16, 16, 16, 1, x, 0, 16, w, 0, 16, 0, out, 0, 16);
+      backend.gemm(false, false, 8, 16, 16, 1, x, 0, 16, w, 0, 16, 0, out, 256, 16);
+      return Array.from(out);
+    };
+    const p = backend.pin(w);
+    both(); // packs w for both shapes
+    backend.gemm(false, false, 16, 16, 16, 1, fresh, 0, 16, eye, 0, 16, 0, w, 0, 16); // w = fresh
+    const inScope = both();
+    backend.unpin(p);
+    expect(inScope).toEqual(both());
+    const viaJs = new Float32Array(512);
+    JS_BACKEND.gemm(false, true, 16, 16, 16, 1, x, 0, 16, fresh, 0, 16, 0, viaJs, 0, 16);
+    JS_BACKEND.gemm(false, false, 8, 16, 16, 1, x, 0, 16, fresh, 0, 16, 0, viaJs, 256, 16);
+    expect(inScope).toEqual(Array.from(viaJs));
+  });
+
   it("keeps pinned copies valid when pins are released out of order and the memory grows", () => {
     const next = rng(21);
     const mats = [ints(16, 16, next), ints(16, 16, next), ints(16, 16, next)];

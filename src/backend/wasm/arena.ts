@@ -52,6 +52,11 @@ export class Arena {
     return at;
   }
 
+  /** The end (byte offset) of the kept blocks. */
+  keptEnd(): number {
+    return this.floor;
+  }
+
   /** Drops the kept blocks that end after `end` (every one when `end` is 0); between kernel calls only. */
   trimKept(end: number): void {
     this.floor = Math.max(this.base, (end + 63) & ~63);

@@ -10,6 +10,8 @@ export type Gemm = Backend["gemm"];
 
 /** Multiply-adds (m n k) from which a product is split over the helper threads. */
 export const PARALLEL_MIN_MACS = 1 << 20;
+/** sgemm's bMode for a B prepacked into panels (see assembly/gemm.as). */
+const B_PACKED = 2;
 /** Rows and columns of a micro-tile (MR, NR in assembly/kernel.as): parts are cut on tile edges. */
 const MR = 4;
 const NR = 8;
@@ -19,8 +21,9 @@ const NR = 8;
  *
  * float32 operands are staged into the module's memory (one `set` per matrix when rows are
  * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
- * copied back. An A or B that is pinned (`pins`: the same array, same length) is read from its
- * resident copy without a copy; C is always copied, and a pinned C's resident copy is marked stale. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
+ * copied back. An A that is pinned (`pins`: the same array, same length) is read from its
+ * resident copy without a copy, a pinned B from its panels packed once per scope and shape (so
+ * the kernel skips packing it too); C is always copied, and a pinned C's copy is marked stale. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
  * cases go to `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
  * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
  * m and n into two chunks per thread, which the threads claim as they get free; each chunk packs
@@ -91,14 +94,20 @@ export function createWasmGemm(
     }
     if (m === 0 || n === 0) return;
     arena.reset();
+    // a pinned B comes prepacked into panels (packed once per scope and shape), before any scratch
+    const packed = pins.packedB(b, transB, bOff, ldb, k, n);
     const pa = transA ? stage(a, aOff, k, m, lda) : stage(a, aOff, m, k, lda);
     const lda2 = stagedLd;
-    const pb = transB ? stage(b, bOff, n, k, ldb) : stage(b, bOff, k, n, ldb);
-    const ldb2 = stagedLd;
+    let pb = packed;
+    let ldb2 = ldb;
+    if (packed < 0) {
+      pb = transB ? stage(b, bOff, n, k, ldb) : stage(b, bOff, k, n, ldb);
+      ldb2 = stagedLd;
+    }
     const pc = beta === 0 ? arena.alloc(m * n * 4) : copy(c, cOff, m, n, ldc);
     const ldc2 = beta === 0 ? n : stagedLd;
     const ta = transA ? 1 : 0;
-    const tb = transB ? 1 : 0;
+    const tb = packed >= 0 ? B_PACKED : transB ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
       // two chunks per thread, cut on micro-tile edges, claimed by whichever thread is free
       const alongN = n >= m;
@@ -108,7 +117,7 @@ export function createWasmGemm(
       const count = Math.ceil(total / chunk);
       const workStride = (kernels.workspaceBytes(alongN ? chunk : n) + 63) & ~63;
       const work = arena.alloc(workStride * (threads.helpers + 1));
-      threads.run({ transA: ta, transB: tb, m, n, k, alpha, a: pa, lda: lda2, b: pb, ldb: ldb2, beta, c: pc, ldc: ldc2, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
+      threads.run({ transA: ta, bMode: tb, m, n, k, alpha, a: pa, lda: lda2, b: pb, ldb: ldb2, beta, c: pc, ldc: ldc2, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
     } else {
       const work = arena.alloc(kernels.workspaceBytes(n));
       kernels.sgemm(ta, tb, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);

@@ -36,7 +36,7 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
 
 function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, heap: number): Backend {
   const arena = new Arena(kernels.memory, heap);
-  const pins = new PinnedCopies(arena);
+  const pins = new PinnedCopies(kernels, arena);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
   const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
   return {

@@ -21,10 +21,13 @@ export interface WasmKernels {
   heapBase(): number;
   /** Bytes of scratch `sgemm` needs for a product with `n` columns. */
   workspaceBytes(n: number): number;
-  /** C = alpha op(A) op(B) + beta C on f32 data in `memory` (pointers in bytes, strides in elements). */
+  /**
+   * C = alpha op(A) op(B) + beta C on f32 data in `memory` (pointers in bytes, strides in elements).
+   * `bMode`: 0 op(B) = B, 1 op(B) = B^T, 2 `b` holds op(B) prepacked by `packBPanels`.
+   */
   sgemm(
     transA: number,
-    transB: number,
+    bMode: number,
     m: number,
     n: number,
     k: number,
@@ -38,6 +41,8 @@ export interface WasmKernels {
     ldc: number,
     work: number,
   ): void;
+  /** Packs op(B) [k, n] (B^T when trans is 1) into the panels of sgemm's bMode 2; 4 k ceil(n/8)*8 bytes at out. */
+  packBPanels(trans: number, b: number, ldb: number, k: number, n: number, out: number): void;
   /** out = sigmoid(x) over n floats (pointers in bytes). */
   sigmoidArray(n: number, x: number, out: number): void;
   /** out = tanh(x) over n floats. */
@@ -116,6 +121,7 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     heapBase: exports["heapBase"] as WasmKernels["heapBase"],
     workspaceBytes: exports["workspaceBytes"] as WasmKernels["workspaceBytes"],
     sgemm: exports["sgemm"] as WasmKernels["sgemm"],
+    packBPanels: exports["packBPanels"] as WasmKernels["packBPanels"],
     sigmoidArray: exports["sigmoidArray"] as WasmKernels["sigmoidArray"],
     tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
     lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],

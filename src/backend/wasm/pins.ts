@@ -2,13 +2,33 @@ import { ValueError } from "../../errors";
 import type { TypedArray } from "../../tensor/dtype";
 import type { PinnedOperand } from "../pinned";
 import type { Arena } from "./arena";
+import type { WasmKernels } from "./module";
+
+/** op(B) of a resident copy for one GEMM shape, packed into panels at `at` (sgemm's bMode 2). */
+interface Packed {
+  readonly trans: boolean;
+  readonly off: number;
+  readonly ld: number;
+  readonly k: number;
+  readonly n: number;
+  readonly at: number;
+  /** False once the resident copy changed: pack again before the next use. */
+  valid: boolean;
+}
+
+/** Packed shapes kept per pinned array at most (W_hh needs two: forward and backward). */
+const MAX_PACKED = 4;
+/** Columns per panel (NR of assembly/kernel.as). */
+const NR = 8;
 
 /** One resident copy: `data` (as pinned, `length` floats) at byte offset `at` of the arena. */
 interface Resident {
   readonly data: Float32Array;
   readonly length: number;
   readonly at: number;
-  readonly end: number;
+  /** End of the kept bytes of this copy and its packed panels. */
+  end: number;
+  readonly packed: Packed[];
   /** Live handles on this copy. */
   count: number;
   /** True after a kernel of this backend wrote into `data`: copy again before the next use. */
@@ -18,15 +38,19 @@ interface Resident {
 /**
  * The pinned operands of the WebAssembly backend: float32 arrays copied once into the kept
  * region of the arena (`Arena.keep`) and looked up by identity and length when a GEMM stages
- * its A or B operand (see `PinnedOperand` for the contract). Few arrays are pinned at once (one
+ * its A or B operand (see `PinnedOperand` for the contract). As a B operand, a pinned array is
+ * also packed into the micro-kernel's panels once per shape (transposition, offset, stride, k,
+ * n) and scope, so later products skip the packing too. Few arrays are pinned at once (one
  * W_hh per running direction), so the lookup is a scan of a short list.
  */
 export class PinnedCopies {
+  private readonly kernels: WasmKernels;
   private readonly arena: Arena;
   private readonly residents: Resident[] = [];
   private readonly live = new Set<PinnedOperand>();
 
-  constructor(arena: Arena) {
+  constructor(kernels: WasmKernels, arena: Arena) {
+    this.kernels = kernels;
     this.arena = arena;
   }
 
@@ -38,7 +62,7 @@ export class PinnedCopies {
     let r = this.find(data);
     if (r === null) {
       const at = this.arena.keep(data.length * 4);
-      r = { data, length: data.length, at, end: at + data.length * 4, count: 0, stale: false };
+      r = { data, length: data.length, at, end: at + data.length * 4, packed: [], count: 0, stale: false };
       this.residents.push(r);
     }
     r.count++;
@@ -67,15 +91,43 @@ export class PinnedCopies {
    * is not pinned or no longer has its pinned length. A copy made stale by a kernel is refreshed.
    */
   lookup(src: Float32Array): number {
-    const r = this.find(src);
+    return this.fresh(src)?.at ?? -1;
+  }
+
+  /**
+   * The byte offset of op(B) of a pinned `src` packed into panels for sgemm's bMode 2 (op(B) is
+   * the k x n matrix at src[off], row stride ld, transposed when `trans`), packed now if this
+   * shape was not yet packed in this scope; -1 when `src` is not pinned or has too many shapes.
+   * Call right after `Arena.reset`, before any scratch allocation: it may keep new memory.
+   */
+  packedB(src: Float32Array, trans: boolean, off: number, ld: number, k: number, n: number): number {
+    const r = this.fresh(src);
     if (r === null) return -1;
-    if (r.stale) this.copyIn(r);
-    return r.at;
+    let p = r.packed.find((x) => x.trans === trans && x.off === off && x.ld === ld && x.k === k && x.n === n);
+    if (p === undefined) {
+      if (r.packed.length >= MAX_PACKED) return -1;
+      const at = this.arena.keep(k * Math.ceil(n / NR) * NR * 4);
+      p = { trans, off, ld, k, n, at, valid: false };
+      r.packed.push(p);
+      r.end = Math.max(r.end, this.arena.keptEnd());
+    }
+    if (!p.valid) {
+      this.kernels.packBPanels(trans ? 1 : 0, r.at + off * 4, ld, k, n, p.at);
+      p.valid = true;
+    }
+    return p.at;
   }
 
   /** Marks the resident copy of `dst`, if any, out of date: a kernel of this backend wrote into it. */
   written(dst: TypedArray): void {
     for (const r of this.residents) if (r.data === dst) r.stale = true;
+  }
+
+  /** The resident copy of `src`, copied again first if a kernel made it stale; null if not pinned. */
+  private fresh(src: Float32Array): Resident | null {
+    const r = this.find(src);
+    if (r !== null && r.stale) this.copyIn(r);
+    return r;
   }
 
   private find(data: Float32Array): Resident | null {
@@ -86,5 +138,6 @@ export class PinnedCopies {
   private copyIn(r: Resident): void {
     this.arena.f32.set(r.data, r.at >> 2);
     r.stale = false;
+    for (const p of r.packed) p.valid = false;
   }
 }

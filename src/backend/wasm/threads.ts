@@ -4,7 +4,8 @@ import type { SharedKernels, WasmKernels } from "./module";
 /** One GEMM job for the helper threads (pointers in bytes into the shared memory). */
 export interface ShareJob {
   transA: number;
-  transB: number;
+  /** 0 op(B) = B, 1 B^T, 2 prepacked panels (see WasmKernels.sgemm). */
+  bMode: number;
   m: number;
   n: number;
   k: number;
@@ -112,7 +113,7 @@ export class GemmThreads {
   run(job: ShareJob): void {
     if (!this.started) this.start();
     const i32 = this.i32;
-    const args = [job.transA, job.transB, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc, job.alongN, job.chunk, job.work, job.workStride];
+    const args = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc, job.alongN, job.chunk, job.work, job.workStride];
     // the block holds slots 0..63; the arguments take 16..32 (see assembly/parallel.as)
     args.forEach((v, i) => (i32[ARGS + i] = v));
     this.f32[ARGS + 5] = job.alpha;

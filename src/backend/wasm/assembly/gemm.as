@@ -29,15 +29,23 @@ export function workspaceBytes(n: i32): usize {
   return <usize>(MC * KC + KC * ncPad + MR * NR) * 4;
 }
 
+/** `bMode` of sgemm: op(B) is B, B^T, or prepacked by `packBPanels` (b points at the panels). */
+export const B_PLAIN: i32 = 0;
+export const B_TRANSPOSED: i32 = 1;
+export const B_PACKED: i32 = 2;
+
 /**
  * C = alpha * op(A) op(B) + beta * C on f32 arrays in this module's memory. op(A) is [m, k],
  * op(B) is [k, n], C is [m, n]; lda/ldb/ldc are row strides (elements) of the stored matrices.
- * `work` points to `workspaceBytes(n)` bytes of scratch, 16-byte aligned. Requires m, n, k > 0.
+ * `bMode` B_PACKED: `b` holds op(B) as made by `packBPanels` for this k (ldb unused), so no
+ * block of B is packed here. `work` points to `workspaceBytes(n)` bytes of scratch, 16-byte
+ * aligned. Requires m, n, k > 0.
  */
 export function sgemm(
-  transA: bool, transB: bool, m: i32, n: i32, k: i32, alpha: f32,
+  transA: bool, bMode: i32, m: i32, n: i32, k: i32, alpha: f32,
   a: usize, lda: i32, b: usize, ldb: i32, beta: f32, c: usize, ldc: i32, work: usize,
 ): void {
+  const prepacked = bMode == B_PACKED;
   const ap = work;
   const bp = ap + <usize>(MC * KC) * 4;
   const nc0 = min(n, NC);
@@ -48,13 +56,14 @@ export function sgemm(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       const betaBlock: f32 = pc == 0 ? beta : 1;
-      packB(transB, b, ldb, pc, jc, kc, nc, bp);
+      if (!prepacked) packB(bMode == B_TRANSPOSED, b, ldb, pc, jc, kc, nc, bp);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
         packA(transA, a, lda, ic, pc, mc, kc, alpha, ap);
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr);
-          const bPanel = bp + <usize>(jr * kc) * 4;
+          // a packed block holds its panels kc * NR apart; prepacked panels hold all k steps
+          const bPanel = prepacked ? b + (<usize>(jc + jr) * <usize>k + <usize>(pc * NR)) * 4 : bp + <usize>(jr * kc) * 4;
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
             const aPanel = ap + <usize>(ir * kc) * 4;
@@ -69,6 +78,17 @@ export function sgemm(
         }
       }
     }
+  }
+}
+
+/**
+ * Packs all of op(B) ([k, n]; B^T when `trans`) into panels of NR columns for sgemm's B_PACKED
+ * mode: panel q (columns q*NR..q*NR+NR-1, zero-padded past n) holds NR floats per step p, at
+ * out + 4 * (q * NR * k + p * NR + s). `out` needs 4 * k * (n rounded up to NR) bytes.
+ */
+export function packBPanels(trans: bool, b: usize, ldb: i32, k: i32, n: i32, out: usize): void {
+  for (let j = 0; j < n; j += NR) {
+    packB(trans, b, ldb, 0, j, k, min(NR, n - j), out + <usize>j * <usize>k * 4);
   }
 }
 

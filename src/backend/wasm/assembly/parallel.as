@@ -9,10 +9,11 @@
 //   1 NEXT  claim word: job tag (7 bits) << 24 | chunk count << 12 | next chunk index
 //   2 DONE  chunks finished
 //   3 FAILED set by a helper that crashed;  4 PAGES memory size when the job was posted
-//  16..32  transA, transB, m, n, k, alpha (f32), a, lda, b, ldb, beta (f32), c, ldc,
-//          alongN, chunk, work, workStride  (pointers in bytes, sizes in elements)
+//  16..32  transA, bMode (0 B, 1 B^T, 2 prepacked B: see sgemm), m, n, k, alpha (f32), a, lda,
+//          b, ldb, beta (f32), c, ldc, alongN, chunk, work, workStride  (pointers in bytes,
+//          sizes in elements)
 
-import { sgemm } from "./gemm";
+import { B_PACKED, B_TRANSPOSED, sgemm } from "./gemm";
 
 const NEXT: usize = 4;
 const DONE: usize = 8;
@@ -40,7 +41,7 @@ export function sgemmShare(ctl: usize, participant: i32): i32 {
 function runChunk(ctl: usize, idx: i32, participant: i32): void {
   const p = ctl + ARGS;
   const transA = load<i32>(p) != 0;
-  const transB = load<i32>(p, 4) != 0;
+  const bMode = load<i32>(p, 4);
   const m = load<i32>(p, 8);
   const n = load<i32>(p, 12);
   const k = load<i32>(p, 16);
@@ -58,10 +59,11 @@ function runChunk(ctl: usize, idx: i32, participant: i32): void {
   const lo = idx * chunk;
   const size = min(chunk, (alongN ? n : m) - lo);
   if (alongN) {
-    const bPart = b + <usize>(transB ? lo * ldb : lo) * 4;
-    sgemm(transA, transB, m, size, k, alpha, a, lda, bPart, ldb, beta, c + <usize>lo * 4, ldc, work);
+    // chunks start on panel edges, so a prepacked B's part starts at panel lo / NR
+    const bCol = bMode == B_PACKED ? lo * k : bMode == B_TRANSPOSED ? lo * ldb : lo;
+    sgemm(transA, bMode, m, size, k, alpha, a, lda, b + <usize>bCol * 4, ldb, beta, c + <usize>lo * 4, ldc, work);
   } else {
     const aPart = a + <usize>(transA ? lo : lo * lda) * 4;
-    sgemm(transA, transB, size, n, k, alpha, aPart, lda, b, ldb, beta, c + <usize>(lo * ldc) * 4, ldc, work);
+    sgemm(transA, bMode, size, n, k, alpha, aPart, lda, b, ldb, beta, c + <usize>(lo * ldc) * 4, ldc, work);
   }
 }
