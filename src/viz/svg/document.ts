@@ -9,12 +9,16 @@ import { el, text } from "./element";
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
 /** Base font size in pixels. */
 export const FONT_SIZE = 12;
+/** Estimated width of one character of a 14 px semibold title. */
+const TITLE_CHAR_W = 7.8;
 /** Ink colours. */
 export const INK = { text: "#222222", muted: "#666666", axis: "#444444", grid: "#e6e6e6", warn: "#c62828" } as const;
 
 /** A complete `<svg>` of the given size with a white background and an optional title line. */
 export function svgDocument(width: number, height: number, body: readonly string[], title?: string): string {
-  const w = Math.ceil(width);
+  // a title wider than a small figure (a 3x3 attention map) widens the document rather than being cut
+  const titleWidth = title === undefined ? 0 : title.length * TITLE_CHAR_W + 16;
+  const w = Math.ceil(Math.max(width, titleWidth));
   const h = Math.ceil(height);
   const children = [el("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" })];
   if (title !== undefined && title.length > 0) {
