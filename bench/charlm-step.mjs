@@ -1,14 +1,15 @@
 // A focused timing of one char-LM LSTM training step (vocab 65, emb 64, H 256, B 32, T 64: the
 // `charlm-lstm` configuration of configs.json), on the built package (`npm run build` first).
 //
-//   node bench/charlm-step.mjs [--steps N] [--pin] [--cell lstm|gru]
+//   node bench/charlm-step.mjs [--steps N] [--pin | --compare] [--cell lstm|gru]
 //
 // `--pin` keeps W_hh resident in the backend's memory for the whole forward and again for the
 // whole backward (`backend.pin` / `backend.unpin`), as a fused recurrence does internally, so the
 // per-step GEMMs on W_hh skip their copy. Without it every GEMM copies W_hh. Prints the median,
 // the minimum and the quartiles of the step times in milliseconds, after 3 warm-up steps, and
 // the median CPU time of the process per step: on a busy machine, with SEQGRAD_THREADS=1, that
-// is the steadier figure (it leaves out the time spent waiting for a core).
+// is the steadier figure (it leaves out the time spent waiting for a core). `--compare` alternates
+// unpinned and pinned steps in one process (N of each), the fairest comparison on a busy machine.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -21,7 +22,8 @@ function option(name, fallback) {
 }
 
 const steps = Number(option("--steps", "20"));
-const pin = process.argv.includes("--pin");
+const compare = process.argv.includes("--compare");
+let pin = process.argv.includes("--pin") || compare;
 const cell = option("--cell", "lstm");
 const configs = JSON.parse(readFileSync(new URL("./configs.json", import.meta.url), "utf8")).configs;
 const c = { ...configs.find((x) => x.name === "charlm-lstm"), cell };
@@ -61,21 +63,27 @@ function step() {
 }
 
 for (let i = 0; i < 3; i++) step();
-const times = [];
-const cpu = [];
+const variants = compare ? [false, true] : [pin];
+const times = new Map(variants.map((v) => [v, []]));
+const cpu = new Map(variants.map((v) => [v, []]));
 for (let i = 0; i < steps; i++) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  step();
-  times.push(performance.now() - t0);
-  const used = process.cpuUsage(c0);
-  cpu.push((used.user + used.system) / 1e3);
+  for (const v of i % 2 === 0 ? variants : [...variants].reverse()) {
+    pin = v;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    step();
+    times.get(v).push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    cpu.get(v).push((used.user + used.system) / 1e3);
+  }
 }
-times.sort((a, b) => a - b);
-cpu.sort((a, b) => a - b);
-const q = (f) => times[Math.min(times.length - 1, Math.floor(f * times.length))].toFixed(1);
 const load = require("node:os").loadavg()[0].toFixed(2);
-process.stdout.write(
-  `char-LM ${cell.toUpperCase()} step (${backend.name}${pin ? ", W_hh pinned" : ""}): median ${q(0.5)} ms, min ${q(0)}, ` +
-    `quartiles ${q(0.25)}..${q(0.75)}, CPU ${cpu[Math.floor(steps / 2)].toFixed(1)} ms, over ${steps} steps (load ${load})\n`,
-);
+for (const v of variants) {
+  const t = times.get(v).sort((a, b) => a - b);
+  const u = cpu.get(v).sort((a, b) => a - b);
+  const q = (f) => t[Math.min(t.length - 1, Math.floor(f * t.length))].toFixed(1);
+  process.stdout.write(
+    `char-LM ${cell.toUpperCase()} step (${backend.name}${v ? ", W_hh pinned" : ""}): median ${q(0.5)} ms, min ${q(0)}, ` +
+      `quartiles ${q(0.25)}..${q(0.75)}, CPU ${u[Math.floor(steps / 2)].toFixed(1)} ms, over ${steps} steps (load ${load})\n`,
+  );
+}
