@@ -51,5 +51,6 @@ for (let round = 0; round < 9; round++) {
 const load = require("node:os").loadavg()[0].toFixed(2);
 for (const [name, times] of Object.entries(results)) {
   times.sort((a, b) => a - b);
-  process.stdout.write(`W_hh ${name}: median ${times[4].toFixed(2)} ms, min ${times[0].toFixed(2)} ms per step's ${2 * T} recurrent GEMMs (${backend.detail}, load ${load})\n`);
+  const figures = `median ${times[4].toFixed(2)} ms, min ${times[0].toFixed(2)} ms`;
+  process.stdout.write(`W_hh ${name}: ${figures} per step's ${2 * T} recurrent GEMMs (${backend.detail}, load ${load})\n`);
 }

@@ -6,7 +6,15 @@ import { rng } from "./gemm-cases";
 const describeWasm = WASM_BACKEND === null ? describe.skip : describe;
 
 /** The float64 column sums of x, rows in order, added to `start` (the reference). */
-function reference(rows: number, cols: number, x: Float32Array | Float64Array, off: number, ld: number, start: Float64Array, outOff: number): Float64Array {
+function reference(
+  rows: number,
+  cols: number,
+  x: Float32Array | Float64Array,
+  off: number,
+  ld: number,
+  start: Float64Array,
+  outOff: number,
+): Float64Array {
   const out = Float64Array.from(start);
   for (let j = 0; j < cols; j++) {
     let s = out[outOff + j] as number;

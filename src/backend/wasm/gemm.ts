@@ -23,8 +23,9 @@ const NR = 8;
  * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
  * copied back. An A that is pinned (`pins`: the same array, same length) is read from its
  * resident copy without a copy, a pinned B from its panels packed once per scope and shape (so
- * the kernel skips packing it too); C is always copied, and a pinned C's copy is marked stale. Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0
- * cases go to `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
+ * the kernel skips packing it too); C is always copied, and a pinned C's copy is marked stale.
+ * Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0 cases go to
+ * `fallback`, the plain-JS GEMM, which defines the results. With `threads` (kernels on
  * shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are cut along the larger of
  * m and n into two chunks per thread, which the threads claim as they get free; each chunk packs
  * its own panels into its thread's workspace.
@@ -117,7 +118,8 @@ export function createWasmGemm(
       const count = Math.ceil(total / chunk);
       const workStride = (kernels.workspaceBytes(alongN ? chunk : n) + 63) & ~63;
       const work = arena.alloc(workStride * (threads.helpers + 1));
-      threads.run({ transA: ta, bMode: tb, m, n, k, alpha, a: pa, lda: lda2, b: pb, ldb: ldb2, beta, c: pc, ldc: ldc2, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
+      const operands = { a: pa, lda: lda2, b: pb, ldb: ldb2, beta, c: pc, ldc: ldc2 };
+      threads.run({ transA: ta, bMode: tb, m, n, k, alpha, ...operands, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
     } else {
       const work = arena.alloc(kernels.workspaceBytes(n));
       kernels.sgemm(ta, tb, m, n, k, alpha, pa, lda2, pb, ldb2, beta, pc, ldc2, work);

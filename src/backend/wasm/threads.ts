@@ -113,7 +113,8 @@ export class GemmThreads {
   run(job: ShareJob): void {
     if (!this.started) this.start();
     const i32 = this.i32;
-    const args = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc, job.alongN, job.chunk, job.work, job.workStride];
+    const args = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc];
+    args.push(job.alongN, job.chunk, job.work, job.workStride);
     // the block holds slots 0..63; the arguments take 16..32 (see assembly/parallel.as)
     args.forEach((v, i) => (i32[ARGS + i] = v));
     this.f32[ARGS + 5] = job.alpha;
