@@ -29,9 +29,22 @@ export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, option
       const fill = valueColor(scale, v);
       const tip = tips ? options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}` : "";
       out.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: "cell" }, tips ? tooltip(tip) : undefined));
-      if (annotate) out.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, formatValue(v), { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
+      const label = annotate ? cellLabel(v) : "";
+      // a value is written in its cell only when it fits (about 6 px a character at 10 px)
+      if (annotate && label.length * 6 <= w - 4) {
+        out.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, label, { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
+      }
     });
   });
   out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "#999999", "stroke-width": 0.5 }));
   return out;
+}
+
+/** A short in-cell label: two significant digits, `4e-4` style for tiny or huge values. */
+export function cellLabel(v: number): string {
+  if (!Number.isFinite(v)) return formatValue(v);
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a < 0.01 || a >= 1e4) return v.toExponential(0).replace("e+", "e");
+  return String(Number(v.toPrecision(2)));
 }
