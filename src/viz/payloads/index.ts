@@ -1,0 +1,26 @@
+/**
+ * The JSON payloads of seqgrad figures: the contract between the library (which builds them in the
+ * kernel) and the JupyterLab extension (which draws them). Each figure travels under one versioned
+ * MIME type; its payload carries `kind` and `version` so a renderer can check what it got.
+ *
+ * This folder is self-contained on purpose: no imports from outside it, no DOM, no Node APIs. The
+ * extension bundles it as is and calls `validatePayload(mime, data)` before drawing.
+ *
+ * Conventions shared by every payload:
+ * - Numbers that may be NaN or infinite are `JsonNumber`s: JSON has no NaN, so they travel as the
+ *   strings "NaN", "Infinity", "-Infinity" (see `encodeNumber` / `decodeNumber`).
+ * - Matrices are row-major nested arrays `z[row][col]` (plotly's orientation); row 0 is drawn at the
+ *   top of a heat map.
+ * - Layout coordinates (graph and unrolled figures) are pixels with the origin at the top left and y
+ *   pointing down (SVG's convention), computed in the library so static and interactive drawings agree.
+ * - Unknown extra fields are allowed (forward compatibility); missing or mistyped required fields are not.
+ *
+ * Changelog: v1 (initial).
+ */
+export * from "./mime";
+export * from "./shared";
+export * from "./figures";
+export * from "./plots";
+export * from "./numbers";
+export { kindOfMime, validatePayload } from "./validate";
+export type { ValidationResult } from "./validate";
