@@ -2,6 +2,7 @@ import { AnomalyError, AutogradError, ShapeError } from "../errors";
 import { formatShape, sameShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
 import { firstNonFinite, inBackwardOf, isAnomalyEnabled } from "./anomaly";
+import { asBackwardPass } from "./backward-end";
 import { noGrad } from "./grad-mode";
 
 /** Options of `backward`. */
@@ -21,7 +22,7 @@ export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions
   const order = topologicalOrder(root);
   const grads = new Map<Tensor, Tensor>();
   grads.set(root, grad);
-  noGrad(() => {
+  asBackwardPass(() => noGrad(() => {
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
       if (t === undefined) continue;
@@ -60,7 +61,7 @@ export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions
         grads.set(input, previous === undefined ? gi : previous.add(gi));
       });
     }
-  });
+  }));
 }
 
 /** Every tensor `root` depends on through recorded ops, inputs before outputs (iterative DFS). */

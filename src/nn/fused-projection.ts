@@ -1,4 +1,5 @@
 import { getBackend } from "../backend/backend";
+import type { PinnedOperand } from "../backend/pinned";
 import type { TypedArray } from "../tensor/dtype";
 import { allocate } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
@@ -26,6 +27,8 @@ export interface FusedGrads {
   pendingDGh: TypedArray | null;
   /** Bias sums handed from the first step to the projection node. */
   pendingDb: { x: Float64Array; h: Float64Array } | null;
+  /** W_hh kept resident from the backward of the last step to that of step 0 (see fused-pin). */
+  pinned: PinnedOperand | null;
 }
 
 /** Sizes and saved tensors the projection backward needs. */

@@ -7,6 +7,7 @@ import { Tensor } from "../tensor/tensor";
 import { StepArrays } from "./fused-arrays";
 import { FusedGateStep, gateRoles, rememberGates } from "./fused-gates";
 import { fusedOutput } from "./fused-output";
+import { holdResident, releaseResident, withResident } from "./fused-pin";
 import { FusedGrads, projectionBackward } from "./fused-projection";
 import { gruStepBackward, gruStepForward } from "./gru-kernel";
 import { lstmStepBackward, lstmStepForward } from "./lstm-kernel";
@@ -60,7 +61,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   s.hs.set(h0.data, initSlot);
   if (s.cs !== null && c0 !== null) s.cs.set(c0.data, initSlot);
 
-  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, db: null, pendingDGh: null, pendingDb: null };
+  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, db: null, pendingDGh: null, pendingDb: null, pinned: null };
   const sumBias = w.bIh !== null || w.bHh !== null;
   const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
   const projInputs = [x, ...weights];
@@ -76,55 +77,61 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   const gateSteps: FusedGateStep[] = [];
   let hPrev = h0;
   const op = cellOpName(kind);
-  for (let k = 0; k < T; k++) {
-    const t = reverse ? T - 1 - k : k;
-    const prev = reverse ? (t + 1) * BH : t * BH;
-    const out = reverse ? t * BH : (t + 1) * BH;
-    if (hw !== null) {
-      // hw = h_{t-1} W_hh^T + b_hh
-      if (w.bHh !== null) for (let b = 0; b < B; b++) hw.set(w.bHh.data, b * GH);
-      gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, w.bHh === null ? 0 : 1, hw, 0, GH);
-    } else {
-      // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
-      gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, 1, s.acts, t * B * GH, GH);
+  withResident(w.wHh.data, () => {
+    for (let k = 0; k < T; k++) {
+      const t = reverse ? T - 1 - k : k;
+      const prev = reverse ? (t + 1) * BH : t * BH;
+      const out = reverse ? t * BH : (t + 1) * BH;
+      if (hw !== null) {
+        // hw = h_{t-1} W_hh^T + b_hh
+        if (w.bHh !== null) for (let b = 0; b < B; b++) hw.set(w.bHh.data, b * GH);
+        gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, w.bHh === null ? 0 : 1, hw, 0, GH);
+      } else {
+        // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
+        gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, 1, s.acts, t * B * GH, GH);
+      }
+      cellForward(kind, s, t, prev, out, hw);
+      const first = k === 0;
+      const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
+      const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
+      const hT = new Tensor(s.hs.subarray(out, out + BH), [B, H]);
+      // g = dL/dh_t whole; dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
+      const node = withScope(tags, () =>
+        record(hT, op, inputs, (g) => {
+          if (grads.dGx === null) {
+            startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0, sumBias ? GH : 0);
+            holdResident(grads, w.wHh.data);
+          }
+          const dGx = grads.dGx as TypedArray; // allocated just above
+          const dGh = gru ? (grads.dGh as TypedArray) : dGx;
+          const db = grads.db;
+          const dhPrev = allocate(dtype, BH);
+          if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev, db === null ? null : db.x);
+          else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev, db);
+          else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu, db === null ? null : db.x);
+          gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
+          const dh = new Tensor(dhPrev, [B, H]);
+          if (!first) return [null, dh, null];
+          releaseResident(grads);
+          const dP = new Tensor(dGx, [T * B, GH]);
+          const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
+          grads.pendingDGh = gru ? dGh : null;
+          grads.pendingDb = db;
+          grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
+          grads.db = null;
+          return [dP, dh, null, dc0];
+        }),
+      );
+      const step = node.gradFn?.tags?.step;
+      if (roles !== null && step !== undefined) {
+        const gates: FusedGateStep = { module: scope, step, acts: s.acts, t, B, H, roles };
+        gateSteps.push(gates);
+        rememberGates(node, [gates]);
+      }
+      steps.push(node);
+      hPrev = node;
     }
-    cellForward(kind, s, t, prev, out, hw);
-    const first = k === 0;
-    const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
-    const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
-    const hT = new Tensor(s.hs.subarray(out, out + BH), [B, H]);
-    // g = dL/dh_t whole; dL/da_t from the fused cell backward; dL/dh_{t-1} = dL/da_t W_hh (+ the part that skips W_hh)
-    const node = withScope(tags, () =>
-      record(hT, op, inputs, (g) => {
-        if (grads.dGx === null) startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0, sumBias ? GH : 0);
-        const dGx = grads.dGx as TypedArray; // allocated just above
-        const dGh = gru ? (grads.dGh as TypedArray) : dGx;
-        const db = grads.db;
-        const dhPrev = allocate(dtype, BH);
-        if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev, db === null ? null : db.x);
-        else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev, db);
-        else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu, db === null ? null : db.x);
-        gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
-        const dh = new Tensor(dhPrev, [B, H]);
-        if (!first) return [null, dh, null];
-        const dP = new Tensor(dGx, [T * B, GH]);
-        const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
-        grads.pendingDGh = gru ? dGh : null;
-        grads.pendingDb = db;
-        grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
-        grads.db = null;
-        return [dP, dh, null, dc0];
-      }),
-    );
-    const step = node.gradFn?.tags?.step;
-    if (roles !== null && step !== undefined) {
-      const gates: FusedGateStep = { module: scope, step, acts: s.acts, t, B, H, roles };
-      gateSteps.push(gates);
-      rememberGates(node, [gates]);
-    }
-    steps.push(node);
-    hPrev = node;
-  }
+  });
   const result = fusedOutput(kind, s, steps, grads, { T, B, H, reverse, scope });
   if (result.output.gradFn !== null) rememberGates(result.output, gateSteps);
   return result;

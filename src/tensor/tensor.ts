@@ -143,11 +143,14 @@ export class Tensor {
 
   /**
    * Computes dL/dx for every leaf x this tensor depends on and adds it to `x.grad`.
-   * Without `grad`, the tensor must hold one element (the loss).
+   * Without `grad`, the tensor must hold one element (the loss). The options may come first:
+   * `loss.backward({ retainGraph: true })` is `loss.backward(undefined, { retainGraph: true })`.
    */
-  backward(grad?: Tensor, options: BackwardOptions = {}): void {
-    const g = initialGrad(this, grad, () => new Tensor(onesOf(this.dtype, this.numel), this.shape));
-    runBackward(this, g, options);
+  backward(grad?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
+    const given = grad instanceof Tensor || grad === undefined ? grad : undefined;
+    const opts = grad instanceof Tensor || grad === undefined ? options : { ...grad, ...options };
+    const g = initialGrad(this, given, () => new Tensor(onesOf(this.dtype, this.numel), this.shape));
+    runBackward(this, g, opts);
   }
 
   /** Sets `.grad` to null. */
