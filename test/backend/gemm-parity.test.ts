@@ -1,17 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { JS_BACKEND, WASM_BACKEND } from "../../src/backend";
 import type { Backend } from "../../src/backend";
+import { createWasmBackend } from "../../src/backend/wasm";
 import { Case, maxError, naive, operands, randomCase, rng, run } from "./gemm-cases";
 
 const wasm = WASM_BACKEND;
 const describeWasm = wasm === null ? describe.skip : describe;
 
-describeWasm("the wasm gemm", () => {
-  const backend = wasm as Backend;
-
-  it("is the default backend's gemm when WebAssembly SIMD is available", () => {
-    expect(backend.name).toBe("wasm");
+describeWasm("the wasm backend", () => {
+  it("is the default backend when WebAssembly SIMD is available", () => {
+    expect(wasm?.name).toBe("wasm");
   });
+
+  it("uses the relaxed-SIMD (FMA) kernels by default and the SIMD128 ones when asked", () => {
+    expect(wasm?.detail).toMatch(/relaxed-SIMD FMA/);
+    expect(createWasmBackend(JS_BACKEND, { threads: 1, fma: false })?.detail).toBe("WebAssembly SIMD128, 1 thread");
+  });
+});
+
+// the default kernels (relaxed SIMD where possible) and the plain SIMD128 ones
+const variants: Array<[string, Backend | null]> = [
+  ["default", wasm],
+  ["SIMD128 only", createWasmBackend(JS_BACKEND, { fma: false })],
+];
+
+describe.each(variants)("the wasm gemm (%s)", (_name, variant) => {
+  if (variant === null) return;
+  const backend = variant;
 
   it("matches a float64 reference and the js backend on 200 random shapes, flags, strides and offsets", () => {
     const next = rng(1234);

@@ -11,6 +11,8 @@ import { CONTROL_BYTES, GemmThreads, loadWorkerThreads } from "./threads";
 export interface WasmBackendOptions {
   /** Threads for large GEMMs, the caller's included (default: env SEQGRAD_THREADS, else min(2, cores)). */
   threads?: number;
+  /** Use the relaxed-SIMD (fused multiply-add) kernels where possible (default true; see relaxed.ts). */
+  fma?: boolean;
 }
 
 /**
@@ -21,8 +23,9 @@ export interface WasmBackendOptions {
  */
 export function createWasmBackend(js: Backend, options: WasmBackendOptions = {}): Backend | null {
   const threads = options.threads ?? defaultThreads();
+  const fma = options.fma ?? true;
   if (threads > 1 && loadWorkerThreads() !== null) {
-    const shared = instantiateSharedKernels();
+    const shared = instantiateSharedKernels(fma);
     if (shared !== null) {
       // the control block of the helper threads sits at the start of the heap, the arena after it
       const ctl = (shared.kernels.heapBase() + 63) & ~63;
@@ -30,7 +33,7 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
       return assemble(shared.kernels, js, pool, ctl + CONTROL_BYTES);
     }
   }
-  const kernels = instantiateKernels();
+  const kernels = instantiateKernels(fma);
   return kernels === null ? null : assemble(kernels, js, null, kernels.heapBase());
 }
 

@@ -4,6 +4,7 @@ import {
   WASM_SHARED_MODULE_BASE64,
   WASM_SHARED_MODULE_FMA_BASE64,
 } from "./generated/module";
+import { relaxedSimdAllowed } from "./relaxed";
 
 /** The part of a WebAssembly.Memory the backend uses (lib "dom" is not in this project's types). */
 export interface WasmMemory {
@@ -77,21 +78,24 @@ const SHARED_MAX_PAGES = 65536;
 
 /**
  * Compiles and instantiates the embedded kernels module, synchronously: the relaxed-SIMD variant
- * where the engine validates it, else the SIMD128 one. Returns null when this engine has no
- * WebAssembly or no SIMD128, so callers fall back to the plain-JS backend.
+ * where the engine validates it (or can be made to, see relaxed.ts) and `fma` is not false, else
+ * the SIMD128 one. Returns null when this engine has no WebAssembly or no SIMD128, so callers
+ * fall back to the plain-JS backend.
  */
-export function instantiateKernels(): WasmKernels | null {
+export function instantiateKernels(fma = true): WasmKernels | null {
   const api = webAssembly();
   if (api === null) return null;
-  const picked = pick(api, WASM_MODULE_FMA_BASE64, WASM_MODULE_BASE64);
+  const picked = pick(api, fma ? WASM_MODULE_FMA_BASE64 : null, WASM_MODULE_BASE64);
   if (picked === null) return null;
   return kernelsOf(new api.Instance(new api.Module(picked.bytes), {}).exports, picked.fma);
 }
 
-/** The first of the two variants (relaxed SIMD, SIMD128) that this engine validates. */
-function pick(api: WebAssemblyApi, fma: string, base: string): { bytes: Uint8Array; fma: boolean } | null {
-  const fmaBytes = decodeBase64(fma);
-  if (api.validate(fmaBytes)) return { bytes: fmaBytes, fma: true };
+/** The first of the two variants (relaxed SIMD unless null, SIMD128) that this engine validates. */
+function pick(api: WebAssemblyApi, fma: string | null, base: string): { bytes: Uint8Array; fma: boolean } | null {
+  if (fma !== null) {
+    const fmaBytes = decodeBase64(fma);
+    if (relaxedSimdAllowed(() => api.validate(fmaBytes))) return { bytes: fmaBytes, fma: true };
+  }
   const bytes = decodeBase64(base);
   return api.validate(bytes) ? { bytes, fma: false } : null;
 }
@@ -100,10 +104,10 @@ function pick(api: WebAssemblyApi, fma: string, base: string): { bytes: Uint8Arr
  * The shared-memory variant, or null where shared WebAssembly memory is unavailable (no
  * SharedArrayBuffer, e.g. a browser page without cross-origin isolation).
  */
-export function instantiateSharedKernels(): SharedKernels | null {
+export function instantiateSharedKernels(fma = true): SharedKernels | null {
   const api = webAssembly();
   if (api === null || typeof SharedArrayBuffer === "undefined") return null;
-  const picked = pick(api, WASM_SHARED_MODULE_FMA_BASE64, WASM_SHARED_MODULE_BASE64);
+  const picked = pick(api, fma ? WASM_SHARED_MODULE_FMA_BASE64 : null, WASM_SHARED_MODULE_BASE64);
   if (picked === null) return null;
   const memory = new api.Memory({ initial: 2, maximum: SHARED_MAX_PAGES, shared: true });
   const module = new api.Module(picked.bytes);
