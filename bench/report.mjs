@@ -1,7 +1,7 @@
 // Turns the measurements of run.mjs into bench/RESULTS.md.
 import { fmt, ratio, table } from "./lib/stats.mjs";
 
-const FW = { seqgrad: "seqgrad", seqgradFma: "seqgrad + FMA", torch: "PyTorch", tfjs: "TF.js wasm" };
+const FW = { seqgrad: "seqgrad", seqgradSimd: "seqgrad, SIMD128 only", torch: "PyTorch", tfjs: "TF.js wasm" };
 
 function ms(entry) {
   if (!entry) return "not run";
@@ -28,8 +28,8 @@ function targets(r) {
   rows.push(["every configuration vs TF.js", ">= 25x faster", Number.isFinite(worst) ? `${worst.toFixed(1)}x (slowest)` : "n/a", verdict(Number.isFinite(worst) ? worst >= 25 : null)]);
   const g = r.gemm["256x256x256"]?.wasm;
   rows.push(["GEMM 256x256x256, one core", ">= 45 GFLOP/s", g ? `${fmt(g)} GFLOP/s` : "n/a", verdict(g ? g >= 45 : null)]);
-  const gf = r.fmaGemm?.["256x256x256"]?.wasm;
-  if (gf) rows.push(["GEMM 256x256x256, one core, relaxed-SIMD FMA", ">= 45 GFLOP/s", `${fmt(gf)} GFLOP/s`, verdict(gf >= 45)]);
+  const gs = r.simdGemm?.["256x256x256"]?.wasm;
+  if (gs) rows.push(["the same, SIMD128 only (no FMA)", ">= 45 GFLOP/s", `${fmt(gs)} GFLOP/s`, verdict(gs >= 45)]);
   const m = r.memory;
   const mem = m.seqgrad?.peakMB / m.torch?.peakMB;
   rows.push(["peak memory (RSS), char-LM training", "<= 1.5x PyTorch", Number.isFinite(mem) ? `${mem.toFixed(2)}x` : "n/a", verdict(Number.isFinite(mem) ? mem <= 1.5 : null)]);
@@ -40,15 +40,15 @@ function targets(r) {
 }
 
 function trainingTable(r) {
-  const fma = r.configs.some((c) => r.train[c.name]?.seqgradFma);
+  const simd = r.configs.some((c) => r.train[c.name]?.seqgradSimd);
   const rows = r.configs.map((c) => {
     const e = r.train[c.name] ?? {};
     const row = [c.label, ms(e.seqgrad), ms(e.torch), ms(e.tfjs), ratio(e.seqgrad?.ms, e.torch?.ms), ratio(e.tfjs?.ms, e.seqgrad?.ms)];
-    if (fma) row.push(ms(e.seqgradFma), ratio(e.seqgradFma?.ms, e.torch?.ms));
+    if (simd) row.push(ms(e.seqgradSimd), ratio(e.seqgradSimd?.ms, e.torch?.ms));
     return row;
   });
   const header = ["configuration", "seqgrad ms", "PyTorch ms", "TF.js wasm ms", "seqgrad / PyTorch", "TF.js / seqgrad"];
-  if (fma) header.push("seqgrad + FMA ms", "seqgrad + FMA / PyTorch");
+  if (simd) header.push("SIMD128 only ms", "SIMD128 only / PyTorch");
   return table(header, rows);
 }
 
@@ -56,14 +56,14 @@ function gemmTable(r) {
   const header = ["shape (m x n x k)", ...r.backends.map((b) => `${b}`)];
   if (r.backends.includes("wasm")) header.push("wasm / js");
   if (r.twoThreadGemm) header.push("wasm, 2 threads");
-  if (r.fmaGemm) header.push("wasm + FMA");
+  if (r.simdGemm) header.push("wasm, SIMD128 only");
   if (r.torchGemm) header.push("PyTorch (OpenBLAS)");
   const rows = r.shapes.map((s) => {
     const e = r.gemm[s.label];
     const row = [s.label, ...r.backends.map((b) => fmt(e[b]))];
     if (r.backends.includes("wasm")) row.push(ratio(e.wasm, e.js));
     if (r.twoThreadGemm) row.push(fmt(r.twoThreadGemm[s.label]?.wasm));
-    if (r.fmaGemm) row.push(fmt(r.fmaGemm[s.label]?.wasm));
+    if (r.simdGemm) row.push(fmt(r.simdGemm[s.label]?.wasm));
     if (r.torchGemm) row.push(s.m === s.n && s.n === s.k ? fmt(r.torchGemm[String(s.m)]) : "");
     return row;
   });
@@ -90,7 +90,9 @@ function versionLines(r) {
   const v = r.versions;
   const lines = [];
   if (v.seqgrad) lines.push(`- seqgrad ${v.seqgrad.version}, default backend \`${v.seqgrad.backend}\`: ${v.seqgrad.detail}`);
-  if (v.seqgradFma) lines.push(`- seqgrad + FMA: the same under \`node --experimental-wasm-relaxed-simd\` (on by default from Node 22): ${v.seqgradFma.detail}`);
+  if (v.seqgradSimd) {
+    lines.push(`- seqgrad, SIMD128 only: the same with \`SEQGRAD_FMA=0\`, without the relaxed-SIMD fused multiply-add: ${v.seqgradSimd.detail}`);
+  }
   if (v.torch) lines.push(`- PyTorch ${v.torch.version}, ${v.torch.threads} threads, BLAS: ${v.torch.blas}`);
   if (v.tfjs) lines.push(`- TensorFlow.js ${v.tfjs.version}, backend \`${v.tfjs.backend}\` (tfjs-backend-wasm ${v.tfjs.wasm})`);
   return lines;

@@ -27,8 +27,8 @@ const allConfigs = JSON.parse(readFileSync(join(here, "configs.json"), "utf8")).
 const configs = QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
 const notes = [];
 
-/** V8 flag that turns on relaxed SIMD (fused multiply-add) in Node 20; on by default from Node 22. */
-const RELAXED_SIMD = "--experimental-wasm-relaxed-simd";
+/** The environment of the variant on the SIMD128 kernels alone (no relaxed-SIMD fused multiply-add). */
+const SIMD128_ONLY = { SEQGRAD_FMA: "0" };
 
 /**
  * The environment of the PyTorch processes: 2 threads, and Debian's OpenMP build of OpenBLAS
@@ -55,9 +55,8 @@ function torchEnv() {
 
 function startWorkers() {
   const workers = { seqgrad: new Worker("seqgrad", process.execPath, [join(here, "seqgrad-worker.mjs")]) };
-  // the same code with the relaxed-SIMD kernels, where this Node needs the flag for them
-  const probe = spawnSync(process.execPath, [RELAXED_SIMD, "-e", "0"]);
-  if (probe.status === 0) workers.seqgradFma = new Worker("seqgradFma", process.execPath, [RELAXED_SIMD, join(here, "seqgrad-worker.mjs")]);
+  // the same code on the SIMD128 kernels alone, to show what the fused multiply-add brings
+  workers.seqgradSimd = new Worker("seqgradSimd", process.execPath, [join(here, "seqgrad-worker.mjs")], SIMD128_ONLY);
   const torchProbe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
   if (torchProbe.status === 0) {
     workers.torch = new Worker("torch", PYTHON, [join(here, "torch_worker.py")], torchEnv());
@@ -80,7 +79,8 @@ async function info(workers) {
   for (const [name, w] of Object.entries(workers)) {
     try {
       out[name] = await w.request({ cmd: "info" });
-      if (name === "seqgradFma" && !/FMA/.test(out[name].detail)) {
+      // the variant only differs where the default uses the relaxed-SIMD kernels
+      if (name === "seqgradSimd" && !/FMA/.test(out.seqgrad?.detail ?? "")) {
         w.close();
         delete workers[name];
         delete out[name];
@@ -98,7 +98,7 @@ async function overheads(workers, rounds) {
   const samples = {};
   for (let r = 0; r < rounds; r++) {
     for (const [name, w] of Object.entries(workers)) {
-      if (name === "seqgradFma") continue;
+      if (name === "seqgradSimd") continue;
       const res = await w.request({ cmd: "overhead", n: name === "tfjs" ? n / 10 : n });
       samples[name] ??= { noGradUs: [], gradUs: [] };
       samples[name].noGradUs.push(res.noGradUs);
@@ -158,18 +158,20 @@ async function training(workers) {
 
 /**
  * GEMM in child processes, each interleaving its backends per shape and round: js and wasm on one
- * thread; wasm with the 2-thread split; wasm with relaxed SIMD (one thread) where it runs.
+ * thread; wasm with the 2-thread split; wasm on the SIMD128 kernels alone (one thread) when the
+ * default uses the relaxed-SIMD ones.
  */
-function gemmAll(withFma) {
-  const run = (flags, threads, backends) => {
-    const args = [...flags, join(here, "gemm.mjs"), "--backends", backends, ...(QUICK ? ["--quick"] : [])];
-    const res = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, SEQGRAD_THREADS: String(threads) } });
+function gemmAll(withSimd) {
+  const run = (extraEnv, threads, backends) => {
+    const args = [join(here, "gemm.mjs"), "--backends", backends, ...(QUICK ? ["--quick"] : [])];
+    const env = { ...process.env, ...extraEnv, SEQGRAD_THREADS: String(threads) };
+    const res = spawnSync(process.execPath, args, { encoding: "utf8", env });
     if (res.status !== 0) throw new Error(`gemm.mjs failed: ${res.stderr.trim().split("\n").pop()}`);
     return JSON.parse(res.stdout.trim().split("\n").pop());
   };
-  const single = run([], 1, "js,wasm");
-  if (!Object.keys(single.gflops[single.shapes[0].label]).includes("wasm")) return { single, two: null, fma: null };
-  return { single, two: run([], 2, "wasm"), fma: withFma ? run([RELAXED_SIMD], 1, "wasm") : null };
+  const single = run({}, 1, "js,wasm");
+  if (!Object.keys(single.gflops[single.shapes[0].label]).includes("wasm")) return { single, two: null, simd: null };
+  return { single, two: run({}, 2, "wasm"), simd: withSimd ? run(SIMD128_ONLY, 1, "wasm") : null };
 }
 
 function peakMemory(hasTorch) {
@@ -196,7 +198,7 @@ async function main() {
   const workers = startWorkers();
   const versions = await info(workers);
   log("GEMM");
-  const gemmRuns = gemmAll(Boolean(workers.seqgradFma));
+  const gemmRuns = gemmAll(Boolean(workers.seqgradSimd));
   const shapes = gemmRuns.single.shapes;
   const backends = Object.keys(gemmRuns.single.gflops[shapes[0].label]);
   if (!backends.includes("wasm")) notes.push("The wasm backend is unavailable on this engine (no WebAssembly SIMD); GEMM shows js only.");
@@ -226,7 +228,7 @@ async function main() {
     backends,
     gemm: gemmRuns.single.gflops,
     twoThreadGemm: gemmRuns.two?.gflops ?? null,
-    fmaGemm: gemmRuns.fma?.gflops ?? null,
+    simdGemm: gemmRuns.simd?.gflops ?? null,
     torchGemm,
     overhead,
     orthogonal,
