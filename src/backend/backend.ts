@@ -104,6 +104,60 @@ export interface Backend {
     hn: TypedArray,
     hnOff: number,
   ): void;
+
+  /**
+   * Backward of `lstmCell` for B rows of H units, every row live:
+   *   dc~ = dc + dh o (1 - tanh^2 c_t),  dc_{t-1} = dc~ f
+   *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh tanh(c_t) o(1-o)
+   * `gates` [B, 4H] at gatesOff holds the activations i|f|g|o of the forward; c_{t-1} is read from
+   * `cPrev` at cPrevOff and tanh(c_t) from `tanhC` at tanhCOff; dh = dL/dh_t from `dh` at dhOff;
+   * `dc` at dcOff holds dL/dc_t and receives dL/dc_{t-1} (all [B, H], rows contiguous). The gate
+   * gradients dL/da (packed i|f|g|o) are written to `dG` [B, 4H] at dGOff.
+   */
+  lstmCellBackward(
+    B: number,
+    H: number,
+    gates: TypedArray,
+    gatesOff: number,
+    cPrev: TypedArray,
+    cPrevOff: number,
+    tanhC: TypedArray,
+    tanhCOff: number,
+    dh: TypedArray,
+    dhOff: number,
+    dc: TypedArray,
+    dcOff: number,
+    dG: TypedArray,
+    dGOff: number,
+  ): void;
+
+  /**
+   * Backward of `gruCell` for B rows of H units, every row live:
+   *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z(1-z),  dr = dn hw_n r(1-r)
+   *   dGx = dr | dz | dn,  dGh = dr | dz | dn r,  dh_{t-1} = dh z   (before the caller adds dGh W_hh)
+   * `gates` [B, 3H] at gatesOff holds the activations r|z|n of the forward, `hn` [B, H] at hnOff
+   * the hw_n it saved; h_{t-1} is read from `h` at hPrevOff and dh = dL/dh_t from `dh` at dhOff.
+   * Written: dGx (gradient of x W_ih^T + b_ih) [B, 3H] at dGxOff, dGh (of h_{t-1} W_hh^T + b_hh)
+   * [B, 3H] at dGhOff, and dh z to `dhPrev` [B, H] at dhPrevOff.
+   */
+  gruCellBackward(
+    B: number,
+    H: number,
+    gates: TypedArray,
+    gatesOff: number,
+    hn: TypedArray,
+    hnOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    dh: TypedArray,
+    dhOff: number,
+    dGx: TypedArray,
+    dGxOff: number,
+    dGh: TypedArray,
+    dGhOff: number,
+    dhPrev: TypedArray,
+    dhPrevOff: number,
+  ): void;
 }
 
 const registry = new Map<string, Backend>();

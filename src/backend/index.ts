@@ -1,5 +1,6 @@
 import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
 import { sigmoidJs, tanhJs } from "./js/activations";
+import { gruCellBackwardJs, lstmCellBackwardJs } from "./js/cell-backward";
 import { gruCellJs, lstmCellJs } from "./js/cells";
 import { colSumJs } from "./js/col-sum";
 import { gemmJs } from "./js/gemm";
@@ -18,6 +19,8 @@ export const JS_BACKEND: Backend = {
   tanh: tanhJs,
   lstmCell: lstmCellJs,
   gruCell: gruCellJs,
+  lstmCellBackward: lstmCellBackwardJs,
+  gruCellBackward: gruCellBackwardJs,
 };
 
 registerFallback(JS_BACKEND);

@@ -33,7 +33,6 @@ export function holdResident(grads: FusedGrads, wHh: TypedArray): void {
     if (grads.pinned === handle) {
       releaseResident(grads);
       grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
-      grads.db = null;
     }
   });
   if (registered) grads.pinned = handle;

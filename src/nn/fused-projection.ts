@@ -3,7 +3,6 @@ import type { PinnedOperand } from "../backend/pinned";
 import type { TypedArray } from "../tensor/dtype";
 import { allocate } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
-import { columnSums } from "./linear";
 import type { DirectionWeights } from "./recurrence";
 
 /**
@@ -21,12 +20,8 @@ export interface FusedGrads {
   dc: TypedArray | null;
   /** [B, H] dL/dc_T from the final cell state (LSTM). */
   dcFinal: TypedArray | null;
-  /** [G*H] batch-and-time sums of dGx and dGh (the bias gradients), made by the steps; null without biases. */
-  db: { x: Float64Array; h: Float64Array } | null;
   /** dGh handed from the first step to the projection node (GRU). */
   pendingDGh: TypedArray | null;
-  /** Bias sums handed from the first step to the projection node. */
-  pendingDb: { x: Float64Array; h: Float64Array } | null;
   /** W_hh kept resident from the backward of the last step to that of step 0 (see fused-pin). */
   pinned: PinnedOperand | null;
 }
@@ -50,7 +45,9 @@ export interface ProjectionSaved {
  * Backward of the projection node: every gradient that needs all time steps, one GEMM each.
  *
  *   dX = dG_x W_ih,  dW_ih = dG_x^T X,  dW_hh = dG_h^T [h_{-1} .. h_{T-2}],
- *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h   (summed by the steps as they ran, in float64)
+ *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h   (column sums in float64, `Backend.colSum`)
+ *
+ * Without the GRU's r gate, dG_h = dG_x and the two bias gradients are one sum.
  */
 export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSaved): Array<Tensor | null> {
   const { x, w, hs, prevBase, T, B, D, H, GH } = z;
@@ -78,16 +75,18 @@ export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSa
     gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
     out.push(new Tensor(dw, w.wHh.shape));
   } else out.push(null);
-  const db = grads.pendingDb;
-  grads.pendingDb = null;
-  if (w.bIh !== null) out.push(w.bIh.requiresGrad ? new Tensor(biasSums(db?.x, dGx, rows, GH, g.dtype), w.bIh.shape) : null);
-  if (w.bHh !== null) out.push(w.bHh.requiresGrad ? new Tensor(biasSums(db?.h, dGh, rows, GH, g.dtype), w.bHh.shape) : null);
+  const dbIh = w.bIh?.requiresGrad === true ? columnSums(dGx, rows, GH, g.dtype) : null;
+  let dbHh: TypedArray | null = null;
+  if (w.bHh?.requiresGrad === true) dbHh = z.gru || dbIh === null ? columnSums(dGh, rows, GH, g.dtype) : dbIh.slice();
+  if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
+  if (w.bHh !== null) out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
   return out;
 }
 
-/** The bias gradient: the steps' float64 sums when they made them, else the column sums of dG. */
-function biasSums(sums: Float64Array | undefined, dG: TypedArray, rows: number, GH: number, dtype: Tensor["dtype"]): TypedArray {
-  if (sums === undefined) return columnSums(dG, rows, GH);
+/** db = sum_rows dG over the [rows, G*H] gate gradients, summed in float64, returned as `dtype`. */
+function columnSums(dG: TypedArray, rows: number, GH: number, dtype: Tensor["dtype"]): TypedArray {
+  const sums = new Float64Array(GH);
+  getBackend().colSum(rows, GH, dG, 0, GH, sums, 0);
   const out = allocate(dtype, GH);
   out.set(sums);
   return out;

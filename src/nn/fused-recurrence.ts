@@ -39,7 +39,6 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   const gemm = getBackend().gemm;
   const lstm = kind === "lstm";
   const gru = kind === "gru";
-  const relu = kind === "rnn_relu";
 
   // P = X W_ih^T + b_ih (+ b_hh, except for the GRU whose b_hn sits inside r * (...))
   const proj = allocate(dtype, T * B * GH);
@@ -61,8 +60,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   s.hs.set(h0.data, initSlot);
   if (s.cs !== null && c0 !== null) s.cs.set(c0.data, initSlot);
 
-  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, db: null, pendingDGh: null, pendingDb: null, pinned: null };
-  const sumBias = w.bIh !== null || w.bHh !== null;
+  const grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null, pinned: null };
   const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
   const projInputs = [x, ...weights];
   const P = withScope({ module: scope }, () =>
@@ -99,16 +97,13 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
       const node = withScope(tags, () =>
         record(hT, op, inputs, (g) => {
           if (grads.dGx === null) {
-            startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0, sumBias ? GH : 0);
+            startBackward(grads, dtype, T * B * GH, gru, lstm ? BH : 0);
             holdResident(grads, w.wHh.data);
           }
           const dGx = grads.dGx as TypedArray; // allocated just above
           const dGh = gru ? (grads.dGh as TypedArray) : dGx;
-          const db = grads.db;
           const dhPrev = allocate(dtype, BH);
-          if (lstm) lstmStepBackward(s, t, prev, g.data, grads.dc as TypedArray, dGx, dhPrev, db === null ? null : db.x);
-          else if (gru) gruStepBackward(s, t, prev, g.data, dGx, dGh, dhPrev, db);
-          else rnnStepBackward(s, t, g.data, dGx, dhPrev, relu, db === null ? null : db.x);
+          cellBackward(kind, s, t, prev, g.data, grads, dhPrev);
           gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
           const dh = new Tensor(dhPrev, [B, H]);
           if (!first) return [null, dh, null];
@@ -116,9 +111,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
           const dP = new Tensor(dGx, [T * B, GH]);
           const dc0 = lstm ? new Tensor(grads.dc as TypedArray, [B, H]) : null;
           grads.pendingDGh = gru ? dGh : null;
-          grads.pendingDb = db;
           grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
-          grads.db = null;
           return [dP, dh, null, dc0];
         }),
       );
@@ -160,6 +153,31 @@ function cellForward(kind: CellKind, s: StepArrays, t: number, prev: number, out
   if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
 }
 
+/**
+ * The backward of the pointwise cell of step t, from dh = dL/dh_t: gate gradients into the
+ * buffers of `grads` (and dL/dc_{t-1} into grads.dc), the part of dL/dh_{t-1} that skips W_hh
+ * into dhPrev (zeros on entry). The backend's kernel when every row is live, else the masked ones.
+ */
+function cellBackward(kind: CellKind, s: StepArrays, t: number, prev: number, dh: TypedArray, grads: FusedGrads, dhPrev: TypedArray): void {
+  const { B, H } = s;
+  const BH = B * H;
+  const dGx = grads.dGx as TypedArray; // allocated by startBackward
+  const live = allLive(s, t);
+  if (kind === "lstm") {
+    const dc = grads.dc as TypedArray; // allocated by startBackward
+    const cs = s.cs as TypedArray; // allocated by the LSTM runner
+    const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
+    if (live) getBackend().lstmCellBackward(B, H, s.acts, t * 4 * BH, cs, prev, tc, t * BH, dh, 0, dc, 0, dGx, t * 4 * BH);
+    else lstmStepBackward(s, t, prev, dh, dc, dGx, dhPrev);
+  } else if (kind === "gru") {
+    const dGh = grads.dGh as TypedArray; // allocated by startBackward
+    const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
+    const at = t * 3 * BH;
+    if (live) getBackend().gruCellBackward(B, H, s.acts, at, hn, t * BH, s.hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
+    else gruStepBackward(s, t, prev, dh, dGx, dGh, dhPrev);
+  } else rnnStepBackward(s, t, dh, dGx, dhPrev, kind === "rnn_relu");
+}
+
 /** True when step t lies inside every sequence of the batch. */
 function allLive(s: StepArrays, t: number): boolean {
   const lengths = s.lengths;
@@ -177,16 +195,9 @@ function projectionBias(w: DirectionWeights, gru: boolean, dtype: Tensor["dtype"
   return out;
 }
 
-/**
- * Allocates the backward accumulators of one direction when its first step's backward runs. The
- * bias sums of the LSTM and RNN are one array: without the GRU's r gate, db_ih = db_hh.
- */
-function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru: boolean, cellSize: number, biasSize: number): void {
+/** Allocates the backward buffers of one direction when its first step's backward runs. */
+function startBackward(grads: FusedGrads, dtype: Tensor["dtype"], n: number, gru: boolean, cellSize: number): void {
   grads.dGx = allocate(dtype, n);
   grads.dGh = gru ? allocate(dtype, n) : null;
   if (cellSize > 0) grads.dc = grads.dcFinal === null ? allocate(dtype, cellSize) : grads.dcFinal.slice();
-  if (biasSize > 0) {
-    const x = new Float64Array(biasSize);
-    grads.db = { x, h: gru ? new Float64Array(biasSize) : x };
-  } else grads.db = null;
 }

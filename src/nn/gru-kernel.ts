@@ -45,7 +45,8 @@ export function gruStepForward(s: StepArrays, t: number, prev: number, out: numb
  * Backward of one fused GRU step from dh = dL/dh_t (output and next step): gate gradients on the
  * input side (dGx) and on the hidden side (dGh, where the n block is multiplied by r), and
  * dhPrev = dh z (the caller adds dGh W_hh); rows past their sequence's end pass dh through.
- * With `db`, the batch sums of dGx and dGh (the bias gradients) accumulate into db.x and db.h (float64).
+ * The fused recurrence runs it on steps with finished rows; `Backend.gruCellBackward` (the same
+ * equations, without masks) on the others. The bias gradients are summed from dGx and dGh afterwards.
  *
  *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z (1 - z),  dr = dn hw_n r (1 - r)
  */
@@ -57,7 +58,6 @@ export function gruStepBackward(
   dGx: TypedArray,
   dGh: TypedArray,
   dhPrev: TypedArray,
-  db: { x: Float64Array; h: Float64Array } | null,
 ): void {
   const { B, H, acts, hs } = s;
   const hn = s.aux as TypedArray; // allocated by the GRU runner
@@ -86,15 +86,6 @@ export function gruStepBackward(
       dGh[a + H + j] = dz;
       dGh[a + 2 * H + j] = dn * r;
       dhPrev[bh + j] = dht * z;
-      if (db !== null) {
-        const { x, h } = db;
-        x[j] = (x[j] as number) + dr;
-        x[H + j] = (x[H + j] as number) + dz;
-        x[2 * H + j] = (x[2 * H + j] as number) + dn;
-        h[j] = (h[j] as number) + dr;
-        h[H + j] = (h[H + j] as number) + dz;
-        h[2 * H + j] = (h[2 * H + j] as number) + dn * r;
-      }
     }
   }
 }

@@ -54,8 +54,8 @@ export function lstmStepForward(s: StepArrays, t: number, prev: number, out: num
  * (dL/dc_t, updated in place to dL/dc_{t-1}). Out: the gate gradients dG of step t; dhPrev (zeros
  * on entry) gets the part of dL/dh_{t-1} that does not pass through W_hh (the caller adds dG W_hh):
  * dh for rows past their sequence's end (their state is carried unchanged), nothing for live rows.
- * When `db` is given, the gate gradients are also summed over the batch into it (float64): the
- * bias gradient, made without a second pass over dG.
+ * The fused recurrence runs it on steps with finished rows; `Backend.lstmCellBackward` (the same
+ * equations, without masks) on the others. The bias gradient is summed from dG afterwards.
  *
  *   dc~ = dc + dh o (1 - tanh^2 c),  dc_{t-1} = dc~ f
  *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh tanh(c) o(1-o)
@@ -68,7 +68,6 @@ export function lstmStepBackward(
   dc: TypedArray,
   dG: TypedArray,
   dhPrev: TypedArray,
-  db: Float64Array | null,
 ): void {
   const { B, H, acts } = s;
   const cs = s.cs as TypedArray; // allocated by the LSTM runner
@@ -91,21 +90,11 @@ export function lstmStepBackward(
       const o = acts[a + 3 * H + j] as number;
       const tanhC = tc[ax + j] as number;
       const dct = (dc[bh + j] as number) + dht * o * (1 - tanhC * tanhC);
-      const di = dct * g * i * (1 - i);
-      const df = dct * (cs[hp + j] as number) * f * (1 - f);
-      const dg = dct * i * (1 - g * g);
-      const dO = dht * tanhC * o * (1 - o);
-      dG[a + j] = di;
-      dG[a + H + j] = df;
-      dG[a + 2 * H + j] = dg;
-      dG[a + 3 * H + j] = dO;
+      dG[a + j] = dct * g * i * (1 - i);
+      dG[a + H + j] = dct * (cs[hp + j] as number) * f * (1 - f);
+      dG[a + 2 * H + j] = dct * i * (1 - g * g);
+      dG[a + 3 * H + j] = dht * tanhC * o * (1 - o);
       dc[bh + j] = dct * f;
-      if (db !== null) {
-        db[j] = (db[j] as number) + di;
-        db[H + j] = (db[H + j] as number) + df;
-        db[2 * H + j] = (db[2 * H + j] as number) + dg;
-        db[3 * H + j] = (db[3 * H + j] as number) + dO;
-      }
     }
   }
 }

@@ -30,8 +30,7 @@ export function rnnStepForward(s: StepArrays, t: number, prev: number, out: numb
 /**
  * Backward of one fused Elman step from dh = dL/dh_t (output and next step): da = dh (1 - h^2) for
  * tanh, dh [h > 0] for ReLU. dhPrev (zeros on entry) gets dh for rows past their sequence's end and
- * nothing for live rows (the caller adds dG W_hh). With `db`, da is summed over the batch into it
- * (float64): the bias gradient.
+ * nothing for live rows (the caller adds dG W_hh). The bias gradient is summed from dG afterwards.
  */
 export function rnnStepBackward(
   s: StepArrays,
@@ -40,7 +39,6 @@ export function rnnStepBackward(
   dG: TypedArray,
   dhPrev: TypedArray,
   relu: boolean,
-  db: Float64Array | null,
 ): void {
   const { B, H, acts } = s;
   for (let b = 0; b < B; b++) {
@@ -53,9 +51,8 @@ export function rnnStepBackward(
     for (let j = 0; j < H; j++) {
       const dht = dh[bh + j] as number;
       const h = acts[a + j] as number;
-      const da = relu ? (h > 0 ? dht : 0) : dht * (1 - h * h);
-      dG[a + j] = da;
-      if (db !== null) db[j] = (db[j] as number) + da;
+      // dL/da = dh (1 - h^2) for tanh, dh [h > 0] for ReLU
+      dG[a + j] = relu ? (h > 0 ? dht : 0) : dht * (1 - h * h);
     }
   }
 }

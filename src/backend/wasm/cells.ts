@@ -5,15 +5,15 @@ import type { WasmKernels } from "./module";
 import type { PinnedCopies } from "./pins";
 
 /** The elementwise part of the Backend interface. */
-export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell">;
+export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell" | "lstmCellBackward" | "gruCellBackward">;
 
 /** Below this many elements the plain-JS loop beats staging the data into wasm memory. */
 const MIN_ELEMENTS = 16;
 
 /**
- * sigmoid, tanh and the LSTM/GRU cells on the WebAssembly SIMD kernels (vectorized exp with
+ * sigmoid, tanh and the LSTM/GRU cells and their backwards on the WebAssembly SIMD kernels (vectorized exp with
  * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 inputs are
- * staged into the module's memory with one `set` per array and copied back (an output that is
+ * staged into the module's memory with one `set` per operand and copied back (an output that is
  * pinned has its resident copy marked stale); other dtypes and tiny sizes go to the plain-JS
  * kernels of `js`.
  */
@@ -85,6 +85,55 @@ export function createWasmCells(kernels: WasmKernels, arena: Arena, pins: Pinned
       get(pa, 3 * n, acts, actsOff);
       get(ph, n, h, hOff);
       get(pn, n, hn, hnOff);
+    },
+
+    lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff): void {
+      const f32 =
+        gates instanceof Float32Array &&
+        cPrev instanceof Float32Array &&
+        tanhC instanceof Float32Array &&
+        dh instanceof Float32Array &&
+        dc instanceof Float32Array;
+      const n = B * H;
+      if (!f32 || n < MIN_ELEMENTS) {
+        js.lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff);
+        for (const dst of [dc, dG]) pins.written(dst);
+        return;
+      }
+      arena.reset();
+      // in: gates, c_{t-1}, tanh(c_t), dh, dc (8 B H floats); out: dG, dc (5 B H)
+      const pg = put(gates, gatesOff, 4 * n);
+      const pcPrev = put(cPrev, cPrevOff, n);
+      const pt = put(tanhC, tanhCOff, n);
+      const pdh = put(dh, dhOff, n);
+      const pdc = put(dc, dcOff, n);
+      const pdG = arena.alloc(4 * n * 4);
+      kernels.lstmCellBackward(B, H, pg, pcPrev, pt, pdh, pdc, pdG);
+      get(pdG, 4 * n, dG, dGOff);
+      get(pdc, n, dc, dcOff);
+    },
+
+    gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff): void {
+      const f32 = gates instanceof Float32Array && hn instanceof Float32Array && h instanceof Float32Array && dh instanceof Float32Array;
+      const n = B * H;
+      if (!f32 || n < MIN_ELEMENTS) {
+        js.gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
+        for (const dst of [dGx, dGh, dhPrev]) pins.written(dst);
+        return;
+      }
+      arena.reset();
+      // in: gates, hw_n, h_{t-1}, dh (6 B H floats); out: dGx, dGh, dh z (7 B H)
+      const pg = put(gates, gatesOff, 3 * n);
+      const pn = put(hn, hnOff, n);
+      const pPrev = put(h, hPrevOff, n);
+      const pdh = put(dh, dhOff, n);
+      const pdx = arena.alloc(3 * n * 4);
+      const pdw = arena.alloc(3 * n * 4);
+      const pdp = arena.alloc(n * 4);
+      kernels.gruCellBackward(B, H, pg, pn, pPrev, pdh, pdx, pdw, pdp);
+      get(pdx, 3 * n, dGx, dGxOff);
+      get(pdw, 3 * n, dGh, dGhOff);
+      get(pdp, n, dhPrev, dhPrevOff);
     },
   };
 }

@@ -52,6 +52,20 @@ export interface WasmKernels {
   lstmCell(B: number, H: number, acts: number, cPrev: number, c: number, h: number, tanhC: number): void;
   /** The GRU cell on [B, 3H] pre-activations and [B, H] states (see assembly/cells.as). */
   gruCell(B: number, H: number, acts: number, hw: number, hPrev: number, h: number, hn: number): void;
+  /** Backward of the LSTM cell: dG [B, 4H] from the gates, states and dh; dc updated in place. */
+  lstmCellBackward(B: number, H: number, gates: number, cPrev: number, tanhC: number, dh: number, dc: number, dG: number): void;
+  /** Backward of the GRU cell: dGx, dGh [B, 3H] and dh z [B, H] from the gates, hw_n, h_{t-1} and dh. */
+  gruCellBackward(
+    B: number,
+    H: number,
+    gates: number,
+    hn: number,
+    hPrev: number,
+    dh: number,
+    dGx: number,
+    dGh: number,
+    dhPrev: number,
+  ): void;
   /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
   colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
   /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
@@ -130,6 +144,8 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
     lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],
     gruCell: exports["gruCell"] as WasmKernels["gruCell"],
+    lstmCellBackward: exports["lstmCellBackward"] as WasmKernels["lstmCellBackward"],
+    gruCellBackward: exports["gruCellBackward"] as WasmKernels["gruCellBackward"],
     colSum: exports["colSum"] as WasmKernels["colSum"],
     sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
   };

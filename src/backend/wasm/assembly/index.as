@@ -1,5 +1,5 @@
 // The exports of the seqgrad WebAssembly SIMD kernels module (the only compiled entry file).
 
 export { heapBase, packBPanels, sgemm, workspaceBytes } from "./gemm";
-export { gruCell, lstmCell, sigmoidArray, tanhArray } from "./cells";
+export { gruCell, gruCellBackward, lstmCell, lstmCellBackward, sigmoidArray, tanhArray } from "./cells";
 export { colSum } from "./reduce";
