@@ -4,10 +4,11 @@
 // the GRU seq2seq with Luong dot attention composed from the same modules and ops.
 // A configuration whose building blocks the package does not export answers { na: reason }.
 // `--memory NAME --steps N` instead trains one configuration in this fresh process and prints
-// its peak resident set size.
+// its peak resident set size. Imported (by bench/seq2seq-step.mjs), it only exports the models.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const sg = require("seqgrad");
@@ -18,7 +19,7 @@ function missing(c) {
     ["nn.Embedding", sg.nn?.Embedding],
     ["nn.Linear", sg.nn?.Linear],
     [`nn.${c.cell.toUpperCase()}`, sg.nn?.[c.cell.toUpperCase()]],
-    ["functional.crossEntropy", crossEntropy()],
+    ["functional.crossEntropy", crossEntropy(sg)],
     ["optim.Adam", sg.optim?.Adam],
   ];
   if (c.kind === "seq2seq") need.push(["functional.softmax", sg.functional?.softmax]);
@@ -26,65 +27,75 @@ function missing(c) {
   return gap === undefined ? null : `seqgrad does not export ${gap[0]} yet`;
 }
 
-function crossEntropy() {
-  return sg.functional?.crossEntropy ?? sg.loss?.crossEntropy;
+function crossEntropy(lib) {
+  return lib.functional?.crossEntropy ?? lib.loss?.crossEntropy;
 }
 
-function rnnModule(c, inputSize, numLayers = 1) {
-  const Cls = sg.nn[c.cell.toUpperCase()];
+function rnnModule(lib, c, inputSize, numLayers = 1) {
+  const Cls = lib.nn[c.cell.toUpperCase()];
   return new Cls({ inputSize, hiddenSize: c.hidden, numLayers });
 }
 
-function ids(vocab, shape) {
-  return sg.randint(0, vocab, shape, { dtype: "int32" });
+function ids(lib, vocab, shape) {
+  return lib.randint(0, vocab, shape, { dtype: "int32" });
 }
 
 /** char-LM: ids [T, B] -> logits [T*B, V]. */
-function languageModel(c) {
-  const emb = new sg.nn.Embedding(c.vocab, c.emb);
-  const rnn = rnnModule(c, c.emb, c.layers);
-  const out = new sg.nn.Linear(c.hidden, c.vocab);
-  const x = ids(c.vocab, [c.seq, c.batch]);
-  const y = ids(c.vocab, [c.seq * c.batch]);
-  const ce = crossEntropy();
+function languageModel(lib, c) {
+  const emb = new lib.nn.Embedding(c.vocab, c.emb);
+  const rnn = rnnModule(lib, c, c.emb, c.layers);
+  const out = new lib.nn.Linear(c.hidden, c.vocab);
+  const x = ids(lib, c.vocab, [c.seq, c.batch]);
+  const y = ids(lib, c.vocab, [c.seq * c.batch]);
+  const ce = crossEntropy(lib);
   const loss = () => {
     const { output } = rnn.forward(emb.forward(x));
     const logits = out.forward(output);
-    return ce(sg.reshape(logits, [c.seq * c.batch, c.vocab]), y);
+    return ce(lib.reshape(logits, [c.seq * c.batch, c.vocab]), y);
   };
   return { modules: [emb, rnn, out], loss };
 }
 
 /** GRU encoder-decoder, Luong dot attention (no input feeding), teacher forcing. */
-function seq2seq(c) {
-  const srcEmb = new sg.nn.Embedding(c.srcVocab, c.emb);
-  const tgtEmb = new sg.nn.Embedding(c.tgtVocab, c.emb);
-  const encoder = rnnModule(c, c.emb);
-  const decoder = rnnModule(c, c.emb);
-  const combine = new sg.nn.Linear(2 * c.hidden, c.hidden);
-  const out = new sg.nn.Linear(c.hidden, c.tgtVocab);
-  const src = ids(c.srcVocab, [c.srcLen, c.batch]);
-  const tgtIn = ids(c.tgtVocab, [c.tgtLen, c.batch]);
-  const tgtOut = sg.reshape(sg.transpose(ids(c.tgtVocab, [c.tgtLen, c.batch]), 0, 1), [c.batch * c.tgtLen]);
-  const ce = crossEntropy();
+function seq2seq(lib, c) {
+  const srcEmb = new lib.nn.Embedding(c.srcVocab, c.emb);
+  const tgtEmb = new lib.nn.Embedding(c.tgtVocab, c.emb);
+  const encoder = rnnModule(lib, c, c.emb);
+  const decoder = rnnModule(lib, c, c.emb);
+  const combine = new lib.nn.Linear(2 * c.hidden, c.hidden);
+  const out = new lib.nn.Linear(c.hidden, c.tgtVocab);
+  const src = ids(lib, c.srcVocab, [c.srcLen, c.batch]);
+  const tgtIn = ids(lib, c.tgtVocab, [c.tgtLen, c.batch]);
+  const tgtOut = lib.reshape(lib.transpose(ids(lib, c.tgtVocab, [c.tgtLen, c.batch]), 0, 1), [c.batch * c.tgtLen]);
+  const ce = crossEntropy(lib);
   const loss = () => {
     const enc = encoder.forward(srcEmb.forward(src));
     const dec = decoder.forward(tgtEmb.forward(tgtIn), enc.h);
-    const encB = sg.transpose(enc.output, 0, 1); // [B, S, H]
-    const decB = sg.transpose(dec.output, 0, 1); // [B, T, H]
-    const attn = sg.functional.softmax(sg.matmul(decB, sg.transpose(encB, 1, 2)), -1); // [B, T, S]
-    const ctx = sg.matmul(attn, encB);
-    const combined = sg.tanh(combine.forward(sg.cat([ctx, decB], -1)));
+    const encB = lib.transpose(enc.output, 0, 1); // [B, S, H]
+    const decB = lib.transpose(dec.output, 0, 1); // [B, T, H]
+    const attn = lib.functional.softmax(lib.matmul(decB, lib.transpose(encB, 1, 2)), -1); // [B, T, S]
+    const ctx = lib.matmul(attn, encB);
+    const combined = lib.tanh(combine.forward(lib.cat([ctx, decB], -1)));
     const logits = out.forward(combined); // [B, T, V]
-    return ce(sg.reshape(logits, [c.batch * c.tgtLen, c.tgtVocab]), tgtOut);
+    return ce(lib.reshape(logits, [c.batch * c.tgtLen, c.tgtVocab]), tgtOut);
   };
   return { modules: [srcEmb, tgtEmb, encoder, decoder, combine, out], loss };
 }
 
-function make(c) {
-  const { modules, loss } = c.kind === "lm" ? languageModel(c) : seq2seq(c);
+/**
+ * The model of configuration `c`: its modules, a loss closure over its fixed batch, and Adam.
+ * `lib` is the seqgrad package to build it with (default this worker's; another build can be
+ * passed to compare two builds in one process).
+ */
+export function model(c, lib = sg) {
+  const { modules, loss } = c.kind === "lm" ? languageModel(lib, c) : seq2seq(lib, c);
   const params = modules.flatMap((m) => [...m.parameters()]);
-  const opt = new sg.optim.Adam(params, { lr: 1e-3 });
+  return { modules, loss, opt: new lib.optim.Adam(params, { lr: 1e-3 }) };
+}
+
+/** One training step of configuration `c` as a closure returning the loss. */
+export function make(c) {
+  const { loss, opt } = model(c);
   return () => {
     opt.zeroGrad();
     const value = loss();
@@ -175,11 +186,16 @@ async function serve() {
   process.exit(0);
 }
 
-const at = process.argv.indexOf("--memory");
-if (at >= 0) {
-  const stepsAt = process.argv.indexOf("--steps");
-  const steps = stepsAt >= 0 ? Number(process.argv[stepsAt + 1]) : 5;
-  process.stdout.write(JSON.stringify(memory(process.argv[at + 1], steps)) + "\n");
-} else {
-  serve();
+/** Runs as a worker (or a --memory probe) only when started as the main script. */
+function main() {
+  const at = process.argv.indexOf("--memory");
+  if (at >= 0) {
+    const stepsAt = process.argv.indexOf("--steps");
+    const steps = stepsAt >= 0 ? Number(process.argv[stepsAt + 1]) : 5;
+    process.stdout.write(JSON.stringify(memory(process.argv[at + 1], steps)) + "\n");
+  } else {
+    serve();
+  }
 }
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,7 +1,9 @@
+import { isGradEnabled } from "../autograd/grad-mode";
 import { record } from "../autograd/record";
 import { ValueError } from "../errors";
-import { allocate } from "../tensor/dtype";
+import { TypedArray, allocate, dtypeOfArray } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
+import { expShifted } from "./exp-shifted";
 import { Reduction, checkIgnoreIndex, checkLossOptions, checkReduction, classTargets } from "./loss-input";
 
 /** Options of `crossEntropy`. */
@@ -28,7 +30,10 @@ const KEYS = ["ignoreIndex", "reduction", "labelSmoothing"];
  * model; PyTorch puts it second for K-dim inputs), t [...] the int32 targets, C the classes and
  * eps `labelSmoothing`. Rows whose target is `ignoreIndex` give l_i = 0 (padding).
  * The gradient needs no graph of the softmax: dL/dx_ic = w_i (p_ic - (1 - eps) [c = t_i] - eps / C),
- * w_i the weight of row i in the reduction.
+ * w_i the weight of row i in the reduction (1 / count for the mean, times the incoming gradient).
+ * The forward computes it right after each row's exponentials, while the row is in cache, for an
+ * incoming gradient of 1; the backward of `loss.backward()` then only hands it over (other incoming
+ * gradients scale a copy). Without a graph (no grad needed) nothing but the loss is kept.
  * A mean over zero targets is NaN, as in PyTorch.
  *
  * @example const loss = crossEntropy(logits, targets, { ignoreIndex: PAD });  // logits [T, B, V], targets [T, B]
@@ -45,55 +50,58 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   const C = logits.shape[logits.ndim - 1] ?? 0;
   const N = t.length;
   const x = logits.data;
-  // softmax rows kept for the backward (as PyTorch keeps log-softmax), so exp runs once:
-  // probs holds e^(x_ic - m_i), rowScale 1 / sum_c e^(x_ic - m_i)
-  const probs = allocate(logits.dtype, logits.numel);
-  const rowScale = new Float64Array(N);
-  const rowLoss = new Float64Array(N);
   let count = 0;
+  for (let i = 0; i < N; i++) if (t[i] !== ignoreIndex) count++;
+  // grad: dL/dx for an incoming gradient of 1 (rows of ignored targets stay 0); else one row of scratch
+  const needsGrad = logits.requiresGrad && isGradEnabled();
+  const grad = allocate(logits.dtype, needsGrad ? logits.numel : C);
+  const w = reduction === "mean" ? 1 / count : 1;
+  const rowLoss = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const ti = t[i] as number;
     if (ti === ignoreIndex) continue;
-    count++;
     const base = i * C;
     let m = -Infinity;
-    let total = 0;
-    for (let c = 0; c < C; c++) {
-      const v = x[base + c] as number;
+    for (let c = base; c < base + C; c++) {
+      const v = x[c] as number;
       if (v > m) m = v;
-      total += v;
     }
-    let s = 0;
-    for (let c = 0; c < C; c++) {
-      const e = Math.exp((x[base + c] as number) - m);
-      probs[base + c] = e;
-      s += e;
-    }
-    rowScale[i] = 1 / s;
+    const s = expShifted(x, base, C, m, grad, needsGrad ? base : 0);
     const l = m + Math.log(s);
     const nll = l - (x[base + ti] as number);
     // -(1/C) sum_c log p_ic = lse - mean_c x_ic
-    rowLoss[i] = eps === 0 ? nll : (1 - eps) * nll + eps * (l - total / C);
+    rowLoss[i] = eps === 0 ? nll : (1 - eps) * nll + eps * (l - rowMean(x, base, C));
+    if (!needsGrad) continue;
+    // dL/dx_ic = w (e^(x_ic - m) / s - eps / C) - w (1 - eps) [c = t_i]
+    const ws = w * (1 / s);
+    const wo = (w * eps) / C;
+    for (let c = base; c < base + C; c++) grad[c] = ws * (grad[c] as number) - wo;
+    grad[base + ti] = (grad[base + ti] as number) - w * (1 - eps);
   }
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
-  return record(out, "cross_entropy", [logits], (g) => {
-    // dL/dx_ic = w_i * (softmax_ic - (1 - eps) [c = t_i] - eps / C)
-    const gx = allocate(logits.dtype, logits.numel);
-    const gd = g.data;
-    const scale = reduction === "mean" ? 1 / count : 1;
-    const off = eps / C;
-    for (let i = 0; i < N; i++) {
-      const ti = t[i] as number;
-      if (ti === ignoreIndex) continue;
-      const w = (reduction === "none" ? (gd[i] as number) : (gd[0] as number)) * scale;
-      const base = i * C;
-      const ws = w * (rowScale[i] as number);
-      const wo = w * off;
-      for (let c = 0; c < C; c++) gx[base + c] = ws * (probs[base + c] as number) - wo;
-      gx[base + ti] = (gx[base + ti] as number) - w * (1 - eps);
-    }
-    return [new Tensor(gx, logits.shape)];
-  });
+  if (!needsGrad) return out;
+  return record(out, "cross_entropy", [logits], (g) => [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)]);
+}
+
+/**
+ * The gradient for the incoming gradient `g`: `grad` itself when g is the scalar 1 (the usual
+ * `loss.backward()`), else a copy with row i scaled by g_i (reduction "none") or every row by g.
+ */
+function scaleRows(grad: TypedArray, g: TypedArray, perRow: boolean, C: number): TypedArray {
+  if (!perRow && g[0] === 1) return grad;
+  const out = allocate(dtypeOfArray(grad), grad.length);
+  for (let i = 0; i < grad.length / C; i++) {
+    const gi = (perRow ? g[i] : g[0]) as number;
+    for (let c = i * C; c < (i + 1) * C; c++) out[c] = gi * (grad[c] as number);
+  }
+  return out;
+}
+
+/** The mean of the n scores at x[o..]. */
+function rowMean(x: Tensor["data"], o: number, n: number): number {
+  let total = 0;
+  for (let c = o; c < o + n; c++) total += x[c] as number;
+  return total / n;
 }
 
 /** The shape of the targets of scores [..., C]. */

@@ -98,13 +98,13 @@ export class Linear extends Module {
   }
 }
 
-/** Sums a row-major [rows, cols] array over its rows (accumulated in float64, stored in g's type). */
+/**
+ * Sums a row-major [rows, cols] array over its rows, db_j = sum_r g_rj, accumulated in float64
+ * with the rows in order (the backend's `colSum`) and stored in g's type.
+ */
 export function columnSums(g: Tensor["data"], rows: number, cols: number): Tensor["data"] {
   const acc = new Float64Array(cols);
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let j = 0; j < cols; j++) acc[j] = (acc[j] as number) + (g[base + j] as number);
-  }
+  getBackend().colSum(rows, cols, g, 0, cols, acc, 0);
   const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
   out.set(acc);
   return out;
