@@ -50,34 +50,46 @@ export interface ProjectionSaved {
  * Without the GRU's r gate, dG_h = dG_x and the two bias gradients are one sum.
  */
 export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSaved): Array<Tensor | null> {
-  const { x, w, hs, prevBase, T, B, D, H, GH } = z;
-  const gemm = getBackend().gemm;
-  const rows = T * B;
   const dGx = g.data;
   let dGh: TypedArray = dGx;
   if (z.gru) {
-    dGh = grads.pendingDGh ?? allocate(g.dtype, rows * GH);
+    dGh = grads.pendingDGh ?? allocate(g.dtype, z.T * z.B * z.GH);
     grads.pendingDGh = null;
   }
+  // dG_x and dG_h feed up to three GEMMs and the sums: resident in the backend, copied in once
+  const backend = getBackend();
+  const pinned = dGh === dGx ? [backend.pin(dGx)] : [backend.pin(dGx), backend.pin(dGh)];
+  try {
+    return projectionGradients(g.dtype, dGx, dGh, z);
+  } finally {
+    for (const p of pinned) backend.unpin(p);
+  }
+}
+
+/** The gradients of projectionBackward from the gate gradients dG_x, dG_h [T*B, G*H]. */
+function projectionGradients(dtype: Tensor["dtype"], dGx: TypedArray, dGh: TypedArray, z: ProjectionSaved): Array<Tensor | null> {
+  const { x, w, hs, prevBase, T, B, D, H, GH } = z;
+  const gemm = getBackend().gemm;
+  const rows = T * B;
   const out: Array<Tensor | null> = [];
   if (x.requiresGrad) {
-    const dx = allocate(g.dtype, rows * D);
+    const dx = allocate(dtype, rows * D);
     gemm(false, false, rows, D, GH, 1, dGx, 0, GH, w.wIh.data, 0, D, 0, dx, 0, D);
     out.push(new Tensor(dx, x.shape));
   } else out.push(null);
   if (w.wIh.requiresGrad) {
-    const dw = allocate(g.dtype, GH * D);
+    const dw = allocate(dtype, GH * D);
     gemm(true, false, GH, D, rows, 1, dGx, 0, GH, x.data, 0, D, 0, dw, 0, D);
     out.push(new Tensor(dw, w.wIh.shape));
   } else out.push(null);
   if (w.wHh.requiresGrad) {
-    const dw = allocate(g.dtype, GH * H);
+    const dw = allocate(dtype, GH * H);
     gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
     out.push(new Tensor(dw, w.wHh.shape));
   } else out.push(null);
-  const dbIh = w.bIh?.requiresGrad === true ? columnSums(dGx, rows, GH, g.dtype) : null;
+  const dbIh = w.bIh?.requiresGrad === true ? columnSums(dGx, rows, GH, dtype) : null;
   let dbHh: TypedArray | null = null;
-  if (w.bHh?.requiresGrad === true) dbHh = z.gru || dbIh === null ? columnSums(dGh, rows, GH, g.dtype) : dbIh.slice();
+  if (w.bHh?.requiresGrad === true) dbHh = z.gru || dbIh === null ? columnSums(dGh, rows, GH, dtype) : dbIh.slice();
   if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
   if (w.bHh !== null) out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
   return out;
