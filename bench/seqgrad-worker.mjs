@@ -1,7 +1,7 @@
 // seqgrad side of `npm run bench`: a worker answering JSON-line commands on stdin, loading the
 // built package (`require("seqgrad")`, dist/). Same models as the PyTorch and TF.js sides:
 // nn.Embedding -> nn.LSTM/GRU/RNN -> nn.Linear, functional.crossEntropy, optim.Adam (lr 1e-3);
-// the GRU seq2seq with Luong dot attention composed from the same modules and ops.
+// the GRU seq2seq with Luong dot attention (nn.DotAttention: softmax(s H^T) H, as bmm-softmax-bmm).
 // A configuration whose building blocks the package does not export answers { na: reason }.
 // `--memory NAME --steps N` instead trains one configuration in this fresh process and prints
 // its peak resident set size. Imported (by bench/seq2seq-step.mjs), it only exports the models.
@@ -22,7 +22,7 @@ function missing(c) {
     ["functional.crossEntropy", crossEntropy(sg)],
     ["optim.Adam", sg.optim?.Adam],
   ];
-  if (c.kind === "seq2seq") need.push(["functional.softmax", sg.functional?.softmax]);
+  if (c.kind === "seq2seq") need.push(["nn.DotAttention", sg.nn?.DotAttention]);
   const gap = need.find(([, value]) => typeof value !== "function");
   return gap === undefined ? null : `seqgrad does not export ${gap[0]} yet`;
 }
@@ -64,6 +64,7 @@ function seq2seq(lib, c) {
   const decoder = rnnModule(lib, c, c.emb);
   const combine = new lib.nn.Linear(2 * c.hidden, c.hidden);
   const out = new lib.nn.Linear(c.hidden, c.tgtVocab);
+  const attention = new lib.nn.DotAttention();
   const src = ids(lib, c.srcVocab, [c.srcLen, c.batch]);
   const tgtIn = ids(lib, c.tgtVocab, [c.tgtLen, c.batch]);
   const tgtOut = lib.reshape(lib.transpose(ids(lib, c.tgtVocab, [c.tgtLen, c.batch]), 0, 1), [c.batch * c.tgtLen]);
@@ -73,8 +74,7 @@ function seq2seq(lib, c) {
     const dec = decoder.forward(tgtEmb.forward(tgtIn), enc.h);
     const encB = lib.transpose(enc.output, 0, 1); // [B, S, H]
     const decB = lib.transpose(dec.output, 0, 1); // [B, T, H]
-    const attn = lib.functional.softmax(lib.matmul(decB, lib.transpose(encB, 1, 2)), -1); // [B, T, S]
-    const ctx = lib.matmul(attn, encB);
+    const ctx = attention.forward(decB, encB, encB).context; // softmax(decB encB^T) encB, [B, T, H]
     const combined = lib.tanh(combine.forward(lib.cat([ctx, decB], -1)));
     const logits = out.forward(combined); // [B, T, V]
     return ce(lib.reshape(logits, [c.batch * c.tgtLen, c.tgtVocab]), tgtOut);

@@ -55,9 +55,29 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   // grad: dL/dx for an incoming gradient of 1 (rows of ignored targets stay 0); else one row of scratch
   const needsGrad = logits.requiresGrad && isGradEnabled();
   const grad = allocate(logits.dtype, needsGrad ? logits.numel : C);
-  const w = reduction === "mean" ? 1 / count : 1;
   const rowLoss = new Float64Array(N);
-  for (let i = 0; i < N; i++) {
+  lossRows(x, t, C, ignoreIndex, eps, reduction === "mean" ? 1 / count : 1, rowLoss, needsGrad ? grad : null, grad);
+  const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
+  if (!needsGrad) return out;
+  return record(out, "cross_entropy", [logits], (g) => [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)]);
+}
+
+/**
+ * The per-row losses l_i into `rowLoss` and, when `grad` is given, dL/dx for an incoming gradient
+ * of 1 with row weight w; `scratch` holds a row's exponentials when there is no `grad`.
+ */
+function lossRows(
+  x: TypedArray,
+  t: Int32Array,
+  C: number,
+  ignoreIndex: number,
+  eps: number,
+  w: number,
+  rowLoss: Float64Array,
+  grad: TypedArray | null,
+  scratch: TypedArray,
+): void {
+  for (let i = 0; i < t.length; i++) {
     const ti = t[i] as number;
     if (ti === ignoreIndex) continue;
     const base = i * C;
@@ -66,21 +86,18 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
       const v = x[c] as number;
       if (v > m) m = v;
     }
-    const s = expShifted(x, base, C, m, grad, needsGrad ? base : 0);
+    const s = grad === null ? expShifted(x, base, C, m, scratch, 0) : expShifted(x, base, C, m, grad, base);
     const l = m + Math.log(s);
     const nll = l - (x[base + ti] as number);
     // -(1/C) sum_c log p_ic = lse - mean_c x_ic
     rowLoss[i] = eps === 0 ? nll : (1 - eps) * nll + eps * (l - rowMean(x, base, C));
-    if (!needsGrad) continue;
+    if (grad === null) continue;
     // dL/dx_ic = w (e^(x_ic - m) / s - eps / C) - w (1 - eps) [c = t_i]
     const ws = w * (1 / s);
     const wo = (w * eps) / C;
     for (let c = base; c < base + C; c++) grad[c] = ws * (grad[c] as number) - wo;
     grad[base + ti] = (grad[base + ti] as number) - w * (1 - eps);
   }
-  const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
-  if (!needsGrad) return out;
-  return record(out, "cross_entropy", [logits], (g) => [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)]);
 }
 
 /**

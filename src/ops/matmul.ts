@@ -30,6 +30,29 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
+/**
+ * Batched product with the second operand transposed, a b^T: [..., m, k] x [..., n, k] -> [..., m, n]
+ * (batch dims broadcast), the attention scores q K^T. The GEMM reads b transposed, so unlike
+ * `matmul(a, transpose(b, -2, -1))` no transposed copy is made, forward or backward.
+ *
+ * @example matmulTransposed(queries, keys) // [B, T, H] x [B, S, H] -> [B, T, S]
+ */
+export function matmulTransposed(a: Tensor, b: Tensor): Tensor {
+  const m = a.shape[a.ndim - 2] ?? 0;
+  const k = a.shape[a.ndim - 1] ?? 0;
+  const n = b.shape[b.ndim - 2] ?? 0;
+  if (a.ndim < 2 || b.ndim < 2 || b.shape[b.ndim - 1] !== k) {
+    throw new ShapeError(`matmulTransposed: need [..., m, k] and [..., n, k]; a is ${formatShape(a.shape)}, b is ${formatShape(b.shape)}`);
+  }
+  const batch = broadcastShapes("matmulTransposed", a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const out = gemmBatched(a, b, batch, m, n, k, false, true);
+  // dL/dA = g B, dL/dB = g^T A (summed over broadcast batch dims)
+  return record(out, "matmul", [a, b], (g) => [
+    a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, false), a.shape) : null,
+    b.requiresGrad ? sumTo(gemmBatched(g, a, batch, n, k, m, true, false), b.shape) : null,
+  ], { transposed: "b" });
+}
+
 function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: readonly number[]): Tensor {
   const m = a.shape[a.ndim - 2] ?? 0;
   const k = a.shape[a.ndim - 1] ?? 0;
@@ -38,6 +61,7 @@ function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: 
   if (k !== k2) {
     throw new ShapeError(`matmul: inner dimensions differ; a is ${formatShape(aShown)}, b is ${formatShape(bShown)} (${k} != ${k2})`);
   }
+  if (b.ndim === 2) return foldedMatmul(a, b, m, n, k);
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   const out = gemmBatched(a, b, batch, m, n, k, false, false);
   // dL/dA = g B^T, dL/dB = A^T g (summed over broadcast batch dims)
@@ -45,6 +69,35 @@ function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: 
     a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, true), a.shape) : null,
     b.requiresGrad ? sumTo(gemmBatched(a, g, batch, k, n, m, true, false), b.shape) : null,
   ]);
+}
+
+/**
+ * A [..., m, k] times a matrix B [k, n]: the batch dims of A fold into its rows, so the product
+ * and both gradients are one GEMM each over all count * m rows (dL/dB = A^T g sums the batch in
+ * the GEMM itself) instead of one per batch index.
+ */
+function foldedMatmul(a: Tensor, b: Tensor, m: number, n: number, k: number): Tensor {
+  const rows = numelOf(a.shape.slice(0, -2)) * m;
+  const dtype = promote(a.dtype, b.dtype);
+  const gemm = getBackend().gemm;
+  const out = allocate(dtype, rows * n);
+  gemm(false, false, rows, n, k, 1, a.data, 0, k, b.data, 0, n, 0, out, 0, n);
+  // dL/dA = g B^T, dL/dB = A^T g over all rows
+  return record(new Tensor(out, [...a.shape.slice(0, -1), n]), "matmul", [a, b], (g) => {
+    let da: Tensor | null = null;
+    if (a.requiresGrad) {
+      const d = allocate(g.dtype, rows * k);
+      gemm(false, true, rows, k, n, 1, g.data, 0, n, b.data, 0, n, 0, d, 0, k);
+      da = new Tensor(d, a.shape);
+    }
+    let db: Tensor | null = null;
+    if (b.requiresGrad) {
+      const d = allocate(g.dtype, k * n);
+      gemm(true, false, k, n, rows, 1, a.data, 0, k, g.data, 0, n, 0, d, 0, n);
+      db = new Tensor(d, b.shape);
+    }
+    return [da, db];
+  });
 }
 
 /**

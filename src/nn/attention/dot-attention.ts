@@ -3,9 +3,8 @@
  * the shared `attend` (softmax and weighted sum).
  */
 import { DTypeError } from "../../errors";
-import { matmul } from "../../ops/matmul";
+import { matmulTransposed } from "../../ops/matmul";
 import { mul } from "../../ops/mul";
-import { transpose } from "../../ops/permute";
 import type { DType } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { Linear } from "../linear";
@@ -24,7 +23,7 @@ import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from 
 export class DotAttention extends Module {
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
     const { q, single } = checkAttentionInputs("DotAttention.forward", query, keys, values, options.mask, keys.shape[2]);
-    return attend(matmul(q, transpose(keys, 1, 2)), values, options.mask, single);
+    return attend(matmulTransposed(q, keys), values, options.mask, single);
   }
 }
 
@@ -38,7 +37,7 @@ export class ScaledDotProductAttention extends Module {
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
     const d = keys.shape[2] ?? 1;
     const { q, single } = checkAttentionInputs("ScaledDotProductAttention.forward", query, keys, values, options.mask, d);
-    return attend(mul(matmul(q, transpose(keys, 1, 2)), 1 / Math.sqrt(d)), values, options.mask, single);
+    return attend(mul(matmulTransposed(q, keys), 1 / Math.sqrt(d)), values, options.mask, single);
   }
 }
 
@@ -73,7 +72,7 @@ export class GeneralAttention extends Module {
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
     const { q, single } = checkAttentionInputs("GeneralAttention.forward", query, keys, values, options.mask, this.queryDim, this.keyDim);
     checkDType("GeneralAttention.forward", this.proj.weight.dtype, keys);
-    return attend(matmul(q, transpose(this.proj.forward(keys), 1, 2)), values, options.mask, single);
+    return attend(matmulTransposed(q, this.proj.forward(keys)), values, options.mask, single);
   }
 
   override extraRepr(): string {
