@@ -2,6 +2,9 @@
 //
 // exp(x) = 2^n exp(r), n = round(x / ln 2), r = x - n ln 2 (in two parts for accuracy),
 //   exp(r) ~ 1 + r + r^2 P(r) on |r| <= ln(2)/2, and 2^n built in the exponent bits.
+//   The rounding is the float adder's own: t = x log2(e) + 1.5 2^23 holds n in its low mantissa
+//   bits (floats in [2^23, 2^24) are the integers), so n = t - 1.5 2^23 and the bits of 2^n are
+//   (bits(t) + 127) << 23 (the constant's bits shift out); no round or convert instruction.
 // sigmoid(x) = 1 / (1 + exp(-x)).
 // tanh(x) = x + x^3 Q(x^2) for |x| < 0.625, else sign(x) (1 - 2 / (exp(2|x|) + 1)).
 
@@ -11,23 +14,37 @@ const LN2_LO: f32 = -2.12194440e-4;
 /** exp overflows float32 above 88.72 and reaches subnormals below -87.33: inputs are clamped. */
 const EXP_HI: f32 = 88.3762626647949;
 const EXP_LO: f32 = -87.3365478515625;
+/** 1.5 2^23: adding it rounds a float of magnitude below 2^22 to an integer, kept in the low bits. */
+const ROUND: f32 = 12582912;
+
+/**
+ * a b + c: one fused multiply-add in the module variant built with relaxed SIMD (where the CPU
+ * has FMA: one rounding instead of two), else a multiply and an add.
+ */
+// @ts-ignore: decorator
+@inline function fma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
 
 /** exp of four floats. */
 // @ts-ignore: decorator
 @inline export function expv(x: v128): v128 {
-  x = f32x4.min(f32x4.max(x, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
-  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
+  // pmax/pmin (x < lo ? lo : x) are single instructions and keep NaN
+  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
+  const t = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUND));
+  const n = f32x4.sub(t, f32x4.splat(ROUND));
+  let r = fma(n, f32x4.splat(-LN2_HI), x);
+  r = fma(n, f32x4.splat(-LN2_LO), r);
   let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  p = fma(p, r, f32x4.splat(1.3981999507e-3));
+  p = fma(p, r, f32x4.splat(8.3334519073e-3));
+  p = fma(p, r, f32x4.splat(4.1665795894e-2));
+  p = fma(p, r, f32x4.splat(1.6666665459e-1));
+  p = fma(p, r, f32x4.splat(5.0000001201e-1));
   const r2 = f32x4.mul(r, r);
-  const e = f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f32x4.splat(1));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const e = f32x4.add(fma(p, r2, r), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
   return f32x4.mul(e, scale);
 }
 
@@ -45,11 +62,11 @@ const EXP_LO: f32 = -87.3365478515625;
   // small |x|: odd polynomial
   const z = f32x4.mul(x, x);
   let q = f32x4.splat(-5.70498872745e-3);
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(2.06390887954e-2));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(-5.37397155531e-2));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(1.33314422036e-1));
-  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(-3.33332819422e-1));
-  const small = f32x4.add(f32x4.mul(f32x4.mul(q, z), x), x);
+  q = fma(q, z, f32x4.splat(2.06390887954e-2));
+  q = fma(q, z, f32x4.splat(-5.37397155531e-2));
+  q = fma(q, z, f32x4.splat(1.33314422036e-1));
+  q = fma(q, z, f32x4.splat(-3.33332819422e-1));
+  const small = fma(f32x4.mul(q, z), x, x);
   // large |x|: 1 - 2 / (exp(2|x|) + 1), with the sign of x
   const one = f32x4.splat(1);
   const e = expv(f32x4.add(ax, ax));
