@@ -73,28 +73,44 @@ export class Linear extends Module {
     if (b !== null) for (let r = 0; r < rows; r++) out.set(b.data, r * outF);
     gemm(false, true, rows, outF, inF, 1, x.data, 0, inF, w.data, 0, inF, b === null ? 0 : 1, out, 0, outF);
     const inputs = b === null ? [x, w] : [x, w, b];
-    // dL/dx = g W, dL/dW = g^T x, dL/db = sum of g over rows
-    return record(new Tensor(out, [...x.shape.slice(0, -1), outF]), "linear", inputs, (g) => {
-      let dx: Tensor | null = null;
-      if (x.requiresGrad) {
-        const d = allocate(g.dtype, rows * inF);
-        gemm(false, false, rows, inF, outF, 1, g.data, 0, outF, w.data, 0, inF, 0, d, 0, inF);
-        dx = new Tensor(d, x.shape);
-      }
-      let dw: Tensor | null = null;
-      if (w.requiresGrad) {
-        const d = allocate(g.dtype, outF * inF);
-        gemm(true, false, outF, inF, rows, 1, g.data, 0, outF, x.data, 0, inF, 0, d, 0, inF);
-        dw = new Tensor(d, w.shape);
-      }
-      const grads: Array<Tensor | null> = [dx, dw];
-      if (b !== null) grads.push(b.requiresGrad ? new Tensor(columnSums(g.data, rows, outF), b.shape) : null);
-      return grads;
-    });
+    return record(new Tensor(out, [...x.shape.slice(0, -1), outF]), "linear", inputs, (g) => linearBackward(g, x, w, b, rows));
   }
 
   override extraRepr(): string {
     return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
+  }
+}
+
+/**
+ * The gradients of y = x W^T + b from g = dL/dy [rows, out]:
+ *
+ *   dL/dx = g W,   dL/dW = g^T x,   dL/db = sum_rows g
+ *
+ * g feeds up to two GEMMs and the column sums: resident in the backend (pinned), copied in once.
+ */
+function linearBackward(g: Tensor, x: Tensor, w: Parameter, b: Parameter | null, rows: number): Array<Tensor | null> {
+  const backend = getBackend();
+  const [outF = 0, inF = 0] = w.shape;
+  const uses = Number(x.requiresGrad) + Number(w.requiresGrad) + Number(b?.requiresGrad === true);
+  const pinned = uses > 1 ? backend.pin(g.data) : null;
+  try {
+    let dx: Tensor | null = null;
+    if (x.requiresGrad) {
+      const d = allocate(g.dtype, rows * inF);
+      backend.gemm(false, false, rows, inF, outF, 1, g.data, 0, outF, w.data, 0, inF, 0, d, 0, inF);
+      dx = new Tensor(d, x.shape);
+    }
+    let dw: Tensor | null = null;
+    if (w.requiresGrad) {
+      const d = allocate(g.dtype, outF * inF);
+      backend.gemm(true, false, outF, inF, rows, 1, g.data, 0, outF, x.data, 0, inF, 0, d, 0, inF);
+      dw = new Tensor(d, w.shape);
+    }
+    const grads: Array<Tensor | null> = [dx, dw];
+    if (b !== null) grads.push(b.requiresGrad ? new Tensor(columnSums(g.data, rows, outF), b.shape) : null);
+    return grads;
+  } finally {
+    if (pinned !== null) backend.unpin(pinned);
   }
 }
 
