@@ -6,7 +6,7 @@
 //   bits (floats in [2^23, 2^24) are the integers), so n = t - 1.5 2^23 and the bits of 2^n are
 //   (bits(t) + 127) << 23 (the constant's bits shift out); no round or convert instruction.
 // sigmoid(x) = 1 / (1 + exp(-x)).
-// tanh(x) = x + x^3 Q(x^2) for |x| < 0.625, else sign(x) (1 - 2 / (exp(2|x|) + 1)).
+// tanh(x) = sign(x) m / (m + 2) with m = expm1(2|x|) = exp(2|x|) - 1.
 
 const LOG2E: f32 = 1.44269504088896341;
 const LN2_HI: f32 = 0.693359375;
@@ -27,9 +27,12 @@ const ROUND: f32 = 12582912;
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
-/** exp of four floats. */
+/**
+ * exp(x) - 1 of four floats, as 2^n expm1(r) + (2^n - 1): accurate relative to the result also
+ * near x = 0 (n = 0 there, and expm1(r) = r + r^2 P(r) carries no cancellation).
+ */
 // @ts-ignore: decorator
-@inline export function expv(x: v128): v128 {
+@inline export function expm1v(x: v128): v128 {
   // pmax/pmin (x < lo ? lo : x) are single instructions and keep NaN
   x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
   const t = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUND));
@@ -42,10 +45,15 @@ const ROUND: f32 = 12582912;
   p = fma(p, r, f32x4.splat(4.1665795894e-2));
   p = fma(p, r, f32x4.splat(1.6666665459e-1));
   p = fma(p, r, f32x4.splat(5.0000001201e-1));
-  const r2 = f32x4.mul(r, r);
-  const e = f32x4.add(fma(p, r2, r), f32x4.splat(1));
+  const em1r = fma(p, f32x4.mul(r, r), r);
   const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
-  return f32x4.mul(e, scale);
+  return fma(scale, em1r, f32x4.sub(scale, f32x4.splat(1)));
+}
+
+/** exp of four floats. */
+// @ts-ignore: decorator
+@inline export function expv(x: v128): v128 {
+  return f32x4.add(expm1v(x), f32x4.splat(1));
 }
 
 /** 1 / (1 + exp(-x)) of four floats. */
@@ -55,24 +63,13 @@ const ROUND: f32 = 12582912;
   return f32x4.div(one, f32x4.add(one, expv(f32x4.neg(x))));
 }
 
-/** tanh of four floats. */
+/** tanh of four floats: sign(x) m / (m + 2), m = exp(2|x|) - 1 (no cancellation near 0). */
 // @ts-ignore: decorator
 @inline export function tanhv(x: v128): v128 {
   const ax = f32x4.abs(x);
-  // small |x|: odd polynomial
-  const z = f32x4.mul(x, x);
-  let q = f32x4.splat(-5.70498872745e-3);
-  q = fma(q, z, f32x4.splat(2.06390887954e-2));
-  q = fma(q, z, f32x4.splat(-5.37397155531e-2));
-  q = fma(q, z, f32x4.splat(1.33314422036e-1));
-  q = fma(q, z, f32x4.splat(-3.33332819422e-1));
-  const small = fma(f32x4.mul(q, z), x, x);
-  // large |x|: 1 - 2 / (exp(2|x|) + 1), with the sign of x
-  const one = f32x4.splat(1);
-  const e = expv(f32x4.add(ax, ax));
-  const big = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(e, one)));
-  const signed = v128.or(big, v128.and(x, i32x4.splat(0x80000000)));
-  return v128.bitselect(small, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+  const m = expm1v(f32x4.add(ax, ax));
+  const big = f32x4.div(m, f32x4.add(m, f32x4.splat(2)));
+  return v128.or(big, v128.and(x, i32x4.splat(0x80000000)));
 }
 
 /** Scalar versions through lane 0, so tails of arrays get bit-identical results. */
