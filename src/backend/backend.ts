@@ -1,13 +1,15 @@
 import { ValueError } from "../errors";
 import type { TypedArray } from "../tensor/dtype";
 import type { PinnedOperand } from "./pinned";
+import type { RecurrentSteps } from "./recurrent-steps";
 
 /**
  * The compute kernels behind the ops. No autograd, no validation (the op front ends validate
  * once); plain loops over typed arrays. The plain-JS backend implements all of them; a faster
- * backend (WebAssembly SIMD) may replace any subset and delegate the rest to it.
+ * backend (WebAssembly SIMD) may replace any subset and delegate the rest to it. The whole steps
+ * of a fused recurrence (GEMM and cell in one call) are declared in `RecurrentSteps`.
  */
-export interface Backend {
+export interface Backend extends RecurrentSteps {
   /** Name shown by `getBackend().name`, e.g. `js` or `wasm`. */
   readonly name: string;
 

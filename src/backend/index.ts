@@ -5,6 +5,7 @@ import { gruCellJs, lstmCellJs } from "./js/cells";
 import { colSumJs } from "./js/col-sum";
 import { gemmJs } from "./js/gemm";
 import { pinJs, unpinJs } from "./js/pinned";
+import { JS_STEPS } from "./js/steps";
 import { createWasmBackend } from "./wasm";
 
 /** The plain-JS backend: always available, the reference for every faster one. */
@@ -21,6 +22,7 @@ export const JS_BACKEND: Backend = {
   gruCell: gruCellJs,
   lstmCellBackward: lstmCellBackwardJs,
   gruCellBackward: gruCellBackwardJs,
+  ...JS_STEPS,
 };
 
 registerFallback(JS_BACKEND);
@@ -38,3 +40,4 @@ else if (WASM_BACKEND !== null) setBackend(WASM_BACKEND);
 export { getBackend, setBackend, jsBackend, listBackends } from "./backend";
 export type { Backend } from "./backend";
 export type { PinnedOperand } from "./pinned";
+export type { Nonlinearity, RecurrentSteps } from "./recurrent-steps";

@@ -18,7 +18,8 @@ import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
  * One direction of one recurrent layer on the fused path.
  *
  * Forward: ONE GEMM projects the inputs of all T steps at once (P = X W_ih^T + b, [T*B, G*H]);
- * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell.
+ * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell, in one
+ * backend call when every row of the step is live (`Backend.lstmStep` etc., see `stepForward`).
  *
  * Graph: a projection node (inputs X, W_ih, W_hh, biases; output P), then one node per step
  * (op `lstm_cell` etc., tagged with the scope, the step t and role "h", inputs P, h_{t-1}, W_hh),
@@ -69,7 +70,8 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
     ),
   );
 
-  const hw = gru ? allocate(dtype, B * GH) : null;
+  // hw = h_{t-1} W_hh^T + b_hh of the GRU's masked steps (live steps keep it inside the backend)
+  const hw = gru && inp.lengths !== null ? allocate(dtype, B * GH) : null;
   const steps: Tensor[] = [];
   const roles = gateRoles(kind);
   const gateSteps: FusedGateStep[] = [];
@@ -80,15 +82,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
       const t = reverse ? T - 1 - k : k;
       const prev = reverse ? (t + 1) * BH : t * BH;
       const out = reverse ? t * BH : (t + 1) * BH;
-      if (hw !== null) {
-        // hw = h_{t-1} W_hh^T + b_hh
-        if (w.bHh !== null) for (let b = 0; b < B; b++) hw.set(w.bHh.data, b * GH);
-        gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, w.bHh === null ? 0 : 1, hw, 0, GH);
-      } else {
-        // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
-        gemm(false, true, B, GH, H, 1, s.hs, prev, H, w.wHh.data, 0, H, 1, s.acts, t * B * GH, GH);
-      }
-      cellForward(kind, s, t, prev, out, hw);
+      stepForward(kind, w, s, t, prev, out, hw);
       const first = k === 0;
       const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
       const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
@@ -103,8 +97,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
           const dGx = grads.dGx as TypedArray; // allocated just above
           const dGh = gru ? (grads.dGh as TypedArray) : dGx;
           const dhPrev = allocate(dtype, BH);
-          cellBackward(kind, s, t, prev, g.data, grads, dhPrev);
-          gemm(false, false, B, H, GH, 1, dGh, t * B * GH, GH, w.wHh.data, 0, H, 1, dhPrev, 0, H);
+          stepBackward(kind, w, s, t, prev, g.data, grads, dhPrev);
           const dh = new Tensor(dhPrev, [B, H]);
           if (!first) return [null, dh, null];
           releaseResident(grads);
@@ -131,51 +124,76 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
 }
 
 /**
- * The pointwise cell of step t: the backend's vectorized LSTM/GRU kernel when every row is live
- * (the common case), else the masked kernels of this folder, which freeze finished rows.
+ * Step t of the forward after the projection: a_t += h_{t-1} W_hh^T (the GRU: hw = h_{t-1} W_hh^T
+ * + b_hh) and the pointwise cell. One backend call (`lstmStep`, `gruStep`, `rnnStep`) when every
+ * row is live, the common case; else the backend's GEMM and the masked kernels of this folder,
+ * which freeze finished rows (`hw`: the GRU's [B, 3H] buffer for them).
  */
-function cellForward(kind: CellKind, s: StepArrays, t: number, prev: number, out: number, hw: TypedArray | null): void {
-  const { B, H } = s;
+function stepForward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, out: number, hw: TypedArray | null): void {
+  const { B, H, acts, hs } = s;
   const backend = getBackend();
   const BH = B * H;
-  const live = allLive(s, t);
-  const tc = s.aux;
-  if (live && kind === "lstm" && s.cs !== null && tc !== null) {
-    backend.lstmCell(B, H, s.acts, t * 4 * BH, s.cs, prev, out, s.hs, out, tc, t * BH);
-  } else if (live && kind === "gru" && hw !== null && tc !== null) {
-    backend.gruCell(B, H, s.acts, t * 3 * BH, hw, 0, s.hs, prev, out, tc, t * BH);
-  } else {
-    if (kind === "lstm") lstmStepForward(s, t, prev, out);
-    else if (kind === "gru" && hw !== null) gruStepForward(s, t, prev, out, hw);
-    else rnnStepForward(s, t, prev, out, kind === "rnn_relu");
+  const GH = gateCount(kind) * H;
+  const wHh = w.wHh.data;
+  if (allLive(s, t)) {
+    if (kind === "lstm") {
+      const cs = s.cs as TypedArray; // allocated by the LSTM runner
+      const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
+      backend.lstmStep(B, H, wHh, acts, t * GH * B, cs, prev, out, hs, prev, out, tc, t * BH);
+    } else if (kind === "gru") {
+      const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
+      backend.gruStep(B, H, wHh, w.bHh?.data ?? null, acts, t * GH * B, hs, prev, out, hn, t * BH);
+    } else backend.rnnStep(B, H, kind === "rnn_relu" ? "relu" : "tanh", wHh, acts, t * BH, hs, prev, out);
+    if (s.y !== null) s.y.set(hs.subarray(out, out + BH), t * BH);
     return;
   }
-  if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
+  if (kind === "gru") {
+    const hwb = hw as TypedArray; // allocated by the runner when sequences have lengths
+    // hw = h_{t-1} W_hh^T + b_hh
+    if (w.bHh !== null) for (let b = 0; b < B; b++) hwb.set(w.bHh.data, b * GH);
+    backend.gemm(false, true, B, GH, H, 1, hs, prev, H, wHh, 0, H, w.bHh === null ? 0 : 1, hwb, 0, GH);
+    gruStepForward(s, t, prev, out, hwb);
+    return;
+  }
+  // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
+  backend.gemm(false, true, B, GH, H, 1, hs, prev, H, wHh, 0, H, 1, acts, t * B * GH, GH);
+  if (kind === "lstm") lstmStepForward(s, t, prev, out);
+  else rnnStepForward(s, t, prev, out, kind === "rnn_relu");
 }
 
 /**
- * The backward of the pointwise cell of step t, from dh = dL/dh_t: gate gradients into the
- * buffers of `grads` (and dL/dc_{t-1} into grads.dc), the part of dL/dh_{t-1} that skips W_hh
- * into dhPrev (zeros on entry). The backend's kernel when every row is live, else the masked ones.
+ * The backward of step t from dh = dL/dh_t: gate gradients into the buffers of `grads` (and
+ * dL/dc_{t-1} into grads.dc), dL/dh_{t-1} into dhPrev (zeros on entry). One backend call
+ * (`lstmStepBackward`, ...) when every row is live; else the masked kernels, which also put the
+ * part of dL/dh_{t-1} that skips W_hh into dhPrev, then dhPrev += dG_h W_hh.
  */
-function cellBackward(kind: CellKind, s: StepArrays, t: number, prev: number, dh: TypedArray, grads: FusedGrads, dhPrev: TypedArray): void {
-  const { B, H } = s;
+function stepBackward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, dh: TypedArray, grads: FusedGrads, dhPrev: TypedArray): void {
+  const { B, H, acts, hs } = s;
+  const backend = getBackend();
   const BH = B * H;
+  const GH = gateCount(kind) * H;
+  const at = t * B * GH;
+  const wHh = w.wHh.data;
   const dGx = grads.dGx as TypedArray; // allocated by startBackward
   const live = allLive(s, t);
+  let dGh = dGx;
   if (kind === "lstm") {
     const dc = grads.dc as TypedArray; // allocated by startBackward
     const cs = s.cs as TypedArray; // allocated by the LSTM runner
     const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
-    if (live) getBackend().lstmCellBackward(B, H, s.acts, t * 4 * BH, cs, prev, tc, t * BH, dh, 0, dc, 0, dGx, t * 4 * BH);
-    else lstmStepBackward(s, t, prev, dh, dc, dGx, dhPrev);
+    if (live) return backend.lstmStepBackward(B, H, wHh, acts, at, cs, prev, tc, t * BH, dh, 0, dc, 0, dGx, at, dhPrev, 0);
+    lstmStepBackward(s, t, prev, dh, dc, dGx, dhPrev);
   } else if (kind === "gru") {
-    const dGh = grads.dGh as TypedArray; // allocated by startBackward
+    dGh = grads.dGh as TypedArray; // allocated by startBackward
     const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
-    const at = t * 3 * BH;
-    if (live) getBackend().gruCellBackward(B, H, s.acts, at, hn, t * BH, s.hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
-    else gruStepBackward(s, t, prev, dh, dGx, dGh, dhPrev);
-  } else rnnStepBackward(s, t, dh, dGx, dhPrev, kind === "rnn_relu");
+    if (live) return backend.gruStepBackward(B, H, wHh, acts, at, hn, t * BH, hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
+    gruStepBackward(s, t, prev, dh, dGx, dGh, dhPrev);
+  } else {
+    const relu = kind === "rnn_relu";
+    if (live) return backend.rnnStepBackward(B, H, relu ? "relu" : "tanh", wHh, acts, at, dh, 0, dGx, at, dhPrev, 0);
+    rnnStepBackward(s, t, dh, dGx, dhPrev, relu);
+  }
+  backend.gemm(false, false, B, H, GH, 1, dGh, at, GH, wHh, 0, H, 1, dhPrev, 0, H);
 }
 
 /** True when step t lies inside every sequence of the batch. */

@@ -4,13 +4,15 @@ import { getBackend, listBackends, setBackend } from "../../src/backend";
 
 const describeWasm = listBackends().includes("wasm") ? describe : describe.skip;
 
+type Kind = "LSTM" | "GRU" | "RNN (tanh)" | "RNN (relu)";
+
 /** Outputs, final states and every gradient of one forward and backward pass, flattened. */
-function run(kind: "LSTM" | "GRU", lengths: number[] | undefined, fused: boolean): number[] {
+function run(kind: Kind, lengths: number[] | undefined, fused: boolean): number[] {
   manualSeed(30);
   // H = 18: B H above the wasm kernels' staging threshold, and not a multiple of 4
   const [T, B, D, H] = [5, 4, 3, 18];
   const opts = { inputSize: D, hiddenSize: H, numLayers: 2, bidirectional: true, fused };
-  const m = kind === "LSTM" ? new nn.LSTM(opts) : new nn.GRU(opts);
+  const m = kind === "LSTM" ? new nn.LSTM(opts) : kind === "GRU" ? new nn.GRU(opts) : new nn.RNN({ ...opts, nonlinearity: kind === "RNN (relu)" ? "relu" : "tanh" });
   const x = randn([T, B, D], { requiresGrad: true });
   const w = randn([T, B, 2 * H]);
   const r = m.forward(x, null, { lengths });
@@ -27,7 +29,7 @@ describeWasm("a fused recurrence on the wasm backend", () => {
   const before = getBackend();
   afterEach(() => void setBackend(before));
 
-  for (const kind of ["LSTM", "GRU"] as const) {
+  for (const kind of ["LSTM", "GRU", "RNN (tanh)", "RNN (relu)"] as const) {
     for (const lengths of [undefined, [5, 2, 5, 1]]) {
       const what = lengths === undefined ? "every step live" : "steps with finished rows";
       it(`gives the outputs and gradients of the composed ${kind} on the js backend, ${what}`, () => {

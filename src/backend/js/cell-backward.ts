@@ -89,3 +89,15 @@ export function gruCellBackwardJs(
     }
   }
 }
+
+/**
+ * Backward of the Elman cell over n = B H values from the outputs h (at hOff) and dh = dL/dh:
+ *   dG = dh (1 - h^2) (tanh),  dG = dh [h > 0] (relu: h > 0 exactly where a > 0)
+ */
+export function rnnCellBackwardJs(n: number, relu: boolean, h: TypedArray, hOff: number, dh: TypedArray, dhOff: number, dG: TypedArray, dGOff: number): void {
+  for (let i = 0; i < n; i++) {
+    const v = h[hOff + i] as number;
+    const d = dh[dhOff + i] as number;
+    dG[dGOff + i] = relu ? (v > 0 ? d : 0) : d * (1 - v * v);
+  }
+}

@@ -73,3 +73,16 @@ export function gruCellJs(
     }
   }
 }
+
+/**
+ * Elman cell over n = B H values, every row live: h = tanh(a) or max(a, 0), written to `h` at hOff
+ * and back into `acts` at actsOff (the step's backward reads h there).
+ */
+export function rnnCellJs(n: number, relu: boolean, acts: TypedArray, actsOff: number, h: TypedArray, hOff: number): void {
+  for (let i = 0; i < n; i++) {
+    const a = acts[actsOff + i] as number;
+    const v = relu ? (a > 0 ? a : 0) : Math.tanh(a);
+    acts[actsOff + i] = v;
+    h[hOff + i] = v;
+  }
+}

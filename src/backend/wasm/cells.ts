@@ -1,8 +1,6 @@
-import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
-import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
-import type { PinnedCopies } from "./pins";
+import type { Staging } from "./staging";
 
 /** The elementwise part of the Backend interface. */
 export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell" | "lstmCellBackward" | "gruCellBackward">;
@@ -17,16 +15,10 @@ const MIN_ELEMENTS = 16;
  * pinned has its resident copy marked stale); other dtypes and tiny sizes go to the plain-JS
  * kernels of `js`.
  */
-export function createWasmCells(kernels: WasmKernels, arena: Arena, pins: PinnedCopies, js: CellKernels): CellKernels {
-  function put(src: Float32Array, off: number, n: number): number {
-    const at = arena.alloc(n * 4);
-    arena.f32.set(src.subarray(off, off + n), at >> 2);
-    return at;
-  }
-  function get(at: number, n: number, dst: TypedArray, off: number): void {
-    dst.set(arena.f32.subarray(at >> 2, (at >> 2) + n), off);
-    pins.written(dst);
-  }
+export function createWasmCells(kernels: WasmKernels, staging: Staging, js: CellKernels): CellKernels {
+  const { arena, pins } = staging;
+  const put: Staging["put"] = (src, off, n) => staging.put(src, off, n);
+  const get: Staging["get"] = (at, n, dst, off) => staging.get(at, n, dst, off);
 
   function unary(kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
     return (n, x, xOff, out, outOff) => {

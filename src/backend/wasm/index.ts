@@ -2,9 +2,11 @@ import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
 import { createWasmColSum } from "./col-sum";
-import { createWasmGemm } from "./gemm";
+import { createArenaGemm, createWasmGemm } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
 import { PinnedCopies } from "./pins";
+import { Staging } from "./staging";
+import { createWasmSteps } from "./steps";
 import { CONTROL_BYTES, GemmThreads, loadWorkerThreads } from "./threads";
 
 /** Options of the WebAssembly backend. */
@@ -40,16 +42,19 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
 function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, heap: number): Backend {
   const arena = new Arena(kernels.memory, heap);
   const pins = new PinnedCopies(kernels, arena);
+  const staging = new Staging(arena, pins);
+  const core = createArenaGemm(kernels, arena, pool);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
   const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
   return {
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
-    gemm: createWasmGemm(kernels, arena, pins, js.gemm, pool),
+    gemm: createWasmGemm(staging, core, js.gemm),
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
     colSum: createWasmColSum(kernels, arena, pins, js.colSum),
-    ...createWasmCells(kernels, arena, pins, js),
+    ...createWasmCells(kernels, staging, js),
+    ...createWasmSteps(kernels, staging, core, js),
   };
 }
 

@@ -66,6 +66,10 @@ export interface WasmKernels {
     dGh: number,
     dhPrev: number,
   ): void;
+  /** The Elman cell over n values: h = tanh(a) (relu 0) or max(a, 0) (relu 1); a and h may alias (see assembly/rnn.as). */
+  rnnCell(relu: number, n: number, a: number, h: number): void;
+  /** Backward of the Elman cell over n values: dG = dh (1 - h^2) or dh [h > 0]. */
+  rnnCellBackward(relu: number, n: number, h: number, dh: number, dG: number): void;
   /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
   colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
   /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
@@ -146,6 +150,8 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     gruCell: exports["gruCell"] as WasmKernels["gruCell"],
     lstmCellBackward: exports["lstmCellBackward"] as WasmKernels["lstmCellBackward"],
     gruCellBackward: exports["gruCellBackward"] as WasmKernels["gruCellBackward"],
+    rnnCell: exports["rnnCell"] as WasmKernels["rnnCell"],
+    rnnCellBackward: exports["rnnCellBackward"] as WasmKernels["rnnCellBackward"],
     colSum: exports["colSum"] as WasmKernels["colSum"],
     sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
   };

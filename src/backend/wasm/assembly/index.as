@@ -2,4 +2,5 @@
 
 export { heapBase, packBPanels, sgemm, workspaceBytes } from "./gemm";
 export { gruCell, gruCellBackward, lstmCell, lstmCellBackward, sigmoidArray, tanhArray } from "./cells";
+export { rnnCell, rnnCellBackward } from "./rnn";
 export { colSum } from "./reduce";

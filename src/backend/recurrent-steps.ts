@@ -1,0 +1,153 @@
+import type { TypedArray } from "../tensor/dtype";
+
+/** The activation of an Elman RNN: PyTorch's `nonlinearity` option. */
+export type Nonlinearity = "tanh" | "relu";
+
+/**
+ * Whole live steps of a fused recurrence, the recurrent GEMM and the pointwise cell in one call,
+ * so a backend that runs on its own memory (WebAssembly) copies each operand in and each result
+ * out once per step, instead of once for the GEMM and again for the cell. Every row is live (the
+ * fused recurrence runs steps with finished rows through its masked kernels).
+ *
+ * W_hh is [G*H, H] (`weight_hh_l{k}`, G gates: 4 LSTM, 3 GRU, 1 RNN), the whole of `wHh` from
+ * offset 0; a pinned `wHh` (`Backend.pin`) is read from its resident packed copy. All [B, H]
+ * blocks (h, c, tanh(c), hw_n, dh) have contiguous rows; gate blocks are [B, G*H].
+ * The results are those of `Backend.gemm` followed by the matching cell method (the plain-JS
+ * backend composes exactly these).
+ */
+export interface RecurrentSteps {
+  /**
+   * One live LSTM step:  a_t += h_{t-1} W_hh^T,  then `lstmCell` on a_t:
+   *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
+   * `acts` [B, 4H] at actsOff holds P_t = x_t W_ih^T + b (packed i|f|g|o) and receives i, f, g, o;
+   * c_{t-1} is read from `c` at cPrevOff, c_t written at cOff; h_{t-1} is read from `h` at
+   * hPrevOff, h_t written at hOff; tanh(c_t) goes to `tanhC` at tanhCOff.
+   */
+  lstmStep(
+    B: number,
+    H: number,
+    wHh: TypedArray,
+    acts: TypedArray,
+    actsOff: number,
+    c: TypedArray,
+    cPrevOff: number,
+    cOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    hOff: number,
+    tanhC: TypedArray,
+    tanhCOff: number,
+  ): void;
+
+  /**
+   * Backward of `lstmStep`: `lstmCellBackward`, then the gradient of h_{t-1} through W_hh:
+   *   dc~ = dc + dh o (1 - tanh^2 c_t),  dc_{t-1} = dc~ f
+   *   dG = da_i | da_f | da_g | da_o (see lstmCellBackward),  dh_{t-1} = dG W_hh
+   * Operands as in `lstmCellBackward`; dL/dh_{t-1} [B, H] is written (not added) to `dhPrev` at
+   * dhPrevOff.
+   */
+  lstmStepBackward(
+    B: number,
+    H: number,
+    wHh: TypedArray,
+    gates: TypedArray,
+    gatesOff: number,
+    cPrev: TypedArray,
+    cPrevOff: number,
+    tanhC: TypedArray,
+    tanhCOff: number,
+    dh: TypedArray,
+    dhOff: number,
+    dc: TypedArray,
+    dcOff: number,
+    dG: TypedArray,
+    dGOff: number,
+    dhPrev: TypedArray,
+    dhPrevOff: number,
+  ): void;
+
+  /**
+   * One live GRU step (PyTorch's convention):  hw = h_{t-1} W_hh^T + b_hh,  then `gruCell`:
+   *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
+   * `bHh` [3H] is b_hh (`bias_hh_l{k}`) or null for none; hw stays internal. `acts` [B, 3H] at
+   * actsOff holds x_t W_ih^T + b_ih (packed r|z|n) and receives r, z, n; h_{t-1} is read from `h`
+   * at hPrevOff, h_t written at hOff; hw_n goes to `hn` [B, H] at hnOff (the backward needs it).
+   */
+  gruStep(
+    B: number,
+    H: number,
+    wHh: TypedArray,
+    bHh: TypedArray | null,
+    acts: TypedArray,
+    actsOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    hOff: number,
+    hn: TypedArray,
+    hnOff: number,
+  ): void;
+
+  /**
+   * Backward of `gruStep`: `gruCellBackward`, then the gradient of h_{t-1} through W_hh:
+   *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z(1-z),  dr = dn hw_n r(1-r)
+   *   dGx = dr | dz | dn,  dGh = dr | dz | dn r,  dh_{t-1} = dh z + dGh W_hh
+   * Operands as in `gruCellBackward`; dL/dh_{t-1} [B, H] is written to `dhPrev` at dhPrevOff.
+   */
+  gruStepBackward(
+    B: number,
+    H: number,
+    wHh: TypedArray,
+    gates: TypedArray,
+    gatesOff: number,
+    hn: TypedArray,
+    hnOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    dh: TypedArray,
+    dhOff: number,
+    dGx: TypedArray,
+    dGxOff: number,
+    dGh: TypedArray,
+    dGhOff: number,
+    dhPrev: TypedArray,
+    dhPrevOff: number,
+  ): void;
+
+  /**
+   * One live Elman step:  a_t += h_{t-1} W_hh^T,  h_t = tanh(a_t) or max(a_t, 0).
+   * `acts` [B, H] at actsOff holds P_t = x_t W_ih^T + b and receives h_t (the backward reads it
+   * there); h_{t-1} is read from `h` at hPrevOff and h_t also written at hOff.
+   */
+  rnnStep(
+    B: number,
+    H: number,
+    nonlinearity: Nonlinearity,
+    wHh: TypedArray,
+    acts: TypedArray,
+    actsOff: number,
+    h: TypedArray,
+    hPrevOff: number,
+    hOff: number,
+  ): void;
+
+  /**
+   * Backward of `rnnStep` from dh = dL/dh_t:
+   *   dG = dh (1 - h_t^2) (tanh) or dh [a_t > 0] (relu; the same as [h_t > 0]),  dh_{t-1} = dG W_hh
+   * h_t is read from `acts` [B, H] at actsOff (as `rnnStep` left it), dh from `dh` at dhOff; dG
+   * [B, H] is written at dGOff and dL/dh_{t-1} [B, H] to `dhPrev` at dhPrevOff.
+   */
+  rnnStepBackward(
+    B: number,
+    H: number,
+    nonlinearity: Nonlinearity,
+    wHh: TypedArray,
+    acts: TypedArray,
+    actsOff: number,
+    dh: TypedArray,
+    dhOff: number,
+    dG: TypedArray,
+    dGOff: number,
+    dhPrev: TypedArray,
+    dhPrevOff: number,
+  ): void;
+}
