@@ -1,8 +1,9 @@
-// A focused timing of one char-LM LSTM training step (vocab 65, emb 64, H 256, B 32, T 64: the
+// A focused timing of one char-LM training step (vocab 65, emb 64, H 256, B 32, T 64: the
 // `charlm-lstm` configuration of configs.json), on the built package (`npm run build` first).
 //
-//   node bench/charlm-step.mjs [--steps N] [--pin | --compare] [--cell lstm|gru]
+//   node bench/charlm-step.mjs [--steps N] [--pin | --compare] [--cell lstm|gru|rnn]
 //
+// `--cell` picks the recurrent layer: nn.LSTM (default), nn.GRU or nn.RNN (tanh), same sizes.
 // `--pin` keeps W_hh resident in the backend's memory for the whole forward and again for the
 // whole backward (`backend.pin` / `backend.unpin`), as a fused recurrence does internally, so the
 // per-step GEMMs on W_hh skip their copy. Without it every GEMM copies W_hh. Prints the median,
@@ -25,6 +26,7 @@ const steps = Number(option("--steps", "20"));
 const compare = process.argv.includes("--compare");
 let pin = process.argv.includes("--pin") || compare;
 const cell = option("--cell", "lstm");
+if (!["lstm", "gru", "rnn"].includes(cell)) throw new Error(`charlm-step: --cell must be lstm, gru or rnn; got ${cell}`);
 const configs = JSON.parse(readFileSync(new URL("./configs.json", import.meta.url), "utf8")).configs;
 const c = { ...configs.find((x) => x.name === "charlm-lstm"), cell };
 

@@ -12,9 +12,10 @@ const MIN_ELEMENTS = 16;
  * step: each float32 operand is copied into the module's memory once, the recurrent GEMM
  * (`core`, threaded when large) and the cell kernel run on those copies, and each result is
  * copied out once (a pinned destination's resident copy is marked stale). A pinned W_hh is read
- * from its resident panels, packed once per scope and shape. Per LSTM step with B = 32, H = 256
- * that moves 6 + 7 blocks of B H floats in the forward (GEMM, then cell: 11 + 11) and 8 + 6 in
- * the backward (13 + 7). Other dtypes and tiny blocks go to the plain-JS steps of `js`.
+ * from its resident panels, packed once per scope and shape. An LSTM step copies 6 blocks of
+ * B H floats in and 7 out in the forward (a GEMM call followed by a cell call: 10 in, 11 out)
+ * and 8 in, 6 out in the backward (13 in, 6 out). Other dtypes and tiny blocks go to the
+ * plain-JS steps of `js`.
  */
 export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: ArenaGemm, js: RecurrentSteps): RecurrentSteps {
   const { arena, pins } = staging;
@@ -34,7 +35,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, acts, c, h, tanhC])) {
         js.lstmStep(B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff);
-        return touched([acts, c, h, tanhC]);
+        touched([acts, c, h, tanhC]);
+        return;
       }
       arena.reset();
       const w = staging.opB(wHh, true, 0, H, H, 4 * H);
@@ -55,7 +57,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, gates, cPrev, tanhC, dh, dc, dG, dhPrev])) {
         js.lstmStepBackward(B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff);
-        return touched([dc, dG, dhPrev]);
+        touched([dc, dG, dhPrev]);
+        return;
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, 4 * H, H);
@@ -77,7 +80,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, bHh, acts, h, hn])) {
         js.gruStep(B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff);
-        return touched([acts, h, hn]);
+        touched([acts, h, hn]);
+        return;
       }
       const GH = 3 * H;
       arena.reset();
@@ -99,7 +103,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, gates, hn, h, dh, dGx, dGh, dhPrev])) {
         js.gruStepBackward(B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
-        return touched([dGx, dGh, dhPrev]);
+        touched([dGx, dGh, dhPrev]);
+        return;
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, 3 * H, H);
@@ -120,7 +125,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, acts, h])) {
         js.rnnStep(B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff);
-        return touched([acts, h]);
+        touched([acts, h]);
+        return;
       }
       arena.reset();
       const w = staging.opB(wHh, true, 0, H, H, H);
@@ -137,7 +143,8 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const n = B * H;
       if (plain(n, [wHh, acts, dh, dG, dhPrev])) {
         js.rnnStepBackward(B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff);
-        return touched([dG, dhPrev]);
+        touched([dG, dhPrev]);
+        return;
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, H, H);
