@@ -40,9 +40,20 @@ export function sumDims(x: TypedArray, shape: Shape, dims: readonly number[], ou
   }
 }
 
-/** Copies x (shape `shape`) permuted by `perm` into out: out dim i is x dim perm[i]. */
+/** Edge of the square blocks of a matrix transpose (a block of each side stays in L1). */
+const BLOCK = 32;
+
+/**
+ * Copies x (shape `shape`) permuted by `perm` into out: out dim i is x dim perm[i]. Rows that stay
+ * contiguous are copied whole; swapping the last two dims (a batch of matrix transposes) goes
+ * block by block, so reads and writes both stay in cache.
+ */
 export function permuteCopy(x: TypedArray, shape: Shape, perm: readonly number[], out: TypedArray): void {
   const nd = shape.length;
+  if (nd >= 2 && perm[nd - 1] === nd - 2 && perm[nd - 2] === nd - 1 && perm.slice(0, nd - 2).every((p, i) => p === i)) {
+    transposeLastTwo(x, shape[nd - 2] ?? 1, shape[nd - 1] ?? 1, out);
+    return;
+  }
   const inStrides = stridesOf(shape);
   const outShape = perm.map((p) => shape[p] ?? 1);
   const srcStrides = perm.map((p) => inStrides[p] ?? 0);
@@ -56,11 +67,15 @@ export function permuteCopy(x: TypedArray, shape: Shape, perm: readonly number[]
   const innerStride = srcStrides[last] ?? 0;
   const index = new Array<number>(nd).fill(0);
   let off = 0;
+  const whole = innerStride === 1 && inner >= 16;
   for (let start = 0; start < n; start += inner) {
-    let p = off;
-    for (let j = 0; j < inner; j++) {
-      out[start + j] = x[p] as number;
-      p += innerStride;
+    if (whole) out.set(x.subarray(off, off + inner), start);
+    else {
+      let p = off;
+      for (let j = 0; j < inner; j++) {
+        out[start + j] = x[p] as number;
+        p += innerStride;
+      }
     }
     for (let d = last - 1; d >= 0; d--) {
       index[d] = (index[d] ?? 0) + 1;
@@ -68,6 +83,23 @@ export function permuteCopy(x: TypedArray, shape: Shape, perm: readonly number[]
       if ((index[d] ?? 0) < (outShape[d] ?? 1)) break;
       off -= (srcStrides[d] ?? 0) * (outShape[d] ?? 1);
       index[d] = 0;
+    }
+  }
+}
+
+/** out[b, j, i] = x[b, i, j] for every matrix b of R rows and C columns, in BLOCK x BLOCK blocks. */
+function transposeLastTwo(x: TypedArray, R: number, C: number, out: TypedArray): void {
+  const size = R * C;
+  for (let base = 0; base < x.length; base += size) {
+    for (let i0 = 0; i0 < R; i0 += BLOCK) {
+      const i1 = Math.min(R, i0 + BLOCK);
+      for (let j0 = 0; j0 < C; j0 += BLOCK) {
+        const j1 = Math.min(C, j0 + BLOCK);
+        for (let j = j0; j < j1; j++) {
+          const o = base + j * R;
+          for (let i = i0; i < i1; i++) out[o + i] = x[base + i * C + j] as number;
+        }
+      }
     }
   }
 }
