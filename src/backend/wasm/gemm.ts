@@ -10,6 +10,12 @@ export type Gemm = Backend["gemm"];
 
 /** Multiply-adds (m n k) from which a product is split over the helper threads. */
 export const PARALLEL_MIN_MACS = 1 << 20;
+/**
+ * Chunks per thread of a split product. More, smaller chunks shorten the tail when one thread
+ * starts late (a helper waking up); each chunk packs its own panels of A. Three measured best on
+ * 2 cores (char-LM and seq2seq steps, minimum over 30 alternating steps: 3-4 chunks 7-17% under 2).
+ */
+const CHUNKS_PER_THREAD = 3;
 /** Rows and columns of a micro-tile (MR, NR in assembly/kernel.as): parts are cut on tile edges. */
 const MR = 4;
 const NR = 8;
@@ -38,18 +44,19 @@ export type ArenaGemm = (
 /**
  * The core of the wasm GEMM, shared by `createWasmGemm` and the fused recurrent steps: with
  * `threads` (kernels on shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are
- * cut along the larger of m and n into two chunks per thread, which the threads claim as they
- * get free; each chunk packs its own panels into its thread's workspace. Else one sgemm call.
+ * cut along the larger of m and n into CHUNKS_PER_THREAD chunks per thread, which the threads
+ * claim as they get free; each chunk packs its own panels into its thread's workspace. Else one
+ * sgemm call.
  */
 export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: GemmThreads | null): ArenaGemm {
   return (transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
     const ta = transA ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
-      // two chunks per thread, cut on micro-tile edges, claimed by whichever thread is free
+      // a few chunks per thread, cut on micro-tile edges, claimed by whichever thread is free
       const alongN = n >= m;
       const tile = alongN ? NR : MR;
       const total = alongN ? n : m;
-      const chunk = Math.ceil(total / (2 * (threads.helpers + 1)) / tile) * tile;
+      const chunk = Math.ceil(total / (CHUNKS_PER_THREAD * (threads.helpers + 1)) / tile) * tile;
       const count = Math.ceil(total / chunk);
       const workStride = (kernels.workspaceBytes(alongN ? chunk : n) + 63) & ~63;
       const work = arena.alloc(workStride * (threads.helpers + 1));
