@@ -5,24 +5,6 @@ import type { TypedArray } from "../../tensor/dtype";
  * own loop so V8 compiles it tight; `unaryMap` with a closure serves the rarer functions.
  */
 
-/** out = tanh(x). */
-export function tanhMap(x: TypedArray, out: TypedArray): void {
-  for (let i = 0; i < out.length; i++) out[i] = Math.tanh(x[i] as number);
-}
-
-/** out = sigma(x) = 1 / (1 + e^-x), evaluated without overflow for large |x|. */
-export function sigmoidMap(x: TypedArray, out: TypedArray): void {
-  for (let i = 0; i < out.length; i++) {
-    const v = x[i] as number;
-    if (v >= 0) {
-      out[i] = 1 / (1 + Math.exp(-v));
-    } else {
-      const e = Math.exp(v);
-      out[i] = e / (1 + e);
-    }
-  }
-}
-
 /** out = e^x. */
 export function expMap(x: TypedArray, out: TypedArray): void {
   for (let i = 0; i < out.length; i++) out[i] = Math.exp(x[i] as number);
