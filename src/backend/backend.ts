@@ -42,6 +42,26 @@ export interface Backend extends RecurrentSteps {
   ): void;
 
   /**
+   * The product of a linear layer, with its bias: Y = X W^T + b, i.e.
+   *   out[outOff + r n + j] = sum_p x[xOff + r k + p] w[wOff + j k + p] + bias[j]
+   * for X [m, k], W [n, k] (PyTorch's `weight` layout) and Y [m, n], rows contiguous; `bias` [n]
+   * or null. The same as filling Y's rows with b and calling `gemm(false, true, ..., beta 1)`; a
+   * backend on its own memory broadcasts b there instead of copying a filled Y in.
+   */
+  linear(
+    m: number,
+    n: number,
+    k: number,
+    x: TypedArray,
+    xOff: number,
+    w: TypedArray,
+    wOff: number,
+    bias: TypedArray | null,
+    out: TypedArray,
+    outOff: number,
+  ): void;
+
+  /**
    * Keeps `data` resident for GEMM operands until `unpin` (see `PinnedOperand` for the contract:
    * the caller must not modify `data` while pinned; every `pin` copies its current contents).
    * Example: `const p = backend.pin(w.data); try { ...gemm(..., w.data, ...) } finally { backend.unpin(p); }`

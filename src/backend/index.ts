@@ -4,6 +4,7 @@ import { gruCellBackwardJs, lstmCellBackwardJs } from "./js/cell-backward";
 import { gruCellJs, lstmCellJs } from "./js/cells";
 import { colSumJs } from "./js/col-sum";
 import { gemmJs } from "./js/gemm";
+import { linearJs } from "./js/linear";
 import { pinJs, unpinJs } from "./js/pinned";
 import { JS_STEPS } from "./js/steps";
 import { createWasmBackend } from "./wasm";
@@ -13,6 +14,7 @@ export const JS_BACKEND: Backend = {
   name: "js",
   detail: "plain JavaScript, 1 thread",
   gemm: gemmJs,
+  linear: linearJs,
   pin: pinJs,
   unpin: unpinJs,
   colSum: colSumJs,

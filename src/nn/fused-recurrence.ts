@@ -37,15 +37,12 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   const GH = gateCount(kind) * H;
   const BH = B * H;
   const dtype = x.dtype;
-  const gemm = getBackend().gemm;
   const lstm = kind === "lstm";
   const gru = kind === "gru";
 
   // P = X W_ih^T + b_ih (+ b_hh, except for the GRU whose b_hn sits inside r * (...))
   const proj = allocate(dtype, T * B * GH);
-  const bias = projectionBias(w, gru, dtype, GH);
-  if (bias !== null) for (let r = 0; r < T * B; r++) proj.set(bias, r * GH);
-  gemm(false, true, T * B, GH, D, 1, x.data, 0, D, w.wIh.data, 0, D, bias === null ? 0 : 1, proj, 0, GH);
+  getBackend().linear(T * B, GH, D, x.data, 0, w.wIh.data, 0, projectionBias(w, gru, dtype, GH), proj, 0);
 
   const s: StepArrays = {
     B,

@@ -68,10 +68,8 @@ export class Linear extends Module {
       throw new DTypeError(`Linear.forward: x must have the parameters' dtype; expected ${w.dtype}, got ${x.dtype} for x ${formatShape(x.shape)}`);
     }
     const rows = x.numel / inF;
-    const gemm = getBackend().gemm;
     const out = allocate(w.dtype, rows * outF);
-    if (b !== null) for (let r = 0; r < rows; r++) out.set(b.data, r * outF);
-    gemm(false, true, rows, outF, inF, 1, x.data, 0, inF, w.data, 0, inF, b === null ? 0 : 1, out, 0, outF);
+    getBackend().linear(rows, outF, inF, x.data, 0, w.data, 0, b === null ? null : b.data, out, 0);
     const inputs = b === null ? [x, w] : [x, w, b];
     return record(new Tensor(out, [...x.shape.slice(0, -1), outF]), "linear", inputs, (g) => linearBackward(g, x, w, b, rows));
   }

@@ -117,3 +117,36 @@ export function createWasmGemm(staging: Staging, core: ArenaGemm, fallback: Gemm
     staging.getRows(pc.at, pc.ld, m, n, c, cOff, ldc);
   };
 }
+
+/**
+ * Y = X W^T + b on the wasm kernels (see Backend.linear): X and W staged as for `gemm` (a pinned
+ * W read from its packed panels), Y's rows filled with b inside wasm memory (one row, then
+ * doubling copies), so the product accumulates into them without copying a filled Y in.
+ */
+export function createWasmLinear(staging: Staging, core: ArenaGemm, fallback: Backend["linear"]): Backend["linear"] {
+  const { arena } = staging;
+  return (m, n, k, x, xOff, w, wOff, bias, out, outOff) => {
+    const f32 = x instanceof Float32Array && w instanceof Float32Array && out instanceof Float32Array;
+    if (!f32 || (bias !== null && !(bias instanceof Float32Array)) || k === 0 || m === 0 || n === 0) {
+      fallback(m, n, k, x, xOff, w, wOff, bias, out, outOff);
+      staging.pins.written(out);
+      return;
+    }
+    arena.reset();
+    const pw = staging.opB(w, true, wOff, k, k, n);
+    const px = staging.operand(x, xOff, m, k, k);
+    const py = arena.alloc(m * n * 4);
+    if (bias !== null) broadcastRows(arena.f32, py >> 2, bias, m, n);
+    core(false, pw.mode, m, n, k, 1, px.at, px.ld, pw.at, pw.ld, bias === null ? 0 : 1, py, n);
+    staging.getRows(py, n, m, n, out, outOff, n);
+  };
+}
+
+/** heap[at + r n + j] = bias[j] for r < m, j < n: the first row, then copies that double the filled part. */
+function broadcastRows(heap: Float32Array, at: number, bias: Float32Array, m: number, n: number): void {
+  heap.set(bias.subarray(0, n), at);
+  for (let rows = 1; rows < m; rows *= 2) {
+    const more = Math.min(rows, m - rows);
+    heap.copyWithin(at + rows * n, at, at + more * n);
+  }
+}

@@ -2,7 +2,7 @@ import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
 import { createWasmColSum } from "./col-sum";
-import { createArenaGemm, createWasmGemm } from "./gemm";
+import { createArenaGemm, createWasmGemm, createWasmLinear } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
 import { PinnedCopies } from "./pins";
 import { Staging } from "./staging";
@@ -50,6 +50,7 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, h
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
     gemm: createWasmGemm(staging, core, js.gemm),
+    linear: createWasmLinear(staging, core, js.linear),
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
     colSum: createWasmColSum(kernels, arena, pins, js.colSum),

@@ -1,0 +1,19 @@
+import type { TypedArray } from "../../tensor/dtype";
+import { gemmJs } from "./gemm";
+
+/** Y = X W^T + b (see Backend.linear): Y's rows filled with b, then one GEMM accumulating into them. */
+export function linearJs(
+  m: number,
+  n: number,
+  k: number,
+  x: TypedArray,
+  xOff: number,
+  w: TypedArray,
+  wOff: number,
+  bias: TypedArray | null,
+  out: TypedArray,
+  outOff: number,
+): void {
+  if (bias !== null) for (let r = 0; r < m; r++) out.set(bias.subarray(0, n), outOff + r * n);
+  gemmJs(false, true, m, n, k, 1, x, xOff, k, w, wOff, k, bias === null ? 0 : 1, out, outOff, n);
+}
