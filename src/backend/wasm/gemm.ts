@@ -2,6 +2,7 @@ import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
+import { B_PACKED } from "./staging";
 import type { Staging } from "./staging";
 import type { GemmThreads } from "./threads";
 
@@ -52,8 +53,12 @@ export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: Gem
   return (transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
     const ta = transA ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
-      // a few chunks per thread, cut on micro-tile edges, claimed by whichever thread is free
-      const alongN = n >= m;
+      // a few chunks per thread, cut on micro-tile edges, claimed by whichever thread is free.
+      // Each chunk packs its own panels: cut along n, every chunk packs all of op(A); along m,
+      // all of op(B) unless prepacked. So a prepacked B (a pinned W_hh) is cut along m whenever
+      // m has two micro-tiles per thread (the rows of a recurrent step), else the larger side.
+      const prepacked = bMode === B_PACKED && m >= 2 * MR * (threads.helpers + 1);
+      const alongN = prepacked ? false : n >= m;
       const tile = alongN ? NR : MR;
       const total = alongN ? n : m;
       const chunk = Math.ceil(total / (CHUNKS_PER_THREAD * (threads.helpers + 1)) / tile) * tile;
