@@ -15,7 +15,7 @@ export type Nonlinearity = "tanh" | "relu";
  * The results are those of `Backend.gemm` followed by the matching cell method (the plain-JS
  * backend composes exactly these).
  */
-export interface RecurrentSteps {
+export interface RecurrentSteps extends RecurrentSequences {
   /**
    * One live LSTM step:  a_t += h_{t-1} W_hh^T,  then `lstmCell` on a_t:
    *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
@@ -150,4 +150,50 @@ export interface RecurrentSteps {
     dhPrev: TypedArray,
     dhPrevOff: number,
   ): void;
+}
+
+/**
+ * The whole forward of one direction of a fused recurrence, every row live at every step, in one
+ * call: the results of T calls of the matching step method (`lstmStep`, ...) in time order (t = 0
+ * .. T-1, or T-1 .. 0 when `reverse`), so a backend on its own memory stages the operands once
+ * and runs the loop there. The arrays are those of the fused recurrence, all from offset 0:
+ *
+ *   acts [T, B, G*H]  block t holds P_t = x_t W_ih^T + b and receives what the step leaves there
+ *   h, c [T+1, B, H]  states: step t reads slot t and writes slot t+1 (reverse: reads slot t+1,
+ *                     writes slot t); the initial state sits in slot 0 (reverse: slot T)
+ *   aux  [T, B, H]    block t receives tanh(c_t) (LSTM) or hw_n (GRU)
+ *
+ * W_hh [G*H, H] and a pinned `wHh` as for the steps. The other slots of `h` and `c` are written;
+ * nothing else is read or written.
+ */
+export interface RecurrentSequences {
+  /**
+   * LSTM forward over T steps:  a_t = P_t + h_{t-1} W_hh^T,
+   *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
+   * `acts` receives i|f|g|o of every step, `tanhC` tanh(c_t).
+   */
+  lstmSequence(T: number, B: number, H: number, reverse: boolean, wHh: TypedArray, acts: TypedArray, c: TypedArray, h: TypedArray, tanhC: TypedArray): void;
+
+  /**
+   * GRU forward over T steps:  hw = h_{t-1} W_hh^T + b_hh,
+   *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
+   * `bHh` [3H] is b_hh or null; `acts` (x_t W_ih^T + b_ih) receives r|z|n, `hn` hw_n.
+   */
+  gruSequence(
+    T: number,
+    B: number,
+    H: number,
+    reverse: boolean,
+    wHh: TypedArray,
+    bHh: TypedArray | null,
+    acts: TypedArray,
+    h: TypedArray,
+    hn: TypedArray,
+  ): void;
+
+  /**
+   * Elman forward over T steps:  a_t = P_t + h_{t-1} W_hh^T,  h_t = tanh(a_t) or max(a_t, 0).
+   * Block t of `acts` [T, B, H] receives h_t too (the backward reads it there).
+   */
+  rnnSequence(T: number, B: number, H: number, nonlinearity: Nonlinearity, reverse: boolean, wHh: TypedArray, acts: TypedArray, h: TypedArray): void;
 }

@@ -1,15 +1,17 @@
 import type { TypedArray } from "../../tensor/dtype";
-import type { Nonlinearity, RecurrentSteps } from "../recurrent-steps";
+import type { Nonlinearity, RecurrentSequences, RecurrentSteps } from "../recurrent-steps";
 import { gruCellBackwardJs, lstmCellBackwardJs, rnnCellBackwardJs } from "./cell-backward";
 import { gruCellJs, lstmCellJs, rnnCellJs } from "./cells";
 import { gemmJs } from "./gemm";
+import { sequencesOfSteps } from "./sequence";
 
 /**
  * The whole recurrent steps of the plain-JS backend (see RecurrentSteps): its GEMM, then its cell
- * kernel (or the cell backward, then the GEMM). These compositions define the results that a
- * faster backend's fused steps must match.
+ * kernel (or the cell backward, then the GEMM); a whole direction's forward is a loop over the
+ * steps (`sequencesOfSteps`). These compositions define the results that a faster backend's
+ * fused steps and sequences must match.
  */
-export const JS_STEPS: RecurrentSteps = {
+const STEPS: Omit<RecurrentSteps, keyof RecurrentSequences> = {
   lstmStep(B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff): void {
     // a_t += h_{t-1} W_hh^T
     gemmJs(false, true, B, 4 * H, H, 1, h, hPrevOff, H, wHh, 0, H, 1, acts, actsOff, 4 * H);
@@ -48,6 +50,9 @@ export const JS_STEPS: RecurrentSteps = {
     gemmJs(false, false, B, H, H, 1, dG, dGOff, H, wHh, 0, H, 0, dhPrev, dhPrevOff, H);
   },
 };
+
+/** The plain-JS steps and sequences. */
+export const JS_STEPS: RecurrentSteps = { ...STEPS, ...sequencesOfSteps(STEPS) };
 
 /** True for ReLU, false for tanh. */
 export function isRelu(nonlinearity: Nonlinearity): boolean {

@@ -72,6 +72,24 @@ export interface WasmKernels {
   rnnCellBackward(relu: number, n: number, h: number, dh: number, dG: number): void;
   /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
   colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
+  /** The LSTM forward over T live steps on W_hh^T panels (packBPanels); see assembly/sequence.as. */
+  lstmSequence(T: number, B: number, H: number, reverse: number, w: number, acts: number, c: number, h: number, tanhC: number, work: number): void;
+  /** The GRU forward over T live steps; `bias` is b_hh or 0, `hw` [B, 3H] scratch (see assembly/sequence.as). */
+  gruSequence(
+    T: number,
+    B: number,
+    H: number,
+    reverse: number,
+    w: number,
+    bias: number,
+    acts: number,
+    h: number,
+    hn: number,
+    hw: number,
+    work: number,
+  ): void;
+  /** The Elman forward over T live steps, relu 1 or tanh 0 (see assembly/sequence.as). */
+  rnnSequence(T: number, B: number, H: number, relu: number, reverse: number, w: number, acts: number, h: number, work: number): void;
   /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
   sgemmShare(ctl: number, participant: number): number;
 }
@@ -153,6 +171,9 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     rnnCell: exports["rnnCell"] as WasmKernels["rnnCell"],
     rnnCellBackward: exports["rnnCellBackward"] as WasmKernels["rnnCellBackward"],
     colSum: exports["colSum"] as WasmKernels["colSum"],
+    lstmSequence: exports["lstmSequence"] as WasmKernels["lstmSequence"],
+    gruSequence: exports["gruSequence"] as WasmKernels["gruSequence"],
+    rnnSequence: exports["rnnSequence"] as WasmKernels["rnnSequence"],
     sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
   };
 }

@@ -1,7 +1,8 @@
 import type { TypedArray } from "../../tensor/dtype";
-import type { RecurrentSteps } from "../recurrent-steps";
+import type { RecurrentSequences, RecurrentSteps } from "../recurrent-steps";
 import type { ArenaGemm } from "./gemm";
 import type { WasmKernels } from "./module";
+import { createWasmSequences } from "./sequence";
 import type { Staging } from "./staging";
 
 /** Below this many elements per [B, H] block the plain-JS step beats staging into wasm memory. */
@@ -15,7 +16,7 @@ const MIN_ELEMENTS = 16;
  * from its resident panels, packed once per scope and shape. An LSTM step copies 6 blocks of
  * B H floats in and 7 out in the forward (a GEMM call followed by a cell call: 10 in, 11 out)
  * and 8 in, 6 out in the backward (13 in, 6 out). Other dtypes and tiny blocks go to the
- * plain-JS steps of `js`.
+ * plain-JS steps of `js`. The whole-direction forwards come from `createWasmSequences`.
  */
 export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: ArenaGemm, js: RecurrentSteps): RecurrentSteps {
   const { arena, pins } = staging;
@@ -30,7 +31,7 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
     for (const x of arrays) pins.written(x);
   }
 
-  return {
+  const steps: Omit<RecurrentSteps, keyof RecurrentSequences> = {
     lstmStep(B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff): void {
       const n = B * H;
       if (plain(n, [wHh, acts, c, h, tanhC])) {
@@ -158,4 +159,5 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       get(pdp, n, dhPrev, dhPrevOff);
     },
   };
+  return { ...steps, ...createWasmSequences(kernels, staging, steps) };
 }

@@ -1,0 +1,46 @@
+import type { RecurrentSequences, RecurrentSteps } from "../recurrent-steps";
+
+/** The step methods a sequence is made of. */
+export type StepMethods = Pick<RecurrentSteps, "lstmStep" | "gruStep" | "rnnStep">;
+
+/**
+ * The whole-direction forwards of RecurrentSequences as a loop over the step methods of `steps`:
+ * step t (t = 0 .. T-1, or T-1 .. 0 in reverse) reads the states of slot `prev` and writes slot
+ * `out` (t and t+1; reverse t+1 and t), its gates at block t of `acts`. With the plain-JS steps
+ * this defines the results; a backend whose steps run on threads uses it for large products.
+ */
+export function sequencesOfSteps(steps: StepMethods): RecurrentSequences {
+  return {
+    lstmSequence(T, B, H, reverse, wHh, acts, c, h, tanhC): void {
+      const BH = B * H;
+      for (let k = 0; k < T; k++) {
+        const t = reverse ? T - 1 - k : k;
+        const [prev, out] = slots(t, reverse, BH);
+        steps.lstmStep(B, H, wHh, acts, t * 4 * BH, c, prev, out, h, prev, out, tanhC, t * BH);
+      }
+    },
+
+    gruSequence(T, B, H, reverse, wHh, bHh, acts, h, hn): void {
+      const BH = B * H;
+      for (let k = 0; k < T; k++) {
+        const t = reverse ? T - 1 - k : k;
+        const [prev, out] = slots(t, reverse, BH);
+        steps.gruStep(B, H, wHh, bHh, acts, t * 3 * BH, h, prev, out, hn, t * BH);
+      }
+    },
+
+    rnnSequence(T, B, H, nonlinearity, reverse, wHh, acts, h): void {
+      const BH = B * H;
+      for (let k = 0; k < T; k++) {
+        const t = reverse ? T - 1 - k : k;
+        const [prev, out] = slots(t, reverse, BH);
+        steps.rnnStep(B, H, nonlinearity, wHh, acts, t * BH, h, prev, out);
+      }
+    },
+  };
+}
+
+/** Element offsets of the state read and the state written by step t: slots t, t+1 (reverse t+1, t). */
+function slots(t: number, reverse: boolean, BH: number): [number, number] {
+  return reverse ? [(t + 1) * BH, t * BH] : [t * BH, (t + 1) * BH];
+}
