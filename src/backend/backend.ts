@@ -79,6 +79,28 @@ export interface Backend extends RecurrentSteps {
    */
   colSum(rows: number, cols: number, x: TypedArray, xOff: number, ldx: number, out: Float64Array, outOff: number): void;
 
+  /**
+   * The rows of a softmax cross-entropy (the work of `crossEntropy`), for i < N over the scores
+   * x [N, C] at xOff and the targets t = targets[i]:
+   *   lse_i = m_i + log sum_c e^(x_ic - m_i),  m_i = max_c x_ic
+   *   loss[i] = (1 - eps) (lse_i - x_i,t_i) + eps (lse_i - (1/C) sum_c x_ic)
+   *   grad[gradOff + i C + c] = w (e^(x_ic - lse_i) - eps / C) - w (1 - eps) [c = t_i]
+   * Rows whose target is `ignoreIndex` get loss 0 and a zero gradient row; `grad` null: losses only.
+   */
+  crossEntropyRows(
+    N: number,
+    C: number,
+    x: TypedArray,
+    xOff: number,
+    targets: Int32Array,
+    ignoreIndex: number,
+    eps: number,
+    w: number,
+    loss: Float64Array,
+    grad: TypedArray | null,
+    gradOff: number,
+  ): void;
+
   /** out[outOff + i] = 1 / (1 + exp(-x[xOff + i])) for i < n; x and out may be the same array. */
   sigmoid(n: number, x: TypedArray, xOff: number, out: TypedArray, outOff: number): void;
 

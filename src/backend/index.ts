@@ -3,6 +3,7 @@ import { sigmoidJs, tanhJs } from "./js/activations";
 import { gruCellBackwardJs, lstmCellBackwardJs } from "./js/cell-backward";
 import { gruCellJs, lstmCellJs } from "./js/cells";
 import { colSumJs } from "./js/col-sum";
+import { crossEntropyRowsJs } from "./js/cross-entropy";
 import { gemmJs } from "./js/gemm";
 import { linearJs } from "./js/linear";
 import { pinJs, unpinJs } from "./js/pinned";
@@ -18,6 +19,7 @@ export const JS_BACKEND: Backend = {
   pin: pinJs,
   unpin: unpinJs,
   colSum: colSumJs,
+  crossEntropyRows: crossEntropyRowsJs,
   sigmoid: sigmoidJs,
   tanh: tanhJs,
   lstmCell: lstmCellJs,

@@ -1,9 +1,9 @@
 import { isGradEnabled } from "../autograd/grad-mode";
 import { record } from "../autograd/record";
+import { getBackend } from "../backend/backend";
 import { ValueError } from "../errors";
 import { TypedArray, allocate, dtypeOfArray } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
-import { expShifted } from "./exp-shifted";
 import { Reduction, checkIgnoreIndex, checkLossOptions, checkReduction, classTargets } from "./loss-input";
 
 /** Options of `crossEntropy`. */
@@ -32,7 +32,8 @@ const KEYS = ["ignoreIndex", "reduction", "labelSmoothing"];
  * The gradient needs no graph of the softmax: dL/dx_ic = w_i (p_ic - (1 - eps) [c = t_i] - eps / C),
  * w_i the weight of row i in the reduction (1 / count for the mean, times the incoming gradient).
  * The forward computes it right after each row's exponentials, while the row is in cache, for an
- * incoming gradient of 1; the backward of `loss.backward()` then only hands it over (other incoming
+ * incoming gradient of 1 (the rows run on the backend: `Backend.crossEntropyRows`, WebAssembly
+ * SIMD for float32); the backward of `loss.backward()` then only hands it over (other incoming
  * gradients scale a copy). Without a graph (no grad needed) nothing but the loss is kept.
  * A mean over zero targets is NaN, as in PyTorch.
  *
@@ -49,55 +50,17 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   const t = classTargets("crossEntropy", logits, targets, ignoreIndex);
   const C = logits.shape[logits.ndim - 1] ?? 0;
   const N = t.length;
-  const x = logits.data;
   let count = 0;
   for (let i = 0; i < N; i++) if (t[i] !== ignoreIndex) count++;
-  // grad: dL/dx for an incoming gradient of 1 (rows of ignored targets stay 0); else one row of scratch
+  // grad: dL/dx for an incoming gradient of 1 (rows of ignored targets are 0), only with a graph
   const needsGrad = logits.requiresGrad && isGradEnabled();
-  const grad = allocate(logits.dtype, needsGrad ? logits.numel : C);
+  const grad = needsGrad ? allocate(logits.dtype, logits.numel) : null;
   const rowLoss = new Float64Array(N);
-  lossRows(x, t, C, ignoreIndex, eps, reduction === "mean" ? 1 / count : 1, rowLoss, needsGrad ? grad : null, grad);
+  const w = reduction === "mean" ? 1 / count : 1;
+  getBackend().crossEntropyRows(N, C, logits.data, 0, t, ignoreIndex, eps, w, rowLoss, grad, 0);
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
-  if (!needsGrad) return out;
+  if (grad === null) return out;
   return record(out, "cross_entropy", [logits], (g) => [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)]);
-}
-
-/**
- * The per-row losses l_i into `rowLoss` and, when `grad` is given, dL/dx for an incoming gradient
- * of 1 with row weight w; `scratch` holds a row's exponentials when there is no `grad`.
- */
-function lossRows(
-  x: TypedArray,
-  t: Int32Array,
-  C: number,
-  ignoreIndex: number,
-  eps: number,
-  w: number,
-  rowLoss: Float64Array,
-  grad: TypedArray | null,
-  scratch: TypedArray,
-): void {
-  for (let i = 0; i < t.length; i++) {
-    const ti = t[i] as number;
-    if (ti === ignoreIndex) continue;
-    const base = i * C;
-    let m = -Infinity;
-    for (let c = base; c < base + C; c++) {
-      const v = x[c] as number;
-      if (v > m) m = v;
-    }
-    const s = grad === null ? expShifted(x, base, C, m, scratch, 0) : expShifted(x, base, C, m, grad, base);
-    const l = m + Math.log(s);
-    const nll = l - (x[base + ti] as number);
-    // -(1/C) sum_c log p_ic = lse - mean_c x_ic
-    rowLoss[i] = eps === 0 ? nll : (1 - eps) * nll + eps * (l - rowMean(x, base, C));
-    if (grad === null) continue;
-    // dL/dx_ic = w (e^(x_ic - m) / s - eps / C) - w (1 - eps) [c = t_i]
-    const ws = w * (1 / s);
-    const wo = (w * eps) / C;
-    for (let c = base; c < base + C; c++) grad[c] = ws * (grad[c] as number) - wo;
-    grad[base + ti] = (grad[base + ti] as number) - w * (1 - eps);
-  }
 }
 
 /**
@@ -112,13 +75,6 @@ function scaleRows(grad: TypedArray, g: TypedArray, perRow: boolean, C: number):
     for (let c = i * C; c < (i + 1) * C; c++) out[c] = gi * (grad[c] as number);
   }
   return out;
-}
-
-/** The mean of the n scores at x[o..]. */
-function rowMean(x: Tensor["data"], o: number, n: number): number {
-  let total = 0;
-  for (let c = o; c < o + n; c++) total += x[c] as number;
-  return total / n;
 }
 
 /** The shape of the targets of scores [..., C]. */

@@ -2,6 +2,7 @@ import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
 import { createWasmColSum } from "./col-sum";
+import { createWasmCrossEntropy } from "./cross-entropy";
 import { createArenaGemm, createWasmGemm, createWasmLinear } from "./gemm";
 import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./module";
 import { PinnedCopies } from "./pins";
@@ -54,6 +55,7 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, h
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
     colSum: createWasmColSum(kernels, arena, pins, js.colSum),
+    crossEntropyRows: createWasmCrossEntropy(kernels, staging, js.crossEntropyRows),
     ...createWasmCells(kernels, staging, js),
     ...createWasmSteps(kernels, staging, core, js),
   };

@@ -72,6 +72,11 @@ export interface WasmKernels {
   rnnCellBackward(relu: number, n: number, h: number, dh: number, dG: number): void;
   /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
   colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
+  /**
+   * Softmax cross-entropy of N rows of C f32 scores at x, int32 targets at t (-1: ignored): f64
+   * losses [N] at loss and, unless grad is 0, the f32 gradient rows [N, C] there (see assembly/softmax.as).
+   */
+  crossEntropyRows(N: number, C: number, x: number, t: number, eps: number, w: number, loss: number, grad: number): void;
   /** The LSTM forward over T live steps on W_hh^T panels (packBPanels); see assembly/sequence.as. */
   lstmSequence(T: number, B: number, H: number, reverse: number, w: number, acts: number, c: number, h: number, tanhC: number, work: number): void;
   /** The GRU forward over T live steps; `bias` is b_hh or 0, `hw` [B, 3H] scratch (see assembly/sequence.as). */
@@ -171,6 +176,7 @@ function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels 
     rnnCell: exports["rnnCell"] as WasmKernels["rnnCell"],
     rnnCellBackward: exports["rnnCellBackward"] as WasmKernels["rnnCellBackward"],
     colSum: exports["colSum"] as WasmKernels["colSum"],
+    crossEntropyRows: exports["crossEntropyRows"] as WasmKernels["crossEntropyRows"],
     lstmSequence: exports["lstmSequence"] as WasmKernels["lstmSequence"],
     gruSequence: exports["gruSequence"] as WasmKernels["gruSequence"],
     rnnSequence: exports["rnnSequence"] as WasmKernels["rnnSequence"],

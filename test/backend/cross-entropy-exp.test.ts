@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expShifted } from "../../src/functional/exp-shifted";
+import { expShifted } from "../../src/backend/js/cross-entropy";
 
 describe("expShifted", () => {
   it("matches Math.exp within 1e-9 relative on float32 scores across [-104, 0]", () => {
