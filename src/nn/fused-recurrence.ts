@@ -18,8 +18,11 @@ import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
  * One direction of one recurrent layer on the fused path.
  *
  * Forward: ONE GEMM projects the inputs of all T steps at once (P = X W_ih^T + b, [T*B, G*H]);
- * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell, in one
- * backend call when every row of the step is live (`Backend.lstmStep` etc., see `stepForward`).
+ * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell. When
+ * every row is live at every step (no lengths, or all lengths T), the whole direction is one
+ * backend call (`Backend.lstmSequence` etc.), whose numbers are those of the steps, and the step
+ * nodes are recorded after it; else one backend call per step whose rows are all live
+ * (`Backend.lstmStep` etc., see `stepForward`), the masked kernels for the others.
  *
  * Graph: a projection node (inputs X, W_ih, W_hh, biases; output P), then one node per step
  * (op `lstm_cell` etc., tagged with the scope, the step t and role "h", inputs P, h_{t-1}, W_hh),
@@ -68,18 +71,20 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   );
 
   // hw = h_{t-1} W_hh^T + b_hh of the GRU's masked steps (live steps keep it inside the backend)
-  const hw = gru && inp.lengths !== null ? allocate(dtype, B * GH) : null;
+  const whole = everyStepLive(s, T);
+  const hw = gru && !whole ? allocate(dtype, B * GH) : null;
   const steps: Tensor[] = [];
   const roles = gateRoles(kind);
   const gateSteps: FusedGateStep[] = [];
   let hPrev = h0;
   const op = cellOpName(kind);
   withResident(w.wHh.data, () => {
+    if (whole) sequenceForward(kind, w, s, T, reverse);
     for (let k = 0; k < T; k++) {
       const t = reverse ? T - 1 - k : k;
       const prev = reverse ? (t + 1) * BH : t * BH;
       const out = reverse ? t * BH : (t + 1) * BH;
-      stepForward(kind, w, s, t, prev, out, hw);
+      if (!whole) stepForward(kind, w, s, t, prev, out, hw);
       const first = k === 0;
       const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
       const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
@@ -118,6 +123,28 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
   const result = fusedOutput(kind, s, steps, grads, { T, B, H, reverse, scope });
   if (result.output.gradFn !== null) rememberGates(result.output, gateSteps);
   return result;
+}
+
+/**
+ * All T steps of the forward after the projection, every row live: one backend call
+ * (`lstmSequence`, `gruSequence`, `rnnSequence`) leaves in `s` what T calls of `stepForward` would.
+ */
+function sequenceForward(kind: CellKind, w: DirectionWeights, s: StepArrays, T: number, reverse: boolean): void {
+  const { B, H, acts, hs } = s;
+  const backend = getBackend();
+  const BH = B * H;
+  const wHh = w.wHh.data;
+  if (kind === "lstm") {
+    const cs = s.cs as TypedArray; // allocated by the LSTM runner
+    const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
+    backend.lstmSequence(T, B, H, reverse, wHh, acts, cs, hs, tc);
+  } else if (kind === "gru") {
+    const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
+    backend.gruSequence(T, B, H, reverse, wHh, w.bHh?.data ?? null, acts, hs, hn);
+  } else backend.rnnSequence(T, B, H, kind === "rnn_relu" ? "relu" : "tanh", reverse, wHh, acts, hs);
+  // y_t = h_t: slots 1..T, or 0..T-1 in reverse
+  const first = reverse ? 0 : BH;
+  if (s.y !== null) s.y.set(hs.subarray(first, first + T * BH));
 }
 
 /**
@@ -191,6 +218,14 @@ function stepBackward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: num
     rnnStepBackward(s, t, dh, dGx, dhPrev, relu);
   }
   backend.gemm(false, false, B, H, GH, 1, dGh, at, GH, wHh, 0, H, 1, dhPrev, 0, H);
+}
+
+/** True when every step lies inside every sequence of the batch (no lengths, or all at least T). */
+function everyStepLive(s: StepArrays, T: number): boolean {
+  const lengths = s.lengths;
+  if (lengths === null) return true;
+  for (let b = 0; b < lengths.length; b++) if ((lengths[b] as number) < T) return false;
+  return true;
 }
 
 /** True when step t lies inside every sequence of the batch. */

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Tensor, manualSeed, nn, randn } from "../../src";
+import { getBackend, listBackends, setBackend } from "../../src/backend";
+import type { Backend } from "../../src/backend";
+import { sequencesOfSteps } from "../../src/backend/js/sequence";
+import { fusedGates } from "../../src/nn/fused-gates";
+
+const describeWasm = listBackends().includes("wasm") ? describe : describe.skip;
+
+type Kind = "lstm" | "gru" | "rnn_tanh" | "rnn_relu";
+const KINDS: readonly Kind[] = ["lstm", "gru", "rnn_tanh", "rnn_relu"];
+
+/** A 2-layer bidirectional layer of `kind`, seeded. */
+function layer(kind: Kind, D: number, H: number, dtype: "float32" | "float64"): nn.LSTM | nn.GRU | nn.RNN {
+  manualSeed(21);
+  const options = { inputSize: D, hiddenSize: H, numLayers: 2, bidirectional: true, dtype };
+  if (kind === "lstm") return new nn.LSTM(options);
+  if (kind === "gru") return new nn.GRU(options);
+  return new nn.RNN({ ...options, nonlinearity: kind === "rnn_relu" ? "relu" : "tanh" });
+}
+
+/** `base` with its sequence methods counting their calls in `calls.n` (and run step by step when `stepwise`). */
+function counting(base: Backend, calls: { n: number }, stepwise: boolean): Backend {
+  const seq = stepwise ? sequencesOfSteps(base) : base;
+  return {
+    ...base,
+    lstmSequence: (...a) => {
+      calls.n++;
+      seq.lstmSequence(...a);
+    },
+    gruSequence: (...a) => {
+      calls.n++;
+      seq.gruSequence(...a);
+    },
+    rnnSequence: (...a) => {
+      calls.n++;
+      seq.rnnSequence(...a);
+    },
+  };
+}
+
+/** Every tensor of the graph behind `root`, in a fixed depth-first order. */
+function tensorsOf(root: Tensor): Tensor[] {
+  const seen = new Set<Tensor>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (t === undefined || seen.has(t)) continue;
+    seen.add(t);
+    if (t.gradFn !== null) stack.push(...t.gradFn.inputs);
+  }
+  return [...seen];
+}
+
+/** Everything a forward and backward leave: outputs, final states, gate figures, every gradient. */
+function runLayer(kind: Kind, backend: Backend, lengths: number[] | null, dtype: "float32" | "float64" = "float32"): number[][] {
+  const [T, B, D, H] = [7, 5, 3, 19];
+  setBackend(backend);
+  const m = layer(kind, D, H, dtype);
+  manualSeed(22);
+  const x = randn([T, B, D], { dtype, requiresGrad: true });
+  const { output, h } = lengths === null ? m.forward(x) : m.forward(x, null, { lengths });
+  const loss = output.mul(output).sum().add(h.sum());
+  loss.backward();
+  const gates = tensorsOf(output).flatMap((t) => fusedGates(t).map((g) => Array.from(g.read().data)));
+  // each step h_t and each direction's output carry the gates of the step(s): (T + T) per direction
+  const G = kind === "lstm" ? 4 : kind === "gru" ? 3 : 0;
+  expect(gates.length, "gate blocks").toBe(2 * 2 * 2 * T * G);
+  const grads = [x, ...m.parameters()].map((p) => Array.from((p.grad as Tensor).data));
+  return [Array.from(output.data), Array.from(h.data), ...gates, ...grads];
+}
+
+/** The registered wasm backend. */
+function wasmBackend(): Backend {
+  setBackend("wasm");
+  return getBackend();
+}
+
+describeWasm("the fused recurrence with every row live at every step", () => {
+  const before = getBackend();
+  afterEach(() => void setBackend(before));
+
+  for (const kind of KINDS) {
+    it(`${kind}: one sequence call per direction, and the same bits as step-by-step calls (outputs, gates, gradients)`, () => {
+      const wasm = wasmBackend();
+      const whole = { n: 0 };
+      const got = runLayer(kind, counting(wasm, whole, false), null);
+      expect(whole.n).toBe(4);
+      const stepwise = { n: 0 };
+      const want = runLayer(kind, counting(wasm, stepwise, true), null);
+      expect(got.length).toBe(want.length);
+      got.forEach((x, i) => expect(x, `array ${i}`).toEqual(want[i]));
+    });
+
+    it(`${kind}: lengths all T run the sequence path with the results of no lengths; a shorter one runs step by step`, () => {
+      const wasm = wasmBackend();
+      const calls = { n: 0 };
+      const plain = runLayer(kind, counting(wasm, calls, false), null);
+      calls.n = 0;
+      const full = runLayer(kind, counting(wasm, calls, false), [7, 7, 7, 7, 7]);
+      expect(calls.n).toBe(4);
+      full.forEach((x, i) => expect(x, `array ${i}`).toEqual(plain[i]));
+      calls.n = 0;
+      const ragged = runLayer(kind, counting(wasm, calls, false), [7, 7, 3, 7, 7]);
+      expect(calls.n).toBe(0);
+      expect(ragged[0]).not.toEqual(plain[0]);
+    });
+  }
+
+  it("float64 on the js backend: the sequence path gives the bits of step-by-step calls", () => {
+    setBackend("js");
+    const js = getBackend();
+    for (const kind of KINDS) {
+      const got = runLayer(kind, counting(js, { n: 0 }, false), null, "float64");
+      const want = runLayer(kind, counting(js, { n: 0 }, true), null, "float64");
+      got.forEach((x, i) => expect(x, `${kind} array ${i}`).toEqual(want[i]));
+    }
+  });
+});
