@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JS_BACKEND, WASM_BACKEND } from "../../src/backend";
 import type { Backend } from "../../src/backend";
+import { createWasmBackend } from "../../src/backend/wasm";
 import { rng } from "./gemm-cases";
 
 const describeWasm = WASM_BACKEND === null ? describe.skip : describe;
@@ -90,15 +91,21 @@ describe("the js backend's crossEntropyRows", () => {
 
 describeWasm("the wasm backend's crossEntropyRows", () => {
   const backend = WASM_BACKEND as Backend;
+  const variants: [string, Backend | null][] = [
+    ["the default module", backend],
+    ["the SIMD128 module without FMA", createWasmBackend(JS_BACKEND, { fma: false })],
+    ["the one-thread module", createWasmBackend(JS_BACKEND, { threads: 1 })],
+  ];
 
-  it("matches the js backend and the float64 reference on 120 random cases with offsets, ignored rows and -Infinity scores", () => {
+  it.each(variants)("matches the js backend and the float64 reference on 120 random cases with ignored rows and -Infinity scores (%s)", (_, variant) => {
+    const wasm = variant as Backend;
     const next = rng(7);
     for (let k = 0; k < 120; k++) {
       const C = k < 6 ? ([1, 2, 3, 5, 7, 13][k] as number) : 1 + Math.floor(next() * (k < 80 ? 70 : 1500));
       // at least 64 scores, so the wasm kernel runs rather than its js fallback
       const N = Math.max(Math.ceil(64 / C), 1 + Math.floor(next() * (k < 80 ? 40 : 12)));
       const c = randomCase(next, N, C);
-      const viaWasm = run(backend, c);
+      const viaWasm = run(wasm, c);
       const viaJs = run(JS_BACKEND, c);
       const ref = reference(c);
       const label = `case ${k} [${c.N}, ${c.C}] eps ${c.eps}`;
