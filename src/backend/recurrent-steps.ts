@@ -172,7 +172,17 @@ export interface RecurrentSequences {
    *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
    * `acts` receives i|f|g|o of every step, `tanhC` tanh(c_t).
    */
-  lstmSequence(T: number, B: number, H: number, reverse: boolean, wHh: TypedArray, acts: TypedArray, c: TypedArray, h: TypedArray, tanhC: TypedArray): void;
+  lstmSequence(
+    T: number,
+    B: number,
+    H: number,
+    reverse: boolean,
+    wHh: TypedArray,
+    acts: TypedArray,
+    c: TypedArray,
+    h: TypedArray,
+    tanhC: TypedArray,
+  ): void;
 
   /**
    * GRU forward over T steps:  hw = h_{t-1} W_hh^T + b_hh,

@@ -150,8 +150,8 @@ function sequenceForward(kind: CellKind, w: DirectionWeights, s: StepArrays, T: 
 /**
  * Step t of the forward after the projection: a_t += h_{t-1} W_hh^T (the GRU: hw = h_{t-1} W_hh^T
  * + b_hh) and the pointwise cell. One backend call (`lstmStep`, `gruStep`, `rnnStep`) when every
- * row is live, the common case; else the backend's GEMM and the masked kernels of this folder,
- * which freeze finished rows (`hw`: the GRU's [B, 3H] buffer for them).
+ * row of the step is live (the early steps of a batch with lengths); else the backend's GEMM and
+ * the masked kernels of this folder, which freeze finished rows (`hw`: the GRU's [B, 3H] buffer).
  */
 function stepForward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, out: number, hw: TypedArray | null): void {
   const { B, H, acts, hs } = s;

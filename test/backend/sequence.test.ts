@@ -27,8 +27,15 @@ const SHAPES: Array<[number, number, number]> = [
   [2, 32, 256],
 ];
 
+/** How `run` runs a case: W_hh pinned, step by step instead of the sequence method, float64 arrays. */
+interface RunOptions {
+  pinned?: boolean;
+  viaSteps?: boolean;
+  f64?: boolean;
+}
+
 /** The arrays of `c` after its sequence method (or its steps, `viaSteps`) ran on `backend`. */
-function run(backend: Backend, c: SequenceCase, shape: [number, number, number], reverse: boolean, opts: { pinned?: boolean; viaSteps?: boolean; f64?: boolean } = {}): Direction {
+function run(backend: Backend, c: SequenceCase, shape: [number, number, number], reverse: boolean, opts: RunOptions = {}): Direction {
   const [T, B, H] = shape;
   const d = makeDirection(c, T, B, H, reverse, 13 * T + 7 * B + H, opts.f64 ?? false);
   withPin(backend, d, opts.pinned ?? false, () => (opts.viaSteps ? c.steps : c.sequence)(backend, T, B, H, reverse, d));
@@ -117,7 +124,8 @@ describeWasm("the wasm sequences", () => {
             for (const key of ["h", "c"] as const) {
               if (got[key] === null) continue;
               const init = reverse ? T * B * H : 0;
-              expect(values(req(got, key).subarray(init, init + B * H)), `initial ${key} ${what}`).toEqual(values(req(before, key).subarray(init, init + B * H)));
+              const kept = values(req(got, key).subarray(init, init + B * H));
+              expect(kept, `initial ${key} ${what}`).toEqual(values(req(before, key).subarray(init, init + B * H)));
             }
           }
         }
