@@ -28,11 +28,13 @@ const ROUND: f32 = 12582912;
 }
 
 /**
- * exp(x) - 1 of four floats, as 2^n expm1(r) + (2^n - 1): accurate relative to the result also
- * near x = 0 (n = 0 there, and expm1(r) = r + r^2 P(r) carries no cancellation).
+ * 2^n (expm1(r) + 1) - minus for four floats: exp(x) for minus = 0, expm1(x) = exp(x) - 1 for
+ * minus = 1 (a constant, folded where this is inlined). Both keep their relative accuracy: the
+ * last step adds 2^n expm1(r), |expm1(r)| < 0.42, to 2^n - minus, so nothing cancels (and near
+ * x = 0, n = 0 and expm1(r) = r + r^2 P(r) is exact to rounding).
  */
 // @ts-ignore: decorator
-@inline export function expm1v(x: v128): v128 {
+@inline function expParts(x: v128, minus: f32): v128 {
   // pmax/pmin (x < lo ? lo : x) are single instructions and keep NaN
   x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_LO)), f32x4.splat(EXP_HI));
   const t = fma(x, f32x4.splat(LOG2E), f32x4.splat(ROUND));
@@ -47,13 +49,19 @@ const ROUND: f32 = 12582912;
   p = fma(p, r, f32x4.splat(5.0000001201e-1));
   const em1r = fma(p, f32x4.mul(r, r), r);
   const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
-  return fma(scale, em1r, f32x4.sub(scale, f32x4.splat(1)));
+  return fma(scale, em1r, minus == 0 ? scale : f32x4.sub(scale, f32x4.splat(minus)));
 }
 
-/** exp of four floats. */
+/** exp(x) - 1 of four floats, accurate relative to the result also near x = 0. */
+// @ts-ignore: decorator
+@inline export function expm1v(x: v128): v128 {
+  return expParts(x, 1);
+}
+
+/** exp of four floats, accurate relative to the result down to the smallest normal float. */
 // @ts-ignore: decorator
 @inline export function expv(x: v128): v128 {
-  return f32x4.add(expm1v(x), f32x4.splat(1));
+  return expParts(x, 0);
 }
 
 /** 1 / (1 + exp(-x)) of four floats. */

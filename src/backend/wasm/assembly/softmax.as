@@ -6,19 +6,13 @@
 //   lse = m + log s (f64),  loss_i = (1 - eps) (lse - x_t) + eps (lse - mean_c x_c)
 //   grad_c = w (e^(x_c - m) / s - eps / C) - w (1 - eps) [c = t_i]
 
-// The exponentials are computed here rather than with math.as's expv, which forms expm1(y) + 1:
-// its absolute error of ~6e-8 is all of e^y below e^-16, and it adds up over a row of small
-// probabilities (6e-7 on the log-sum-exp of [1, 1000] randn * 4 scores). Here
-//   e^y = 2^n e^r,  n = round(y log2 e),  r = y - n ln 2 (|r| <= ln(2)/2),  e^r = 1 + r + r^2 P(r)
-// (Cephes' expf polynomial), about 1 ulp relative to the result down to float32's smallest normal.
+// The exponentials are math.as's expv (2^n e^r, about 1 ulp relative to the result down to
+// float32's smallest normal), so the small probabilities of a long row keep their accuracy.
 
-const LOG2E: f32 = 1.44269504088896341;
-const LN2_HI: f32 = 0.693359375;
-const LN2_LO: f32 = -2.12194440e-4;
+import { expv } from "./math";
+
 /** e^y reaches float32's subnormals below this: such terms are taken as 0 (-Infinity scores too). */
 const EXP_LO: f32 = -87.3365478515625;
-/** 1.5 2^23: adding it rounds a float of magnitude below 2^22 to an integer, kept in the low bits. */
-const ROUND: f32 = 12582912;
 
 /**
  * loss[i] (f64) for the rows i < N of x [N, C] and the targets t [N] (i32; negative: the row is
@@ -72,34 +66,11 @@ function rowMax(row: usize, C: i32): f32 {
   return m;
 }
 
-/** a b + c: one fused multiply-add in the relaxed-SIMD variant of the module, else two roundings. */
-// @ts-ignore: decorator
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
-  return f32x4.add(f32x4.mul(a, b), c);
-}
-
 /** e^(x_c - m) of four scores (exponents <= 0), 0 below e^-87.34; NaN stays NaN. */
 // @ts-ignore: decorator
 @inline function expShiftedv(v: v128, m: v128): v128 {
   const y = f32x4.sub(v, m);
-  const below = f32x4.lt(y, f32x4.splat(EXP_LO));
-  // pmax(y, lo) = y < lo ? lo : y keeps NaN; the bits of t - ROUND hold n = round(y log2 e)
-  const x = f32x4.pmax(y, f32x4.splat(EXP_LO));
-  const t = madd(x, f32x4.splat(LOG2E), f32x4.splat(ROUND));
-  const n = f32x4.sub(t, f32x4.splat(ROUND));
-  let r = madd(n, f32x4.splat(-LN2_HI), x);
-  r = madd(n, f32x4.splat(-LN2_LO), r);
-  let p = f32x4.splat(1.9875691500e-4);
-  p = madd(p, r, f32x4.splat(1.3981999507e-3));
-  p = madd(p, r, f32x4.splat(8.3334519073e-3));
-  p = madd(p, r, f32x4.splat(4.1665795894e-2));
-  p = madd(p, r, f32x4.splat(1.6666665459e-1));
-  p = madd(p, r, f32x4.splat(5.0000001201e-1));
-  const er = f32x4.add(madd(p, f32x4.mul(r, r), r), f32x4.splat(1));
-  // 2^n in the exponent bits: n + 127 in [1, 127] for y in [-87.34, 0]
-  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
-  return v128.andnot(f32x4.mul(scale, er), below);
+  return v128.andnot(expv(y), f32x4.lt(y, f32x4.splat(EXP_LO)));
 }
 
 /**
