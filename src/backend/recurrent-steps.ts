@@ -205,5 +205,14 @@ export interface RecurrentSequences {
    * Elman forward over T steps:  a_t = P_t + h_{t-1} W_hh^T,  h_t = tanh(a_t) or max(a_t, 0).
    * Block t of `acts` [T, B, H] receives h_t too (the backward reads it there).
    */
-  rnnSequence(T: number, B: number, H: number, nonlinearity: Nonlinearity, reverse: boolean, wHh: TypedArray, acts: TypedArray, h: TypedArray): void;
+  rnnSequence(
+    T: number,
+    B: number,
+    H: number,
+    nonlinearity: Nonlinearity,
+    reverse: boolean,
+    wHh: TypedArray,
+    acts: TypedArray,
+    h: TypedArray,
+  ): void;
 }

@@ -153,7 +153,15 @@ function sequenceForward(kind: CellKind, w: DirectionWeights, s: StepArrays, T: 
  * row of the step is live (the early steps of a batch with lengths); else the backend's GEMM and
  * the masked kernels of this folder, which freeze finished rows (`hw`: the GRU's [B, 3H] buffer).
  */
-function stepForward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, out: number, hw: TypedArray | null): void {
+function stepForward(
+  kind: CellKind,
+  w: DirectionWeights,
+  s: StepArrays,
+  t: number,
+  prev: number,
+  out: number,
+  hw: TypedArray | null,
+): void {
   const { B, H, acts, hs } = s;
   const backend = getBackend();
   const BH = B * H;
@@ -191,7 +199,16 @@ function stepForward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: numb
  * (`lstmStepBackward`, ...) when every row is live; else the masked kernels, which also put the
  * part of dL/dh_{t-1} that skips W_hh into dhPrev, then dhPrev += dG_h W_hh.
  */
-function stepBackward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, dh: TypedArray, grads: FusedGrads, dhPrev: TypedArray): void {
+function stepBackward(
+  kind: CellKind,
+  w: DirectionWeights,
+  s: StepArrays,
+  t: number,
+  prev: number,
+  dh: TypedArray,
+  grads: FusedGrads,
+  dhPrev: TypedArray,
+): void {
   const { B, H, acts, hs } = s;
   const backend = getBackend();
   const BH = B * H;

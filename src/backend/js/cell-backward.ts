@@ -1,26 +1,14 @@
 import type { TypedArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
 
 /**
  * Backward of the LSTM cell, B rows of H units (see Backend.lstmCellBackward):
  *   dc~ = dc + dh o (1 - tanh^2 c_t),  dc_{t-1} = dc~ f
  *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh tanh(c_t) o(1-o)
  */
-export function lstmCellBackwardJs(
-  B: number,
-  H: number,
-  gates: TypedArray,
-  gatesOff: number,
-  cPrev: TypedArray,
-  cPrevOff: number,
-  tanhC: TypedArray,
-  tanhCOff: number,
-  dh: TypedArray,
-  dhOff: number,
-  dc: TypedArray,
-  dcOff: number,
-  dG: TypedArray,
-  dGOff: number,
-): void {
+export const lstmCellBackwardJs: Backend["lstmCellBackward"] = (
+  B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff
+) => {
   for (let b = 0; b < B; b++) {
     const a = gatesOff + b * 4 * H;
     const d = dGOff + b * 4 * H;
@@ -41,31 +29,16 @@ export function lstmCellBackwardJs(
       dc[dcOff + r + j] = dct * f;
     }
   }
-}
+};
 
 /**
  * Backward of the GRU cell (PyTorch's convention), B rows of H units (see Backend.gruCellBackward):
  *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z(1-z),  dr = dn hw_n r(1-r)
  *   dGx = dr | dz | dn,  dGh = dr | dz | dn r,  dh_{t-1} = dh z
  */
-export function gruCellBackwardJs(
-  B: number,
-  H: number,
-  gates: TypedArray,
-  gatesOff: number,
-  hn: TypedArray,
-  hnOff: number,
-  h: TypedArray,
-  hPrevOff: number,
-  dh: TypedArray,
-  dhOff: number,
-  dGx: TypedArray,
-  dGxOff: number,
-  dGh: TypedArray,
-  dGhOff: number,
-  dhPrev: TypedArray,
-  dhPrevOff: number,
-): void {
+export const gruCellBackwardJs: Backend["gruCellBackward"] = (
+  B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff
+) => {
   for (let b = 0; b < B; b++) {
     const a = gatesOff + b * 3 * H;
     const dx = dGxOff + b * 3 * H;
@@ -88,13 +61,22 @@ export function gruCellBackwardJs(
       dhPrev[dhPrevOff + row + j] = dht * z;
     }
   }
-}
+};
 
 /**
  * Backward of the Elman cell over n = B H values from the outputs h (at hOff) and dh = dL/dh:
  *   dG = dh (1 - h^2) (tanh),  dG = dh [h > 0] (relu: h > 0 exactly where a > 0)
  */
-export function rnnCellBackwardJs(n: number, relu: boolean, h: TypedArray, hOff: number, dh: TypedArray, dhOff: number, dG: TypedArray, dGOff: number): void {
+export function rnnCellBackwardJs(
+  n: number,
+  relu: boolean,
+  h: TypedArray,
+  hOff: number,
+  dh: TypedArray,
+  dhOff: number,
+  dG: TypedArray,
+  dGOff: number,
+): void {
   for (let i = 0; i < n; i++) {
     const v = h[hOff + i] as number;
     const d = dh[dhOff + i] as number;

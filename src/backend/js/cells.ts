@@ -1,23 +1,12 @@
 import type { TypedArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
 import { sigmoidOf } from "./activations";
 
 /**
  * LSTM cell, B rows of H units (see Backend.lstmCell):
  *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
  */
-export function lstmCellJs(
-  B: number,
-  H: number,
-  acts: TypedArray,
-  actsOff: number,
-  c: TypedArray,
-  cPrevOff: number,
-  cOff: number,
-  h: TypedArray,
-  hOff: number,
-  tanhC: TypedArray,
-  tanhCOff: number,
-): void {
+export const lstmCellJs: Backend["lstmCell"] = (B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff) => {
   for (let b = 0; b < B; b++) {
     const a = actsOff + b * 4 * H;
     const r = b * H;
@@ -37,25 +26,13 @@ export function lstmCellJs(
       h[hOff + r + j] = o * tc;
     }
   }
-}
+};
 
 /**
  * GRU cell (PyTorch's convention), B rows of H units (see Backend.gruCell):
  *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
  */
-export function gruCellJs(
-  B: number,
-  H: number,
-  acts: TypedArray,
-  actsOff: number,
-  hw: TypedArray,
-  hwOff: number,
-  h: TypedArray,
-  hPrevOff: number,
-  hOff: number,
-  hn: TypedArray,
-  hnOff: number,
-): void {
+export const gruCellJs: Backend["gruCell"] = (B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff) => {
   for (let b = 0; b < B; b++) {
     const a = actsOff + b * 3 * H;
     const w = hwOff + b * 3 * H;
@@ -72,7 +49,7 @@ export function gruCellJs(
       h[hOff + row + j] = (1 - z) * n + z * (h[hPrevOff + row + j] as number);
     }
   }
-}
+};
 
 /**
  * Elman cell over n = B H values, every row live: h = tanh(a) or max(a, 0), written to `h` at hOff

@@ -1,4 +1,5 @@
 import { TypedArray, allocate, dtypeOfArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
 
 /** Steps per octave of the table: e^y = 2^(k/32) e^r. */
 const STEPS = 32;
@@ -23,19 +24,9 @@ const LN2_STEP = Math.LN2 / STEPS;
  * `ignoreIndex` get loss 0 and a zero gradient row. `grad` (at gradOff) may be null: then only the
  * losses are computed, and a row of scratch holds the exponentials.
  */
-export function crossEntropyRowsJs(
-  N: number,
-  C: number,
-  x: TypedArray,
-  xOff: number,
-  targets: Int32Array,
-  ignoreIndex: number,
-  eps: number,
-  w: number,
-  loss: Float64Array,
-  grad: TypedArray | null,
-  gradOff: number,
-): void {
+export const crossEntropyRowsJs: Backend["crossEntropyRows"] = (
+  N, C, x, xOff, targets, ignoreIndex, eps, w, loss, grad, gradOff
+) => {
   const scratch = grad === null ? allocate(dtypeOfArray(x), C) : grad;
   for (let i = 0; i < N; i++) {
     const ti = targets[i] as number;
@@ -63,7 +54,7 @@ export function crossEntropyRowsJs(
     for (let c = g; c < g + C; c++) grad[c] = ws * (grad[c] as number) - wo;
     grad[g + ti] = (grad[g + ti] as number) - w * (1 - eps);
   }
-}
+};
 
 /**
  * The shifted exponentials of one row of scores, the inner loop of `crossEntropyRowsJs`:

@@ -13,7 +13,11 @@ const MIN_ELEMENTS = 64;
  * (read in place when pinned), the targets as int32 with ignored ones as -1; the float64 losses
  * and the gradient come back with one copy each. float64 scores and tiny inputs go to `fallback`.
  */
-export function createWasmCrossEntropy(kernels: WasmKernels, staging: Staging, fallback: Backend["crossEntropyRows"]): Backend["crossEntropyRows"] {
+export function createWasmCrossEntropy(
+  kernels: WasmKernels,
+  staging: Staging,
+  fallback: Backend["crossEntropyRows"],
+): Backend["crossEntropyRows"] {
   const { arena, pins } = staging;
   return function crossEntropyRowsWasm(N, C, x, xOff, targets, ignoreIndex, eps, w, loss, grad, gradOff): void {
     const f32 = x instanceof Float32Array && (grad === null || grad instanceof Float32Array);

@@ -78,7 +78,18 @@ export interface WasmKernels {
    */
   crossEntropyRows(N: number, C: number, x: number, t: number, eps: number, w: number, loss: number, grad: number): void;
   /** The LSTM forward over T live steps on W_hh^T panels (packBPanels); see assembly/sequence.as. */
-  lstmSequence(T: number, B: number, H: number, reverse: number, w: number, acts: number, c: number, h: number, tanhC: number, work: number): void;
+  lstmSequence(
+    T: number,
+    B: number,
+    H: number,
+    reverse: number,
+    w: number,
+    acts: number,
+    c: number,
+    h: number,
+    tanhC: number,
+    work: number,
+  ): void;
   /** The GRU forward over T live steps; `bias` is b_hh or 0, `hw` [B, 3H] scratch (see assembly/sequence.as). */
   gruSequence(
     T: number,
@@ -94,7 +105,17 @@ export interface WasmKernels {
     work: number,
   ): void;
   /** The Elman forward over T live steps, relu 1 or tanh 0 (see assembly/sequence.as). */
-  rnnSequence(T: number, B: number, H: number, relu: number, reverse: number, w: number, acts: number, h: number, work: number): void;
+  rnnSequence(
+    T: number,
+    B: number,
+    H: number,
+    relu: number,
+    reverse: number,
+    w: number,
+    acts: number,
+    h: number,
+    work: number,
+  ): void;
   /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
   sgemmShare(ctl: number, participant: number): number;
 }

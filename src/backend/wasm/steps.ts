@@ -54,7 +54,9 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       get(pt, n, tanhC, tanhCOff);
     },
 
-    lstmStepBackward(B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff): void {
+    lstmStepBackward(
+      B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff,
+    ): void {
       const n = B * H;
       if (plain(n, [wHh, gates, cPrev, tanhC, dh, dc, dG, dhPrev])) {
         js.lstmStepBackward(B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff);
@@ -100,7 +102,9 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       get(pn, n, hn, hnOff);
     },
 
-    gruStepBackward(B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff): void {
+    gruStepBackward(
+      B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff,
+    ): void {
       const n = B * H;
       if (plain(n, [wHh, gates, hn, h, dh, dGx, dGh, dhPrev])) {
         js.gruStepBackward(B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
