@@ -4,7 +4,7 @@
 // the GRU seq2seq with Luong dot attention (nn.DotAttention: softmax(s H^T) H, as bmm-softmax-bmm).
 // A configuration whose building blocks the package does not export answers { na: reason }.
 // `--memory NAME --steps N` instead trains one configuration in this fresh process and prints
-// its peak resident set size. Imported (by bench/seq2seq-step.mjs), it only exports the models.
+// its peak resident set size. Imported (by bench/step.mjs), it only exports the models.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";

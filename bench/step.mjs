@@ -1,8 +1,9 @@
-// A focused timing of one training step of the GRU seq2seq with dot attention (V1000 E64 H256 B32
-// S16 T16, `seq2seq-attn` of configs.json) or of the small LSTM (V30 E16 H64 B8 T32, `small-lstm`),
-// on the built package (`npm run build` first), with the very models of bench/seqgrad-worker.mjs.
+// A focused timing of one training step of any configuration of configs.json (by name, e.g.
+// `charlm-lstm`, `charlm-gru`, `charlm-rnn`, `deep-lstm`, `seq2seq-attn`, `small-lstm`; `seq2seq`
+// and `small` are short for the last two), on the built package (`npm run build` first), with the
+// very models of bench/seqgrad-worker.mjs.
 //
-//   node bench/seq2seq-step.mjs [--config seq2seq|small] [--steps N] [--against DIR]
+//   node bench/step.mjs [--config NAME] [--steps N] [--against DIR]
 //
 // Prints the median, the minimum and the quartiles of the step times in milliseconds after 3
 // warm-up steps, the median CPU time of the process per step (the steadier figure on a busy
@@ -18,19 +19,22 @@ import { resolve } from "node:path";
 import { model } from "./seqgrad-worker.mjs";
 
 const require = createRequire(import.meta.url);
-const NAMES = { seq2seq: "seq2seq-attn", small: "small-lstm" };
+const ALIASES = { seq2seq: "seq2seq-attn", small: "small-lstm" };
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : fallback;
 }
 
-const which = option("--config", "seq2seq");
-if (!(which in NAMES)) throw new Error(`seq2seq-step: --config must be seq2seq or small; got ${which}`);
-const steps = Number(option("--steps", which === "small" ? "200" : "20"));
-const against = option("--against", null);
 const configs = JSON.parse(readFileSync(new URL("./configs.json", import.meta.url), "utf8")).configs;
-const config = configs.find((x) => x.name === NAMES[which]);
+const which = option("--config", "charlm-lstm");
+const config = configs.find((x) => x.name === (ALIASES[which] ?? which));
+if (config === undefined) {
+  throw new Error(`step: --config must be one of ${configs.map((c) => c.name).join(", ")} (or seq2seq, small); got ${which}`);
+}
+const small = config.hidden < 128;
+const steps = Number(option("--steps", small ? "200" : "20"));
+const against = option("--against", null);
 
 /** A build of the package, its model and its per-phase timings. */
 function variant(label, lib) {
