@@ -4,6 +4,10 @@
 // `npm install`.
 //   node scripts/setup.mjs            npm packages only (what `npm start` needs first)
 //   node scripts/setup.mjs --debian   npm packages and Debian packages (what `npm test` needs)
+//   node scripts/setup.mjs --bench    npm packages and, where possible, PyTorch from Debian with
+//                                     OpenBLAS (bench/apt-packages.txt: what `npm run bench`
+//                                     compares against; without them its PyTorch columns read
+//                                     "not run", so a missing package is reported, not fatal)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -12,7 +16,8 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 ensureNodeModules();
-if (process.argv.includes("--debian")) ensureDebianPackages();
+if (process.argv.includes("--debian")) ensureDebianPackages(join(root, ".ci", "apt-packages.txt"), "the test suite", true);
+if (process.argv.includes("--bench")) ensureDebianPackages(join(root, "bench", "apt-packages.txt"), "the benchmark's PyTorch side", false);
 
 /** Runs `npm ci` when the installed tree is missing or older than package-lock.json. */
 function ensureNodeModules() {
@@ -23,9 +28,11 @@ function ensureNodeModules() {
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-/** Installs missing Debian packages when root on Debian/Ubuntu; otherwise says what to run. */
-function ensureDebianPackages() {
-  const listFile = join(root, ".ci", "apt-packages.txt");
+/**
+ * Installs the missing Debian packages of `listFile` when root on Debian/Ubuntu; otherwise says
+ * what to run, and stops the calling script when the packages are `required` for `purpose`.
+ */
+function ensureDebianPackages(listFile, purpose, required) {
   const wanted = readFileSync(listFile, "utf8")
     .split("\n")
     .map((line) => line.replace(/#.*/, "").trim())
@@ -38,8 +45,9 @@ function ensureDebianPackages() {
   if (missing.length === 0) return;
   const command = `apt-get install -y --no-install-recommends ${missing.join(" ")}`;
   if (process.getuid?.() !== 0) {
-    console.error(`setup: the test suite needs Debian packages that are missing; run:\n  sudo apt-get update && sudo ${command}`);
-    process.exit(1);
+    console.error(`setup: ${purpose} needs Debian packages that are missing; run:\n  sudo apt-get update && sudo ${command}`);
+    if (required) process.exit(1);
+    return;
   }
   console.log(`setup: installing Debian packages: ${missing.join(" ")}`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
