@@ -29,8 +29,3 @@ export interface StepArrays {
 export function isLive(s: StepArrays, t: number, b: number): boolean {
   return s.lengths === null || t < (s.lengths[b] as number);
 }
-
-/** Logistic sigmoid 1 / (1 + e^-v); exact to the last bit or two of the `sigmoid` op, and NaN-free. */
-export function sigmoidOf(v: number): number {
-  return 1 / (1 + Math.exp(-v));
-}

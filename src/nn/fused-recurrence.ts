@@ -6,13 +6,11 @@ import { allocate } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { StepArrays } from "./fused-arrays";
 import { FusedGateStep, gateRoles, rememberGates } from "./fused-gates";
+import { freezeFinished, passFinished } from "./fused-mask";
 import { fusedOutput } from "./fused-output";
 import { holdResident, releaseResident, withResident } from "./fused-pin";
 import { FusedGrads, projectionBackward } from "./fused-projection";
-import { gruStepBackward, gruStepForward } from "./gru-kernel";
-import { lstmStepBackward, lstmStepForward } from "./lstm-kernel";
 import { CellKind, DirectionInput, DirectionResult, DirectionWeights, cellOpName, gateCount } from "./recurrence";
-import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
 
 /**
  * One direction of one recurrent layer on the fused path.
@@ -21,8 +19,8 @@ import { rnnStepBackward, rnnStepForward } from "./rnn-kernel";
  * then each step makes one GEMM h_{t-1} W_hh^T and one pass of the fused pointwise cell. When
  * every row is live at every step (no lengths, or all lengths T), the whole direction is one
  * backend call (`Backend.lstmSequence` etc.), whose numbers are those of the steps, and the step
- * nodes are recorded after it; else one backend call per step whose rows are all live
- * (`Backend.lstmStep` etc., see `stepForward`), the masked kernels for the others.
+ * nodes are recorded after it; else one backend call per step (`Backend.lstmStep` etc., see
+ * `stepForward`), after which the rows of finished sequences are put back (fused-mask.ts).
  *
  * Graph: a projection node (inputs X, W_ih, W_hh, biases; output P), then one node per step
  * (op `lstm_cell` etc., tagged with the scope, the step t and role "h", inputs P, h_{t-1}, W_hh),
@@ -70,9 +68,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
     ),
   );
 
-  // hw = h_{t-1} W_hh^T + b_hh of the GRU's masked steps (live steps keep it inside the backend)
   const whole = everyStepLive(s, T);
-  const hw = gru && !whole ? allocate(dtype, B * GH) : null;
   const steps: Tensor[] = [];
   const roles = gateRoles(kind);
   const gateSteps: FusedGateStep[] = [];
@@ -84,7 +80,7 @@ export function runFused(kind: CellKind, w: DirectionWeights, inp: DirectionInpu
       const t = reverse ? T - 1 - k : k;
       const prev = reverse ? (t + 1) * BH : t * BH;
       const out = reverse ? t * BH : (t + 1) * BH;
-      if (!whole) stepForward(kind, w, s, t, prev, out, hw);
+      if (!whole) stepForward(kind, w, s, t, prev, out);
       const first = k === 0;
       const inputs = first && lstm && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
       const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
@@ -148,56 +144,33 @@ function sequenceForward(kind: CellKind, w: DirectionWeights, s: StepArrays, T: 
 }
 
 /**
- * Step t of the forward after the projection: a_t += h_{t-1} W_hh^T (the GRU: hw = h_{t-1} W_hh^T
- * + b_hh) and the pointwise cell. One backend call (`lstmStep`, `gruStep`, `rnnStep`) when every
- * row of the step is live (the early steps of a batch with lengths); else the backend's GEMM and
- * the masked kernels of this folder, which freeze finished rows (`hw`: the GRU's [B, 3H] buffer).
+ * Step t of the forward after the projection, one backend call (`lstmStep`, `gruStep`,
+ * `rnnStep`): a_t += h_{t-1} W_hh^T (the GRU: hw = h_{t-1} W_hh^T + b_hh inside the call) and
+ * the pointwise cell. With finished rows (a batch with lengths), `freezeFinished` puts them back.
  */
-function stepForward(
-  kind: CellKind,
-  w: DirectionWeights,
-  s: StepArrays,
-  t: number,
-  prev: number,
-  out: number,
-  hw: TypedArray | null,
-): void {
+function stepForward(kind: CellKind, w: DirectionWeights, s: StepArrays, t: number, prev: number, out: number): void {
   const { B, H, acts, hs } = s;
   const backend = getBackend();
   const BH = B * H;
   const GH = gateCount(kind) * H;
   const wHh = w.wHh.data;
+  if (kind === "lstm") {
+    const cs = s.cs as TypedArray; // allocated by the LSTM runner
+    const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
+    backend.lstmStep(B, H, wHh, acts, t * GH * B, cs, prev, out, hs, prev, out, tc, t * BH);
+  } else if (kind === "gru") {
+    const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
+    backend.gruStep(B, H, wHh, w.bHh?.data ?? null, acts, t * GH * B, hs, prev, out, hn, t * BH);
+  } else backend.rnnStep(B, H, kind === "rnn_relu" ? "relu" : "tanh", wHh, acts, t * BH, hs, prev, out);
   if (allLive(s, t)) {
-    if (kind === "lstm") {
-      const cs = s.cs as TypedArray; // allocated by the LSTM runner
-      const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
-      backend.lstmStep(B, H, wHh, acts, t * GH * B, cs, prev, out, hs, prev, out, tc, t * BH);
-    } else if (kind === "gru") {
-      const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
-      backend.gruStep(B, H, wHh, w.bHh?.data ?? null, acts, t * GH * B, hs, prev, out, hn, t * BH);
-    } else backend.rnnStep(B, H, kind === "rnn_relu" ? "relu" : "tanh", wHh, acts, t * BH, hs, prev, out);
     if (s.y !== null) s.y.set(hs.subarray(out, out + BH), t * BH);
-    return;
-  }
-  if (kind === "gru") {
-    const hwb = hw as TypedArray; // allocated by the runner when sequences have lengths
-    // hw = h_{t-1} W_hh^T + b_hh
-    if (w.bHh !== null) for (let b = 0; b < B; b++) hwb.set(w.bHh.data, b * GH);
-    backend.gemm(false, true, B, GH, H, 1, hs, prev, H, wHh, 0, H, w.bHh === null ? 0 : 1, hwb, 0, GH);
-    gruStepForward(s, t, prev, out, hwb);
-    return;
-  }
-  // a_t = P_t + h_{t-1} W_hh^T, accumulated in place into the gate buffer
-  backend.gemm(false, true, B, GH, H, 1, hs, prev, H, wHh, 0, H, 1, acts, t * B * GH, GH);
-  if (kind === "lstm") lstmStepForward(s, t, prev, out);
-  else rnnStepForward(s, t, prev, out, kind === "rnn_relu");
+  } else freezeFinished(s, t, prev, out);
 }
 
 /**
- * The backward of step t from dh = dL/dh_t: gate gradients into the buffers of `grads` (and
- * dL/dc_{t-1} into grads.dc), dL/dh_{t-1} into dhPrev (zeros on entry). One backend call
- * (`lstmStepBackward`, ...) when every row is live; else the masked kernels, which also put the
- * part of dL/dh_{t-1} that skips W_hh into dhPrev, then dhPrev += dG_h W_hh.
+ * The backward of step t from dh = dL/dh_t, one backend call (`lstmStepBackward`, ...): gate
+ * gradients into the buffers of `grads` (and dL/dc_{t-1} into grads.dc), dL/dh_{t-1} into
+ * dhPrev. With finished rows, `passFinished` then passes their gradients through unchanged.
  */
 function stepBackward(
   kind: CellKind,
@@ -212,29 +185,27 @@ function stepBackward(
   const { B, H, acts, hs } = s;
   const backend = getBackend();
   const BH = B * H;
-  const GH = gateCount(kind) * H;
-  const at = t * B * GH;
+  const G = gateCount(kind);
+  const at = t * B * G * H;
   const wHh = w.wHh.data;
   const dGx = grads.dGx as TypedArray; // allocated by startBackward
   const live = allLive(s, t);
-  let dGh = dGx;
   if (kind === "lstm") {
     const dc = grads.dc as TypedArray; // allocated by startBackward
     const cs = s.cs as TypedArray; // allocated by the LSTM runner
     const tc = s.aux as TypedArray; // tanh(c_t), allocated by the LSTM runner
-    if (live) return backend.lstmStepBackward(B, H, wHh, acts, at, cs, prev, tc, t * BH, dh, 0, dc, 0, dGx, at, dhPrev, 0);
-    lstmStepBackward(s, t, prev, dh, dc, dGx, dhPrev);
+    const dcBefore = live ? null : dc.slice();
+    backend.lstmStepBackward(B, H, wHh, acts, at, cs, prev, tc, t * BH, dh, 0, dc, 0, dGx, at, dhPrev, 0);
+    if (!live) passFinished(s, t, G, dh, dhPrev, [dGx], dc, dcBefore);
   } else if (kind === "gru") {
-    dGh = grads.dGh as TypedArray; // allocated by startBackward
+    const dGh = grads.dGh as TypedArray; // allocated by startBackward
     const hn = s.aux as TypedArray; // hw_n, allocated by the GRU runner
-    if (live) return backend.gruStepBackward(B, H, wHh, acts, at, hn, t * BH, hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
-    gruStepBackward(s, t, prev, dh, dGx, dGh, dhPrev);
+    backend.gruStepBackward(B, H, wHh, acts, at, hn, t * BH, hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
+    if (!live) passFinished(s, t, G, dh, dhPrev, [dGx, dGh], null, null);
   } else {
-    const relu = kind === "rnn_relu";
-    if (live) return backend.rnnStepBackward(B, H, relu ? "relu" : "tanh", wHh, acts, at, dh, 0, dGx, at, dhPrev, 0);
-    rnnStepBackward(s, t, dh, dGx, dhPrev, relu);
+    backend.rnnStepBackward(B, H, kind === "rnn_relu" ? "relu" : "tanh", wHh, acts, at, dh, 0, dGx, at, dhPrev, 0);
+    if (!live) passFinished(s, t, G, dh, dhPrev, [dGx], null, null);
   }
-  backend.gemm(false, false, B, H, GH, 1, dGh, at, GH, wHh, 0, H, 1, dhPrev, 0, H);
 }
 
 /** True when every step lies inside every sequence of the batch (no lengths, or all at least T). */
