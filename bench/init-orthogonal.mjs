@@ -4,31 +4,15 @@
 // nn.init.orthogonal_ is timed too when /usr/bin/python3 has torch. Medians over 5 runs.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { timeWallCpu } from "./lib/stats.mjs";
 
 const require = createRequire(import.meta.url);
 const { init, zeros, manualSeed } = require("seqgrad");
 const PYTHON = process.env.SEQGRAD_BENCH_PYTHON ?? "/usr/bin/python3";
 const RUNS = 5;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-// wall-clock and CPU time (the CPU figure stays meaningful on a machine shared with other jobs)
 function time(fn) {
-  fn();
-  const wall = [];
-  const cpu = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
+  return timeWallCpu(fn, RUNS);
 }
 
 function torchTime(shape, kind) {

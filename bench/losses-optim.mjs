@@ -3,29 +3,15 @@
 // parameters of the char-LM configuration (LSTM emb 64, hidden 256, vocab 65: ~360k weights).
 // Medians of wall-clock and CPU time over 7 runs (CPU time stays meaningful on a shared machine).
 import { createRequire } from "node:module";
+import { timeWallCpu } from "./lib/stats.mjs";
 
 const require = createRequire(import.meta.url);
 const { loss, functional, optim, randn, randint, manualSeed } = require("seqgrad");
 const RUNS = 7;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function time(fn) {
-  fn();
-  const wall = [];
-  const cpu = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return `${median(wall).toFixed(2)} | ${median(cpu).toFixed(2)}`;
+  const { wall, cpu } = timeWallCpu(fn, RUNS);
+  return `${wall.toFixed(2)} | ${cpu.toFixed(2)}`;
 }
 
 manualSeed(0);

@@ -25,3 +25,22 @@ export function table(header, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
+
+/**
+ * Median wall-clock and CPU milliseconds of `runs` calls of `fn`, after one warm-up call. The CPU
+ * figure stays meaningful on a machine shared with other jobs.
+ */
+export function timeWallCpu(fn, runs) {
+  fn();
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
