@@ -13,6 +13,7 @@ import { ValueError } from "../errors";
 import { fusedGates } from "../nn/fused-gates";
 import { Tensor } from "../tensor/tensor";
 import { matrixOf } from "./data/downsample";
+import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
 import type { GatePanel, GatesPayload } from "./payloads";
 import { renderGates } from "./gates-svg";
@@ -70,11 +71,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
 function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]> {
   const found = new Map<string, Map<number, Tensor>>();
   let module = options.module;
-  const seen = new Set<Tensor>([root]);
-  const queue = [root];
-  for (let i = 0; i < queue.length; i++) {
-    const t = queue[i];
-    if (t === undefined) continue;
+  for (const t of reachable(root)) {
     const tags = t.gradFn?.tags;
     const role = tags?.role;
     if (role !== undefined && tags?.step !== undefined && (role in LSTM_GATES || role in GRU_GATES)) {
@@ -93,11 +90,6 @@ function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]>
       const byStep = found.get(gate.role) ?? new Map<number, Tensor>();
       if (!byStep.has(gate.step)) byStep.set(gate.step, gate.read());
       found.set(gate.role, byStep);
-    }
-    for (const input of t.gradFn?.inputs ?? []) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      queue.push(input);
     }
   }
   if (found.size === 0) {

@@ -15,6 +15,7 @@
 import { ValueError } from "../errors";
 import { Generator } from "../tensor/random";
 import { Tensor } from "../tensor/tensor";
+import { reachable } from "./data/reachable";
 import { computeStats } from "./data/stats";
 import { extractUnrolled } from "./unrolled-extract";
 
@@ -148,20 +149,7 @@ function sumSquares(g: Tensor | null): number {
 }
 
 function leavesOf(root: Tensor): Tensor[] {
-  const seen = new Set<Tensor>([root]);
-  const queue = [root];
-  const leaves: Tensor[] = [];
-  for (let i = 0; i < queue.length; i++) {
-    const t = queue[i];
-    if (t === undefined) continue;
-    if (t.gradFn === null && t.requiresGrad) leaves.push(t);
-    for (const input of t.gradFn?.inputs ?? []) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      queue.push(input);
-    }
-  }
-  return leaves;
+  return reachable(root).filter((t) => t.gradFn === null && t.requiresGrad);
 }
 
 function namedLeaves(root: Tensor): Tensor[] {

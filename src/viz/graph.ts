@@ -7,6 +7,7 @@
 import type { Tensor } from "../tensor/tensor";
 import { computeStats } from "./data/stats";
 import { compact } from "./data/downsample";
+import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
 import type { GraphEdge, GraphNode, GraphNodeKind, GraphPayload, ValueSummary } from "./payloads";
 import { layeredLayout } from "./layout";
@@ -89,16 +90,8 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
 
 /** Tensors reachable from `root` in breadth-first order (root first), at most `max`, and the total. */
 function collect(root: Tensor, max: number): { order: Tensor[]; total: number } {
-  const seen = new Set<Tensor>([root]);
-  const queue: Tensor[] = [root];
-  for (let i = 0; i < queue.length; i++) {
-    for (const input of queue[i]?.gradFn?.inputs ?? []) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      queue.push(input);
-    }
-  }
-  return { order: queue.slice(0, Math.max(1, max)), total: queue.length };
+  const all = reachable(root);
+  return { order: all.slice(0, Math.max(1, max)), total: all.length };
 }
 
 function kindOf(x: Tensor, isRoot: boolean): GraphNodeKind {

@@ -11,6 +11,7 @@
  *   the same parameter.
  */
 import type { Tensor } from "../tensor/tensor";
+import { reachable } from "./data/reachable";
 import { H0_LEAF, HH_NAME, IH_NAME, TraceContext, X_LEAF, traceOp } from "./unrolled-trace";
 
 /** A cell found in the graph. */
@@ -178,18 +179,4 @@ function lectureEdge(source: FoundCell | undefined, target: FoundCell): boolean 
 /** Whether a role-x node reads another cell's tensors (a lower layer's output passing through). */
 function readsCells(t: Tensor, ctx: TraceContext): boolean {
   return [...traceOp(t, null, ctx).sources.keys()].some((k) => k !== X_LEAF && k !== H0_LEAF);
-}
-
-/** Every tensor the graph of `root` reaches (root included). */
-function reachable(root: Tensor): Tensor[] {
-  const seen = new Set<Tensor>([root]);
-  const queue: Tensor[] = [root];
-  for (let i = 0; i < queue.length; i++) {
-    for (const input of queue[i]?.gradFn?.inputs ?? []) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      queue.push(input);
-    }
-  }
-  return queue;
 }
