@@ -6,8 +6,8 @@ export type Nonlinearity = "tanh" | "relu";
 /**
  * Whole live steps of a fused recurrence, the recurrent GEMM and the pointwise cell in one call,
  * so a backend that runs on its own memory (WebAssembly) copies each operand in and each result
- * out once per step, instead of once for the GEMM and again for the cell. Every row is live (the
- * fused recurrence runs steps with finished rows through its masked kernels).
+ * out once per step, instead of once for the GEMM and again for the cell. Every row is treated as
+ * live (the fused recurrence puts the rows of finished sequences back afterwards).
  *
  * W_hh is [G*H, H] (`weight_hh_l{k}`, G gates: 4 LSTM, 3 GRU, 1 RNN), the whole of `wHh` from
  * offset 0; a pinned `wHh` (`Backend.pin`) is read from its resident packed copy. All [B, H]

@@ -1,4 +1,5 @@
 import type { TypedArray } from "../../tensor/dtype";
+import type { Backend } from "../backend";
 
 /**
  * Register-tiled GEMM in plain JS: C = alpha * op(A) op(B) + beta * C (row-major).
@@ -7,24 +8,7 @@ import type { TypedArray } from "../../tensor/dtype";
  * so the 4x4 micro-kernel reads two sequential streams and keeps 16 accumulators in registers.
  * Panels are zero-padded at the edges; only the valid part of each tile is written.
  */
-export function gemmJs(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: TypedArray,
-  aOff: number,
-  lda: number,
-  b: TypedArray,
-  bOff: number,
-  ldb: number,
-  beta: number,
-  c: TypedArray,
-  cOff: number,
-  ldc: number,
-): void {
+export const gemmJs: Backend["gemm"] = (transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc) => {
   if (m === 0 || n === 0) return;
   if (k === 0 || alpha === 0) {
     scaleC(m, n, beta, c, cOff, ldc);
@@ -73,7 +57,7 @@ export function gemmJs(
       }
     }
   }
-}
+};
 
 /** op(A) [m, k] as panels of 4 rows: panel i holds A[4i..4i+3, p] at 4p..4p+3. */
 function packA(trans: boolean, m: number, k: number, a: TypedArray, off: number, ld: number, blocks: number, wide: boolean): Float32Array | Float64Array {

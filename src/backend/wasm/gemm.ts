@@ -1,4 +1,3 @@
-import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
@@ -88,24 +87,7 @@ export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: Gem
  */
 export function createWasmGemm(staging: Staging, core: ArenaGemm, fallback: Gemm): Gemm {
   const { arena, pins } = staging;
-  return function gemmWasm(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: TypedArray,
-    aOff: number,
-    lda: number,
-    b: TypedArray,
-    bOff: number,
-    ldb: number,
-    beta: number,
-    c: TypedArray,
-    cOff: number,
-    ldc: number,
-  ): void {
+  return (transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc) => {
     const f32 = a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array;
     if (!f32 || k === 0 || alpha === 0) {
       fallback(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
