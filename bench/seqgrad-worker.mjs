@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
+import { timeSteps } from "./lib/stats.mjs";
 
 const require = createRequire(import.meta.url);
 const sg = require("seqgrad");
@@ -162,14 +163,7 @@ async function serve() {
         steps.set(req.config.name, step);
         reply({ ok: true });
       } else if (req.cmd === "run") {
-        const step = steps.get(req.name);
-        const times = [];
-        for (let i = 0; i < req.steps; i++) {
-          const t0 = performance.now();
-          step();
-          times.push(performance.now() - t0);
-        }
-        reply({ times });
+        reply({ times: timeSteps(steps.get(req.name), req.steps) });
       } else if (req.cmd === "overhead") {
         reply(overhead(req.n));
       } else if (req.cmd === "orthogonal") {

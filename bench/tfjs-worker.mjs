@@ -4,6 +4,7 @@
 // Adam; the GRU seq2seq with dot attention composed from the same layers and tf ops.
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
+import { timeSteps } from "./lib/stats.mjs";
 
 const require = createRequire(import.meta.url);
 // stdout carries the protocol: library chatter (e.g. tf.layers' initializer warnings) goes to stderr.
@@ -115,14 +116,7 @@ async function main() {
       steps.set(req.config.name, step);
       reply({ ok: true });
     } else if (req.cmd === "run") {
-      const step = steps.get(req.name);
-      const times = [];
-      for (let i = 0; i < req.steps; i++) {
-        const t0 = performance.now();
-        step();
-        times.push(performance.now() - t0);
-      }
-      reply({ times });
+      reply({ times: timeSteps(steps.get(req.name), req.steps) });
     } else if (req.cmd === "overhead") {
       reply(overhead(req.n));
     } else if (req.cmd === "quit") {

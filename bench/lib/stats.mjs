@@ -44,3 +44,14 @@ export function timeWallCpu(fn, runs) {
   }
   return { wall: median(wall), cpu: median(cpu) };
 }
+
+/** Wall-clock milliseconds of each of `n` calls of `step`: the samples a worker's "run" answers. */
+export function timeSteps(step, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    step();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
