@@ -8,7 +8,7 @@ import { uniformParameter } from "./default-init";
 import { runComposed } from "./composed-recurrence";
 import { runFused } from "./fused-recurrence";
 import { Module } from "./module";
-import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
+import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
 import { CellKind, gateCount } from "./recurrence";
 import { checkDType } from "./rnn-validate";
@@ -45,10 +45,7 @@ export class CellBase extends Module {
 
   constructor(label: string, kind: CellKind, options: CellOptions, allowed: readonly string[]) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ValueError(`${label}: expected an options object { inputSize, hiddenSize, ... }; got ${String(options)}`);
-    }
-    checkKnownOptions(label, options, allowed);
+    checkSizeOptions(label, options, allowed);
     this.label = label;
     this.kind = kind;
     this.inputSize = positiveInt(label, "inputSize", options.inputSize);

@@ -17,6 +17,17 @@ export function checkKnownOptions(owner: string, options: object, allowed: reado
   }
 }
 
+/**
+ * Checks the options object of a recurrent layer or cell: an object, with only `allowed` keys.
+ * Example: `checkSizeOptions("LSTM", options, ["inputSize", "hiddenSize"])`
+ */
+export function checkSizeOptions(owner: string, options: unknown, allowed: readonly string[]): void {
+  if (typeof options !== "object" || options === null) {
+    throw new ValueError(`${owner}: expected an options object { inputSize, hiddenSize, ... }; got ${String(options)}`);
+  }
+  checkKnownOptions(owner, options, allowed);
+}
+
 /** A positive integer option (sizes, layer counts). */
 export function positiveInt(owner: string, name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {

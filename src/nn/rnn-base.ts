@@ -12,7 +12,7 @@ import { applyDropout } from "./dropout";
 import { runComposed } from "./composed-recurrence";
 import { runFused } from "./fused-recurrence";
 import { Module } from "./module";
-import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "./options";
+import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "./options";
 import type { Parameter } from "./parameter";
 import { CellKind, DirectionResult, DirectionWeights, gateCount } from "./recurrence";
 import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./rnn-validate";
@@ -91,10 +91,7 @@ export class RNNBase extends Module {
 
   constructor(label: string, kind: CellKind, options: RecurrentOptions, allowed: readonly string[]) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ValueError(`${label}: expected an options object { inputSize, hiddenSize, ... }; got ${String(options)}`);
-    }
-    checkKnownOptions(label, options, allowed);
+    checkSizeOptions(label, options, allowed);
     this.label = label;
     this.kind = kind;
     this.inputSize = positiveInt(label, "inputSize", options.inputSize);
