@@ -18,7 +18,7 @@ export * as data from "./data";
 export * as train from "./train";
 export * as functional from "./functional";
 export * as loss from "./functional/losses";
-export * as nn from "./nn";
+export * as nn from "./nn-namespace";
 export * as init from "./nn/init";
 export * as viz from "./viz";
 export * as io from "./io";

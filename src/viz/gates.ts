@@ -10,7 +10,7 @@
  * node keeps (`fusedGates`). Or they are passed directly as [T, H] tensors.
  */
 import { ValueError } from "../errors";
-import { fusedGates } from "../nn/fused-gates";
+import { fusedGates } from "../nn/recurrent/fused/gates";
 import { Tensor } from "../tensor/tensor";
 import { matrixOf } from "./data/downsample";
 import { reachable } from "./data/reachable";

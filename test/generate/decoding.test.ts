@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import "../../src/backend";
 import { seq2seqBatch, symbolTask, seq2seqBatches } from "../../src/data";
 import { beamSearch, greedyDecode, sampleToken, translate } from "../../src/generate";
-import { Seq2Seq } from "../../src/nn/seq2seq";
+import { Seq2Seq } from "../../src/models/seq2seq";
 import { Adam } from "../../src/optim";
 import { Generator, manualSeed } from "../../src/tensor";
 import { train } from "../../src/train";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import "../../src/backend";
 import { lmBatches, loadTextCorpus } from "../../src/data";
-import { RNNLM } from "../../src/nn/rnnlm";
+import { RNNLM } from "../../src/models/rnnlm";
 import { Adam } from "../../src/optim";
 import { manualSeed } from "../../src/tensor";
 import { train } from "../../src/train";
 import { IndexError, ValueError } from "../../src/errors";
-import { RecurrentState } from "../../src/nn/seq2seq";
+import { RecurrentState } from "../../src/models/seq2seq";
 
 describe("RNNLM on tiny Shakespeare", () => {
   const corpus = loadTextCorpus({ level: "char", maxChars: 40000 });

@@ -3,7 +3,7 @@ import { Tensor, manualSeed, nn, randn } from "../../src";
 import { getBackend, listBackends, setBackend } from "../../src/backend";
 import type { Backend } from "../../src/backend";
 import { sequencesOfSteps } from "../../src/backend/js/sequence";
-import { fusedGates } from "../../src/nn/fused-gates";
+import { fusedGates } from "../../src/nn/recurrent/fused/gates";
 
 const describeWasm = listBackends().includes("wasm") ? describe : describe.skip;
 

@@ -1,0 +1,239 @@
+import { cat, stack } from "../../ops/cat";
+import { select } from "../../ops/narrow";
+import { transpose } from "../../ops/permute";
+import { reshape } from "../../ops/reshape";
+import { unsqueeze } from "../../ops/squeeze";
+import { ValueError } from "../../errors";
+import type { DType } from "../../tensor/dtype";
+import { allocate } from "../../tensor/dtype";
+import { Tensor } from "../../tensor/tensor";
+import { uniformParameter } from "../default-init";
+import { applyDropout } from "../dropout";
+import { runComposed } from "./composed-recurrence";
+import { runFused } from "./fused/recurrence";
+import { Module } from "../module";
+import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "../options";
+import type { Parameter } from "../parameter";
+import { CellKind, DirectionResult, DirectionWeights, gateCount } from "./recurrence";
+import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./validate";
+
+/** Options shared by `RNN`, `LSTM` and `GRU` (PyTorch's names in camelCase). */
+export interface RecurrentOptions {
+  /** Features D of each input step. */
+  inputSize: number;
+  /** Features H of the hidden state. */
+  hiddenSize: number;
+  /** Stacked layers; layer k > 0 reads layer k-1's output (default 1). */
+  numLayers?: number;
+  /** Learn b_ih and b_hh (default true). */
+  bias?: boolean;
+  /** Input and output are [B, T, ...] instead of [T, B, ...] (default false; states stay [L*D, B, H]). */
+  batchFirst?: boolean;
+  /** Dropout probability on the outputs of every layer but the last, in training (default 0). */
+  dropout?: number;
+  /** Add a layer reading the sequence backwards; outputs concatenate [forward, backward] (default false). */
+  bidirectional?: boolean;
+  /** Fused kernels (default true); false builds every gate from primitive ops, for the graph figures. */
+  fused?: boolean;
+  /** Parameter dtype (default float32). */
+  dtype?: DType;
+}
+
+/** Options of a forward call. */
+export interface SequenceOptions {
+  /** Valid length of each sequence (1..T): outputs past the end are zero, states stop at the end. */
+  lengths?: readonly number[] | Int32Array | Tensor;
+}
+
+/** The result of a layer: `output` [T, B, D*H] (or [B, T, D*H]), `h` [numLayers*D, B, H]. */
+export interface RecurrentResult {
+  output: Tensor;
+  h: Tensor;
+}
+
+export const RECURRENT_OPTION_NAMES = ["inputSize", "hiddenSize", "numLayers", "bias", "batchFirst", "dropout", "bidirectional", "fused", "dtype"];
+
+/**
+ * The shared base of `RNN`, `LSTM` and `GRU` (PyTorch's `RNNBase`): one name template makes the
+ * parameters of every layer k and direction, `weight_ih_l{k}`, `weight_hh_l{k}`, `bias_ih_l{k}`,
+ * `bias_hh_l{k}`, with suffix `_reverse` for the backward direction, registered in PyTorch's order.
+ * Each is initialized from U(-1/sqrt(H), 1/sqrt(H)). Subclasses only choose the cell and validate.
+ */
+export class RNNBase extends Module {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly numLayers: number;
+  readonly bias: boolean;
+  readonly batchFirst: boolean;
+  readonly dropout: number;
+  readonly bidirectional: boolean;
+  /** Use the fused kernels (true) or the composed ops (false); both give the same numbers. */
+  fused: boolean;
+  /** W_ih of layer 0, [G*H, D] (G gates: 1 RNN, 4 LSTM i|f|g|o, 3 GRU r|z|n); `W_xh` on the slides. */
+  declare readonly weight_ih_l0: Parameter;
+  /** W_hh of layer 0, [G*H, H]; the recurrent matrix `W` (`W_hh`) on the slides. */
+  declare readonly weight_hh_l0: Parameter;
+  /** b_ih of layer 0, [G*H] (absent when `bias` is false). */
+  declare readonly bias_ih_l0: Parameter | undefined;
+  /** b_hh of layer 0, [G*H] (absent when `bias` is false). */
+  declare readonly bias_hh_l0: Parameter | undefined;
+  /** Reverse-direction weights of layer 0 (bidirectional layers only). */
+  declare readonly weight_ih_l0_reverse: Parameter | undefined;
+  declare readonly weight_hh_l0_reverse: Parameter | undefined;
+  /** Weights of layers 1 and 2 (stacked layers only); others are reachable by the same naming. */
+  declare readonly weight_ih_l1: Parameter | undefined;
+  declare readonly weight_hh_l1: Parameter | undefined;
+  declare readonly weight_ih_l2: Parameter | undefined;
+  declare readonly weight_hh_l2: Parameter | undefined;
+  protected readonly kind: CellKind;
+  /** Name used in error messages, e.g. `LSTM`. */
+  protected readonly label: string;
+
+  constructor(label: string, kind: CellKind, options: RecurrentOptions, allowed: readonly string[]) {
+    super();
+    checkSizeOptions(label, options, allowed);
+    this.label = label;
+    this.kind = kind;
+    this.inputSize = positiveInt(label, "inputSize", options.inputSize);
+    this.hiddenSize = positiveInt(label, "hiddenSize", options.hiddenSize);
+    this.numLayers = positiveInt(label, "numLayers", options.numLayers ?? 1);
+    this.bias = boolOption(label, "bias", options.bias, true);
+    this.batchFirst = boolOption(label, "batchFirst", options.batchFirst, false);
+    this.dropout = probability(label, "dropout", options.dropout, 0);
+    this.bidirectional = boolOption(label, "bidirectional", options.bidirectional, false);
+    this.fused = boolOption(label, "fused", options.fused, true);
+    const dtype = floatDTypeOption(label, options.dtype);
+    const H = this.hiddenSize;
+    const G = gateCount(kind) * H;
+    const bound = 1 / Math.sqrt(H);
+    for (let layer = 0; layer < this.numLayers; layer++) {
+      const inSize = layer === 0 ? this.inputSize : H * this.directions;
+      for (let dir = 0; dir < this.directions; dir++) {
+        const sfx = suffix(layer, dir);
+        this.registerParameter(`weight_ih${sfx}`, uniformParameter([G, inSize], bound, dtype));
+        this.registerParameter(`weight_hh${sfx}`, uniformParameter([G, H], bound, dtype));
+        if (this.bias) {
+          this.registerParameter(`bias_ih${sfx}`, uniformParameter([G], bound, dtype));
+          this.registerParameter(`bias_hh${sfx}`, uniformParameter([G], bound, dtype));
+        }
+      }
+    }
+    this.exposeParameters();
+  }
+
+  /**
+   * Makes every parameter readable as a property named as in PyTorch (`rnn.weight_hh_l0`,
+   * `lstm.bias_ih_l1_reverse`). The getters read the registry, so `loadStateDict` stays in charge.
+   */
+  private exposeParameters(): void {
+    for (const name of this._parameters.keys()) {
+      Object.defineProperty(this, name, { get: () => this._parameters.get(name), enumerable: false, configurable: true });
+    }
+  }
+
+  /** 2 when bidirectional, else 1. */
+  get directions(): number {
+    return this.bidirectional ? 2 : 1;
+  }
+
+  /** The parameters of layer `layer`, direction `dir` (0 forward, 1 reverse). */
+  weightsOf(layer: number, dir: number): DirectionWeights {
+    const sfx = suffix(layer, dir);
+    return {
+      wIh: this.param(`weight_ih${sfx}`),
+      wHh: this.param(`weight_hh${sfx}`),
+      bIh: this.bias ? this.param(`bias_ih${sfx}`) : null,
+      bHh: this.bias ? this.param(`bias_hh${sfx}`) : null,
+    };
+  }
+
+  /** The parameter dtype. */
+  get dtype(): DType {
+    return this.param("weight_hh_l0").dtype;
+  }
+
+  /** Checks a forward call's input, initial states and options; returns the layout and lengths. */
+  protected checkForward(x: Tensor, states: Array<[string, Tensor | undefined]>, options: SequenceOptions): [SequenceLayout, Int32Array | null] {
+    const owner = `${this.label}.forward`;
+    checkForwardOptions(owner, options);
+    const seq = checkSequence(owner, x, this.inputSize, this.batchFirst, this.dtype);
+    for (const [name, s] of states) {
+      if (s !== undefined) checkState(owner, name, s, this.numLayers * this.directions, "numLayers*directions", seq, this.hiddenSize, this.dtype);
+    }
+    const lengths = options.lengths === undefined ? null : checkLengths(owner, options.lengths, seq);
+    return [seq, lengths];
+  }
+
+  /**
+   * Runs every layer and direction (inputs already checked). h0 and c0 are [L*D, B, H] or [L*D, H]
+   * (unbatched), or undefined for zeros. Returns output in the caller's layout and the final states.
+   */
+  protected runLayers(x: Tensor, seq: SequenceLayout, lengths: Int32Array | null, h0?: Tensor, c0?: Tensor): { output: Tensor; h: Tensor; c: Tensor | null } {
+    const { B } = seq;
+    const H = this.hiddenSize;
+    const lstm = this.kind === "lstm";
+    const xs = seq.batched ? (this.batchFirst ? transpose(x, 0, 1) : x) : unsqueeze(x, 1);
+    const h0b = h0 !== undefined && !seq.batched ? unsqueeze(h0, 1) : h0;
+    const c0b = c0 !== undefined && !seq.batched ? unsqueeze(c0, 1) : c0;
+    const initial = (s: Tensor | undefined, idx: number): Tensor => (s === undefined ? new Tensor(allocate(this.dtype, B * H), [B, H]) : select(s, 0, idx));
+    const run = this.fused ? runFused : runComposed;
+    const hs: Tensor[] = [];
+    const cs: Tensor[] = [];
+    let input = xs;
+    for (let layer = 0; layer < this.numLayers; layer++) {
+      const outs: DirectionResult[] = [];
+      for (let dir = 0; dir < this.directions; dir++) {
+        const idx = layer * this.directions + dir;
+        const scope = `${this.path}.l${layer}${dir === 1 ? "_reverse" : ""}`;
+        const res = run(this.kind, this.weightsOf(layer, dir), {
+          x: input,
+          h0: initial(h0b, idx),
+          c0: lstm ? initial(c0b, idx) : null,
+          reverse: dir === 1,
+          lengths,
+          scope,
+          tagSteps: true,
+        });
+        outs.push(res);
+        hs.push(res.h);
+        if (res.c !== null) cs.push(res.c);
+      }
+      const first = outs[0];
+      if (first === undefined) throw new ValueError(`${this.label}.forward: no direction ran; expected 1 or 2, got 0`);
+      input = outs.length === 1 ? first.output : cat(outs.map((o) => o.output), 2);
+      if (layer < this.numLayers - 1) input = applyDropout(`${this.label}.forward`, input, this.dropout, this.training);
+    }
+    let output = input;
+    let h = stack(hs, 0);
+    let c = lstm ? stack(cs, 0) : null;
+    if (!seq.batched) {
+      output = reshape(output, [seq.T, this.directions * H]);
+      h = reshape(h, [hs.length, H]);
+      if (c !== null) c = reshape(c, [cs.length, H]);
+    } else if (this.batchFirst) output = transpose(output, 0, 1);
+    return { output, h, c };
+  }
+
+  override extraRepr(): string {
+    const parts = [`${this.inputSize}`, `${this.hiddenSize}`];
+    if (this.numLayers !== 1) parts.push(`numLayers=${this.numLayers}`);
+    if (this.kind === "rnn_relu") parts.push("nonlinearity=relu");
+    if (!this.bias) parts.push("bias=false");
+    if (this.batchFirst) parts.push("batchFirst=true");
+    if (this.dropout !== 0) parts.push(`dropout=${this.dropout}`);
+    if (this.bidirectional) parts.push("bidirectional=true");
+    if (!this.fused) parts.push("fused=false");
+    return parts.join(", ");
+  }
+
+  private param(name: string): Parameter {
+    const p = this._parameters.get(name);
+    if (p === undefined || p === null) throw new ValueError(`${this.label}: parameter ${name} is missing; expected a tensor, got none`);
+    return p;
+  }
+}
+
+/** `_l{layer}` plus `_reverse` for direction 1: PyTorch's parameter name suffix. */
+export function suffix(layer: number, dir: number): string {
+  return `_l${layer}${dir === 1 ? "_reverse" : ""}`;
+}
