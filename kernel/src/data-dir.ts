@@ -34,7 +34,7 @@ export function dataDirOf(target: InstallTarget, root: string): string {
 }
 
 /** Jupyter's per-user data dir, by jupyter_core's rules. */
-function userDataDir(): string {
+export function userDataDir(): string {
   const env = process.env;
   if (env["JUPYTER_DATA_DIR"]) return resolve(env["JUPYTER_DATA_DIR"]);
   if (process.platform === "darwin") return join(homedir(), "Library", "Jupyter");

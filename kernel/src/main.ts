@@ -12,14 +12,18 @@ import { createExecutor } from "tslab/dist/executor";
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { installBridge } from "./bridge";
 import { CellContexts } from "./cell-context";
+import { CellHelp } from "./cell-help";
 import { CellRunner } from "./cell-runner";
+import { CellScope } from "./cell-scope";
 import { createConverterSet } from "./converters";
 import { createExecutorConsole } from "./executor-console";
 import { expandingShorthand } from "./expand-shorthand";
+import { History, historyFile } from "./history";
 import { handleInterrupts } from "./interrupt";
 import { kernelInfo } from "./kernel-info";
 import { overlayPackage } from "./module-overlay";
 import { routeOutput } from "./output-routing";
+import { usePackage } from "./public-names";
 import { SeqgradServer } from "./server";
 import { strictChecking } from "./strict";
 
@@ -52,17 +56,22 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const ts = tslabTypeScript();
   overlayPackage(ts.sys, process.cwd(), "seqgrad", ROOT);
+  usePackage(ROOT);
   const cells = new CellContexts();
   const log = routeOutput(cells);
   installBridge(cells);
   // The strict check sees the cell as written; tslab compiles it with shorthand properties expanded.
   const strict = args.strict ? strictChecking(ts) : (converter: Converter): Converter => converter;
-  const converters = createConverterSet((converter) => strict(expandingShorthand(ts)(converter)));
+  const scope = new CellScope();
+  const converters = createConverterSet((converter) => scope.wrap(strict(expandingShorthand(ts)(converter))));
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
   const runner = new CellRunner(executor, cells);
-  const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, runner, info);
+  const help = new CellHelp(ts, process.cwd(), scope, executor);
+  const history = new History(historyFile());
+  const parts = { runner, help, scope, history, info };
+  const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, parts);
   handleInterrupts(cells, executor);
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));

@@ -44,3 +44,15 @@ export function readFlag(content: unknown, name: string, fallback: boolean): boo
   const value: unknown = Reflect.get(content, name);
   return typeof value === "boolean" ? value : fallback;
 }
+
+/** Reads `code` and `cursor_pos` of an inspect or complete request (cursor at the end if absent). */
+export function readPosition(content: unknown): { code: string; position: number } {
+  const field = (name: string): unknown =>
+    typeof content === "object" && content !== null ? Reflect.get(content, name) : undefined;
+  const raw = field("code");
+  const code = typeof raw === "string" ? raw : "";
+  const cursor = field("cursor_pos");
+  if (typeof cursor !== "number") return { code, position: code.length };
+  // Jupyter counts the cursor in code points; JavaScript strings index UTF-16 units.
+  return { code, position: Array.from(code).slice(0, Math.max(cursor, 0)).join("").length };
+}

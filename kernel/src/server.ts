@@ -1,17 +1,31 @@
 /**
  * tslab's ZeroMQ server with the seqgrad kernel's protocol fixes: a complete `kernel_info_reply`,
  * executions through our `CellRunner` (execute_input, execute_result, error, stop_on_error),
+ * help at the cursor (`inspect_reply` as markdown, `complete_reply` with kinds), `history_reply`,
  * a well-formed `comm_info_reply` and `shutdown_reply`, an exit after shutdown, and sends that
  * are never deferred (see `init`).
  */
 import { ZmqServer } from "tslab/dist/jupyter";
+import type { CellHelp } from "./cell-help";
 import type { CellRunner } from "./cell-runner";
-import { readExecuteRequest, readFlag } from "./messages";
+import type { CellScope } from "./cell-scope";
+import type { History } from "./history";
+import { readExecuteRequest, readFlag, readPosition } from "./messages";
+import { peekMessageType, readMessage, sendMessage } from "./wire";
 
 /** The message type tslab's handlers receive (not exported by tslab under a name). */
 type Message = Parameters<ZmqServer["handleExecute"]>[1];
 type Handler = ConstructorParameters<typeof ZmqServer>[0];
 type Socket = Parameters<ZmqServer["handleExecute"]>[0];
+
+/** What the server needs besides tslab's handler. */
+export interface ServerParts {
+  runner: CellRunner;
+  help: CellHelp;
+  scope: CellScope;
+  history: History;
+  info: object;
+}
 
 /** How long a shut-down kernel waits for sockets to flush before the process exits. */
 const EXIT_DELAY_MS = 100;
@@ -20,8 +34,7 @@ export class SeqgradServer extends ZmqServer {
   constructor(
     handler: Handler,
     configPath: string,
-    private readonly runner: CellRunner,
-    private readonly info: object,
+    private readonly parts: ServerParts,
   ) {
     super(handler, configPath);
   }
@@ -39,13 +52,38 @@ export class SeqgradServer extends ZmqServer {
   }
 
   override handleKernelInfo(sock: Socket, msg: Message): void {
-    this.send(sock, msg, "kernel_info_reply", this.info);
+    this.send(sock, msg, "kernel_info_reply", this.parts.info);
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
     const publish = (msgType: string, content: object): void => this.send(this.iopub, msg, msgType, content);
-    const reply = await this.runner.execute(readExecuteRequest(msg.content), publish);
+    const request = readExecuteRequest(msg.content);
+    const reply = await this.parts.runner.execute(request, publish);
+    if (reply.status !== "aborted") {
+      if (request.storeHistory) this.parts.history.record(reply.execution_count, request.code);
+      this.parts.scope.commit(reply.status === "ok");
+    }
     this.send(sock, msg, "execute_reply", reply);
+  }
+
+  override handleInspect(sock: Socket, msg: Message): void {
+    const { code, position } = readPosition(msg.content);
+    this.send(sock, msg, "inspect_reply", this.parts.help.inspect(code, position));
+  }
+
+  override handleComplete(sock: Socket, msg: Message): void {
+    const { code, position } = readPosition(msg.content);
+    this.send(sock, msg, "complete_reply", this.parts.help.complete(code, position));
+  }
+
+  /** Answers `history_request`, which tslab's dispatch does not know; the rest goes to tslab. */
+  override async handleShellMessage(sock: Socket, ...frames: Buffer[]): Promise<void> {
+    if (peekMessageType(frames) !== "history_request") return super.handleShellMessage(sock, ...frames);
+    const key = this.connInfo.key;
+    const msg = readMessage(key, frames);
+    sendMessage(key, this.iopub, msg, "status", { execution_state: "busy" }, false);
+    sendMessage(key, sock, msg, "history_reply", this.parts.history.reply(msg.content), true);
+    sendMessage(key, this.iopub, msg, "status", { execution_state: "idle" }, false);
   }
 
   override handleCommInfoRequest(sock: Socket, msg: Message): void {

@@ -42,6 +42,8 @@ class SeqgradKernelProtocolTests(jupyter_kernel_test.KernelTests):
     complete_code_samples = ["1 + 1", "const a = 1;", "function f() { return 1; }"]
     incomplete_code_samples = ["function f() {", "const a = [1,", "if (true) {"]
     code_inspect_sample = "Math.max"
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 * 7"
 
     def test_kernel_info_is_complete(self):
         self.flush_channels()

@@ -1,0 +1,55 @@
+/**
+ * Help where the cursor is: the `inspect_reply` (documentation of the name under the cursor or of
+ * the call around it, as markdown and text) and the `complete_reply` (tslab's candidates with
+ * their kinds). Both see the earlier cells' declarations through the kernel's `CellScope`.
+ */
+import type * as TypeScript from "@tslab/typescript-for-tslab";
+import type { Executor } from "tslab/dist/executor";
+import type { CellScope } from "./cell-scope";
+import { cellCompilerOptions, createCellService } from "./cell-service";
+import type { CellProgram, CellService } from "./cell-service";
+import { completeReply } from "./completion";
+import { renderDoc } from "./doc-render";
+import { inspectAt } from "./inspection";
+
+/** The help requests of one kernel. */
+export class CellHelp {
+  private service: CellService | undefined;
+
+  constructor(
+    private readonly ts: typeof TypeScript,
+    private readonly cwd: string,
+    private readonly scope: CellScope,
+    private readonly executor: Executor,
+  ) {}
+
+  /** The `inspect_reply` content for `code` with the cursor at `position`. */
+  inspect(code: string, position: number): object {
+    const found = this.program(code);
+    const section = found === undefined ? undefined : inspectAt(this.ts, found, position);
+    if (section === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
+    return { status: "ok", found: true, data: renderDoc(section), metadata: {} };
+  }
+
+  /** The `complete_reply` content for `code` with the cursor at `position`. */
+  complete(code: string, position: number): object {
+    const info = this.executor.complete(code, position);
+    const hasAliases = (info.original?.entries ?? []).some((e) => e.kind === "alias");
+    return completeReply(this.ts, info, hasAliases ? this.program(code) : undefined);
+  }
+
+  /** Builds the language service now, so the first Shift+Tab does not wait for it. */
+  warm(): void {
+    this.program("");
+  }
+
+  /** The program of `code` in the current scope; undefined if the compiler fails on it. */
+  program(code: string): CellProgram | undefined {
+    this.service ??= createCellService(this.ts, this.cwd, cellCompilerOptions(this.ts, this.cwd, false));
+    try {
+      return this.service(this.scope.declarations, code);
+    } catch {
+      return undefined;
+    }
+  }
+}
