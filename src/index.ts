@@ -17,6 +17,7 @@ export * as optim from "./optim";
 export * as data from "./data";
 export * as train from "./train";
 export * as functional from "./functional";
+export * as linalg from "./functional/linalg";
 export * as loss from "./functional/losses";
 export * as nn from "./nn-namespace";
 export * as init from "./nn/init";

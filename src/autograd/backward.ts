@@ -1,58 +1,84 @@
-import { AnomalyError, AutogradError, ShapeError } from "../errors";
+import { AnomalyError, AutogradError, ShapeError, ValueError } from "../errors";
 import { formatShape, sameShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
 import { firstNonFinite, inBackwardOf, isAnomalyEnabled } from "./anomaly";
 import { asBackwardPass } from "./backward-end";
-import { noGrad } from "./grad-mode";
+import { setGradEnabled } from "./grad-mode";
+import { leadingTo, topologicalOrder } from "./graph-order";
+import { checkSecondOrder } from "./higher-order";
 
-/** Options of `backward`. */
+/** Options of `Tensor.backward` (PyTorch's names, camelCase). */
 export interface BackwardOptions {
-  /** Keep the saved tensors so the same graph can be walked again (default false). */
+  /** Keep the saved tensors so the same graph can be walked again (default: `createGraph`). */
   retainGraph?: boolean;
+  /** Record the backward pass itself, so the gradients can be differentiated again (default false). */
+  createGraph?: boolean;
+  /** Accumulate into the `.grad` of these tensors only (leaves or not); default every leaf. */
+  inputs?: Tensor | readonly Tensor[];
+}
+
+const BACKWARD_KEYS = ["retainGraph", "createGraph", "inputs"];
+
+/** How one pass runs: what to keep, and where its gradients go. */
+export interface PassOptions {
+  retainGraph: boolean;
+  createGraph: boolean;
+  /** Return these tensors' gradients (`grad()`) instead of accumulating into `.grad`. */
+  capture?: ReadonlySet<Tensor>;
+  /** Accumulate into these tensors only (`backward({ inputs })`); every leaf when absent. */
+  accumulate?: ReadonlySet<Tensor>;
+  /** The public name in error messages: `backward` or `grad`. */
+  caller: string;
 }
 
 /**
- * Reverse-mode differentiation from `root`.
+ * Reverse-mode differentiation from `roots`, each seeded with its gradient.
  *
  * 1. Sort the graph topologically, so a tensor comes after everything it was computed from.
  * 2. Walk it backwards: each op turns dL/d(output) into dL/d(input) for its inputs, and
  *    gradients of a tensor used several times add up (the multivariate chain rule).
+ * With `createGraph` the walk itself is recorded, so its results have a graph of their own.
+ * Returns the gradients of the `capture` tensors that received one.
  */
-export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions = {}): void {
-  const order = topologicalOrder(root);
+export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], options: PassOptions): Map<Tensor, Tensor> {
+  const order = topologicalOrder(roots);
+  const targets = options.capture ?? options.accumulate;
+  const needed = targets === undefined ? null : leadingTo(order, targets);
   const grads = new Map<Tensor, Tensor>();
-  grads.set(root, grad);
-  asBackwardPass(() => noGrad(() => {
+  roots.forEach((root, k) => {
+    const seed = seeds[k] as Tensor;
+    const previous = grads.get(root);
+    grads.set(root, previous === undefined ? seed : previous.add(seed));
+  });
+  const captured = new Map<Tensor, Tensor>();
+  asBackwardPass(() => setGradEnabled(options.createGraph, () => {
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
-      if (t === undefined) continue;
+      if (t === undefined || (needed !== null && !needed.has(t))) continue;
       let g = grads.get(t);
       if (g === undefined) continue;
       grads.delete(t);
-      for (const hook of t.hooks) {
-        const replaced = hook(g);
-        if (replaced === undefined) continue;
-        if (!sameShape(replaced.shape, t.shape)) {
-          throw new ShapeError(
-            `registerHook: a hook must return a gradient of the tensor's shape; expected ${formatShape(t.shape)}, got ${formatShape(replaced.shape)}`,
-          );
-        }
-        g = replaced;
-      }
+      g = runHooks(t, g);
       const node = t.gradFn;
-      if (node === null || t.retainsGrad) accumulateInto(t, g);
+      if (options.capture !== undefined) {
+        if (options.capture.has(t)) captured.set(t, g);
+      } else if (options.accumulate !== undefined ? options.accumulate.has(t) : node === null || t.retainsGrad) {
+        accumulateInto(t, g, options.createGraph);
+      }
       if (node === null) continue;
+      if (options.createGraph) checkSecondOrder(node, options.caller);
       const gOut = g;
       const inputGrads = isAnomalyEnabled() ? inBackwardOf(() => node.apply(gOut)) : node.apply(gOut);
       if (!options.retainGraph) node.release();
       node.inputs.forEach((input, k) => {
         const raw = inputGrads[k];
         if (!input.requiresGrad || raw === null || raw === undefined) return;
+        if (needed !== null && !needed.has(input)) return;
         // a gradient has its tensor's dtype (a float32 input of a float64 op gets float32)
         const gi = raw.dtype === input.dtype ? raw : raw.to(input.dtype);
         if (!sameShape(gi.shape, input.shape)) {
           throw new ShapeError(
-            `backward: ${node.op} returned a gradient of shape ${formatShape(gi.shape)} for input ${k} ` +
+            `${options.caller}: ${node.op} returned a gradient of shape ${formatShape(gi.shape)} for input ${k} ` +
               `of shape ${formatShape(input.shape)}`,
           );
         }
@@ -62,37 +88,32 @@ export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions
       });
     }
   }));
+  return captured;
 }
 
-/** Every tensor `root` depends on through recorded ops, inputs before outputs (iterative DFS). */
-function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
-  const stack: Array<[Tensor, number]> = [[root, 0]];
-  visited.add(root);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top === undefined) break;
-    const [t, next] = top;
-    const inputs = t.gradFn?.inputs ?? [];
-    if (next < inputs.length) {
-      top[1] = next + 1;
-      const child = inputs[next];
-      if (child !== undefined && child.requiresGrad && !visited.has(child)) {
-        visited.add(child);
-        stack.push([child, 0]);
-      }
-    } else {
-      stack.pop();
-      order.push(t);
+function runHooks(t: Tensor, grad: Tensor): Tensor {
+  let g = grad;
+  for (const hook of t.hooks) {
+    const replaced = hook(g);
+    if (replaced === undefined) continue;
+    if (!sameShape(replaced.shape, t.shape)) {
+      throw new ShapeError(
+        `registerHook: a hook must return a gradient of the tensor's shape; expected ${formatShape(t.shape)}, got ${formatShape(replaced.shape)}`,
+      );
     }
+    g = replaced;
   }
-  return order;
+  return g;
 }
 
-function accumulateInto(t: Tensor, g: Tensor): void {
+/** Adds g to t.grad: in place, or (createGraph) as a recorded sum that keeps g's graph. */
+function accumulateInto(t: Tensor, g: Tensor, createGraph: boolean): void {
   if (t.grad === null) {
     t.grad = g.dtype === t.dtype ? g.clone() : g.to(t.dtype);
+    return;
+  }
+  if (createGraph || t.grad.requiresGrad) {
+    t.grad = t.grad.add(g);
     return;
   }
   const dst = t.grad.data;
@@ -110,18 +131,54 @@ function checkGradFinite(op: string, k: number, g: Tensor, inputs: readonly Tens
   );
 }
 
+/** Validates `backward`'s options: unknown keys and wrong types raise, nothing is ignored. */
+export function backwardPassOptions(options: BackwardOptions): PassOptions {
+  if (options === null || typeof options !== "object") {
+    throw new ValueError(`backward: options must be an object; got ${options === null ? "null" : typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!BACKWARD_KEYS.includes(key)) {
+      throw new ValueError(`backward: unknown option "${key}"; expected one of ${BACKWARD_KEYS.join(", ")}`);
+    }
+  }
+  const createGraph = flag("backward", "createGraph", options.createGraph, false);
+  const retainGraph = flag("backward", "retainGraph", options.retainGraph, createGraph);
+  const pass: PassOptions = { retainGraph, createGraph, caller: "backward" };
+  if (options.inputs === undefined) return pass;
+  const inputs = tensorList("backward", "inputs", options.inputs);
+  if (inputs.length === 0) throw new ValueError("backward: inputs must name at least one tensor; got an empty list");
+  return { ...pass, accumulate: new Set(inputs) };
+}
+
+/** A boolean option or its default; anything else raises. */
+export function flag(caller: string, name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new ValueError(`${caller}: ${name} must be a boolean; got ${String(value)}`);
+  return value;
+}
+
+/** One tensor or a list of them, as a list; anything else raises. */
+export function tensorList(caller: string, name: string, value: unknown): Tensor[] {
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((t, i) => {
+    const ok = t !== null && typeof t === "object" && "gradFn" in t && "shape" in t;
+    if (!ok) throw new ValueError(`${caller}: ${name}[${i}] must be a Tensor; got ${t === null ? "null" : typeof t}`);
+  });
+  return list as Tensor[];
+}
+
 /** Checks the gradient given to `backward()` (or makes the implicit 1 for a scalar). */
-export function initialGrad(root: Tensor, grad: Tensor | undefined, makeOne: () => Tensor): Tensor {
+export function initialGrad(root: Tensor, grad: Tensor | undefined, makeOne: () => Tensor, caller = "backward"): Tensor {
   if (!root.requiresGrad) {
     throw new AutogradError(
-      `backward: tensor ${formatShape(root.shape)} does not require grad and has no grad_fn; ` +
+      `${caller}: tensor ${formatShape(root.shape)} does not require grad and has no grad_fn; ` +
         `create its leaves with { requiresGrad: true }`,
     );
   }
   if (grad === undefined) {
     if (root.numel !== 1) {
       throw new AutogradError(
-        `backward: grad can be implicitly created only for scalar outputs; got shape ${formatShape(root.shape)} ` +
+        `${caller}: grad can be implicitly created only for scalar outputs; got shape ${formatShape(root.shape)} ` +
           `(call .sum() first or pass a gradient of that shape)`,
       );
     }
@@ -129,7 +186,7 @@ export function initialGrad(root: Tensor, grad: Tensor | undefined, makeOne: () 
   }
   if (!sameShape(grad.shape, root.shape)) {
     throw new ShapeError(
-      `backward: gradient shape must match the tensor; expected ${formatShape(root.shape)}, got ${formatShape(grad.shape)}`,
+      `${caller}: gradient shape must match the tensor; expected ${formatShape(root.shape)}, got ${formatShape(grad.shape)}`,
     );
   }
   return grad;

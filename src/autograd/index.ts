@@ -6,5 +6,8 @@ export { GradNode } from "./node";
 export { record } from "./record";
 export type { BackwardFn } from "./node";
 export type { BackwardOptions } from "./backward";
+export { grad } from "./grad";
+export type { GradOptions } from "./grad";
 export { gradcheck, GradcheckError } from "./gradcheck";
+export { gradgradcheck } from "./gradgradcheck";
 export type { GradcheckOptions, GradcheckReport, GradcheckInputReport } from "./gradcheck";

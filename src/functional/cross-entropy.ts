@@ -4,6 +4,7 @@ import { getBackend } from "../backend/backend";
 import { ValueError } from "../errors";
 import { TypedArray, allocate, dtypeOfArray } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
+import { weightedCrossEntropy } from "./weighted-cross-entropy";
 import { Reduction, checkIgnoreIndex, checkLossOptions, checkReduction, classTargets } from "./loss-input";
 
 /** Options of `crossEntropy`. */
@@ -14,9 +15,11 @@ export interface CrossEntropyOptions {
   reduction?: Reduction;
   /** epsilon: mix the one-hot target with the uniform distribution (default 0). */
   labelSmoothing?: number;
+  /** A weight per class [C]: row i counts w_t_i times, and the mean divides by sum_i w_t_i. */
+  weight?: Tensor;
 }
 
-const KEYS = ["ignoreIndex", "reduction", "labelSmoothing"];
+const KEYS = ["ignoreIndex", "reduction", "labelSmoothing", "weight"];
 
 /**
  * Cross-entropy of class scores against integer targets: a fused, stable log-softmax plus
@@ -35,7 +38,8 @@ const KEYS = ["ignoreIndex", "reduction", "labelSmoothing"];
  * incoming gradient of 1 (the rows run on the backend: `Backend.crossEntropyRows`, WebAssembly
  * SIMD for float32); the backward of `loss.backward()` then only hands it over (other incoming
  * gradients scale a copy). Without a graph (no grad needed) nothing but the loss is kept.
- * A mean over zero targets is NaN, as in PyTorch.
+ * A mean over zero targets is NaN, as in PyTorch. With `weight` [C] the composed path of
+ * `weightedCrossEntropy` runs instead (l_i scaled by w_t_i, the mean divided by sum_i w_t_i).
  *
  * @example const loss = crossEntropy(logits, targets, { ignoreIndex: PAD });  // logits [T, B, V], targets [T, B]
  */
@@ -48,6 +52,7 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
     throw new ValueError(`crossEntropy: labelSmoothing must be a number in [0, 1]; got ${String(eps)}`);
   }
   const t = classTargets("crossEntropy", logits, targets, ignoreIndex);
+  if (options.weight !== undefined) return weightedCrossEntropy(logits, t, options.weight, reduction, ignoreIndex, eps);
   const C = logits.shape[logits.ndim - 1] ?? 0;
   const N = t.length;
   let count = 0;

@@ -1,3 +1,15 @@
 export { softmax, logSoftmax } from "./softmax";
 export { dropout } from "./dropout";
+export { variance, std } from "./var";
+export type { VarOptions } from "./var";
+export { logsumexp } from "./logsumexp";
+export { gelu, silu } from "./activations";
+export { repeat, tile } from "./repeat";
+export { maskedSelect } from "./masked-select";
+export { oneHot } from "./one-hot";
+export { multinomial } from "./multinomial";
+export type { MultinomialOptions } from "./multinomial";
+export { einsum } from "./einsum";
+export { svd, svdvals } from "./svd";
+export type { SVD, SVDOptions } from "./svd";
 export * from "./losses";

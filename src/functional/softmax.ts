@@ -5,6 +5,10 @@ import { allocate, isFloating } from "../tensor/dtype";
 import { normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { aroundDim } from "../ops/narrow";
+import { exp } from "../ops/exp";
+import { mul } from "../ops/mul";
+import { sub } from "../ops/sub";
+import { sum } from "../ops/sum";
 
 /**
  * Softmax along `dim` (default the last):
@@ -48,9 +52,17 @@ function fused(op: string, input: Tensor, dim: number, log: boolean): Tensor {
   softmaxAlong(x.data, outer, size, inner, log, out, probs);
   const p = probs ?? out;
   // softmax: dL/dx = p (g - sum(g p));  log-softmax: dL/dx = g - p sum(g),  p = softmax(x)
-  return record(new Tensor(out, x.shape), op, [x], (g) => {
+  const result = new Tensor(out, x.shape);
+  return record(result, op, [x], (g) => {
+    if (isGradEnabled()) return [recordedGrad(g, result, d, log)];
     const gx = allocate(g.dtype, g.numel);
     softmaxGradAlong(g.data, p, outer, size, inner, log, gx);
     return [new Tensor(gx, x.shape)];
   });
+}
+
+/** The backward as recorded ops, for a pass with createGraph (y is the op's output). */
+function recordedGrad(g: Tensor, y: Tensor, d: number, log: boolean): Tensor {
+  if (log) return sub(g, mul(exp(y), sum(g, d, true)));
+  return mul(y, sub(g, sum(mul(g, y), d, true)));
 }

@@ -2,6 +2,7 @@ import { record } from "../autograd/record";
 import { ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { binaryForward, unaryForward } from "./operands";
+import { mul } from "./mul";
 
 /**
  * Clips every element into [min, max] (either bound may be omitted).
@@ -17,5 +18,9 @@ export function clamp(x: Tensor, min?: number, max?: number): Tensor {
   if (lo > hi) throw new ValueError(`clamp: min must not exceed max; got min ${lo} > max ${hi}`);
   const out = unaryForward(x, (v) => (v < lo ? lo : v > hi ? hi : v));
   // dL/dx = g inside [min, max], 0 outside
-  return record(out, "clamp", [x], (g) => [binaryForward("clamp", g, x, (gv, v) => (v >= lo && v <= hi ? gv : 0))]);
+  return record(out, "clamp", [x], (g) => [
+    g.requiresGrad
+      ? mul(g, unaryForward(x, (v) => (v >= lo && v <= hi ? 1 : 0)))
+      : binaryForward("clamp", g, x, (gv, v) => (v >= lo && v <= hi ? gv : 0)),
+  ]);
 }

@@ -4,6 +4,7 @@ import { allocate } from "../tensor/dtype";
 import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { aroundDim } from "./narrow";
+import { scatterAdd } from "./scatter";
 
 /**
  * Picks entries `index` (1-D int32 or a number list) of dim `dim`, in that order, repeats allowed.
@@ -33,6 +34,7 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly num
   const outShape = x.shape.map((s, i) => (i === d ? n : s));
   // dL/dx[j] = sum of g[i] over every i with index[i] = j (scatter-add)
   return record(new Tensor(out, outShape), "index_select", [x], (g) => {
+    if (g.requiresGrad) return [scatterAdd(new Tensor(allocate(g.dtype, x.numel), x.shape), d, spreadIndex(idx, outShape, d), g)];
     const gx = allocate(g.dtype, x.numel);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < n; i++) {
@@ -56,4 +58,14 @@ function toIndex(index: Tensor | readonly number[]): Int32Array {
     return index.data as Int32Array;
   }
   return Int32Array.from(index);
+}
+
+/** The int32 index of shape `shape` whose entry along dim d at position i is idx[i] (for scatterAdd). */
+function spreadIndex(idx: Int32Array, shape: readonly number[], d: number): Tensor {
+  const { outer, size, inner } = aroundDim(shape, d);
+  const out = new Int32Array(outer * size * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < size; i++) out.fill(idx[i] as number, (o * size + i) * inner, (o * size + i + 1) * inner);
+  }
+  return new Tensor(out, shape);
 }

@@ -20,6 +20,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number): Tensor {
   binaryMap(x.data, x.shape, mask.data, mask.shape, out, x.shape, (v, m) => (m !== 0 ? value : v));
   // dL/dx = g where the mask is 0, 0 where it was filled
   return record(new Tensor(out, x.shape), "masked_fill", [x], (g) => {
+    if (g.requiresGrad) return [maskedFill(g, mask, 0)];
     const gx = allocate(g.dtype, g.numel);
     binaryMap(g.data, g.shape, mask.data, mask.shape, gx, g.shape, (v, m) => (m !== 0 ? 0 : v));
     return [new Tensor(gx, g.shape)];

@@ -6,6 +6,8 @@ import { broadcastShapes, formatShape, numelOf, stridesOf } from "../tensor/shap
 import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
 import { sumTo } from "./operands";
+import { transpose } from "./permute";
+import { isGradEnabled } from "../autograd/grad-mode";
 
 /**
  * Matrix product with PyTorch's rules: 1-D x 1-D is a dot product, 2-D x 2-D a matrix product,
@@ -47,10 +49,14 @@ export function matmulTransposed(a: Tensor, b: Tensor): Tensor {
   const batch = broadcastShapes("matmulTransposed", a.shape.slice(0, -2), b.shape.slice(0, -2));
   const out = gemmBatched(a, b, batch, m, n, k, false, true);
   // dL/dA = g B, dL/dB = g^T A (summed over broadcast batch dims)
-  return record(out, "matmul", [a, b], (g) => [
-    a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, false), a.shape) : null,
-    b.requiresGrad ? sumTo(gemmBatched(g, a, batch, n, k, m, true, false), b.shape) : null,
-  ], { transposed: "b" });
+  return record(out, "matmul", [a, b], (g) => {
+    // createGraph: the same products as recorded ops
+    if (isGradEnabled()) return [a.requiresGrad ? sumTo(matmul(g, b), a.shape) : null, b.requiresGrad ? sumTo(matmul(transpose(g, -2, -1), a), b.shape) : null];
+    return [
+      a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, false), a.shape) : null,
+      b.requiresGrad ? sumTo(gemmBatched(g, a, batch, n, k, m, true, false), b.shape) : null,
+    ];
+  }, { transposed: "b" });
 }
 
 function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: readonly number[]): Tensor {
@@ -65,10 +71,13 @@ function batchedMatmul(a: Tensor, b: Tensor, aShown: readonly number[], bShown: 
   const batch = broadcastShapes("matmul", a.shape.slice(0, -2), b.shape.slice(0, -2));
   const out = gemmBatched(a, b, batch, m, n, k, false, false);
   // dL/dA = g B^T, dL/dB = A^T g (summed over broadcast batch dims)
-  return record(out, "matmul", [a, b], (g) => [
-    a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, true), a.shape) : null,
-    b.requiresGrad ? sumTo(gemmBatched(a, g, batch, k, n, m, true, false), b.shape) : null,
-  ]);
+  return record(out, "matmul", [a, b], (g) => {
+    if (isGradEnabled()) return recordedMatmulGrads(g, a, b);
+    return [
+      a.requiresGrad ? sumTo(gemmBatched(g, b, batch, m, k, n, false, true), a.shape) : null,
+      b.requiresGrad ? sumTo(gemmBatched(a, g, batch, k, n, m, true, false), b.shape) : null,
+    ];
+  });
 }
 
 /**
@@ -84,6 +93,7 @@ function foldedMatmul(a: Tensor, b: Tensor, m: number, n: number, k: number): Te
   gemm(false, false, rows, n, k, 1, a.data, 0, k, b.data, 0, n, 0, out, 0, n);
   // dL/dA = g B^T, dL/dB = A^T g over all rows
   return record(new Tensor(out, [...a.shape.slice(0, -1), n]), "matmul", [a, b], (g) => {
+    if (isGradEnabled()) return recordedMatmulGrads(g, a, b);
     let da: Tensor | null = null;
     if (a.requiresGrad) {
       const d = allocate(g.dtype, rows * k);
@@ -148,4 +158,12 @@ function batchOffset(i: number, batch: readonly number[], own: readonly number[]
     if (od >= 0 && (own[od] ?? 1) !== 1) off += idx * (strides[od] ?? 0);
   }
   return off;
+}
+
+/** dL/dA = g B^T, dL/dB = A^T g as recorded ops, for a backward pass with `createGraph`. */
+function recordedMatmulGrads(g: Tensor, a: Tensor, b: Tensor): Array<Tensor | null> {
+  return [
+    a.requiresGrad ? sumTo(matmul(g, transpose(b, -2, -1)), a.shape) : null,
+    b.requiresGrad ? sumTo(matmul(transpose(a, -2, -1), g), b.shape) : null,
+  ];
 }

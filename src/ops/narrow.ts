@@ -4,6 +4,8 @@ import { allocate } from "../tensor/dtype";
 import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
+import { numelOf } from "../tensor/shape";
+import { cat } from "./cat";
 
 /**
  * The slice `start .. start+length-1` of dim `dim` (a copy), like `x.narrow(dim, start, length)`.
@@ -20,7 +22,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   const outShape = x.shape.map((v, i) => (i === d ? length : v));
   const out = new Tensor(copyBlock(x, d, s, length), outShape);
   // dL/dx = g placed into the slice, zeros elsewhere
-  return record(out, "narrow", [x], (g) => [padBlock(g, x.shape, d, s)]);
+  return record(out, "narrow", [x], (g) => [g.requiresGrad ? padRecorded(g, x.shape, d, s) : padBlock(g, x.shape, d, s)]);
 }
 
 /** Index `index` of dim `dim`, removing that dim (like `x[:, index]`). */
@@ -54,6 +56,13 @@ export function padBlock(g: Tensor, shape: readonly number[], d: number, start: 
     out.set(g.data.subarray(o * length * inner, (o + 1) * length * inner), (o * size + start) * inner);
   }
   return new Tensor(out, shape);
+}
+
+/** padBlock as recorded ops (zeros, g, zeros concatenated along d), for createGraph. */
+function padRecorded(g: Tensor, shape: readonly number[], d: number, start: number): Tensor {
+  const length = g.shape[d] ?? 1;
+  const zerosOf = (n: number): Tensor => new Tensor(allocate(g.dtype, numelOf(shape.map((v, i) => (i === d ? n : v)))), shape.map((v, i) => (i === d ? n : v)));
+  return cat([zerosOf(start), g, zerosOf((shape[d] ?? 1) - start - length)], d);
 }
 
 /** Views a shape as [outer, size, inner] around dim d. */

@@ -5,6 +5,8 @@ import { DTypeError } from "../errors";
 import { DType, TypedArray, allocate, isFloating, promote } from "../tensor/dtype";
 import { Shape, broadcastShapes, numelOf, sameShape } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";
+import { reshape } from "./reshape";
+import { sum } from "./sum";
 
 /** Turns a number into a 0-d tensor matching `like` (int32 stays int32 only for integers). */
 export function asTensor(op: string, x: TensorLike, like?: Tensor): Tensor {
@@ -85,6 +87,8 @@ export function sumTo(g: Tensor, shape: Shape): Tensor {
   for (let d = 0; d < g.ndim; d++) {
     if (d < lead || (shape[d - lead] === 1 && g.shape[d] !== 1)) dims.push(d);
   }
+  // createGraph: a recorded sum, so the gradient keeps its graph
+  if (g.requiresGrad) return reshape(sum(g, dims, true), shape);
   const out = allocate(g.dtype, numelOf(shape));
   sumDims(g.data, g.shape, dims, out);
   return new Tensor(out, shape);

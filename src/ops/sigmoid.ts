@@ -3,6 +3,9 @@ import { getBackend } from "../backend/backend";
 import type { Tensor } from "../tensor/tensor";
 import { sigmoidGrad } from "../backend/js/pointwise";
 import { pointwise, pointwiseGrad } from "./operands";
+import { isGradEnabled } from "../autograd/grad-mode";
+import { mul } from "./mul";
+import { sub } from "./sub";
 
 /** Numerically stable logistic function sigma(v) = 1 / (1 + e^-v). */
 export function sigmoidScalar(v: number): number {
@@ -19,5 +22,5 @@ export function sigmoid(x: Tensor): Tensor {
   const kernel = getBackend().sigmoid;
   const out = pointwise(x, (v, o) => kernel(o.length, v, 0, o, 0));
   // dL/dx = g * s (1 - s)
-  return record(out, "sigmoid", [x], (g) => [pointwiseGrad(g, sigmoidGrad, out)]);
+  return record(out, "sigmoid", [x], (g) => [isGradEnabled() ? mul(g, mul(out, sub(1, out))) : pointwiseGrad(g, sigmoidGrad, out)]);
 }

@@ -3,6 +3,9 @@ import { getBackend } from "../backend/backend";
 import type { Tensor } from "../tensor/tensor";
 import { tanhGrad } from "../backend/js/pointwise";
 import { pointwise, pointwiseGrad } from "./operands";
+import { isGradEnabled } from "../autograd/grad-mode";
+import { mul } from "./mul";
+import { sub } from "./sub";
 
 /**
  * Elementwise hyperbolic tangent: out = tanh(x), the vanilla RNN's squashing function. Runs on the
@@ -12,5 +15,5 @@ export function tanh(x: Tensor): Tensor {
   const kernel = getBackend().tanh;
   const out = pointwise(x, (v, o) => kernel(o.length, v, 0, o, 0));
   // dL/dx = g * (1 - tanh(x)^2)
-  return record(out, "tanh", [x], (g) => [pointwiseGrad(g, tanhGrad, out)]);
+  return record(out, "tanh", [x], (g) => [isGradEnabled() ? mul(g, sub(1, mul(out, out))) : pointwiseGrad(g, tanhGrad, out)]);
 }

@@ -20,7 +20,10 @@ export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   const other = select(cond, y, shape, dtype, true);
   for (let i = 0; i < out.length; i++) out[i] = (picked[i] as number) + (other[i] as number);
   // dL/da = g where cond, dL/db = g elsewhere
-  return record(new Tensor(out, shape), "where", [x, y], (g) => [
+  return record(new Tensor(out, shape), "where", [x, y], (g) => g.requiresGrad ? [
+    x.requiresGrad ? sumTo(where(cond, g, 0), x.shape) : null,
+    y.requiresGrad ? sumTo(where(cond, 0, g), y.shape) : null,
+  ] : [
     x.requiresGrad ? sumTo(new Tensor(select(cond, g, shape, g.dtype, false), shape), x.shape) : null,
     y.requiresGrad ? sumTo(new Tensor(select(cond, g, shape, g.dtype, true), shape), y.shape) : null,
   ]);

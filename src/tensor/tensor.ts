@@ -1,4 +1,4 @@
-import { BackwardOptions, initialGrad, runBackward } from "../autograd/backward";
+import { BackwardOptions, backwardPassOptions, initialGrad, runBackward } from "../autograd/backward";
 import type { GradNode } from "../autograd/node";
 import { IndexError, ValueError } from "../errors";
 import * as functional from "../functional";
@@ -145,12 +145,15 @@ export class Tensor {
    * Computes dL/dx for every leaf x this tensor depends on and adds it to `x.grad`.
    * Without `grad`, the tensor must hold one element (the loss). The options may come first:
    * `loss.backward({ retainGraph: true })` is `loss.backward(undefined, { retainGraph: true })`.
+   * Options: `retainGraph`, `createGraph` (the gradients get a graph, for higher derivatives),
+   * `inputs` (accumulate into these tensors only); any other key raises.
    */
   backward(grad?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
     const given = grad instanceof Tensor || grad === undefined ? grad : undefined;
     const opts = grad instanceof Tensor || grad === undefined ? options : { ...grad, ...options };
+    const pass = backwardPassOptions(opts);
     const g = initialGrad(this, given, () => new Tensor(onesOf(this.dtype, this.numel), this.shape));
-    runBackward(this, g, opts);
+    runBackward([this], [g], pass);
   }
 
   /** Sets `.grad` to null. */
@@ -188,6 +191,7 @@ export class Tensor {
   tanh(): Tensor { return ops.tanh(this); }
   sigmoid(): Tensor { return ops.sigmoid(this); }
   relu(): Tensor { return ops.relu(this); }
+  erf(): Tensor { return ops.erf(this); }
   clamp(min?: number, max?: number): Tensor { return ops.clamp(this, min, max); }
   eq(other: TensorLike): Tensor { return ops.eq(this, other); }
   ne(other: TensorLike): Tensor { return ops.ne(this, other); }
@@ -215,6 +219,14 @@ export class Tensor {
   argmax(dim?: number, keepdim = false): Tensor { return ops.argmax(this, dim, keepdim); }
   argmin(dim?: number, keepdim = false): Tensor { return ops.argmin(this, dim, keepdim); }
   norm(p = 2, dim?: number | number[], keepdim = false): Tensor { return ops.norm(this, p, dim, keepdim); }
+  /** Variance over `dim` (Bessel-corrected unless `correction: 0`). */
+  var(dim?: number | number[], options: functional.VarOptions = {}): Tensor { return functional.variance(this, dim, options); }
+  std(dim?: number | number[], options: functional.VarOptions = {}): Tensor { return functional.std(this, dim, options); }
+  logsumexp(dim: number | number[], keepdim = false): Tensor { return functional.logsumexp(this, dim, keepdim); }
+  cumsum(dim: number): Tensor { return ops.cumsum(this, dim); }
+  sort(dim = -1, descending = false): ValuesIndices { return ops.sort(this, dim, descending); }
+  argsort(dim = -1, descending = false): Tensor { return ops.argsort(this, dim, descending); }
+  topk(k: number, dim = -1, largest = true): ValuesIndices { return ops.topk(this, k, dim, largest); }
   softmax(dim = -1): Tensor { return functional.softmax(this, dim); }
   logSoftmax(dim = -1): Tensor { return functional.logSoftmax(this, dim); }
 
@@ -238,6 +250,14 @@ export class Tensor {
   flip(...dims: number[] | [number[]]): Tensor { return ops.flip(this, flatArgs(dims)); }
   gather(dim: number, index: Tensor): Tensor { return ops.gather(this, dim, index); }
   maskedFill(mask: Tensor, value: number): Tensor { return ops.maskedFill(this, mask, value); }
+  maskedSelect(mask: Tensor): Tensor { return functional.maskedSelect(this, mask); }
+  scatter(dim: number, index: Tensor, src: TensorLike): Tensor { return ops.scatter(this, dim, index, src); }
+  scatterAdd(dim: number, index: Tensor, src: TensorLike): Tensor { return ops.scatterAdd(this, dim, index, src); }
+  triu(diagonal = 0): Tensor { return ops.triu(this, diagonal); }
+  tril(diagonal = 0): Tensor { return ops.tril(this, diagonal); }
+  roll(shifts: number | number[], dims?: number | number[]): Tensor { return ops.roll(this, shifts, dims); }
+  repeat(...sizes: number[] | [number[]]): Tensor { return functional.repeat(this, flatArgs(sizes)); }
+  tile(...dims: number[] | [number[]]): Tensor { return functional.tile(this, flatArgs(dims)); }
 }
 
 function flatArgs(args: number[] | [number[]]): number[] {
