@@ -12,4 +12,6 @@ export type { MultinomialOptions } from "./multinomial";
 export { einsum } from "./einsum";
 export { svd, svdvals } from "./svd";
 export type { SVD, SVDOptions } from "./svd";
+export { conv2d, maxPool2d } from "./convolution";
+export type { Conv2dOptions, MaxPool2dOptions } from "./convolution";
 export * from "./losses";

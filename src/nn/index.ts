@@ -1,6 +1,6 @@
 /**
  * Neural-network modules with PyTorch's vocabulary: `Module`, `Parameter`, `Linear`, `Embedding`,
- * `Dropout`, `Sequential`, the cells `RNNCell`, `LSTMCell`, `GRUCell` and the layers `RNN`,
+ * `Dropout`, `Sequential`, `Conv2d`, `MaxPool2d`, the cells `RNNCell`, `LSTMCell`, `GRUCell` and the layers `RNN`,
  * `LSTM`, `GRU` (fused kernels by default, composed ops with `fused: false`).
  *
  * @example import { nn } from "seqgrad"; const lstm = new nn.LSTM({ inputSize: 64, hiddenSize: 256 });
@@ -14,6 +14,10 @@ export type { LinearOptions } from "./linear";
 export { Embedding } from "./embedding";
 export type { EmbeddingOptions } from "./embedding";
 export { Dropout, dropoutMask } from "./dropout";
+export { Conv2d } from "./conv2d";
+export type { Conv2dModuleOptions } from "./conv2d";
+export { MaxPool2d } from "./max-pool2d";
+export type { MaxPool2dModuleOptions } from "./max-pool2d";
 export { Sequential } from "./sequential";
 export type { TensorToTensor } from "./sequential";
 export { RNNCell } from "./recurrent/rnn-cell";

@@ -1,0 +1,114 @@
+import { record } from "../autograd/record";
+import { DTypeError, ShapeError } from "../errors";
+import { allocate, isFloating } from "../tensor/dtype";
+import { formatShape } from "../tensor/shape";
+import { Tensor } from "../tensor/tensor";
+import { windowPair } from "./window";
+
+/** Stride and zero padding of `conv2d`: one number for both spatial dims, or [height, width]. */
+export interface Conv2dOptions {
+  /** Step of the kernel over the input (default 1). */
+  stride?: number | readonly [number, number];
+  /** Zeros added on every side of the input (default 0). */
+  padding?: number | readonly [number, number];
+}
+
+/**
+ * 2-D convolution (cross-correlation, as in PyTorch) of a batch of images:
+ *
+ *   out[b, o, i, j] = bias[o] + sum_{c, p, q} w[o, c, p, q] x[b, c, i s_h - p_h + p, j s_w - p_w + q]
+ *
+ * where
+ * - x [B, C, H, W]: B images of C channels, H x W pixels;
+ * - w [O, C, kH, kW]: O filters (`Conv2d.weight`), b [O] (`Conv2d.bias`) or null;
+ * - s stride, p zero padding; out [B, O, (H + 2p_h - kH) / s_h + 1, (W + 2p_w - kW) / s_w + 1] (floor).
+ *
+ * @example conv2d(images, weight, bias, { padding: 1 }) // [8, 3, 16, 16], [6, 3, 3, 3] -> [8, 6, 16, 16]
+ */
+export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, options: Conv2dOptions = {}): Tensor {
+  const g = geometry(x, weight, bias, options);
+  const { b: nb, c: nc, h: nh, w: nw, o: no, kh, kw, oh, ow, sh, sw, ph, pw } = g;
+  const out = allocate(x.dtype, nb * no * oh * ow);
+  const xd = x.data, wd = weight.data;
+  for (let b = 0; b < nb; b++) {
+    for (let o = 0; o < no; o++) {
+      const base = (b * no + o) * oh * ow;
+      const bo = bias === null ? 0 : (bias.data[o] as number);
+      for (let k = 0; k < oh * ow; k++) out[base + k] = bo;
+      for (let c = 0; c < nc; c++) {
+        const xc = (b * nc + c) * nh * nw, wc = (o * nc + c) * kh * kw;
+        for (let p = 0; p < kh; p++) {
+          for (let q = 0; q < kw; q++) {
+            const wv = wd[wc + p * kw + q] as number;
+            for (let i = 0; i < oh; i++) {
+              const r = i * sh - ph + p;
+              if (r < 0 || r >= nh) continue;
+              for (let j = 0; j < ow; j++) {
+                const s = j * sw - pw + q;
+                if (s >= 0 && s < nw) out[base + i * ow + j] = (out[base + i * ow + j] as number) + wv * (xd[xc + r * nw + s] as number);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  const inputs = bias === null ? [x, weight] : [x, weight, bias];
+  const meta = { stride: `${sh}x${sw}`, padding: `${ph}x${pw}` };
+  return record(new Tensor(out, [nb, no, oh, ow]), "conv2d", inputs, (grad) => {
+    // dL/dx[b,c,r,s] = sum g[b,o,i,j] w[o,c,p,q];  dL/dw[o,c,p,q] = sum g[b,o,i,j] x[b,c,r,s];  dL/db[o] = sum g[b,o,:,:]
+    const gd = grad.data;
+    const gx = allocate(x.dtype, x.numel), gw = allocate(x.dtype, weight.numel), gb = allocate(x.dtype, no);
+    for (let b = 0; b < nb; b++) {
+      for (let o = 0; o < no; o++) {
+        const base = (b * no + o) * oh * ow;
+        for (let k = 0; k < oh * ow; k++) gb[o] = (gb[o] as number) + (gd[base + k] as number);
+        for (let c = 0; c < nc; c++) {
+          const xc = (b * nc + c) * nh * nw, wc = (o * nc + c) * kh * kw;
+          for (let p = 0; p < kh; p++) {
+            for (let q = 0; q < kw; q++) {
+              const wv = wd[wc + p * kw + q] as number;
+              let acc = 0;
+              for (let i = 0; i < oh; i++) {
+                const r = i * sh - ph + p;
+                if (r < 0 || r >= nh) continue;
+                for (let j = 0; j < ow; j++) {
+                  const s = j * sw - pw + q;
+                  if (s < 0 || s >= nw) continue;
+                  const gv = gd[base + i * ow + j] as number;
+                  acc += gv * (xd[xc + r * nw + s] as number);
+                  gx[xc + r * nw + s] = (gx[xc + r * nw + s] as number) + gv * wv;
+                }
+              }
+              gw[wc + p * kw + q] = (gw[wc + p * kw + q] as number) + acc;
+            }
+          }
+        }
+      }
+    }
+    const grads = [new Tensor(gx, x.shape), new Tensor(gw, weight.shape)];
+    return bias === null ? grads : [...grads, new Tensor(gb, [no])];
+  }, meta);
+}
+
+/** Sizes of a convolution after validating every input; names the rule and every shape on failure. */
+function geometry(x: Tensor, weight: Tensor, bias: Tensor | null, options: Conv2dOptions) {
+  const shapes = `x is ${formatShape(x.shape)}, weight is ${formatShape(weight.shape)}${bias === null ? "" : `, bias is ${formatShape(bias.shape)}`}`;
+  if (x.ndim !== 4 || weight.ndim !== 4) throw new ShapeError(`conv2d: x must be [B, C, H, W] and weight [O, C, kH, kW]; ${shapes}`);
+  for (const [name, t] of [["x", x], ["weight", weight], ["bias", bias]] as const) {
+    if (t !== null && (!isFloating(t.dtype) || t.dtype !== x.dtype)) {
+      throw new DTypeError(`conv2d: ${name} must be a float tensor of x's dtype; x is ${x.dtype}, ${name} is ${t.dtype}`);
+    }
+  }
+  const [b, c, h, w] = x.shape as [number, number, number, number];
+  const [o, wc, kh, kw] = weight.shape as [number, number, number, number];
+  if (wc !== c) throw new ShapeError(`conv2d: weight's input channels must equal x's channels; ${shapes} (${wc} != ${c})`);
+  if (bias !== null && (bias.ndim !== 1 || bias.shape[0] !== o)) throw new ShapeError(`conv2d: bias must be [O] = [${o}]; ${shapes}`);
+  const [sh, sw] = windowPair("conv2d", "stride", options.stride ?? 1, 1);
+  const [ph, pw] = windowPair("conv2d", "padding", options.padding ?? 0, 0);
+  const oh = Math.floor((h + 2 * ph - kh) / sh) + 1, ow = Math.floor((w + 2 * pw - kw) / sw) + 1;
+  if (kh > h + 2 * ph || kw > w + 2 * pw) {
+    throw new ShapeError(`conv2d: the kernel ${kh}x${kw} is larger than the padded input ${h + 2 * ph}x${w + 2 * pw}; ${shapes}, padding ${ph}x${pw}`);
+  }
+  return { b, c, h, w, o, kh, kw, oh, ow, sh, sw, ph, pw };
+}
