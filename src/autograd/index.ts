@@ -1,10 +1,10 @@
 export { noGrad, isGradEnabled, setGradEnabled } from "./grad-mode";
 export { detectAnomaly } from "./anomaly";
 export { withScope, currentScope } from "./scope";
-export type { ScopeTags } from "./scope";
+export type { GateTag, ScopeTags } from "./scope";
 export { GradNode } from "./node";
 export { record } from "./record";
-export type { BackwardFn } from "./node";
+export type { BackwardFn, NodePart } from "./node";
 export type { BackwardOptions } from "./backward";
 export { grad } from "./grad";
 export type { GradOptions } from "./grad";

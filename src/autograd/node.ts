@@ -1,13 +1,31 @@
 import { AutogradError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import type { Shape } from "../tensor/shape";
-import type { ScopeTags } from "./scope";
+import type { GateTag, ScopeTags } from "./scope";
 
 /**
  * The vector-Jacobian product of one op: given dL/d(output), returns dL/d(input) for each input
  * (null where an input needs no gradient). Runs with recording off, so it may use any op.
  */
 export type BackwardFn = (grad: Tensor) => ReadonlyArray<Tensor | null>;
+
+/**
+ * A value computed inside a fused op that the graph shows as a part of the op's node, read
+ * lazily: the gates of a fused recurrent step (role `gate_f`, gate `forget gate f_t`), which
+ * the composed path has as nodes of their own.
+ */
+export interface NodePart {
+  /** Module scope of the op, e.g. `lstm.l0`. */
+  module: string;
+  /** Time step the part belongs to. */
+  step: number;
+  /** Role tag, as a composed node of the same value would carry, e.g. `gate_i`. */
+  role: string;
+  /** The gate it is: cell, label (`input gate i_t`) and activation, as the composed node's tags have it. */
+  gate: GateTag;
+  /** Copies the part's values out of the op's saved buffers, e.g. [B, H]. */
+  read(): Tensor;
+}
 
 /**
  * One recorded op of the dynamic tape: what it was, what it read, and how to send gradients back.
@@ -30,6 +48,8 @@ export class GradNode {
     readonly tags: ScopeTags | undefined,
     /** Extra facts for figures (e.g. the gate a slice belongs to). */
     readonly meta?: Readonly<Record<string, string | number>>,
+    /** Values computed inside a fused op that figures show as parts of it (see `NodePart`). */
+    readonly parts: readonly NodePart[] = [],
   ) {
     this.name = backwardName(op);
     this.fn = backward;

@@ -3,13 +3,14 @@ import { formatShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
 import { checksForward, firstNonFinite } from "./anomaly";
 import { isGradEnabled } from "./grad-mode";
-import { BackwardFn, GradNode } from "./node";
+import { BackwardFn, GradNode, NodePart } from "./node";
 import { currentScope } from "./scope";
 
 /**
  * Attaches an op's backward to its freshly made output, micrograd-style: the op builds its
  * output, then says right beside it how gradients flow back to its inputs.
- * Records nothing when grad mode is off or no input requires grad.
+ * Records nothing when grad mode is off or no input requires grad. A fused op may name values
+ * it computed inside (`parts`, e.g. a fused step's gates) so figures find them on its node.
  */
 export function record(
   out: Tensor,
@@ -17,6 +18,7 @@ export function record(
   inputs: readonly Tensor[],
   backward: BackwardFn,
   meta?: Readonly<Record<string, string | number>>,
+  parts?: readonly NodePart[],
 ): Tensor {
   if (checksForward()) checkFinite(op, inputs, out);
   if (!isGradEnabled()) return out;
@@ -24,7 +26,7 @@ export function record(
   for (const x of inputs) if (x.requiresGrad) needed = true;
   if (!needed) return out;
   out.requiresGrad = true;
-  out.gradFn = new GradNode(op, inputs, backward, out.shape, currentScope(), meta);
+  out.gradFn = new GradNode(op, inputs, backward, out.shape, currentScope(), meta, parts);
   return out;
 }
 

@@ -12,6 +12,20 @@ export interface ScopeTags {
   step?: number;
   /** Role of the node in the lecture figure, e.g. `h`, `c`, `gate_i`, `x`, `y`, `loss`. */
   role?: string;
+  /** What a gate node is (the gates figure reads it): set by recurrent cells on their gate nodes. */
+  gate?: GateTag;
+}
+
+/** The tag of a recurrent cell's gate node, or of a gate part of a fused step (`NodePart`). */
+export interface GateTag {
+  /** The cell, e.g. `LSTM`, `GRU`, `MGU`. */
+  readonly cell: string;
+  /** Readable name with the lecture symbol, e.g. `forget gate f_t`. */
+  readonly label: string;
+  /** Sigmoid gates lie in [0, 1]; tanh candidates (`candidate g_t`) in [-1, 1]. */
+  readonly activation: "sigmoid" | "tanh";
+  /** Its block k in the cell's packing: rows k H .. (k+1) H - 1 of `weight_ih` and `weight_hh`. */
+  readonly block: number;
 }
 
 /** The merged tags of each open scope, outermost first (merged once, when the scope opens). */

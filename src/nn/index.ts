@@ -1,7 +1,8 @@
 /**
  * Neural-network modules with PyTorch's vocabulary: `Module`, `Parameter`, `Linear`, `Embedding`,
- * `Dropout`, `Sequential`, `Conv2d`, `MaxPool2d`, the cells `RNNCell`, `LSTMCell`, `GRUCell` and the layers `RNN`,
- * `LSTM`, `GRU` (fused kernels by default, composed ops with `fused: false`).
+ * `Dropout`, `Sequential`, `Conv2d`, `MaxPool2d`, the cells `RNNCell`, `LSTMCell`, `GRUCell`,
+ * `MGUCell` and the layers `RNN`, `LSTM`, `GRU`, `MGU` (fused kernels by default where the cell
+ * has them, composed ops with `fused: false`).
  *
  * @example import { nn } from "seqgrad"; const lstm = new nn.LSTM({ inputSize: 64, hiddenSize: 256 });
  */
@@ -24,6 +25,7 @@ export { RNNCell } from "./recurrent/rnn-cell";
 export type { RNNCellOptions } from "./recurrent/rnn-cell";
 export { LSTMCell } from "./recurrent/lstm-cell";
 export { GRUCell } from "./recurrent/gru-cell";
+export { MGUCell } from "./recurrent/mgu-cell";
 export type { CellOptions } from "./recurrent/cell-base";
 export { CellBase } from "./recurrent/cell-base";
 export { RNNBase } from "./recurrent/rnn-base";
@@ -33,5 +35,6 @@ export type { RNNOptions } from "./recurrent/rnn";
 export { LSTM } from "./recurrent/lstm";
 export type { LSTMResult, LSTMState } from "./recurrent/lstm";
 export { GRU } from "./recurrent/gru";
+export { MGU } from "./recurrent/mgu";
 export { escapeHtml } from "./module-repr";
 export * from "./attention";

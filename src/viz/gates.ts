@@ -1,16 +1,18 @@
 /**
- * The gate-activation figure: heat maps of the LSTM input, forget and output gates (GRU reset and
- * update gates) over time x units, with the input tokens on the time axis.
+ * The gate-activation figure: heat maps of a recurrent cell's sigmoid gates (LSTM input, forget
+ * and output gates; GRU reset and update gates; MGU forget gate) over time x units, with the input
+ * tokens on the time axis.
  *
  *   LSTM: i_t = sigma(W_ii x_t + W_hi h_{t-1} + b_i), f_t = sigma(...), o_t = sigma(...)
  *   GRU:  r_t = sigma(W_ir x_t + W_hr h_{t-1} + b_r), z_t = sigma(W_iz x_t + W_hz h_{t-1} + b_z)
  *
- * Activations are read from the graph: on the composed path (`fused: false`) from the gate nodes
- * tagged `gate_i`, `gate_f`, ... at every step; on the fused path from the gate buffer each step
- * node keeps (`fusedGates`). Or they are passed directly as [T, H] tensors.
+ * Activations and their labels are read from the graph: on the composed path (`fused: false`)
+ * from the nodes carrying a gate tag (`tags.gate`: cell, label, activation, block) at every step;
+ * on the fused path from the gate parts each step node names (`GradNode.parts`). Or they are
+ * passed directly as [T, H] tensors keyed by role.
  */
+import type { GateTag } from "../autograd/scope";
 import { ValueError } from "../errors";
-import { fusedGates } from "../nn/recurrent/fused/gates";
 import { Tensor } from "../tensor/tensor";
 import { matrixOf } from "./data/downsample";
 import { reachable } from "./data/reachable";
@@ -22,8 +24,18 @@ import { renderGates } from "./gates-svg";
 export const GATES_MAX_UNITS = 64;
 export const GATES_MAX_STEPS = 96;
 
+/** Labels of the roles a map of activations may use (a graph carries its own). */
 const LSTM_GATES: Record<string, string> = { gate_i: "input gate i_t", gate_f: "forget gate f_t", gate_o: "output gate o_t" };
 const GRU_GATES: Record<string, string> = { gate_r: "reset gate r_t", gate_z: "update gate z_t" };
+
+/** Activations found per role, with the gate tag of the graph (null for a map of tensors). */
+interface Found {
+  cell: GatesPayload["cell"];
+  /** role -> label, in packing order. */
+  names: Record<string, string>;
+  /** role -> per step the activations of the chosen batch element. */
+  activations: Map<string, number[][]>;
+}
 
 /** Options of `viz.gates`. */
 export interface GatesOptions {
@@ -37,16 +49,14 @@ export interface GatesOptions {
 }
 
 /**
- * Gate activations of an LSTM or GRU (fused or composed), from the graph of `output` (any tensor
+ * Gate activations of a gated cell (LSTM, GRU, MGU; fused or composed), from the graph of `output` (any tensor
  * computed from the layer's output), or from a map of [T, H] activations (`{ gate_i: ..., gate_f: ... }`).
  *
  * @example const lstm = new nn.LSTM({ inputSize: 8, hiddenSize: 16 }); viz.gates(lstm.forward(x).output, { tokens })
  */
 export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, options: GatesOptions = {}): Figure<"gates"> {
-  const activations = source instanceof Tensor ? fromGraph(source, options) : new Map(Object.entries(source).map(([k, v]) => [k, toColumns(v, options.batch ?? 0, k)]));
+  const { cell, names, activations } = source instanceof Tensor ? fromGraph(source, options) : fromMap(source, options);
   const roles = [...activations.keys()];
-  const cell: GatesPayload["cell"] = roles.some((r) => r in GRU_GATES) ? "gru" : "lstm";
-  const names = cell === "gru" ? GRU_GATES : LSTM_GATES;
   const shown = Object.keys(names).filter((r) => activations.has(r));
   if (shown.length === 0) {
     throw new ValueError(`viz.gates: found no gate activations; expected ${Object.keys({ ...LSTM_GATES, ...GRU_GATES }).join(", ")}, got ${roles.join(", ") || "none"}`);
@@ -67,42 +77,57 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
 }
 
-/** role -> per step the activations of batch element `batch` ([H] each), from tagged graph nodes. */
-function fromGraph(root: Tensor, options: GatesOptions): Map<string, number[][]> {
-  const found = new Map<string, Map<number, Tensor>>();
+/** Activations keyed by role: an LSTM's or a GRU's (the cell told by the roles). */
+function fromMap(source: Readonly<Record<string, Tensor>>, options: GatesOptions): Found {
+  const activations = new Map(Object.entries(source).map(([k, v]) => [k, toColumns(v, options.batch ?? 0, k)]));
+  const gru = [...activations.keys()].some((r) => r in GRU_GATES);
+  return { cell: gru ? "gru" : "lstm", names: gru ? GRU_GATES : LSTM_GATES, activations };
+}
+
+/** The sigmoid gates of one module, per step, from gate-tagged nodes and fused gate parts. */
+function fromGraph(root: Tensor, options: GatesOptions): Found {
+  const found = new Map<string, Map<number, Tensor | (() => Tensor)>>();
+  const tagOf = new Map<string, GateTag>();
   let module = options.module;
+  const add = (role: string, gate: GateTag, where: string | undefined, step: number, value: Tensor | (() => Tensor)): void => {
+    if (gate.activation !== "sigmoid") return;
+    module ??= where;
+    if (where !== module) return;
+    const byStep = found.get(role) ?? new Map<number, Tensor | (() => Tensor)>();
+    // Nearest the output first: the gate's activation, not the slice feeding it.
+    if (!byStep.has(step)) byStep.set(step, value);
+    found.set(role, byStep);
+    tagOf.set(role, gate);
+  };
   for (const t of reachable(root)) {
     const tags = t.gradFn?.tags;
-    const role = tags?.role;
-    if (role !== undefined && tags?.step !== undefined && (role in LSTM_GATES || role in GRU_GATES)) {
-      module ??= tags.module;
-      if (tags.module === module) {
-        const byStep = found.get(role) ?? new Map<number, Tensor>();
-        // Nearest the output first: the gate's activation, not the slice feeding it.
-        if (!byStep.has(tags.step)) byStep.set(tags.step, t);
-        found.set(role, byStep);
-      }
-    }
-    for (const gate of fusedGates(t)) {
-      if (!(gate.role in LSTM_GATES || gate.role in GRU_GATES)) continue;
-      module ??= gate.module;
-      if (gate.module !== module) continue;
-      const byStep = found.get(gate.role) ?? new Map<number, Tensor>();
-      if (!byStep.has(gate.step)) byStep.set(gate.step, gate.read());
-      found.set(gate.role, byStep);
-    }
+    if (tags?.gate !== undefined && tags.role !== undefined && tags.step !== undefined) add(tags.role, tags.gate, tags.module, tags.step, t);
+    for (const part of t.gradFn?.parts ?? []) add(part.role, part.gate, part.module, part.step, () => part.read());
   }
   if (found.size === 0) {
     throw new ValueError(
       "viz.gates: the graph has no gate activations; expected the output of an LSTM or GRU computed with gradients recorded, got a graph without gates",
     );
   }
-  const out = new Map<string, number[][]>();
+  const ordered = [...tagOf.entries()].sort((a, b) => a[1].block - b[1].block);
+  const activations = new Map<string, number[][]>();
   for (const [role, byStep] of found) {
     const steps = [...byStep.keys()].sort((a, b) => a - b);
-    out.set(role, steps.map((s) => rowOf(byStep.get(s), options.batch ?? 0, role)));
+    activations.set(role, steps.map((s) => rowOf(valueOf(byStep.get(s)), options.batch ?? 0, role)));
   }
-  return out;
+  const cell = cellOf(ordered[0]?.[1].cell ?? "LSTM");
+  return { cell, names: Object.fromEntries(ordered.map(([role, gate]) => [role, gate.label])), activations };
+}
+
+function valueOf(v: Tensor | (() => Tensor) | undefined): Tensor | undefined {
+  return typeof v === "function" ? v() : v;
+}
+
+/** The payload's cell name from a gate tag's cell. */
+function cellOf(cell: string): GatesPayload["cell"] {
+  const c = cell.toLowerCase();
+  if (c === "lstm" || c === "gru" || c === "mgu") return c;
+  throw new ValueError(`viz.gates: unknown cell in the gate tags; expected LSTM, GRU or MGU, got ${cell}`);
 }
 
 function rowOf(t: Tensor | undefined, batch: number, role: string): number[] {

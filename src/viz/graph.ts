@@ -1,3 +1,4 @@
+import type { ScopeTags } from "../autograd/scope";
 /**
  * The computation-graph figure: the autograd graph that produced a tensor, read from the real tape
  * (`gradFn.inputs`). Leaves are parameters (by name), inputs and constants; every other node is the
@@ -54,7 +55,7 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
       label: lines[0] ?? "",
       shape: [...x.shape],
       dtype: x.dtype,
-      scope: x.gradFn?.tags === undefined ? null : { ...x.gradFn.tags },
+      scope: scopeOf(x.gradFn?.tags),
       value,
       grad,
       hiddenInputs: inputs.filter((input) => !ids.has(input)).length,
@@ -121,4 +122,11 @@ function nodeLines(x: Tensor, isRoot: boolean): string[] {
 function summarize(x: Tensor): ValueSummary {
   const values = x.numel <= 4 ? Array.from(x.data, compact) : null;
   return { values, stats: computeStats(x.data) };
+}
+
+/** The module, step and role tags of a node for the payload (gate tags stay in the graph). */
+function scopeOf(tags: ScopeTags | undefined): GraphNode["scope"] {
+  if (tags === undefined) return null;
+  const { gate: _gate, ...scope } = tags;
+  return scope;
 }

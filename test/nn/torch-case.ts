@@ -6,7 +6,7 @@ import { nn } from "../../src";
 
 /** One case of test/fixtures/torch/rnn_*.json (written by test/fixtures/gen_rnn.py). */
 export interface TorchCase {
-  kind: "rnn_tanh" | "rnn_relu" | "lstm" | "gru";
+  kind: "rnn_tanh" | "rnn_relu" | "lstm" | "gru" | "mgu";
   layer: boolean;
   seed: number;
   options: { inputSize: number; hiddenSize: number; numLayers?: number; bias?: boolean; batchFirst?: boolean; bidirectional?: boolean };
@@ -47,7 +47,7 @@ export class Stream {
   }
 }
 
-type AnyModule = nn.RNN | nn.LSTM | nn.GRU | nn.RNNCell | nn.LSTMCell | nn.GRUCell;
+type AnyModule = nn.RNN | nn.LSTM | nn.GRU | nn.MGU | nn.RNNCell | nn.LSTMCell | nn.GRUCell | nn.MGUCell;
 
 /** The seqgrad module of a case. */
 export function makeModule(c: TorchCase, dtype: DType, fused: boolean): AnyModule {
@@ -56,11 +56,13 @@ export function makeModule(c: TorchCase, dtype: DType, fused: boolean): AnyModul
   if (c.layer) {
     if (c.kind === "lstm") return new nn.LSTM(o);
     if (c.kind === "gru") return new nn.GRU(o);
+    if (c.kind === "mgu") return new nn.MGU(o);
     return new nn.RNN({ ...o, nonlinearity: relu ? "relu" : "tanh" });
   }
   const co = { inputSize: o.inputSize, hiddenSize: o.hiddenSize, bias: o.bias, dtype, fused };
   if (c.kind === "lstm") return new nn.LSTMCell(co);
   if (c.kind === "gru") return new nn.GRUCell(co);
+  if (c.kind === "mgu") return new nn.MGUCell(co);
   return new nn.RNNCell({ ...co, nonlinearity: relu ? "relu" : "tanh" });
 }
 
@@ -88,7 +90,7 @@ export function runCase(c: TorchCase, dtype: DType, fused: boolean): CaseRun {
   if (m instanceof nn.LSTM) {
     const r = m.forward(x, h0 === undefined || c0 === undefined ? null : { h: h0, c: c0 }, opts);
     [output, h, cOut] = [r.output, r.h, r.c];
-  } else if (m instanceof nn.RNN || m instanceof nn.GRU) {
+  } else if (m instanceof nn.RNN || m instanceof nn.GRU || m instanceof nn.MGU) {
     const r = m.forward(x, h0 ?? null, opts);
     [output, h] = [r.output, r.h];
   } else if (m instanceof nn.LSTMCell) {

@@ -5,12 +5,11 @@ import { allocate } from "../../tensor/dtype";
 import { formatShape } from "../../tensor/shape";
 import { Tensor } from "../../tensor/tensor";
 import { uniformParameter } from "../default-init";
-import { runComposed } from "./composed-recurrence";
-import { runFused } from "./fused/recurrence";
 import { Module } from "../module";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt } from "../options";
 import type { Parameter } from "../parameter";
-import { CellKind, gateCount } from "./recurrence";
+import { CELLS, CellKind, CellSpec } from "./cells";
+import { fusedOption, runDirection } from "./run-direction";
 import { checkDType } from "./validate";
 
 /** Options shared by `RNNCell`, `LSTMCell` and `GRUCell`. */
@@ -21,7 +20,7 @@ export interface CellOptions {
   hiddenSize: number;
   /** Learn b_ih and b_hh (default true). */
   bias?: boolean;
-  /** Fused kernel (default true) or composed ops (false); the same numbers either way. */
+  /** Fused kernel (default true where the cell has one) or composed ops (false); the same numbers either way. */
   fused?: boolean;
   /** Parameter dtype (default float32). */
   dtype?: DType;
@@ -41,6 +40,8 @@ export class CellBase extends Module {
   /** Use the fused kernel (true) or the composed ops (false). */
   fused: boolean;
   protected readonly kind: CellKind;
+  /** The cell: gates, state, composed step and fused kernel (see cells/). */
+  protected readonly spec: CellSpec;
   protected readonly label: string;
 
   constructor(label: string, kind: CellKind, options: CellOptions, allowed: readonly string[]) {
@@ -48,13 +49,14 @@ export class CellBase extends Module {
     checkSizeOptions(label, options, allowed);
     this.label = label;
     this.kind = kind;
+    this.spec = CELLS[kind];
     this.inputSize = positiveInt(label, "inputSize", options.inputSize);
     this.hiddenSize = positiveInt(label, "hiddenSize", options.hiddenSize);
     this.bias = boolOption(label, "bias", options.bias, true);
-    this.fused = boolOption(label, "fused", options.fused, true);
+    this.fused = fusedOption(label, this.spec, options.fused);
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
-    const G = gateCount(kind) * H;
+    const G = this.spec.blocks * H;
     const bound = 1 / Math.sqrt(H);
     this.registerParameter("weight_ih", uniformParameter([G, this.inputSize], bound, dtype));
     this.registerParameter("weight_hh", uniformParameter([G, H], bound, dtype));
@@ -104,11 +106,10 @@ export class CellBase extends Module {
     }
     const zeros = (): Tensor => new Tensor(allocate(dtype, B * H), [B, H]);
     const lift = (s: Tensor | undefined): Tensor => (s === undefined ? zeros() : batched ? s : reshape(s, [1, H]));
-    const run = this.fused ? runFused : runComposed;
-    const res = run(this.kind, { wIh: this.weight_ih, wHh: this.weight_hh, bIh: this.bias_ih, bHh: this.bias_hh }, {
+    const res = runDirection(owner, this.spec, this.fused, { wIh: this.weight_ih, wHh: this.weight_hh, bIh: this.bias_ih, bHh: this.bias_hh }, {
       x: reshape(x, [1, B, D]),
       h0: lift(h),
-      c0: this.kind === "lstm" ? lift(c) : null,
+      c0: this.spec.cellState ? lift(c) : null,
       reverse: false,
       lengths: null,
       scope: this.path,
@@ -119,7 +120,7 @@ export class CellBase extends Module {
   }
 
   override extraRepr(): string {
-    return `${this.inputSize}, ${this.hiddenSize}${this.bias ? "" : ", bias=false"}${this.kind === "rnn_relu" ? ", nonlinearity=relu" : ""}`;
+    return `${this.inputSize}, ${this.hiddenSize}${this.bias ? "" : ", bias=false"}${this.spec.repr === null ? "" : `, ${this.spec.repr}`}`;
   }
 
   private param(name: string): Parameter {

@@ -6,15 +6,15 @@ import { stack } from "../../ops/cat";
 import { where } from "../../ops/where";
 import { allocate } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
-import { CellState, ComposedWeights, composedStep } from "./composed-step";
-import type { CellKind, DirectionInput, DirectionResult, DirectionWeights } from "./recurrence";
+import type { CellSpec, CellState, ComposedWeights } from "./cells/cell-spec";
+import type { DirectionInput, DirectionResult, DirectionWeights } from "./recurrence";
 
 /**
  * One direction of one recurrent layer on the composed path: the loop of the lecture, one step
  * at a time, each step's ops tagged `{ module: scope, step: t }`. With lengths, a 0/1 mask m_t
  * freezes finished sequences, h_t = m_t ? h~_t : h_{t-1}, and zeroes their outputs, y_t = m_t h~_t.
  */
-export function runComposed(kind: CellKind, w: DirectionWeights, inp: DirectionInput): DirectionResult {
+export function runComposed(spec: CellSpec, w: DirectionWeights, inp: DirectionInput): DirectionResult {
   const { x, reverse, lengths, scope } = inp;
   const T = x.shape[0] ?? 0;
   const B = x.shape[1] ?? 0;
@@ -24,14 +24,14 @@ export function runComposed(kind: CellKind, w: DirectionWeights, inp: DirectionI
     bIh: w.bIh,
     bHh: w.bHh,
   }));
-  let state: CellState = { h: inp.h0, c: kind === "lstm" ? inp.c0 : null };
+  let state: CellState = { h: inp.h0, c: spec.cellState ? inp.c0 : null };
   const ys = new Array<Tensor>(T);
   for (let k = 0; k < T; k++) {
     const t = reverse ? T - 1 - k : k;
     const tags = inp.tagSteps ? { module: scope, step: t } : { module: scope };
     withScope(tags, () => {
       const xt = withScope({ role: "x" }, () => select(x, 0, t));
-      const next = composedStep(kind, xt, state, cw);
+      const next = spec.step(xt, state, cw);
       if (lengths === null) {
         ys[t] = next.h;
         state = next;

@@ -1,30 +1,13 @@
+import type { RecurrentWeights } from "../../ops/fused/step-arrays";
 import type { Tensor } from "../../tensor/tensor";
 
 /**
- * What the two recurrence paths (composed and fused) share: the cell kinds, the weights of one
- * layer and direction, and what one direction of one layer reads and returns.
+ * What the two recurrence paths (composed and fused) share: the weights of one layer and
+ * direction, and what one direction of one layer reads and returns (the cells: cells/).
  */
 
-/** The recurrent cells: Elman RNN with tanh or ReLU, LSTM (gates i|f|g|o), GRU (gates r|z|n). */
-export type CellKind = "rnn_tanh" | "rnn_relu" | "lstm" | "gru";
-
-/** Number of gate blocks packed in W_ih and W_hh: 1 (RNN), 4 (LSTM), 3 (GRU). */
-export function gateCount(kind: CellKind): number {
-  return kind === "lstm" ? 4 : kind === "gru" ? 3 : 1;
-}
-
-/** The operation name of one fused step, as graph nodes show it. */
-export function cellOpName(kind: CellKind): string {
-  return kind === "lstm" ? "lstm_cell" : kind === "gru" ? "gru_cell" : kind === "rnn_relu" ? "rnn_relu_cell" : "rnn_tanh_cell";
-}
-
 /** Parameters of one layer and direction, PyTorch layout: W_ih [G*H, D], W_hh [G*H, H], biases [G*H]. */
-export interface DirectionWeights {
-  wIh: Tensor;
-  wHh: Tensor;
-  bIh: Tensor | null;
-  bHh: Tensor | null;
-}
+export type DirectionWeights = RecurrentWeights;
 
 /** What one direction of one layer reads. */
 export interface DirectionInput {
@@ -32,7 +15,7 @@ export interface DirectionInput {
   x: Tensor;
   /** Initial hidden state [B, H]. */
   h0: Tensor;
-  /** Initial cell state [B, H] (LSTM only). */
+  /** Initial cell state [B, H] (cells with one, the LSTM; else null). */
   c0: Tensor | null;
   /** Run from t = T-1 down to 0 (the backward direction of a bidirectional layer). */
   reverse: boolean;

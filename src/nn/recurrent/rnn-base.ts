@@ -9,12 +9,12 @@ import { allocate } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { uniformParameter } from "../default-init";
 import { applyDropout } from "../dropout";
-import { runComposed } from "./composed-recurrence";
-import { runFused } from "./fused/recurrence";
 import { Module } from "../module";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "../options";
 import type { Parameter } from "../parameter";
-import { CellKind, DirectionResult, DirectionWeights, gateCount } from "./recurrence";
+import { CELLS, CellKind, CellSpec } from "./cells";
+import type { DirectionResult, DirectionWeights } from "./recurrence";
+import { fusedOption, runDirection } from "./run-direction";
 import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./validate";
 
 /** Options shared by `RNN`, `LSTM` and `GRU` (PyTorch's names in camelCase). */
@@ -33,7 +33,7 @@ export interface RecurrentOptions {
   dropout?: number;
   /** Add a layer reading the sequence backwards; outputs concatenate [forward, backward] (default false). */
   bidirectional?: boolean;
-  /** Fused kernels (default true); false builds every gate from primitive ops, for the graph figures. */
+  /** Fused kernels (default true where the cell has them); false builds every gate from primitive ops, for the graph figures. */
   fused?: boolean;
   /** Parameter dtype (default float32). */
   dtype?: DType;
@@ -86,6 +86,8 @@ export class RNNBase extends Module {
   declare readonly weight_ih_l2: Parameter | undefined;
   declare readonly weight_hh_l2: Parameter | undefined;
   protected readonly kind: CellKind;
+  /** The cell: gates, state, composed step and fused kernel (see cells/). */
+  protected readonly spec: CellSpec;
   /** Name used in error messages, e.g. `LSTM`. */
   protected readonly label: string;
 
@@ -94,6 +96,7 @@ export class RNNBase extends Module {
     checkSizeOptions(label, options, allowed);
     this.label = label;
     this.kind = kind;
+    this.spec = CELLS[kind];
     this.inputSize = positiveInt(label, "inputSize", options.inputSize);
     this.hiddenSize = positiveInt(label, "hiddenSize", options.hiddenSize);
     this.numLayers = positiveInt(label, "numLayers", options.numLayers ?? 1);
@@ -101,10 +104,10 @@ export class RNNBase extends Module {
     this.batchFirst = boolOption(label, "batchFirst", options.batchFirst, false);
     this.dropout = probability(label, "dropout", options.dropout, 0);
     this.bidirectional = boolOption(label, "bidirectional", options.bidirectional, false);
-    this.fused = boolOption(label, "fused", options.fused, true);
+    this.fused = fusedOption(label, this.spec, options.fused);
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
-    const G = gateCount(kind) * H;
+    const G = this.spec.blocks * H;
     const bound = 1 / Math.sqrt(H);
     for (let layer = 0; layer < this.numLayers; layer++) {
       const inSize = layer === 0 ? this.inputSize : H * this.directions;
@@ -171,12 +174,11 @@ export class RNNBase extends Module {
   protected runLayers(x: Tensor, seq: SequenceLayout, lengths: Int32Array | null, h0?: Tensor, c0?: Tensor): { output: Tensor; h: Tensor; c: Tensor | null } {
     const { B } = seq;
     const H = this.hiddenSize;
-    const lstm = this.kind === "lstm";
+    const cellState = this.spec.cellState;
     const xs = seq.batched ? (this.batchFirst ? transpose(x, 0, 1) : x) : unsqueeze(x, 1);
     const h0b = h0 !== undefined && !seq.batched ? unsqueeze(h0, 1) : h0;
     const c0b = c0 !== undefined && !seq.batched ? unsqueeze(c0, 1) : c0;
     const initial = (s: Tensor | undefined, idx: number): Tensor => (s === undefined ? new Tensor(allocate(this.dtype, B * H), [B, H]) : select(s, 0, idx));
-    const run = this.fused ? runFused : runComposed;
     const hs: Tensor[] = [];
     const cs: Tensor[] = [];
     let input = xs;
@@ -185,10 +187,10 @@ export class RNNBase extends Module {
       for (let dir = 0; dir < this.directions; dir++) {
         const idx = layer * this.directions + dir;
         const scope = `${this.path}.l${layer}${dir === 1 ? "_reverse" : ""}`;
-        const res = run(this.kind, this.weightsOf(layer, dir), {
+        const res = runDirection(`${this.label}.forward`, this.spec, this.fused, this.weightsOf(layer, dir), {
           x: input,
           h0: initial(h0b, idx),
-          c0: lstm ? initial(c0b, idx) : null,
+          c0: cellState ? initial(c0b, idx) : null,
           reverse: dir === 1,
           lengths,
           scope,
@@ -205,7 +207,7 @@ export class RNNBase extends Module {
     }
     let output = input;
     let h = stack(hs, 0);
-    let c = lstm ? stack(cs, 0) : null;
+    let c = cellState ? stack(cs, 0) : null;
     if (!seq.batched) {
       output = reshape(output, [seq.T, this.directions * H]);
       h = reshape(h, [hs.length, H]);
@@ -217,7 +219,7 @@ export class RNNBase extends Module {
   override extraRepr(): string {
     const parts = [`${this.inputSize}`, `${this.hiddenSize}`];
     if (this.numLayers !== 1) parts.push(`numLayers=${this.numLayers}`);
-    if (this.kind === "rnn_relu") parts.push("nonlinearity=relu");
+    if (this.spec.repr !== null) parts.push(this.spec.repr);
     if (!this.bias) parts.push("bias=false");
     if (this.batchFirst) parts.push("batchFirst=true");
     if (this.dropout !== 0) parts.push(`dropout=${this.dropout}`);

@@ -265,7 +265,7 @@ export interface GatePanel {
 
 /** `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (tokens), units on y. */
 export interface GatesPayload extends PayloadBase<"gates"> {
-  cell: "lstm" | "gru";
+  cell: "lstm" | "gru" | "mgu";
   /** One label per time step (the input tokens, or "t=0", ...). */
   tokens: string[];
   gates: GatePanel[];

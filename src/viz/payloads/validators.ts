@@ -181,7 +181,7 @@ function validateGradflow(o: Obj, path: string): void {
 }
 
 function validateGates(o: Obj, path: string): void {
-  oneOf(o.cell, ["lstm", "gru"], `${path}.cell`);
+  oneOf(o.cell, ["lstm", "gru", "mgu"], `${path}.cell`);
   const t = each(o.tokens, `${path}.tokens`, str).length;
   each(o.gates, `${path}.gates`, (item, p) => {
     const q = obj(item, p);

@@ -1,8 +1,8 @@
-import { whenBackwardEnds } from "../../../autograd/backward-end";
-import { getBackend } from "../../../backend/backend";
-import type { PinnedOperand } from "../../../backend/pinned";
-import type { TypedArray } from "../../../tensor/dtype";
-import type { FusedGrads } from "./projection";
+import { whenBackwardEnds } from "../../autograd/backward-end";
+import { getBackend } from "../../backend/backend";
+import type { PinnedOperand } from "../../backend/pinned";
+import type { TypedArray } from "../../tensor/dtype";
+import type { FusedGrads } from "./step-arrays";
 
 /**
  * Runs the step loop of a fused forward with W_hh resident in the backend's memory (see

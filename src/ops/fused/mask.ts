@@ -1,5 +1,5 @@
-import type { TypedArray } from "../../../tensor/dtype";
-import { StepArrays, isLive } from "./arrays";
+import type { TypedArray } from "../../tensor/dtype";
+import { StepArrays, isLive } from "./step-arrays";
 
 /**
  * Packed sequences on the fused path. A step where some rows are past their sequence's end runs

@@ -1,35 +1,41 @@
-import { getBackend } from "../../../backend/backend";
-import type { PinnedOperand } from "../../../backend/pinned";
-import type { TypedArray } from "../../../tensor/dtype";
-import { allocate } from "../../../tensor/dtype";
-import { Tensor } from "../../../tensor/tensor";
-import type { DirectionWeights } from "../recurrence";
+import { record } from "../../autograd/record";
+import { getBackend } from "../../backend/backend";
+import type { TypedArray } from "../../tensor/dtype";
+import { allocate } from "../../tensor/dtype";
+import { Tensor } from "../../tensor/tensor";
+import type { FusedCellKernel } from "./cell-kernel";
+import type { FusedGrads, RecurrentWeights } from "./step-arrays";
 
 /**
- * Gradient buffers shared by the nodes of one fused direction during one backward pass. The
- * cell-state node stashes dL/dc_T here, the steps fill the gate gradients, and the first step
- * hands them to the projection node and clears them (so the graph can be walked again with
- * `retainGraph`).
+ * The input projection of one fused direction, one GEMM for all T steps:
+ *
+ *   P = X W_ih^T + b_ih + b_hh   [T*B, G*H]   (b_ih alone when the kernel adds b_hh in its step)
+ *
+ * written into `acts` (the step arrays' gate buffer, which the steps then turn into activations)
+ * and recorded as one node (op `lstm_projection` etc., inputs X, W_ih, W_hh, the biases), whose
+ * backward makes every gradient that needs all steps (`projectionBackward`).
  */
-export interface FusedGrads {
-  /** [T*B, G*H] dL/d(input-side gate pre-activations), in time order. */
-  dGx: TypedArray | null;
-  /** [T*B, G*H] dL/d(hidden-side gate pre-activations) (GRU only; the same as dGx otherwise). */
-  dGh: TypedArray | null;
-  /** [B, H] dL/dc carried down the steps (LSTM). */
-  dc: TypedArray | null;
-  /** [B, H] dL/dc_T from the final cell state (LSTM). */
-  dcFinal: TypedArray | null;
-  /** dGh handed from the first step to the projection node (GRU). */
-  pendingDGh: TypedArray | null;
-  /** W_hh kept resident from the backward of the last step to that of step 0 (see fused/pin.ts). */
-  pinned: PinnedOperand | null;
+export function fusedProjection(kernel: FusedCellKernel, x: Tensor, w: RecurrentWeights, acts: TypedArray, grads: FusedGrads, saved: ProjectionSaved): Tensor {
+  const { T, B, D, GH } = saved;
+  getBackend().linear(T * B, GH, D, x.data, 0, w.wIh.data, 0, projectionBias(w, kernel.foldHiddenBias, x.dtype, GH), acts, 0);
+  const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
+  return record(new Tensor(acts, [T * B, GH]), kernel.projectionOp, [x, ...weights], (g) => projectionBackward(g, grads, saved));
 }
+
+/** The bias folded into the projection: b_ih + b_hh (b_ih alone when `foldHidden` is false), or null. */
+function projectionBias(w: RecurrentWeights, foldHidden: boolean, dtype: Tensor["dtype"], GH: number): TypedArray | null {
+  if (w.bIh === null && (!foldHidden || w.bHh === null)) return null;
+  const out = allocate(dtype, GH);
+  if (w.bIh !== null) out.set(w.bIh.data);
+  if (foldHidden && w.bHh !== null) for (let j = 0; j < GH; j++) out[j] = (out[j] as number) + (w.bHh.data[j] as number);
+  return out;
+}
+
 
 /** Sizes and saved tensors the projection backward needs. */
 export interface ProjectionSaved {
   x: Tensor;
-  w: DirectionWeights;
+  w: RecurrentWeights;
   /** [T+1, B, H] hidden states; rows prevBase.. are h_{t-1} of steps 0..T-1 in time order. */
   hs: TypedArray;
   prevBase: number;
@@ -38,7 +44,8 @@ export interface ProjectionSaved {
   D: number;
   H: number;
   GH: number;
-  gru: boolean;
+  /** The hidden side has gate gradients of its own (`FusedCellKernel.splitHiddenGrads`). */
+  splitHidden: boolean;
 }
 
 /**
@@ -47,12 +54,12 @@ export interface ProjectionSaved {
  *   dX = dG_x W_ih,  dW_ih = dG_x^T X,  dW_hh = dG_h^T [h_{-1} .. h_{T-2}],
  *   db_ih = sum_rows dG_x,  db_hh = sum_rows dG_h   (column sums in float64, `Backend.colSum`)
  *
- * Without the GRU's r gate, dG_h = dG_x and the two bias gradients are one sum.
+ * Without a split hidden side (the GRU's r gate), dG_h = dG_x and the two bias gradients are one sum.
  */
 export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSaved): Array<Tensor | null> {
   const dGx = g.data;
   let dGh: TypedArray = dGx;
-  if (z.gru) {
+  if (z.splitHidden) {
     dGh = grads.pendingDGh ?? allocate(g.dtype, z.T * z.B * z.GH);
     grads.pendingDGh = null;
   }
@@ -89,7 +96,7 @@ function projectionGradients(dtype: Tensor["dtype"], dGx: TypedArray, dGh: Typed
   } else out.push(null);
   const dbIh = w.bIh?.requiresGrad === true ? columnSums(dGx, rows, GH, dtype) : null;
   let dbHh: TypedArray | null = null;
-  if (w.bHh?.requiresGrad === true) dbHh = z.gru || dbIh === null ? columnSums(dGh, rows, GH, dtype) : dbIh.slice();
+  if (w.bHh?.requiresGrad === true) dbHh = z.splitHidden || dbIh === null ? columnSums(dGh, rows, GH, dtype) : dbIh.slice();
   if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
   if (w.bHh !== null) out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
   return out;

@@ -1,0 +1,102 @@
+import type { NodePart } from "../../autograd/node";
+import { record } from "../../autograd/record";
+import type { TypedArray } from "../../tensor/dtype";
+import { allocate } from "../../tensor/dtype";
+import { Tensor } from "../../tensor/tensor";
+import type { FusedCellKernel } from "./cell-kernel";
+import { freezeFinished, passFinished } from "./mask";
+import { holdResident, releaseResident } from "./pin";
+import { FusedGrads, RecurrentWeights, StepArrays, allLive } from "./step-arrays";
+
+/** What the steps of one fused direction share: the kernel, weights, buffers and gradient buffers. */
+export interface FusedSteps {
+  kernel: FusedCellKernel;
+  w: RecurrentWeights;
+  s: StepArrays;
+  grads: FusedGrads;
+  /** Steps of the direction. */
+  T: number;
+}
+
+/** Where step t sits: its time index, the state slots it reads and writes, and whether it is the last to run backward. */
+export interface StepPlace {
+  t: number;
+  prev: number;
+  out: number;
+  /** The first step of the direction to run forward (t = 0, or T-1 reversed): its backward ends the chain. */
+  first: boolean;
+}
+
+/**
+ * Step t of a fused recurrence as one graph node h_t [B, H] (op `lstm_cell` etc.), inputs
+ * P (the projection), h_{t-1}, W_hh, and c_{-1} at the first step of a cell with a state.
+ *
+ * Forward (unless `ran`: the whole sequence already ran in one backend call): the kernel's step,
+ * then finished rows are put back (mask.ts) and y_t written.
+ * Backward: g = dL/dh_t whole (from y_t and from h_{t+1}); the kernel's step backward writes
+ * dL/da_t into the direction's gate-gradient buffer and returns dL/dh_{t-1} (the part through
+ * W_hh plus the part that skips it); the first step hands the whole buffer to the projection
+ * node as dL/dP (and dL/dc_{-1}).
+ */
+export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[], ran: boolean, parts: readonly NodePart[]): Tensor {
+  const { kernel, w, s, grads } = d;
+  const { t, prev, out, first } = at;
+  const { B, H } = s;
+  const BH = B * H;
+  if (!ran) stepForward(d, t, prev, out);
+  const hT = new Tensor(s.hs.subarray(out, out + BH), [B, H]);
+  const dtype = hT.dtype;
+  return record(
+    hT,
+    kernel.op,
+    inputs,
+    (g) => {
+      if (grads.dGx === null) {
+        startBackward(d, dtype);
+        holdResident(grads, w.wHh.data);
+      }
+      const dhPrev = allocate(dtype, BH);
+      stepBackward(d, t, prev, g.data, dhPrev);
+      const dh = new Tensor(dhPrev, [B, H]);
+      if (!first) return [null, dh, null];
+      releaseResident(grads);
+      const dP = new Tensor(grads.dGx as TypedArray, [d.T * B, kernel.blocks * H]); // allocated by startBackward
+      const dc0 = kernel.cellState ? new Tensor(grads.dc as TypedArray, [B, H]) : null; // allocated by startBackward
+      grads.pendingDGh = kernel.splitHiddenGrads ? grads.dGh : null;
+      grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
+      return [dP, dh, null, dc0];
+    },
+    undefined,
+    parts,
+  );
+}
+
+/** The forward of step t on every row, then finished rows put back and y_t written. */
+function stepForward(d: FusedSteps, t: number, prev: number, out: number): void {
+  const { s } = d;
+  const BH = s.B * s.H;
+  d.kernel.step(s, d.w, t, prev, out);
+  if (allLive(s, t)) {
+    if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
+  } else freezeFinished(s, t, prev, out);
+}
+
+/** The backward of step t on every row, then finished rows pass their gradients through unchanged. */
+function stepBackward(d: FusedSteps, t: number, prev: number, dh: TypedArray, dhPrev: TypedArray): void {
+  const { kernel, s, grads } = d;
+  const live = allLive(s, t);
+  const dcBefore = live || grads.dc === null ? null : grads.dc.slice();
+  kernel.stepBackward(s, d.w, t, prev, dh, grads, dhPrev);
+  if (live) return;
+  const dG = [grads.dGx, kernel.splitHiddenGrads ? grads.dGh : null].filter((x): x is TypedArray => x !== null);
+  passFinished(s, t, kernel.blocks, dh, dhPrev, dG, grads.dc, dcBefore);
+}
+
+/** Allocates the backward buffers of one direction when its first step's backward runs. */
+function startBackward(d: FusedSteps, dtype: Tensor["dtype"]): void {
+  const { grads, kernel, s } = d;
+  const n = d.T * s.B * kernel.blocks * s.H;
+  grads.dGx = allocate(dtype, n);
+  grads.dGh = kernel.splitHiddenGrads ? allocate(dtype, n) : null;
+  if (kernel.cellState) grads.dc = grads.dcFinal === null ? allocate(dtype, s.B * s.H) : grads.dcFinal.slice();
+}
