@@ -13,6 +13,7 @@ export * from "./functional";
 export { getBackend, setBackend } from "./backend";
 export type { Backend } from "./backend";
 export * from "./runtime";
+export * from "./exercises";
 export * as optim from "./optim";
 export * as data from "./data";
 export * as train from "./train";
