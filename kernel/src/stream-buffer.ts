@@ -4,6 +4,10 @@
  * ends. Like ipykernel's buffered streams: a loop printing thousands of lines sends a few
  * messages, not thousands, so ZeroMQ's publish queue (which drops beyond its high-water mark)
  * never overflows and output stays in order with displays and results.
+ *
+ * Quiet mode (`SEQGRAD_KERNEL_QUIET=1` in the kernel's environment): stderr text, such as type
+ * warnings and library warnings, is sent as `display_data` (text/plain) in the cell's output
+ * instead of a stderr stream, for autograders that fail a graded cell writing to stderr.
  */
 import type { Publish } from "./messages";
 
@@ -12,6 +16,11 @@ export const STREAM_FLUSH_MS = 50;
 
 /** Text beyond which the buffer is sent at once. */
 const MAX_BUFFERED_CHARS = 1 << 20;
+
+/** True when the kernel runs in quiet mode (stderr shown as display data). */
+export function quietMode(): boolean {
+  return process.env["SEQGRAD_KERNEL_QUIET"] === "1";
+}
 
 /** A publish function that buffers stream text, and a way to send what is buffered. */
 export interface BufferedPublish {
@@ -29,7 +38,8 @@ export function bufferStreams(publish: Publish): BufferedPublish {
     if (pending === undefined) return;
     const content = pending;
     pending = undefined;
-    publish("stream", content);
+    if (content.name === "stderr" && quietMode()) publish("display_data", { data: { "text/plain": content.text }, metadata: {} });
+    else publish("stream", content);
   };
   const publishBuffered: Publish = (msgType, content) => {
     const name: unknown = Reflect.get(content, "name");
