@@ -1,3 +1,4 @@
+import { envVar } from "../runtime/node-builtin";
 import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
 import { sigmoidJs, tanhJs } from "./js/activations";
 import { gruCellBackwardJs, lstmCellBackwardJs } from "./js/cell-backward";
@@ -37,7 +38,7 @@ export const WASM_BACKEND: Backend | null = createWasmBackend(JS_BACKEND);
 if (WASM_BACKEND !== null) registerBackend(WASM_BACKEND);
 
 // Default: wasm where available. SEQGRAD_BACKEND=js (or wasm) in the environment forces one.
-const requested = typeof process !== "undefined" ? process.env["SEQGRAD_BACKEND"] : undefined;
+const requested = envVar("SEQGRAD_BACKEND");
 if (requested !== undefined && requested !== "") setBackend(requested);
 else if (WASM_BACKEND !== null) setBackend(WASM_BACKEND);
 

@@ -1,5 +1,5 @@
 /** A text file as one stream of token ids (a language-model corpus, e.g. tiny Shakespeare). */
-import { readFileSync } from "node:fs";
+import { hostFiles, readText } from "../runtime/host-files";
 import { dataFile } from "./data-path";
 import { SplitFractions, splitStream } from "./split";
 import { TokenLevel, TokenizeOptions, detokenize, tokenizer } from "./tokenize";
@@ -43,7 +43,7 @@ export interface TextCorpus {
  */
 export function loadTextCorpus(options: TextCorpusOptions = {}): TextCorpus {
   const path = dataFile("loadTextCorpus", options.file ?? "tinyshakespeare.txt");
-  let text = readFileSync(path, "utf8");
+  let text = readText(hostFiles("loadTextCorpus"), path);
   if (options.maxChars !== undefined) text = text.slice(0, options.maxChars);
   return textCorpus(text, options);
 }

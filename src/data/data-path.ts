@@ -1,19 +1,18 @@
-/** Where the vendored corpora live: `notebooks/data/` of the package, found relative to this file. */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+/** Where the vendored corpora live: `notebooks/data/` of the package, or the host's data folder. */
 import { ValueError } from "../errors";
+import { hostFiles } from "../runtime/host-files";
 
 /** The folder holding the vendored corpora (`tinyshakespeare.txt`, `eng-fra-tatoeba.tsv`). */
 export function dataDir(): string {
-  // this file sits in src/data (sources) or dist/data (build): the package root is two levels up
-  return resolve(__dirname, "..", "..", "notebooks", "data");
+  return hostFiles("dataDir").dataDir();
 }
 
-/** The absolute path of a vendored corpus, or of `file` when it is a path of its own. */
+/** The path of a vendored corpus, or of `file` when it is a path of its own. */
 export function dataFile(op: string, file: string): string {
-  const path = existsSync(file) ? file : join(dataDir(), file);
-  if (!existsSync(path)) {
-    throw new ValueError(`${op}: file not found; expected an existing path or a file of ${dataDir()}, got "${file}"`);
+  const files = hostFiles(op);
+  const path = files.exists(file) ? file : files.join(files.dataDir(), file);
+  if (!files.exists(path)) {
+    throw new ValueError(`${op}: file not found; expected an existing path or a file of ${files.dataDir()}, got "${file}"`);
   }
   return path;
 }

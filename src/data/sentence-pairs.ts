@@ -1,5 +1,5 @@
 /** A sentence-pair corpus (tab-separated, e.g. English-French from Tatoeba) for translation. */
-import { readFileSync } from "node:fs";
+import { hostFiles, readText } from "../runtime/host-files";
 import { ValueError } from "../errors";
 import { dataFile } from "./data-path";
 import { IdPair, TokenPair, encodePairs } from "./seq2seq-batch";
@@ -54,7 +54,7 @@ export function loadSentencePairs(options: SentencePairOptions = {}): PairCorpus
   const path = dataFile("loadSentencePairs", options.file ?? "eng-fra-tatoeba.tsv");
   const tokenize = tokenizer(options.level ?? "word", options.tokenize ?? { lowercase: true });
   const pairs: SentencePair[] = [];
-  const lines = readFileSync(path, "utf8").split(/\r?\n/);
+  const lines = readText(hostFiles("loadSentencePairs"), path).split(/\r?\n/);
   for (const [n, line] of lines.entries()) {
     if (line.trim() === "") continue;
     const [a, b, attribution = ""] = line.split("\t");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { hostFiles } from "../runtime/host-files";
 import { ValueError } from "../errors";
 import type { HyperValue, OptimizerLike, OptimizerStateDict, ParamState } from "../optim/optimizer";
 import { Generator, RngState, defaultGenerator } from "../tensor/random";
@@ -106,7 +106,7 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
   }
-  const { tensors, metadata } = parseSafetensors(readFileSync(path));
+  const { tensors, metadata } = parseSafetensors(hostFiles("loadCheckpoint").read(path));
   if (metadata.format !== FORMAT) {
     throw new ValueError(`loadCheckpoint: ${path} is not a seqgrad checkpoint; expected __metadata__.format "${FORMAT}", got ${JSON.stringify(metadata.format)}`);
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { hostFiles } from "../runtime/host-files";
 import { ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { numelOf } from "../tensor/shape";
@@ -126,7 +126,7 @@ export function fromSafetensorsBytes(bytes: Uint8Array): Record<string, Tensor> 
  * @example model.loadStateDict(loadSafetensors("lstm.safetensors"));
  */
 export function loadSafetensors(path: string): Record<string, Tensor> {
-  return parseSafetensors(readFileSync(path)).tensors;
+  return parseSafetensors(hostFiles("loadSafetensors").read(path)).tensors;
 }
 
 /** Parses and validates safetensors bytes: tensors and `__metadata__`. */

@@ -3,9 +3,9 @@
  * In a kernel with the seqgrad bridge this sends Jupyter `display_data` / `update_display_data`
  * messages with the value's full MIME bundle; in plain Node it prints the `text/plain` form.
  */
-import { randomUUID } from "node:crypto";
 import { ValueError } from "../errors";
 import { kernelBridge } from "./kernel-bridge";
+import { nodeBuiltin } from "./node-builtin";
 import { JUPYTER_DISPLAY, mimeBundle } from "./mime-bundle";
 
 /** Options of `display`. */
@@ -41,7 +41,7 @@ const shownIn = new Map<string, number | null>();
  * @example display(curve, { id: "loss" }); // again later in the cell: updates the same output
  */
 export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
-  const id = options.id === undefined ? randomUUID() : checkId(options.id);
+  const id = options.id === undefined ? freshId() : checkId(options.id);
   const bridge = kernelBridge();
   const cell = bridge?.currentCell() ?? null;
   const update = options.id !== undefined && shownIn.has(id) && shownIn.get(id) === cell;
@@ -61,7 +61,21 @@ function send(value: unknown, id: string, update: boolean): void {
     bridge.display(bundle, id, update);
     return;
   }
-  process.stdout.write(`${String(bundle["text/plain"])}\n`);
+  const text = `${String(bundle["text/plain"])}\n`;
+  const stdout = nodeBuiltin<NodeJS.Process>("node:process")?.stdout;
+  if (stdout === undefined) console.log(text.trimEnd());
+  else stdout.write(text);
+}
+
+let made = 0;
+
+/** A random UUID where Web Crypto has one (Node, Deno, secure browser contexts), else a unique counter id. */
+function freshId(): string {
+  const crypto: unknown = Reflect.get(globalThis, "crypto");
+  const uuid: unknown = typeof crypto === "object" && crypto !== null ? Reflect.get(crypto, "randomUUID") : undefined;
+  if (typeof uuid === "function") return String(Reflect.apply(uuid, crypto, []));
+  made += 1;
+  return `seqgrad-display-${Date.now().toString(36)}-${made}`;
 }
 
 function checkId(id: unknown): string {

@@ -5,7 +5,7 @@
  * `{ "application/vnd.seqgrad.tensor.v1+json": payload, "text/html": svg, "text/plain": summary }`.
  * Every other value is shown by its `text/plain` form.
  */
-import { inspect } from "node:util";
+import { nodeBuiltin } from "./node-builtin";
 import { ValueError } from "../errors";
 
 /** The symbol a displayable object keys its bundle method with. */
@@ -19,7 +19,24 @@ const INSPECT_OPTIONS = { depth: 4, maxArrayLength: 100, maxStringLength: 10_000
 
 /** The `text/plain` form of a value: the one Node's REPL prints (strings quoted). */
 export function plainText(value: unknown): string {
-  return inspect(value, INSPECT_OPTIONS);
+  const util = nodeBuiltin<typeof import("node:util")>("node:util");
+  return util === undefined ? portableText(value) : util.inspect(value, INSPECT_OPTIONS);
+}
+
+/** The `text/plain` form where `node:util` is missing (browsers): strings quoted, objects as JSON. */
+function portableText(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "function") return `[Function: ${value.name || "(anonymous)"}]`;
+  if (typeof value !== "object" || value === null) return String(value);
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
+  try {
+    const text = JSON.stringify(value, null, 1)?.replace(/\n\s*/g, " ");
+    if (text !== undefined) return text.length > INSPECT_OPTIONS.maxStringLength ? `${text.slice(0, 10_000)} ...` : text;
+  } catch {
+    // cyclic or BigInt-holding values: their class name below
+  }
+  return `[object ${value.constructor?.name ?? "Object"}]`;
 }
 
 /**

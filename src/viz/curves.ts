@@ -10,6 +10,7 @@
 import { display } from "../runtime/display";
 import type { DisplayHandle } from "../runtime/display";
 import { kernelBridge } from "../runtime/kernel-bridge";
+import { nodeBuiltin } from "../runtime/node-builtin";
 import type { EvalRecord, History, StepRecord } from "../train/history";
 import { ValueError } from "../errors";
 import { compact, seriesIndices } from "./data/downsample";
@@ -187,7 +188,8 @@ export class TrainingCurves {
   }
 
   private writeTerminal(): void {
-    const stream = this.options.stream ?? process.stderr;
+    const stream = this.options.stream ?? nodeBuiltin<NodeJS.Process>("node:process")?.stderr;
+    if (stream === undefined) return;
     const line = progressLine(this.progress());
     const done = this.state !== "running";
     if (stream.isTTY === true) stream.write(`\r${line}\u001b[K${done ? "\n" : ""}`);

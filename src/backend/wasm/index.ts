@@ -1,3 +1,4 @@
+import { envVar, nodeBuiltin } from "../../runtime/node-builtin";
 import type { Backend } from "../backend";
 import { Arena } from "./arena";
 import { createWasmCells } from "./cells";
@@ -63,7 +64,7 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, h
 
 /** SEQGRAD_THREADS if set (1 disables the helper threads), else min(2, available cores). */
 function defaultThreads(): number {
-  const env = typeof process !== "undefined" ? process.env["SEQGRAD_THREADS"] : undefined;
+  const env = envVar("SEQGRAD_THREADS");
   const fromEnv = env === undefined ? NaN : Number.parseInt(env, 10);
   if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
   const os = loadOs();
@@ -72,10 +73,5 @@ function defaultThreads(): number {
 }
 
 function loadOs(): { availableParallelism(): number } | null {
-  if (typeof process === "undefined" || process.versions?.node === undefined) return null;
-  try {
-    return require("node:os") as { availableParallelism(): number };
-  } catch {
-    return null;
-  }
+  return nodeBuiltin<{ availableParallelism(): number }>("node:os") ?? null;
 }

@@ -1,3 +1,5 @@
+import { envVar, nodeBuiltin } from "../../runtime/node-builtin";
+
 /**
  * Relaxed SIMD for the GEMM micro-kernel: `f32x4.relaxed_madd`, one fused multiply-add
  * instruction (a b + c, rounded once) where the CPU has FMA, instead of a multiply and an add.
@@ -20,15 +22,15 @@ export function relaxedSimdAllowed(validate: () => boolean): boolean {
 
 /** True when SEQGRAD_FMA=0 (or "false", "off") asks for the SIMD128 kernels only. */
 export function fmaDisabled(): boolean {
-  const env = typeof process !== "undefined" ? process.env["SEQGRAD_FMA"] : undefined;
+  const env = envVar("SEQGRAD_FMA");
   return env !== undefined && ["0", "false", "off", "no"].includes(env.trim().toLowerCase());
 }
 
 /** Sets V8's relaxed-SIMD flag in Node; false when not in Node or the flag cannot be set. */
 function enableInNode(): boolean {
-  if (typeof process === "undefined" || process.versions?.node === undefined) return false;
+  const v8 = nodeBuiltin<{ setFlagsFromString(flags: string): void }>("node:v8");
+  if (v8 === undefined) return false;
   try {
-    const v8 = require("node:v8") as { setFlagsFromString(flags: string): void };
     v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
     return true;
   } catch {

@@ -1,4 +1,5 @@
 import { SeqgradError } from "../../errors";
+import { nodeBuiltin } from "../../runtime/node-builtin";
 import type { SharedKernels, WasmKernels } from "./module";
 
 /** One GEMM job for the helper threads (pointers in bytes into the shared memory). */
@@ -153,10 +154,5 @@ export class GemmThreads {
 
 /** node:worker_threads where this is Node, else null (browsers). */
 export function loadWorkerThreads(): WorkerThreadsModule | null {
-  if (typeof process === "undefined" || process.versions?.node === undefined) return null;
-  try {
-    return require("node:worker_threads") as WorkerThreadsModule;
-  } catch {
-    return null;
-  }
+  return nodeBuiltin<WorkerThreadsModule>("node:worker_threads") ?? null;
 }
