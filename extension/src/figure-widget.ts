@@ -5,7 +5,7 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { validatePayload, type PayloadByKind, type PayloadKind } from "../../src/viz/payloads";
+import { validatePayload, type PayloadByKind, type PayloadKind } from "seqgrad/payloads";
 import { errorBox } from "./draw/dom";
 
 /** CSS class of every seqgrad output. */

@@ -4,7 +4,7 @@
  * `safe: true` is sound because no renderer ever injects payload strings as HTML.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
-import { MIME_TYPES, type PayloadKind } from "../../src/viz/payloads";
+import { MIME_TYPES, type PayloadKind } from "seqgrad/payloads";
 import { AttentionRenderer } from "./renderers/attention";
 import { CurvesRenderer } from "./renderers/curves";
 import { GatesRenderer } from "./renderers/gates";

@@ -2,7 +2,7 @@
  * Base of the renderers drawn with plotly: a header line, optional controls, and one chart that is
  * updated in place on every `renderModel` (live displays) and on theme changes.
  */
-import type { PayloadKind } from "../../src/viz/payloads";
+import type { PayloadKind } from "seqgrad/payloads";
 import { el } from "./draw/dom";
 import { PlotView, type FigureFactory } from "./draw/plot-view";
 import { FigureWidget } from "./figure-widget";

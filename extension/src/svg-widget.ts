@@ -3,7 +3,7 @@
  * pannable drawing, and a hover box. Colours come from CSS classes using JupyterLab's variables, so
  * a theme switch needs no redraw.
  */
-import type { PayloadKind } from "../../src/viz/payloads";
+import type { PayloadKind } from "seqgrad/payloads";
 import { el } from "./draw/dom";
 import { PanZoom } from "./draw/pan-zoom";
 import { Tooltip } from "./draw/tooltip";

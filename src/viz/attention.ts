@@ -12,6 +12,7 @@ import { matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
 import type { AttentionPanel, AttentionPayload, Matrix } from "./payloads";
 import { renderAttention } from "./attention-svg";
+import { colorScale } from "./data/color-scale";
 
 /** Most panels drawn and most tokens per axis. */
 export const ATTENTION_MAX_PANELS = 16;
@@ -62,7 +63,7 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
     target: options.target.slice(0, shownT),
     panels,
     columns: Math.max(1, Math.min(options.columns ?? 4, panels.length)),
-    colorScale: { scheme: "blues", min: 0, max: max > 0 ? max : 1 },
+    colorScale: colorScale("blues", 0, max > 0 ? max : 1),
   };
   const cut = shownS < S || shownT < T ? ` (first ${shownT} x ${shownS} shown)` : "";
   return new Figure("attention", payload, renderAttention, `Attention ${T} target x ${S} source tokens, ${count} panel${count === 1 ? "" : "s"}${cut}`);

@@ -19,9 +19,14 @@ import type { FigureBundle } from "./figure";
 import type { CurvesPanel, CurvesPayload, Progress } from "./payloads";
 import { renderCurves } from "./curves-svg";
 import { progressLine } from "./progress-text";
+import { fitAxis } from "./data/axis";
+import { seriesColor } from "./payloads/style";
+import { curvesSummary, smooth } from "./curves-text";
 
 /** Most points carried per series. */
 export const CURVES_MAX_POINTS = 1500;
+/** Panels per row of the grid. */
+export const CURVES_COLUMNS = 2;
 
 /** Options of `viz.curves`. */
 export interface CurvesOptions {
@@ -133,28 +138,39 @@ export class TrainingCurves {
 
   /** A snapshot of the curves as a figure. */
   figure(): Figure<"curves"> {
-    const panels: CurvesPanel[] = [];
+    const smoothing = this.options.smoothing ?? 0.6;
+    const entries = [...this.series.entries()].map(([name, s], i) => {
+      const keep = seriesIndices(s.x.length, CURVES_MAX_POINTS);
+      const y = keep.map((k) => s.y[k] ?? NaN);
+      // Smooth noisy per-step series only: not sparse evaluations, not the learning rate.
+      const smoothed = smoothing > 0 && y.length >= 20 && s.panel !== "lr" ? smooth(y, smoothing).map(compact) : null;
+      return { name, panel: s.panel, color: seriesColor(i), x: keep.map((k) => s.x[k] ?? 0), y: y.map(compact), smoothed, raw: y };
+    });
+    const xLabel = this.options.xLabel ?? "step";
+    const xAxis = fitAxis(xLabel, entries.flatMap((e) => e.x), "linear");
     const logPanels = this.options.logPanels ?? ["perplexity", "grad_norm", "lr"];
-    for (const s of this.series.values()) {
-      if (panels.some((p) => p.id === s.panel)) continue;
-      const known = PANELS.find((p) => p.id === s.panel);
-      panels.push({ id: s.panel, title: known?.title ?? s.panel, yLabel: known?.yLabel ?? s.panel, yScale: logPanels.includes(s.panel) ? "log" : "linear" });
+    const panels: CurvesPanel[] = [];
+    for (const e of entries) {
+      if (panels.some((p) => p.id === e.panel)) continue;
+      const known = PANELS.find((p) => p.id === e.panel);
+      const log = logPanels.includes(e.panel);
+      const values = entries.filter((f) => f.panel === e.panel).flatMap((f) => f.raw);
+      const yLabel = known?.yLabel ?? e.panel;
+      panels.push({ id: e.panel, title: known?.title ?? e.panel, xAxis, yAxis: fitAxis(log ? `${yLabel} (log)` : yLabel, values, log ? "log" : "linear") });
     }
     panels.sort((a, b) => order(a.id) - order(b.id));
     const payload: CurvesPayload = {
       kind: "curves",
       version: 1,
       ...(this.options.title === undefined ? {} : { title: this.options.title }),
-      xLabel: this.options.xLabel ?? "step",
-      smoothing: this.options.smoothing ?? 0.6,
+      xLabel,
+      smoothing,
+      columns: Math.min(CURVES_COLUMNS, Math.max(1, panels.length)),
       panels,
-      series: [...this.series.entries()].map(([name, s]) => {
-        const keep = seriesIndices(s.x.length, CURVES_MAX_POINTS);
-        return { name, panel: s.panel, x: keep.map((i) => s.x[i] ?? 0), y: keep.map((i) => compact(s.y[i] ?? NaN)) };
-      }),
+      series: entries.map(({ raw: _raw, ...rest }) => rest),
       progress: this.progress(),
     };
-    return new Figure("curves", payload, renderCurves, progressLine(payload.progress ?? this.progress()));
+    return new Figure("curves", payload, renderCurves, curvesSummary(payload));
   }
 
   /** The MIME bundle of the current snapshot. */

@@ -6,6 +6,7 @@ import { INK, svgDocument, titleHeight } from "./svg/document";
 import { el, text } from "./svg/element";
 import { heatmapCells } from "./svg/heatmap";
 import { formatValue } from "./svg/scale";
+import { colorScale } from "./data/color-scale";
 
 /** The SVG of a gates payload. */
 export function renderGates(p: GatesPayload): string {
@@ -33,7 +34,7 @@ export function renderGates(p: GatesPayload): string {
   });
   const height = top + p.gates.length * panelH;
   const barX = left + T * cw + 16;
-  const scale = p.gates[0]?.colorScale ?? { scheme: "blues" as const, min: 0, max: 1 };
+  const scale = p.gates[0]?.colorScale ?? colorScale("blues", 0, 1);
   body.push(...colorBar(scale, { x: barX, y: top + 20, width: 14, height: Math.min(220, height - top - 40) }, "activation"));
   return svgDocument(barX + 14 + COLORBAR_WIDTH, height + 6, body, p.title);
 }

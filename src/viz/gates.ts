@@ -19,6 +19,7 @@ import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
 import type { GatePanel, GatesPayload } from "./payloads";
 import { renderGates } from "./gates-svg";
+import { colorScale } from "./data/color-scale";
 
 /** Most units (rows) and steps (columns) drawn. */
 export const GATES_MAX_UNITS = 64;
@@ -71,7 +72,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     const data = new Float64Array(H * T);
     steps.forEach((col, t) => col.forEach((v, u) => (data[u * T + t] = v)));
     const matrix = matrixOf(data, 0, H, T, GATES_MAX_UNITS, T);
-    return { role, label: names[role] ?? role, matrix, colorScale: { scheme: "blues", min: 0, max: 1 } };
+    return { role, label: names[role] ?? role, matrix, colorScale: colorScale("blues", 0, 1) };
   });
   const payload: GatesPayload = { kind: "gates", version: 1, title: options.title ?? `${cell.toUpperCase()} gate activations`, cell, tokens, gates };
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);

@@ -3,14 +3,13 @@ import { decodeNumber } from "./payloads";
 import type { GradflowPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
-import { paletteColor } from "./svg/colors";
 import { INK, svgDocument, titleHeight } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { xAxis } from "./svg/axes";
 import { legend, legendHeight } from "./svg/legend";
 import type { LegendEntry } from "./svg/legend";
-import { logScale, extent, formatValue } from "./svg/scale";
+import { formatValue, scaleOf } from "./svg/scale";
 
 const CHART_W = 560;
 const CHART_H = 340;
@@ -22,7 +21,7 @@ const MEASURES = { loss: "\u2016dL/dh_t\u2016", jacobian: "\u2016dh_T/dh_t\u2016
 /** The SVG of a gradient-flow payload. */
 export function renderGradflow(p: GradflowPayload): string {
   const top = titleHeight(p.title);
-  const color = (model: string): string => paletteColor(p.models.indexOf(model));
+  const color = (model: string): string => p.colors[p.models.indexOf(model)] ?? INK.muted;
   const series: ChartSeries[] = p.series.map((s) => ({
     name: `${s.model}: ${MEASURES[s.measure]}`,
     x: s.steps,
@@ -34,7 +33,7 @@ export function renderGradflow(p: GradflowPayload): string {
   const entries = chartLegend(p, color);
   const chartH = CHART_H + Math.max(0, legendHeight(entries, CHART_W - 20) - LEGEND_ROW);
   const box = { x: 0, y: top, width: CHART_W, height: chartH };
-  const chart = xyChart({ box, xLabel: "time step t", yLabel: "gradient norm (log scale)", yLog: true, series, legendEntries: entries });
+  const chart = xyChart({ box, xAxis: p.xAxis, yAxis: p.yAxis, series, legendEntries: entries });
   const params = parameterPanel(p, CHART_W + 10, top, color);
   return svgDocument(CHART_W + 10 + params.width, top + Math.max(chartH, params.height) + 8, [...chart.svg, ...params.svg], p.title);
 }
@@ -60,8 +59,7 @@ function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (mode
   const legendH = legendHeight(entries, panelW);
   const rowH = 18;
   const box = { x: x0 + labelW, y: y0 + 24 + legendH, width: PANEL_PLOT_W, height: names.length * rowH };
-  const e = extent(p.parameters.map((q) => decodeNumber(q.norm)), true) ?? [0.1, 1];
-  const sx = logScale(e, [box.x, box.x + box.width]);
+  const sx = scaleOf(p.parameterAxis, [box.x, box.x + box.width]);
   const out = [text(x0 + panelW / 2, y0 + 14, "parameter gradient norms", { "text-anchor": "middle", "font-weight": "600" })];
   if (entries.length > 0) out.push(...legend(entries, x0, y0 + 20, panelW));
   names.forEach((name, i) => {
@@ -69,7 +67,7 @@ function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (mode
     if (i % 2 === 0) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: "#f5f5f5" }));
     out.push(text(box.x - 6, cy + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11 }));
   });
-  out.push(...xAxis(sx, box, "\u2016dL/dW\u2016 (log)", true));
+  out.push(...xAxis(sx, box, p.parameterAxis.label, true));
   for (const q of p.parameters) {
     const i = names.indexOf(q.name);
     const v = decodeNumber(q.norm);

@@ -9,6 +9,9 @@ import { Figure } from "./figure";
 import type { GradflowPayload, GradflowSeries } from "./payloads";
 import type { GradientFlow } from "./gradient-flow";
 import { renderGradflow } from "./gradflow-svg";
+import { fitAxis } from "./data/axis";
+import { decodeNumber } from "./payloads";
+import { seriesColor } from "./payloads/style";
 
 /** Options of `viz.gradflow`. */
 export interface GradflowOptions {
@@ -31,13 +34,18 @@ export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], op
     series.push({ model: f.model, measure: "loss", steps: [...f.steps], norms: f.loss.map(compact) });
     if (f.jacobian !== null) series.push({ model: f.model, measure: "jacobian", steps: [...f.steps], norms: f.jacobian.map(compact) });
   }
+  const parameters = list.flatMap((f) => f.parameters.map((p) => ({ model: f.model, name: p.name, shape: [...p.shape], norm: compact(p.norm) })));
   const payload: GradflowPayload = {
     kind: "gradflow",
     version: 1,
     title: options.title ?? "Gradient flow through time",
     models: list.map((f) => f.model),
+    colors: list.map((_, i) => seriesColor(i)),
+    xAxis: fitAxis("time step t", series.flatMap((s) => s.steps), "linear"),
+    yAxis: fitAxis("gradient norm (log)", series.flatMap((s) => s.norms.map(decodeNumber)), "log"),
+    parameterAxis: fitAxis("\u2016dL/dW\u2016 (log)", parameters.map((q) => decodeNumber(q.norm)), "log"),
     series,
-    parameters: list.flatMap((f) => f.parameters.map((p) => ({ model: f.model, name: p.name, shape: [...p.shape], norm: compact(p.norm) }))),
+    parameters,
   };
   const ratios = list.map((f) => `${f.model} ${ratio(f.loss)}`).join(", ");
   return new Figure("gradflow", payload, renderGradflow, `Gradient flow over ${list[0]?.steps.length ?? 0} steps: ||dL/dh_1|| / ||dL/dh_T|| = ${ratios}`);

@@ -31,6 +31,9 @@ export { line, scatter, heatmap, bar } from "./plot";
 export { curves, TrainingCurves } from "./curves";
 export type { CurvesOptions } from "./curves";
 export type { PlotOptions, HeatmapOptions, SeriesInput } from "./plot";
-export * from "./payloads";
+export type * from "./payloads/shared";
+export type * from "./payloads/figures";
+export type * from "./payloads/plots";
+export type { PayloadKind } from "./payloads/mime";
 
 registerTensorDisplay();

@@ -4,12 +4,11 @@ import type { BarPlot, HeatmapPlot, PlotPayload } from "./payloads";
 import { categoryLabelSpace, categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
 import { xyChart } from "./svg/chart";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
-import { paletteColor } from "./svg/colors";
 import { svgDocument, titleHeight } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { heatmapCells } from "./svg/heatmap";
 import { legend, legendHeight } from "./svg/legend";
-import { fitScale, formatValue, linearScale } from "./svg/scale";
+import { formatValue, scaleOf } from "./svg/scale";
 
 const W = 600;
 const H = 360;
@@ -21,11 +20,9 @@ export function renderPlot(p: PlotPayload): string {
   if (p.type === "bar") return barSvg(p, top);
   const chart = xyChart({
     box: { x: 0, y: top, width: W, height: H },
-    xLabel: p.xLabel,
-    yLabel: p.yLabel,
-    xLog: p.xScale === "log",
-    yLog: p.yScale === "log",
-    series: p.series.map((s, k) => ({ name: s.name, x: s.x, y: s.y.map(decodeNumber), color: paletteColor(k), mode: p.type === "line" ? "line" : "markers" })),
+    xAxis: p.xAxis,
+    yAxis: p.yAxis,
+    series: p.series.map((s) => ({ name: s.name, x: s.x, y: s.y.map(decodeNumber), color: s.color, mode: p.type === "line" ? (s.x.length <= 2 ? "line+markers" : "line") : "markers" })),
   });
   return svgDocument(W, top + H + 4, chart.svg, p.title);
 }
@@ -48,18 +45,16 @@ function heatmapSvg(p: HeatmapPlot, top: number): string {
 }
 
 function barSvg(p: BarPlot, top: number): string {
-  const values = p.series.flatMap((s) => s.values.map(decodeNumber));
   const n = p.categories.length;
   const k = p.series.length;
   const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, n))));
-  const entries = k > 1 ? p.series.map((s, i) => ({ name: s.name, color: paletteColor(i), symbol: "box" as const })) : [];
+  const entries = k > 1 ? p.series.map((s) => ({ name: s.name, color: s.color, symbol: "box" as const })) : [];
   const legendH = legendHeight(entries, W - 20);
   const plotTop = top + legendH + 12;
-  const probe = fitScale(values, [plotTop + 240, plotTop], false, { includeZero: true });
-  const left = yAxisWidth(probe, p.yLabel) + 8;
+  const left = yAxisWidth(p.yAxis) + 8;
   const box = { x: left, y: plotTop, width: band * n, height: 240 };
-  const sy = linearScale(probe.domain, [box.y + box.height, box.y], { nice: false });
-  const body = [...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yLabel)];
+  const sy = scaleOf(p.yAxis, [box.y + box.height, box.y]);
+  const body = [...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yAxis.label)];
   const zero = sy.map(0);
   p.series.forEach((s, j) => {
     const w = (band * 0.8) / k;
@@ -67,7 +62,7 @@ function barSvg(p: BarPlot, top: number): string {
       const v = decodeNumber(raw);
       if (!Number.isFinite(v)) return;
       const x = box.x + i * band + band * 0.1 + j * w;
-      body.push(el("rect", { x, y: Math.min(zero, sy.map(v)), width: Math.max(1, w - 1), height: Math.abs(sy.map(v) - zero), fill: paletteColor(j), class: "bar" }, tooltip(`${s.name}, ${p.categories[i] ?? i}: ${formatValue(v)}`)));
+      body.push(el("rect", { x, y: Math.min(zero, sy.map(v)), width: Math.max(1, w - 1), height: Math.abs(sy.map(v) - zero), fill: s.color, class: "bar" }, tooltip(`${s.name}, ${p.categories[i] ?? i}: ${formatValue(v)}`)));
     });
   });
   body.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: "#444444" }));

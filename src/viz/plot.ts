@@ -10,8 +10,20 @@ import { compact, matrixOf, seriesIndices } from "./data/downsample";
 import { dense, vector } from "./data/matrix-input";
 import { Figure } from "./figure";
 import type { BarPlot, ColorScale, HeatmapPlot, LinePlot, PlotSeries, ScatterPlot } from "./payloads";
-import { autoColorScale } from "./svg/colors";
+import { autoColorScale, colorScale } from "./data/color-scale";
 import { renderPlot } from "./plot-svg";
+import { fitAxis } from "./data/axis";
+import { seriesColor } from "./payloads/style";
+import { decodeNumber } from "./payloads";
+import type { Axis } from "./payloads";
+
+/** The x and y axes of a line or scatter plot. */
+function xyAxes(list: readonly PlotSeries[], options: PlotOptions): { xAxis: Axis; yAxis: Axis } {
+  return {
+    xAxis: fitAxis(options.xLabel ?? "", list.flatMap((s) => s.x), options.xScale ?? "linear"),
+    yAxis: fitAxis(options.yLabel ?? "", list.flatMap((s) => s.y.map(decodeNumber)), options.yScale ?? "linear"),
+  };
+}
 
 /** Most points kept per series. */
 export const PLOT_MAX_POINTS = 2000;
@@ -37,7 +49,7 @@ export interface PlotOptions {
  */
 export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Record<string, Tensor | ArrayLike<number>>>, options: PlotOptions = {}): Figure<"plot"> {
   const list = toSeries(series, "viz.line");
-  const payload: LinePlot = { kind: "plot", version: 1, type: "line", ...common(options), xScale: options.xScale ?? "linear", yScale: options.yScale ?? "linear", series: list };
+  const payload: LinePlot = { kind: "plot", version: 1, type: "line", ...common(options), ...xyAxes(list, options), series: list };
   return new Figure("plot", payload, renderPlot, `Line plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
 }
 
@@ -48,7 +60,7 @@ export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Rec
  */
 export function scatter(series: SeriesInput | readonly SeriesInput[], options: PlotOptions = {}): Figure<"plot"> {
   const list = toSeries(series, "viz.scatter");
-  const payload: ScatterPlot = { kind: "plot", version: 1, type: "scatter", ...common(options), xScale: options.xScale ?? "linear", yScale: options.yScale ?? "linear", series: list };
+  const payload: ScatterPlot = { kind: "plot", version: 1, type: "scatter", ...common(options), ...xyAxes(list, options), series: list };
   return new Figure("plot", payload, renderPlot, `Scatter plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
 }
 
@@ -58,7 +70,7 @@ export interface HeatmapOptions extends PlotOptions {
   xTicks?: readonly string[];
   yTicks?: readonly string[];
   /** Colour scale (default: diverging around 0 for signed data, else viridis). */
-  colorScale?: ColorScale;
+  colorScale?: Pick<ColorScale, "scheme" | "min" | "max">;
 }
 
 /**
@@ -83,7 +95,7 @@ export function heatmap(z: Tensor | ReadonlyArray<unknown>, options: HeatmapOpti
     type: "heatmap",
     ...common(options),
     matrix,
-    colorScale: options.colorScale ?? autoColorScale(stats.min, stats.max),
+    colorScale: options.colorScale === undefined ? autoColorScale(stats.min, stats.max) : colorScale(options.colorScale.scheme, options.colorScale.min, options.colorScale.max),
     xTicks: ticks(options.xTicks, cols, matrix.colIndex, "xTicks"),
     yTicks: ticks(options.yTicks, rows, matrix.rowIndex, "yTicks"),
   };
@@ -99,12 +111,13 @@ export function bar(values: Readonly<Record<string, number>> | { categories: rea
   const grouped = "categories" in values && Array.isArray(values.categories);
   const categories = grouped ? [...(values as { categories: readonly string[] }).categories] : Object.keys(values);
   const series = grouped
-    ? Object.entries((values as { series: Readonly<Record<string, ArrayLike<number> | Tensor>> }).series).map(([name, v]) => ({ name, values: vector(v, "viz.bar").map(compact) }))
-    : [{ name: options.yLabel ?? "value", values: Object.values(values as Readonly<Record<string, number>>).map(compact) }];
+    ? Object.entries((values as { series: Readonly<Record<string, ArrayLike<number> | Tensor>> }).series).map(([name, v], i) => ({ name, color: seriesColor(i), values: vector(v, "viz.bar").map(compact) }))
+    : [{ name: options.yLabel ?? "value", color: seriesColor(0), values: Object.values(values as Readonly<Record<string, number>>).map(compact) }];
   for (const s of series) {
     if (s.values.length !== categories.length) throw new ShapeError(`viz.bar: series ${s.name} needs one value per category; expected ${categories.length}, got ${s.values.length}`);
   }
-  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, series };
+  const yAxis = fitAxis(options.yLabel ?? "", series.flatMap((s) => s.values.map(decodeNumber)), "linear", { includeZero: true });
+  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series };
   return new Figure("plot", payload, renderPlot, `Bar chart: ${categories.length} categories, ${series.length} series`);
 }
 
@@ -128,6 +141,6 @@ function toSeries(input: unknown, op: string): PlotSeries[] {
     const x = s.x === undefined ? y.map((_, i) => i) : vector(s.x, op);
     if (x.length !== y.length) throw new ShapeError(`${op}: x and y must have the same length; expected ${y.length}, got ${x.length}`);
     const keep = seriesIndices(y.length, PLOT_MAX_POINTS);
-    return { name: s.name ?? (items.length === 1 ? "series" : `series ${k}`), x: keep.map((i) => Number(compact(x[i] ?? NaN))), y: keep.map((i) => compact(y[i] ?? NaN)) };
+    return { name: s.name ?? (items.length === 1 ? "series" : `series ${k}`), color: seriesColor(k), x: keep.map((i) => Number(compact(x[i] ?? NaN))), y: keep.map((i) => compact(y[i] ?? NaN)) };
   });
 }

@@ -1,8 +1,8 @@
 /** Static drawing of a spectrum: eigenvalues as dots, the unit circle, the spectral-radius circle. */
 import type { SpectrumPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
-import { PALETTE } from "./svg/colors";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { SPECTRUM_COLORS } from "./payloads/style";
+import { svgDocument, titleHeight } from "./svg/document";
 import { el } from "./svg/element";
 import { formatValue } from "./svg/scale";
 
@@ -24,18 +24,15 @@ export function renderSpectrum(p: SpectrumPayload): string {
   const rho = p.spectralRadius;
   const unit = circle(1);
   const spectral = circle(rho);
-  const reach = Math.max(1.1, rho * 1.1);
   const chart = xyChart({
     box: { x: 0, y: top, width: SIZE, height: SIZE + 40 },
-    xLabel: "Re \u03bb",
-    yLabel: "Im \u03bb",
+    xAxis: p.xAxis,
+    yAxis: p.yAxis,
     equalAspect: true,
-    xInclude: [-reach, reach],
-    yInclude: [-reach, reach],
     series: [
-      { name: "unit circle |\u03bb| = 1", ...unit, color: INK.muted, mode: "line", dashed: true, width: 1.5 },
-      { name: `spectral radius \u03c1 = ${formatValue(rho)}`, ...spectral, color: PALETTE[3], mode: "line", width: 1.5 },
-      { name: `eigenvalues (${p.size})`, x: p.eigenvalues.map((v) => v.re), y: p.eigenvalues.map((v) => v.im), color: PALETTE[0], mode: "markers" },
+      { name: "unit circle |\u03bb| = 1", ...unit, color: SPECTRUM_COLORS.unit, mode: "line", dashed: true, width: 1.5 },
+      { name: `spectral radius \u03c1 = ${formatValue(rho)}`, ...spectral, color: SPECTRUM_COLORS.radius, mode: "line", width: 1.5 },
+      { name: `eigenvalues (${p.size})`, x: p.eigenvalues.map((v) => v.re), y: p.eigenvalues.map((v) => v.im), color: SPECTRUM_COLORS.eigenvalues, mode: "markers" },
     ],
     underlay: (sx, sy) => [
       el("line", { x1: sx.map(sx.domain[0]), y1: sy.map(0), x2: sx.map(sx.domain[1]), y2: sy.map(0), stroke: "#bbbbbb" }),

@@ -9,8 +9,16 @@ import { compact } from "./data/downsample";
 import { Figure } from "./figure";
 import { eigenvalues } from "./linalg/eigenvalues";
 import type { SpectrumPayload } from "./payloads";
-import { formatValue } from "./svg/scale";
+import { formatValue } from "./payloads/style";
 import { renderSpectrum } from "./spectrum-svg";
+import { linearAxis } from "./data/axis";
+import type { Axis } from "./payloads";
+
+/** Equal axes of the complex plane taking in the unit circle and the spectral-radius circle. */
+function planeAxes(radius: number): { xAxis: Axis; yAxis: Axis } {
+  const reach = Math.max(1.1, radius * 1.1);
+  return { xAxis: linearAxis("Re \u03bb", [-reach, reach]), yAxis: linearAxis("Im \u03bb", [-reach, reach]) };
+}
 
 /** Largest matrix accepted (the QR iteration is O(n^3)). */
 export const SPECTRUM_MAX = 1024;
@@ -43,6 +51,7 @@ export function spectrumFigure(w: Tensor, options: SpectrumOptions = {}): Figure
     size: n,
     eigenvalues: values.map((v) => ({ re: Number(compact(v.re)), im: Number(compact(v.im)) })),
     spectralRadius: radius,
+    ...planeAxes(radius),
   };
   return new Figure("spectrum", payload, renderSpectrum, `Spectrum of ${name ?? "a matrix"} [${n}, ${n}]: spectral radius ${formatValue(radius)}`);
 }

@@ -9,7 +9,8 @@ import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { heatmapCells } from "./svg/heatmap";
 import { xAxis, yAxis, yAxisWidth } from "./svg/axes";
-import { fitScale, formatValue, linearScale } from "./svg/scale";
+import { formatValue, linearScale, scaleOf } from "./svg/scale";
+import { fitAxis } from "./data/axis";
 
 const PAD = 12;
 const SLICE_COLUMNS = 3;
@@ -49,10 +50,10 @@ function bars(values: number[], index: number[], sourceLength: number, y0: numbe
   const n = values.length;
   const band = Math.max(3, Math.min(28, Math.floor(560 / Math.max(1, n))));
   const plotH = 150;
-  const sy0 = fitScale(values, [y0 + plotH, y0 + 6], false, { includeZero: true });
-  const left = PAD + yAxisWidth(sy0, "value");
+  const axis = fitAxis("value", values, "linear", { includeZero: true });
+  const left = PAD + yAxisWidth(axis);
   const box: Box = { x: left, y: y0 + 6, width: band * n, height: plotH - 6 };
-  const sy = linearScale(sy0.domain, [box.y + box.height, box.y], { nice: false });
+  const sy = scaleOf(axis, [box.y + box.height, box.y]);
   const out = [...yAxis(sy, box, "value", true)];
   const zero = sy.map(0);
   values.forEach((v, i) => {

@@ -7,6 +7,7 @@ import { INK, svgDocument, titleHeight } from "./svg/document";
 import { el, polyline, text, tooltip } from "./svg/element";
 import { legend, legendHeight } from "./svg/legend";
 import { formatValue } from "./svg/scale";
+import { colorScale } from "./data/color-scale";
 
 const ROLE_FILL: Record<string, string> = { x: "#d4e6f7", h: "#fde0b6", y: "#d5f0d5", loss: "#f7d4d4" };
 
@@ -54,7 +55,7 @@ function normScale(cells: readonly UnrolledCell[]): ColorScale {
   const logs = cells.map((c) => (c.gradNorm === null ? NaN : Math.log10(decodeNumber(c.gradNorm)))).filter((v) => Number.isFinite(v));
   const lo = Math.min(...logs);
   const hi = Math.max(...logs);
-  return { scheme: "viridis", min: Number.isFinite(lo) ? lo : 0, max: hi > lo ? hi : lo + 1 };
+  return colorScale("viridis", lo, hi);
 }
 
 /** An edge's weights (not its biases). */

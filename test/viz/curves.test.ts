@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as viz from "../../src/viz";
 import { KERNEL_BRIDGE_KEY, mimeBundle } from "../../src/runtime";
 import { MIME_TYPES, validatePayload } from "../../src/viz/payloads";
-import { smooth } from "../../src/viz/curves-svg";
+import { smooth } from "../../src/viz/curves-text";
 
 interface Sent {
   bundle: Record<string, unknown>;

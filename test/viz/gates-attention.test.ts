@@ -99,7 +99,7 @@ describe("viz.attention", () => {
     ];
     const fig = viz.attention(w, { source: ["s0", "s1"], target: ["t0", "t1", "t2"] });
     expect(fig.payload.panels.map((q) => q.title)).toEqual(["head 0", "head 1"]);
-    expect(fig.payload.colorScale).toEqual({ scheme: "blues", min: 0, max: 1 });
+    expect(fig.payload.colorScale).toMatchObject({ scheme: "blues", min: 0, max: 1 });
     expect(() => viz.attention(w, { source: ["s0"], target: ["t0", "t1", "t2"] })).toThrow(
       "viz.attention: weights must be [..., T, S] with T target and S source tokens; expected [..., 3, 1], got [2, 3, 2]",
     );

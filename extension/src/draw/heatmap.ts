@@ -1,6 +1,6 @@
 /** Heat-map traces and their axes, with labelled hover text and duplicate-safe tick labels. */
-import type { ColorScale, Matrix } from "../../../src/viz/payloads";
-import { colorFields, formatValue, plotValue } from "./colors";
+import type { ColorScale, Matrix } from "seqgrad/payloads";
+import { colorFields, colorbarTicks, formatValue, plotValue } from "./colors";
 import { axis } from "./layout";
 import { plotlyText, type PlotObject } from "./plotly";
 import type { Theme } from "./theme";
@@ -37,7 +37,7 @@ export function heatmapTrace(spec: HeatmapSpec): PlotObject {
     xgap: 0,
     ygap: 0,
     showscale: spec.showScale ?? true,
-    colorbar: { thickness: 12, x: spec.colorbarX, outlinewidth: 0 },
+    colorbar: { thickness: 14, x: spec.colorbarX, outlinewidth: 0, ...colorbarTicks(spec.scale) },
     xaxis: spec.xaxis ?? "x",
     yaxis: spec.yaxis ?? "y",
     ...colorFields(spec.scale),

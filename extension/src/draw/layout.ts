@@ -1,4 +1,6 @@
-/** Shared plotly layout pieces: theme colours, axes, margins. */
+/** Shared plotly layout pieces: theme colours, axes (as the payload decides them), margins. */
+import type { Axis } from "seqgrad/payloads";
+import { FONT_SIZE } from "seqgrad/payloads";
 import { plotlyText, type PlotObject } from "./plotly";
 import type { Theme } from "./theme";
 
@@ -10,7 +12,7 @@ export function baseLayout(theme: Theme, height: number): PlotObject {
     margin: { l: 56, r: 24, t: 32, b: 48 },
     paper_bgcolor: "rgba(0,0,0,0)",
     plot_bgcolor: "rgba(0,0,0,0)",
-    font: { family: theme.font, color: theme.text, size: 12 },
+    font: { family: theme.font, color: theme.text, size: FONT_SIZE.base },
     hoverlabel: { font: { family: theme.font } },
     legend: { orientation: "h", y: -0.18, font: { color: theme.text } },
     showlegend: false,
@@ -24,10 +26,29 @@ export function axis(theme: Theme, title: string, extra: PlotObject = {}): PlotO
     gridcolor: theme.grid,
     zerolinecolor: theme.border,
     linecolor: theme.border,
-    tickfont: { color: theme.text },
+    tickfont: { color: theme.muted, size: FONT_SIZE.tick },
     automargin: true,
     ...extra,
   };
+}
+
+/**
+ * A themed plotly axis drawing a payload axis: its range, and exactly its ticks and their text
+ * (plotly neither picks its own ticks nor autoranges, so both drawings print the same labels).
+ * On a log axis plotly's range is in powers of ten.
+ */
+export function payloadAxis(theme: Theme, a: Axis, extra: PlotObject = {}): PlotObject {
+  const log = a.scale === "log";
+  return axis(theme, a.label, {
+    type: log ? "log" : "linear",
+    range: log ? a.range.map(Math.log10) : a.range,
+    autorange: false,
+    tickmode: "array",
+    tickvals: a.ticks,
+    ticktext: a.tickText.map(plotlyText),
+    zeroline: false,
+    ...extra,
+  });
 }
 
 /** A plotly axis id for subplot `i` (0 gives "x", 1 gives "x2", ...). */

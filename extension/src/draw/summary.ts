@@ -1,5 +1,5 @@
 /** Plain-text lines describing values and gradients for hover boxes. */
-import type { Stats, ValueSummary } from "../../../src/viz/payloads";
+import type { Stats, ValueSummary } from "seqgrad/payloads";
 import { formatValue } from "./colors";
 
 /** "mean 0.12  std 0.5  min -1  max 1  ‖·‖ 3.2" plus NaN/inf counts. */

@@ -3,7 +3,9 @@
  * output node, so light, dark and custom themes all work; fallbacks apply outside JupyterLab.
  */
 
-/** Colours and font of the current theme. */
+import { FONT_FAMILY } from "seqgrad/payloads";
+
+/** Colours and font of the current theme (the font is the figures' own, as in the static drawing). */
 export interface Theme {
   dark: boolean;
   font: string;
@@ -28,7 +30,7 @@ export function readTheme(node: HTMLElement): Theme {
   const dark = document.body.dataset.jpThemeLight === "false";
   return {
     dark,
-    font: cssVar(style, "--jp-ui-font-family", "system-ui, sans-serif"),
+    font: FONT_FAMILY,
     text: cssVar(style, "--jp-ui-font-color1", dark ? "#e0e0e0" : "#212121"),
     muted: cssVar(style, "--jp-ui-font-color2", dark ? "#9e9e9e" : "#616161"),
     grid: cssVar(style, "--jp-border-color2", dark ? "#424242" : "#e0e0e0"),
@@ -48,12 +50,4 @@ export function watchTheme(onChange: () => void): () => void {
   const observer = new MutationObserver(() => onChange());
   observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"] });
   return () => observer.disconnect();
-}
-
-/** Series colours that read well on light and dark backgrounds (Okabe-Ito, colour-blind safe). */
-export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"];
-
-/** The colour of series `i`. */
-export function seriesColor(i: number): string {
-  return SERIES_COLORS[i % SERIES_COLORS.length] ?? "#0072B2";
 }

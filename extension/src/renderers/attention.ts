@@ -2,7 +2,7 @@
  * `application/vnd.seqgrad.attention.v1+json`: attention weights alpha_{t,s} as heat maps, source
  * tokens on x and target tokens on y, one panel per head or example. Hover names both tokens.
  */
-import type { AttentionPayload } from "../../../src/viz/payloads";
+import type { AttentionPayload } from "seqgrad/payloads";
 import { header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";

@@ -3,19 +3,23 @@
  * `update_display_data` as training runs; each update redraws in place with `Plotly.react` and
  * keeps the user's zoom (`uirevision`), so the chart grows without flicker.
  *
- * Smoothing s draws the debiased exponential moving average over the faint raw series:
- * m_k = s m_{k-1} + (1 - s) y_k,  shown as m_k / (1 - s^k).
+ * Everything drawn comes from the payload: the panel grid, each panel's axes (range, ticks and
+ * their text), series colours and the smoothed series. The progress bar is a live element: it shows
+ * only while the run is `running`, so a saved notebook keeps the curves without it.
  */
-import type { CurvesPayload, CurvesSeries, Progress } from "../../../src/viz/payloads";
+import { formatDuration, type CurvesPayload, type CurvesSeries, type Progress } from "seqgrad/payloads";
 import { formatValue, plotValue } from "../draw/colors";
-import { formatDuration, smooth } from "../draw/smoothing";
 import { el, header } from "../draw/dom";
-import { axis, axisId, axisKey, baseLayout } from "../draw/layout";
+import { axisId, axisKey, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import { seriesColor, type Theme } from "../draw/theme";
+import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const CURVES_MIME = "application/vnd.seqgrad.curves.v1+json";
+
+/** Height of one row of panels, legend above them, in pixels. */
+const ROW_HEIGHT = 260;
+const LEGEND_HEIGHT = 40;
 
 export class CurvesRenderer extends PlotWidget<"curves"> {
   protected readonly kind = "curves";
@@ -23,7 +27,7 @@ export class CurvesRenderer extends PlotWidget<"curves"> {
   protected async draw(p: CurvesPayload): Promise<void> {
     const top = this.topNode;
     top.replaceChildren(header(p.title ?? "Training", ""));
-    if (p.progress !== null) top.appendChild(progressBar(p.progress));
+    if (p.progress !== null && p.progress.state === "running") top.appendChild(progressBar(p.progress));
     await this.plot((theme) => curvesFigure(theme, p));
   }
 }
@@ -45,54 +49,55 @@ export function progressBar(g: Progress): HTMLElement {
   parts.push(`elapsed ${formatDuration(g.elapsedSeconds)}`);
   if (g.etaSeconds !== null && g.state === "running") parts.push(`ETA ${formatDuration(g.etaSeconds)}`);
   for (const [name, value] of Object.entries(g.metrics)) parts.push(`${name} ${formatValue(value)}`);
-  parts.push(g.state);
   node.append(bar, el("div", "jp-seqgrad-progress-text", parts.join("  ·  ")));
   return node;
 }
 
-function seriesTraces(s: CurvesSeries, i: number, panel: number, smoothing: number): PlotObject[] {
-  const color = seriesColor(i);
-  const y = s.y.map(plotValue);
+function seriesTraces(s: CurvesSeries, panel: number): PlotObject[] {
   const name = plotlyText(s.name);
   const axes = { xaxis: axisId("x", panel), yaxis: axisId("y", panel) };
+  const smoothed = s.smoothed !== null;
   const raw: PlotObject = {
     type: "scatter",
-    mode: s.x.length === 1 ? "markers" : "lines",
+    mode: s.x.length <= 2 ? "lines+markers" : "lines",
     name,
+    legendgroup: name,
     x: s.x,
-    y,
-    line: { color, width: smoothing > 0 ? 1 : 2 },
-    opacity: smoothing > 0 ? 0.3 : 1,
-    showlegend: smoothing === 0,
+    y: s.y.map(plotValue),
+    line: { color: s.color, width: smoothed ? 1 : 2 },
+    marker: { color: s.color, size: 7 },
+    opacity: smoothed ? 0.35 : 1,
+    showlegend: !smoothed,
     hovertemplate: `${name} %{y:.4g}<extra></extra>`,
     ...axes,
   };
-  if (smoothing === 0) return [raw];
-  return [raw, { type: "scatter", mode: "lines", name, x: s.x, y: smooth(y, smoothing), line: { color, width: 2 }, hovertemplate: `${name} (smoothed) %{y:.4g}<extra></extra>`, ...axes }];
+  if (s.smoothed === null) return [raw];
+  const line: PlotObject = { type: "scatter", mode: "lines", name, legendgroup: name, x: s.x, y: s.smoothed.map(plotValue), line: { color: s.color, width: 2.2 }, hovertemplate: `${name} (smoothed) %{y:.4g}<extra></extra>`, ...axes };
+  return [raw, line];
 }
 
-/** One subplot per panel, side by side (two per row beyond three panels). */
+/** One subplot per panel in the payload's grid, the legend above the grid (never over a label). */
 export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
   const n = Math.max(1, p.panels.length);
-  const columns = n <= 3 ? n : 2;
+  const columns = Math.max(1, Math.min(p.columns, n));
   const rows = Math.ceil(n / columns);
   const data: PlotObject[] = [];
-  p.series.forEach((s, i) => {
-    const panel = Math.max(0, p.panels.findIndex((q) => q.id === s.panel));
-    data.push(...seriesTraces(s, i, panel, p.smoothing));
-  });
+  for (const s of p.series) data.push(...seriesTraces(s, Math.max(0, p.panels.findIndex((q) => q.id === s.panel))));
+  const base = baseLayout(theme, rows * ROW_HEIGHT + LEGEND_HEIGHT);
   const layout: PlotObject = {
-    ...baseLayout(theme, rows * 260 + 40),
+    ...base,
+    margin: { l: 64, r: 24, t: LEGEND_HEIGHT + 24, b: 48 },
     showlegend: true,
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container", font: { color: theme.text } },
     uirevision: "seqgrad-curves",
     hovermode: "x unified",
-    grid: { rows, columns, pattern: "independent", xgap: 0.15, ygap: 0.3 },
+    grid: { rows, columns, pattern: "independent", xgap: 0.2, ygap: 0.35 },
   };
   const annotations: PlotObject[] = [];
   p.panels.forEach((q, i) => {
-    layout[axisKey("x", i)] = axis(theme, p.xLabel);
-    layout[axisKey("y", i)] = axis(theme, q.yLabel, { type: q.yScale, exponentformat: "power" });
-    annotations.push({ text: plotlyText(q.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text } });
+    layout[axisKey("x", i)] = payloadAxis(theme, q.xAxis);
+    layout[axisKey("y", i)] = payloadAxis(theme, q.yAxis);
+    annotations.push({ text: plotlyText(q.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text, size: 12 } });
   });
   layout.annotations = annotations;
   return { data, layout };

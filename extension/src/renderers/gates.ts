@@ -2,7 +2,7 @@
  * `application/vnd.seqgrad.gates.v1+json`: LSTM or GRU gate activations over time, one heat map per
  * gate (units on y, tokens on x), values in [0, 1] for sigmoid gates.
  */
-import type { GatesPayload } from "../../../src/viz/payloads";
+import type { GatesPayload } from "seqgrad/payloads";
 import { header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";

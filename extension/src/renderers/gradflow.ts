@@ -1,19 +1,19 @@
 /**
  * `application/vnd.seqgrad.gradflow.v1+json`: how gradients flow back through time. Left:
- * ||dL/dh_t|| (or ||dh_T/dh_t||) against t on a log axis, one line per model and measure; right:
- * the gradient norm of each parameter.
+ * ||dL/dh_t|| (solid) and ||dh_T/dh_t|| (dashed) against t on a log axis, a colour per model;
+ * right, beside it as in the static drawing: the gradient norm of each parameter, a row per name.
  */
-import type { GradflowPayload } from "../../../src/viz/payloads";
+import type { GradflowPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { header } from "../draw/dom";
-import { axis, baseLayout } from "../draw/layout";
+import { axis, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import { seriesColor, type Theme } from "../draw/theme";
+import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const GRADFLOW_MIME = "application/vnd.seqgrad.gradflow.v1+json";
 
-const MEASURE = { loss: "‖∂L/∂h_t‖", jacobian: "‖∂h_T/∂h_t‖" } as const;
+const MEASURE = { loss: "‖dL/dh_t‖", jacobian: "‖dh_T/dh_t‖" } as const;
 
 export class GradflowRenderer extends PlotWidget<"gradflow"> {
   protected readonly kind = "gradflow";
@@ -24,51 +24,52 @@ export class GradflowRenderer extends PlotWidget<"gradflow"> {
   }
 }
 
-/** Norms per time step (log y) and, when present, per-parameter norms as horizontal bars. */
+/** Norms per time step (log y) and, beside them, per-parameter norms (log x, a row per name). */
 export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
   const hasParams = p.parameters.length > 0;
+  const color = (model: string): string => p.colors[p.models.indexOf(model)] ?? theme.muted;
   const data: PlotObject[] = p.series.map((s) => {
-    const color = seriesColor(Math.max(0, p.models.indexOf(s.model)));
-    const name = plotlyText(`${s.model} ${MEASURE[s.measure]}`);
+    const name = plotlyText(`${s.model}: ${MEASURE[s.measure]}`);
     return {
       type: "scatter",
-      mode: "lines+markers",
+      mode: s.steps.length <= 30 ? "lines+markers" : "lines",
       name,
       x: s.steps,
       y: s.norms.map((v) => { const x = plotValue(v); return x !== null && x > 0 ? x : null; }),
-      line: { color, dash: s.measure === "jacobian" ? "dash" : "solid" },
-      marker: { size: 5, color },
-      hovertemplate: `${name}<br>t = %{x}<br>norm %{y:.3e}<extra></extra>`,
+      line: { color: color(s.model), dash: s.measure === "jacobian" ? "dash" : "solid", width: 2 },
+      marker: { size: 6, color: color(s.model) },
+      hovertemplate: `${name}<br>t = %{x}<br>norm %{y:.4g}<extra></extra>`,
     };
   });
+  const names = [...new Set(p.parameters.map((q) => q.name))];
   const layout: PlotObject = {
-    ...baseLayout(theme, 340 + (hasParams ? 120 + Math.min(300, p.parameters.length * 16) : 0)),
+    ...baseLayout(theme, Math.max(380, 120 + names.length * 18)),
     showlegend: true,
-    xaxis: axis(theme, "time step t", { domain: [0, 1], dtick: maxStep(p) <= 20 ? 1 : undefined }),
-    yaxis: axis(theme, "gradient norm", { type: "log", exponentformat: "power", domain: hasParams ? [0.6, 1] : [0, 1] }),
+    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    margin: { l: 64, r: 24, t: 56, b: 48 },
+    xaxis: payloadAxis(theme, p.xAxis, { domain: [0, hasParams ? 0.55 : 1] }),
+    yaxis: payloadAxis(theme, p.yAxis),
   };
   if (hasParams) {
-    const labels = p.parameters.map((q) => plotlyText(p.models.length > 1 ? `${q.model}: ${q.name}` : q.name));
-    data.push({
-      type: "bar",
-      orientation: "h",
-      name: "parameters",
-      showlegend: false,
-      x: p.parameters.map((q) => plotValue(q.norm)),
-      y: labels.map((_, i) => i),
-      marker: { color: p.parameters.map((q) => seriesColor(Math.max(0, p.models.indexOf(q.model)))) },
-      text: labels.map((l, i) => `${l} [${p.parameters[i]?.shape.join(", ") ?? ""}]`),
-      textposition: "none",
-      hovertemplate: "%{text}<br>‖grad‖ %{x:.3e}<extra></extra>",
-      xaxis: "x2",
-      yaxis: "y2",
-    });
-    layout.xaxis2 = axis(theme, "‖grad‖ of each parameter", { type: "log", exponentformat: "power", anchor: "y2" });
-    layout.yaxis2 = axis(theme, "", { domain: [0, 0.38], tickmode: "array", tickvals: labels.map((_, i) => i), ticktext: labels, autorange: "reversed", anchor: "x2" });
+    for (const model of p.models) {
+      const rows = p.parameters.filter((q) => q.model === model);
+      data.push({
+        type: "scatter",
+        mode: "markers",
+        name: plotlyText(model),
+        showlegend: false,
+        x: rows.map((q) => plotValue(q.norm)),
+        y: rows.map((q) => names.indexOf(q.name)),
+        marker: { color: color(model), size: 9, opacity: 0.85 },
+        text: rows.map((q) => plotlyText(`${q.model} ${q.name} [${q.shape.join(", ")}]`)),
+        hovertemplate: "%{text}<br>‖dL/dW‖ %{x:.4g}<extra></extra>",
+        xaxis: "x2",
+        yaxis: "y2",
+      });
+    }
+    layout.xaxis2 = payloadAxis(theme, p.parameterAxis, { domain: [0.78, 1], anchor: "y2" });
+    layout.yaxis2 = axis(theme, "", { tickmode: "array", tickvals: names.map((_, i) => i), ticktext: names.map(plotlyText), range: [names.length - 0.5, -0.5], anchor: "x2", showgrid: false, zeroline: false });
+    layout.annotations = [{ text: "parameter gradient norms", showarrow: false, xref: "x2 domain", yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", font: { color: theme.text } }];
   }
   return { data, layout };
-}
-
-function maxStep(p: GradflowPayload): number {
-  return Math.max(0, ...p.series.flatMap((s) => s.steps));
 }

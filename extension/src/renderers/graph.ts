@@ -3,7 +3,7 @@
  * the left and the output on the right. Hover a node for its op, shape, value and gradient summary;
  * drag to pan, Ctrl/⌘ + wheel or the buttons to zoom.
  */
-import type { GraphNode, GraphPayload } from "../../../src/viz/payloads";
+import type { GraphNode, GraphPayload } from "seqgrad/payloads";
 import { formatShape } from "../draw/colors";
 import { header, svg } from "../draw/dom";
 import { summaryLine } from "../draw/summary";

@@ -1,11 +1,11 @@
 /** `application/vnd.seqgrad.plot.v1+json`: generic line, scatter, heat-map and bar plots (`viz.line`, ...). */
-import type { PlotPayload } from "../../../src/viz/payloads";
+import type { PlotPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
-import { axis, baseLayout } from "../draw/layout";
+import { axis, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import { seriesColor, type Theme } from "../draw/theme";
+import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const PLOT_MIME = "application/vnd.seqgrad.plot.v1+json";
@@ -19,9 +19,9 @@ export class PlotRenderer extends PlotWidget<"plot"> {
   }
 }
 
-/** The figure of a generic plot. */
+/** The figure of a generic plot: axes, ticks and colours as the payload carries them. */
 export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
-  const base = baseLayout(theme, 340);
+  const base = baseLayout(theme, 360);
   if (p.type === "heatmap") {
     const m = p.matrix;
     const xs = p.xTicks ?? indexLabels(m.colIndex);
@@ -32,33 +32,33 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
   }
   if (p.type === "bar") {
     const categories = p.categories.map(plotlyText);
-    const data: PlotObject[] = p.series.map((s, i) => ({
+    const data: PlotObject[] = p.series.map((s) => ({
       type: "bar",
       name: plotlyText(s.name),
       x: categories.map((_, j) => j),
       y: s.values.map(plotValue),
-      marker: { color: seriesColor(i) },
+      marker: { color: s.color },
       text: categories,
       hovertemplate: `${plotlyText(s.name)}<br>%{text}: %{y:.4g}<extra></extra>`,
       textposition: "none",
     }));
     return {
       data,
-      layout: { ...base, showlegend: p.series.length > 1, barmode: "group", xaxis: axis(theme, p.xLabel, { tickmode: "array", tickvals: categories.map((_, j) => j), ticktext: categories }), yaxis: axis(theme, p.yLabel) },
+      layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, barmode: "group", xaxis: axis(theme, p.xLabel, { tickmode: "array", tickvals: categories.map((_, j) => j), ticktext: categories }), yaxis: payloadAxis(theme, p.yAxis) },
     };
   }
-  const data: PlotObject[] = p.series.map((s, i) => ({
+  const data: PlotObject[] = p.series.map((s) => ({
     type: "scatter",
-    mode: p.type === "line" ? "lines" : "markers",
+    mode: p.type === "line" ? (s.x.length <= 2 ? "lines+markers" : "lines") : "markers",
     name: plotlyText(s.name),
     x: s.x,
     y: s.y.map(plotValue),
-    line: { color: seriesColor(i), width: 2 },
-    marker: { color: seriesColor(i), size: 6 },
-    hovertemplate: `${plotlyText(s.name)}<br>${plotlyText(p.xLabel)} %{x:.4g}<br>${plotlyText(p.yLabel)} %{y:.4g}<extra></extra>`,
+    line: { color: s.color, width: 2 },
+    marker: { color: s.color, size: 7 },
+    hovertemplate: `${plotlyText(s.name)}<br>${plotlyText(p.xAxis.label)} %{x:.4g}<br>${plotlyText(p.yAxis.label)} %{y:.4g}<extra></extra>`,
   }));
   return {
     data,
-    layout: { ...base, showlegend: p.series.length > 1, xaxis: axis(theme, p.xLabel, { type: p.xScale }), yaxis: axis(theme, p.yLabel, { type: p.yScale }) },
+    layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, xaxis: payloadAxis(theme, p.xAxis), yaxis: payloadAxis(theme, p.yAxis) },
   };
 }

@@ -3,7 +3,7 @@
  * 2-D a heat map, 3-D and above a heat map per slice with a slice selector. Hover gives the index
  * and value; the header gives shape, dtype, grad_fn and statistics.
  */
-import type { ColorScale, JsonNumber, Matrix, TensorPayload } from "../../../src/viz/payloads";
+import type { ColorScale, JsonNumber, Matrix, TensorPayload } from "seqgrad/payloads";
 import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
 import { el, header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";

@@ -5,7 +5,7 @@
  * its gates; "gates" toggles every step. Hover a cell for its shape, op count, gates and
  * ||dL/dh_t||; hover an edge for the shared parameters it uses.
  */
-import type { UnrolledCell, UnrolledEdge, UnrolledPayload } from "../../../src/viz/payloads";
+import type { UnrolledCell, UnrolledEdge, UnrolledPayload } from "seqgrad/payloads";
 import { formatShape, formatValue, plotValue } from "../draw/colors";
 import { el, header, svg } from "../draw/dom";
 import { SvgWidget } from "../svg-widget";

@@ -97,6 +97,18 @@ export function colorScale(v: unknown, path: string): void {
   oneOf(o.scheme, ["viridis", "rdbu", "blues"], `${path}.scheme`);
   num(o.min, `${path}.min`);
   num(o.max, `${path}.max`);
+  const n = each(o.ticks, `${path}.ticks`, num).length;
+  each(o.tickText, `${path}.tickText`, str, n);
+}
+
+export function axis(v: unknown, path: string): void {
+  const o = obj(v, path);
+  str(o.label, `${path}.label`);
+  const scale = oneOf(o.scale, ["linear", "log"], `${path}.scale`);
+  const range = each(o.range, `${path}.range`, num, 2) as number[];
+  if (!((range[0] ?? 0) < (range[1] ?? 0)) || (scale === "log" && (range[0] ?? 0) <= 0)) fail(`${path}.range`, scale === "log" ? "0 < lo < hi" : "lo < hi", range.join(", "));
+  const n = each(o.ticks, `${path}.ticks`, num).length;
+  each(o.tickText, `${path}.tickText`, str, n);
 }
 
 export function matrix(v: unknown, path: string): void {

@@ -1,5 +1,5 @@
 /** The payloads of the lecture figures (tensor, graphs, curves, attention, gradient flow, gates, spectrum). */
-import type { Box, ColorScale, JsonNumber, Matrix, PayloadBase, Point, Stats } from "./shared";
+import type { Axis, Box, ColorScale, JsonNumber, Matrix, PayloadBase, Point, Stats } from "./shared";
 
 // ---- 1. tensor -------------------------------------------------------------------------------------
 
@@ -163,12 +163,12 @@ export interface UnrolledPayload extends PayloadBase<"unrolled"> {
 
 // ---- 4. training curves ----------------------------------------------------------------------------
 
-/** A panel of the training-curves figure, with its own y axis. */
+/** A panel of the training-curves figure, with its own axes (x shared in range by every panel). */
 export interface CurvesPanel {
   id: string;
   title: string;
-  yLabel: string;
-  yScale: "linear" | "log";
+  xAxis: Axis;
+  yAxis: Axis;
 }
 
 /** One series (train loss, validation loss, gradient norm, learning rate, ...). */
@@ -176,8 +176,12 @@ export interface CurvesSeries {
   name: string;
   /** Panel id this series is drawn in. */
   panel: string;
+  /** Line colour (#rrggbb). */
+  color: string;
   x: number[];
   y: JsonNumber[];
+  /** The smoothed series drawn bold over the faint raw one, or null when not smoothed. */
+  smoothed: JsonNumber[] | null;
 }
 
 /** Progress of a run: drawn as a progress bar with rate, ETA and current metrics. */
@@ -195,12 +199,15 @@ export interface Progress {
 }
 
 /**
- * `application/vnd.seqgrad.curves.v1+json`. `smoothing` s in [0, 1) asks for an exponential moving
- * average drawn over the raw series: m_k = s m_{k-1} + (1 - s) y_k, debiased m_k / (1 - s^k).
+ * `application/vnd.seqgrad.curves.v1+json`. `smoothing` s in [0, 1) is the exponential moving
+ * average of the `smoothed` series: m_k = s m_{k-1} + (1 - s) y_k, debiased m_k / (1 - s^k).
+ * Panels fill a grid of `columns` columns, row by row; the legend sits above each panel.
+ * `progress` is drawn only while the run is `running` (a live element of the lab).
  */
 export interface CurvesPayload extends PayloadBase<"curves"> {
   xLabel: string;
   smoothing: number;
+  columns: number;
   panels: CurvesPanel[];
   series: CurvesSeries[];
   progress: Progress | null;
@@ -244,9 +251,17 @@ export interface ParameterNorm {
   norm: JsonNumber;
 }
 
-/** `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t. */
+/**
+ * `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t, and beside them a
+ * panel of per-parameter norms on `parameterAxis` (a row per parameter name).
+ */
 export interface GradflowPayload extends PayloadBase<"gradflow"> {
   models: string[];
+  /** Colour of each model, aligned with `models`. */
+  colors: string[];
+  xAxis: Axis;
+  yAxis: Axis;
+  parameterAxis: Axis;
   series: GradflowSeries[];
   parameters: ParameterNorm[];
 }
@@ -281,4 +296,7 @@ export interface SpectrumPayload extends PayloadBase<"spectrum"> {
   eigenvalues: Array<{ re: number; im: number }>;
   /** max |lambda|. */
   spectralRadius: number;
+  /** Equal axes of the complex plane (Re on x, Im on y). */
+  xAxis: Axis;
+  yAxis: Axis;
 }

@@ -3,8 +3,10 @@
  * kernel) and the JupyterLab extension (which draws them). Each figure travels under one versioned
  * MIME type; its payload carries `kind` and `version` so a renderer can check what it got.
  *
- * This folder is self-contained on purpose: no imports from outside it, no DOM, no Node APIs. The
- * extension bundles it as is and calls `validatePayload(mime, data)` before drawing.
+ * This folder is self-contained on purpose: no imports from outside it, no DOM, no Node APIs. It is
+ * the package's second entry point, `seqgrad/payloads`: the extension imports it (payload types,
+ * `validatePayload`, and the shared style both drawings use) and calls `validatePayload(mime, data)`
+ * before drawing.
  *
  * Conventions shared by every payload:
  * - Numbers that may be NaN or infinite are `JsonNumber`s: JSON has no NaN, so they travel as the
@@ -22,5 +24,6 @@ export * from "./shared";
 export * from "./figures";
 export * from "./plots";
 export * from "./numbers";
+export * from "./style";
 export { kindOfMime, validatePayload } from "./validate";
 export type { ValidationResult } from "./validate";

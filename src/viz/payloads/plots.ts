@@ -1,6 +1,6 @@
 /** The payloads of the generic plots, and the map from figure kind to payload. */
 import type { PayloadKind } from "./mime";
-import type { ColorScale, JsonNumber, Matrix, PayloadBase } from "./shared";
+import type { Axis, ColorScale, JsonNumber, Matrix, PayloadBase } from "./shared";
 import type { AttentionPayload, CurvesPayload, GatesPayload, GradflowPayload, GraphPayload, SpectrumPayload, TensorPayload, UnrolledPayload } from "./figures";
 
 // ---- 9. generic plots ------------------------------------------------------------------------------
@@ -8,6 +8,8 @@ import type { AttentionPayload, CurvesPayload, GatesPayload, GradflowPayload, Gr
 /** A line or scatter series. */
 export interface PlotSeries {
   name: string;
+  /** Line or marker colour (#rrggbb). */
+  color: string;
   x: number[];
   y: JsonNumber[];
 }
@@ -21,15 +23,15 @@ interface PlotBase<T extends string> extends PayloadBase<"plot"> {
 
 /** `viz.line` */
 export interface LinePlot extends PlotBase<"line"> {
-  xScale: "linear" | "log";
-  yScale: "linear" | "log";
+  xAxis: Axis;
+  yAxis: Axis;
   series: PlotSeries[];
 }
 
 /** `viz.scatter` */
 export interface ScatterPlot extends PlotBase<"scatter"> {
-  xScale: "linear" | "log";
-  yScale: "linear" | "log";
+  xAxis: Axis;
+  yAxis: Axis;
   series: PlotSeries[];
 }
 
@@ -44,7 +46,8 @@ export interface HeatmapPlot extends PlotBase<"heatmap"> {
 /** `viz.bar`: one value per category and series (grouped bars). */
 export interface BarPlot extends PlotBase<"bar"> {
   categories: string[];
-  series: Array<{ name: string; values: JsonNumber[] }>;
+  yAxis: Axis;
+  series: Array<{ name: string; color: string; values: JsonNumber[] }>;
 }
 
 /** `application/vnd.seqgrad.plot.v1+json` */

@@ -29,6 +29,9 @@ export interface ColorScale {
   scheme: "viridis" | "rdbu" | "blues";
   min: number;
   max: number;
+  /** Colour-bar ticks between min and max, with their label text. */
+  ticks: number[];
+  tickText: string[];
 }
 
 /**
@@ -44,6 +47,19 @@ export interface Matrix {
   /** Rows and columns of the source before downsampling. */
   sourceRows: number;
   sourceCols: number;
+}
+
+/**
+ * A numeric axis as both drawings show it: the range, and every tick with its label text, decided
+ * in the library so the lab and the static SVG print the same labels. On a log axis `range` and
+ * `ticks` are still data values (powers of ten and their multiples), not exponents.
+ */
+export interface Axis {
+  label: string;
+  scale: "linear" | "log";
+  range: [number, number];
+  ticks: number[];
+  tickText: string[];
 }
 
 /** Summary statistics of a set of values; null when there is no finite value. */

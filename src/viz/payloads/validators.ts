@@ -1,6 +1,6 @@
 /** One validator per figure kind: required fields, types and consistent sizes. */
 import type { PayloadKind } from "./mime";
-import { type Obj, arr, bool, box, colorScale, each, fail, idSet, int, jsonNum, matrix, nested, nullableNum, nullableStr, num, obj, oneOf, point, ref, shape, stats, str, valueSummary } from "./checks";
+import { type Obj, arr, axis, bool, box, colorScale, each, fail, idSet, int, jsonNum, matrix, nested, nullableNum, nullableStr, num, obj, oneOf, point, ref, shape, stats, str, valueSummary } from "./checks";
 
 // ---- validators per kind ---------------------------------------------------------------------------
 
@@ -119,19 +119,22 @@ function validateCurves(o: Obj, path: string): void {
   if (s < 0 || s >= 1) fail(`${path}.smoothing`, "a number in [0, 1)", s);
   const panels = arr(o.panels, `${path}.panels`);
   const ids = idSet(panels, `${path}.panels`);
+  int(o.columns, `${path}.columns`, 1);
   panels.forEach((item, i) => {
     const p = `${path}.panels[${i}]`;
     const q = obj(item, p);
     str(q.title, `${p}.title`);
-    str(q.yLabel, `${p}.yLabel`);
-    oneOf(q.yScale, ["linear", "log"], `${p}.yScale`);
+    axis(q.xAxis, `${p}.xAxis`);
+    axis(q.yAxis, `${p}.yAxis`);
   });
   each(o.series, `${path}.series`, (item, p) => {
     const q = obj(item, p);
     str(q.name, `${p}.name`);
     ref(q.panel, ids, `${p}.panel`);
+    str(q.color, `${p}.color`);
     const n = each(q.x, `${p}.x`, num).length;
     each(q.y, `${p}.y`, jsonNum, n);
+    if (q.smoothed !== null) each(q.smoothed, `${p}.smoothed`, jsonNum, n);
   });
   if (o.progress === null) return;
   const p = `${path}.progress`;
@@ -163,7 +166,11 @@ function validateAttention(o: Obj, path: string): void {
 }
 
 function validateGradflow(o: Obj, path: string): void {
-  each(o.models, `${path}.models`, str);
+  const models = each(o.models, `${path}.models`, str).length;
+  each(o.colors, `${path}.colors`, str, models);
+  axis(o.xAxis, `${path}.xAxis`);
+  axis(o.yAxis, `${path}.yAxis`);
+  axis(o.parameterAxis, `${path}.parameterAxis`);
   each(o.series, `${path}.series`, (item, p) => {
     const q = obj(item, p);
     str(q.model, `${p}.model`);
@@ -203,6 +210,8 @@ function validateSpectrum(o: Obj, path: string): void {
     num(q.im, `${p}.im`);
   }, n);
   num(o.spectralRadius, `${path}.spectralRadius`);
+  axis(o.xAxis, `${path}.xAxis`);
+  axis(o.yAxis, `${path}.yAxis`);
 }
 
 function validatePlot(o: Obj, path: string): void {
@@ -210,11 +219,12 @@ function validatePlot(o: Obj, path: string): void {
   str(o.xLabel, `${path}.xLabel`);
   str(o.yLabel, `${path}.yLabel`);
   if (type === "line" || type === "scatter") {
-    oneOf(o.xScale, ["linear", "log"], `${path}.xScale`);
-    oneOf(o.yScale, ["linear", "log"], `${path}.yScale`);
+    axis(o.xAxis, `${path}.xAxis`);
+    axis(o.yAxis, `${path}.yAxis`);
     each(o.series, `${path}.series`, (item, p) => {
       const q = obj(item, p);
       str(q.name, `${p}.name`);
+      str(q.color, `${p}.color`);
       const n = each(q.x, `${p}.x`, num).length;
       each(q.y, `${p}.y`, jsonNum, n);
     });
@@ -228,9 +238,11 @@ function validatePlot(o: Obj, path: string): void {
   }
   if (type === "bar") {
     const n = each(o.categories, `${path}.categories`, str).length;
+    axis(o.yAxis, `${path}.yAxis`);
     each(o.series, `${path}.series`, (item, p) => {
       const q = obj(item, p);
       str(q.name, `${p}.name`);
+      str(q.color, `${p}.color`);
       each(q.values, `${p}.values`, jsonNum, n);
     });
   }

@@ -1,6 +1,6 @@
 /** Axes with ticks, tick labels, grid lines and an axis label, around a plot box. */
-import type { Box } from "../payloads";
-import { INK } from "./document";
+import type { Axis, Box } from "../payloads";
+import { FONT_SIZE, INK, charWidth } from "../payloads/style";
 import { el, text } from "./element";
 import type { Scale } from "./scale";
 
@@ -8,13 +8,12 @@ import type { Scale } from "./scale";
 export function xAxis(scale: Scale, box: Box, label: string, grid = true): string[] {
   const bottom = box.y + box.height;
   const out = [el("line", { x1: box.x, y1: bottom, x2: box.x + box.width, y2: bottom, stroke: INK.axis })];
-  const shown = thin(scale.ticks, box.width, maxLabelChars(scale) * 7 + 10);
-  for (const t of scale.ticks) {
+  scale.ticks.forEach((t, i) => {
     const x = scale.map(t);
     if (grid) out.push(el("line", { x1: x, y1: box.y, x2: x, y2: bottom, stroke: INK.grid }));
     out.push(el("line", { x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: INK.axis }));
-    if (shown.has(t)) out.push(text(x, bottom + 16, scale.format(t), { "text-anchor": "middle", fill: INK.muted, class: "tick" }));
-  }
+    out.push(text(x, bottom + 16, scale.labels[i] ?? "", { "text-anchor": "middle", fill: INK.muted, "font-size": FONT_SIZE.tick, class: "tick" }));
+  });
   if (label.length > 0) out.push(text(box.x + box.width / 2, bottom + 34, label, { "text-anchor": "middle", class: "axis-label" }));
   return out;
 }
@@ -22,13 +21,12 @@ export function xAxis(scale: Scale, box: Box, label: string, grid = true): strin
 /** The y axis left of `box`: ticks, labels, horizontal grid lines and the rotated axis label. */
 export function yAxis(scale: Scale, box: Box, label: string, grid = true): string[] {
   const out = [el("line", { x1: box.x, y1: box.y, x2: box.x, y2: box.y + box.height, stroke: INK.axis })];
-  const shown = thin(scale.ticks, box.height, 16);
-  for (const t of scale.ticks) {
+  scale.ticks.forEach((t, i) => {
     const y = scale.map(t);
     if (grid) out.push(el("line", { x1: box.x, y1: y, x2: box.x + box.width, y2: y, stroke: INK.grid }));
     out.push(el("line", { x1: box.x - 4, y1: y, x2: box.x, y2: y, stroke: INK.axis }));
-    if (shown.has(t)) out.push(text(box.x - 7, y + 4, scale.format(t), { "text-anchor": "end", fill: INK.muted, class: "tick" }));
-  }
+    out.push(text(box.x - 7, y + 4, scale.labels[i] ?? "", { "text-anchor": "end", fill: INK.muted, "font-size": FONT_SIZE.tick, class: "tick" }));
+  });
   if (label.length > 0) {
     const x = box.x - yLabelOffset(scale);
     const y = box.y + box.height / 2;
@@ -37,24 +35,17 @@ export function yAxis(scale: Scale, box: Box, label: string, grid = true): strin
   return out;
 }
 
-/** Horizontal room the y tick labels and axis label need. */
-export function yAxisWidth(scale: Scale, label: string): number {
-  return yLabelOffset(scale) + (label.length > 0 ? 8 : -10);
+/** Horizontal room the y tick labels and axis label of `axis` need. */
+export function yAxisWidth(axis: Axis): number {
+  return labelOffset(axis.tickText) + (axis.label.length > 0 ? 8 : -10);
 }
 
 function yLabelOffset(scale: Scale): number {
-  return maxLabelChars(scale) * 6.6 + 22;
+  return labelOffset(scale.labels);
 }
 
-function maxLabelChars(scale: Scale): number {
-  return Math.max(1, ...scale.ticks.map((t) => scale.format(t).length));
-}
-
-/** Every k-th tick so labels at least `minGap` pixels apart fit in `length`. */
-function thin(ticks: readonly number[], length: number, minGap: number): Set<number> {
-  const fit = Math.max(1, Math.floor(length / minGap));
-  const every = Math.max(1, Math.ceil(ticks.length / fit));
-  return new Set(ticks.filter((_, i) => i % every === 0));
+function labelOffset(labels: readonly string[]): number {
+  return Math.max(1, ...labels.map((l) => l.length)) * charWidth(FONT_SIZE.tick) + 22;
 }
 
 /** Category labels under (or beside) a band of cells; rotated when they would collide. */

@@ -2,12 +2,12 @@
  * An x-y chart in a box: title, legend, axes with ticks and labels, and series drawn as one
  * polyline each (finite points only; positive only on log axes) and/or markers.
  */
-import type { Box } from "../payloads";
+import type { Axis, Box } from "../payloads";
 import { xAxis, yAxis, yAxisWidth } from "./axes";
-import { INK } from "./document";
+import { INK } from "../payloads/style";
 import { el, polyline, text, tooltip } from "./element";
 import { legend, legendHeight, LegendEntry } from "./legend";
-import { Scale, fitScale, formatValue } from "./scale";
+import { type Scale, formatValue, scaleOf } from "./scale";
 
 /** A series of a chart. */
 export interface ChartSeries {
@@ -28,17 +28,13 @@ export interface ChartOptions {
   /** Whole area of the chart, axes and legend included. */
   box: Box;
   title?: string;
-  xLabel: string;
-  yLabel: string;
-  xLog?: boolean;
-  yLog?: boolean;
+  /** The axes as the payload carries them (range, ticks and their text). */
+  xAxis: Axis;
+  yAxis: Axis;
   series: readonly ChartSeries[];
   /** Legend entries to show instead of one per series (e.g. one per colour and one per dash). */
   legendEntries?: readonly LegendEntry[];
-  /** Extra values the axes must include (e.g. the unit circle). */
-  xInclude?: readonly number[];
-  yInclude?: readonly number[];
-  /** Same pixels per unit on both axes (the complex plane). */
+  /** Same pixels per unit on both axes (the complex plane; the axes have equal ranges). */
   equalAspect?: boolean;
   /** Drawn between the grid and the series, given the scales. */
   underlay?: (sx: Scale, sy: Scale) => string[];
@@ -60,28 +56,22 @@ export function xyChart(o: ChartOptions): Chart {
   const titleH = o.title === undefined ? 6 : 20;
   const legendH = showLegend ? legendHeight(entries, o.box.width - 20) : 0;
   const top = o.box.y + titleH + legendH + 8;
-  const bottom = o.box.y + o.box.height - (o.xLabel.length > 0 ? 44 : 26);
-  const xs = [...o.series.flatMap((s) => Array.from(s.x)), ...(o.xInclude ?? [])];
-  const ys = [...o.series.flatMap((s) => Array.from(s.y)), ...(o.yInclude ?? [])];
-  const probe = fitScale(ys, [bottom, top], o.yLog ?? false);
-  const left = o.box.x + yAxisWidth(probe, o.yLabel) + 6;
+  const bottom = o.box.y + o.box.height - (o.xAxis.label.length > 0 ? 44 : 26);
+  const left = o.box.x + yAxisWidth(o.yAxis) + 6;
   let right = o.box.x + o.box.width - 16;
-  let sy = probe;
-  let sx = fitScale(xs, [left, right], o.xLog ?? false);
-  let plotBottom = bottom;
-  if (o.equalAspect === true) {
-    ({ sx, sy, right } = equalize(left, right, top, bottom, xs, ys));
-    plotBottom = top + (right - left);
-  }
+  if (o.equalAspect === true) right = left + Math.min(right - left, bottom - top);
+  const plotBottom = o.equalAspect === true ? top + (right - left) : bottom;
+  const sx = scaleOf(o.xAxis, [left, right]);
+  const sy = scaleOf(o.yAxis, [plotBottom, top]);
   const plot: Box = { x: left, y: top, width: right - left, height: plotBottom - top };
   const out: string[] = [];
-  if (o.title !== undefined) out.push(text(o.box.x + o.box.width / 2, o.box.y + 14, o.title, { "text-anchor": "middle", "font-weight": "600" }));
+  if (o.title !== undefined) out.push(text(o.box.x + o.box.width / 2, o.box.y + 14, o.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" }));
   if (showLegend) out.push(...legend(entries, o.box.x + 16, o.box.y + titleH, o.box.width - 20));
-  out.push(...yAxis(sy, plot, o.yLabel), ...xAxis(sx, plot, o.xLabel));
+  out.push(...yAxis(sy, plot, o.yAxis.label), ...xAxis(sx, plot, o.xAxis.label));
   if (o.underlay !== undefined) out.push(...o.underlay(sx, sy));
   for (const s of o.series) out.push(...drawSeries(s, sx, sy));
   out.push(el("rect", { x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "none", stroke: INK.axis, "stroke-width": 0.6 }));
-  return { svg: out, plot, sx, sy };
+  return { svg: [el("g", { class: "panel", "data-x-scale": o.xAxis.scale, "data-y-scale": o.yAxis.scale }, out)], plot, sx, sy };
 }
 
 /** A legend entry per series shown in the legend. */
@@ -113,13 +103,4 @@ function drawSeries(s: ChartSeries, sx: Scale, sy: Scale): string[] {
     out.push(el("g", { class: "markers", ...common }, dots));
   }
   return out;
-}
-
-/** A square plot with the same domain on both axes (the complex plane): equal pixels per unit. */
-function equalize(left: number, right: number, top: number, bottom: number, xs: number[], ys: number[]): { sx: Scale; sy: Scale; right: number } {
-  const side = Math.min(right - left, bottom - top);
-  const both = [...xs, ...ys];
-  const sx = fitScale(both, [left, left + side], false);
-  const sy = fitScale(both, [top + side, top], false);
-  return { sx, sy, right: left + side };
 }

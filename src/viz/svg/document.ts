@@ -4,15 +4,13 @@
  * white background so the figure reads the same in light and dark notebook themes.
  */
 import { el, text } from "./element";
+import { FONT_FAMILY, FONT_SIZE, INK } from "../payloads/style";
 
 /** Font stack of every figure. */
-export const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
-/** Base font size in pixels. */
-export const FONT_SIZE = 12;
+export const FONT = FONT_FAMILY;
 /** Estimated width of one character of a 14 px semibold title. */
 const TITLE_CHAR_W = 7.8;
-/** Ink colours. */
-export const INK = { text: "#222222", muted: "#666666", axis: "#444444", grid: "#e6e6e6", warn: "#c62828" } as const;
+export { INK };
 
 /** A complete `<svg>` of the given size with a white background and an optional title line. */
 export function svgDocument(width: number, height: number, body: readonly string[], title?: string): string {
@@ -35,7 +33,7 @@ export function svgDocument(width: number, height: number, body: readonly string
       role: "img",
       style: "max-width:100%;height:auto",
       "font-family": FONT,
-      "font-size": FONT_SIZE,
+      "font-size": FONT_SIZE.base,
       fill: INK.text,
     },
     children,
