@@ -15,6 +15,7 @@ import { Adam } from "../../src/optim";
 import { manualSeed } from "../../src/tensor";
 import { exactMatch, train } from "../../src/train";
 import { xyChart } from "../../src/viz/svg/chart";
+import { fitAxis } from "../../src/viz/data/axis";
 import { svgDocument } from "../../src/viz/svg/document";
 
 const LONG = process.env.SEQGRAD_LONG_TESTS === "1";
@@ -114,6 +115,6 @@ afterAll(() => {
   });
   writeFileSync(join(dir, "seq2seq-dates.json"), JSON.stringify(report, null, 2));
   if (series.length === 0) return;
-  const chart = xyChart({ box: { x: 0, y: 0, width: 640, height: 360 }, title: "Held-out exact match by source length (date translation)", xLabel: "source length (characters + <eos>)", yLabel: "exact match", series, yInclude: [0, 1] });
+  const chart = xyChart({ box: { x: 0, y: 0, width: 640, height: 360 }, title: "Held-out exact match by source length (date translation)", xAxis: fitAxis("source length (characters + <eos>)", series.flatMap((s) => s.x), "linear"), yAxis: fitAxis("exact match", [0, 1], "linear"), series });
   writeFileSync(join(dir, "seq2seq-bottleneck.svg"), svgDocument(640, 360, chart.svg));
 });
