@@ -25,7 +25,7 @@ export interface EvalRecord {
 }
 
 /** Why the loop ended. */
-export type StopReason = "completed" | "early-stopping" | "aborted" | "callback";
+export type StopReason = "completed" | "early-stopping" | "aborted" | "callback" | "data-exhausted";
 
 /** The record of a run, returned by `train`. */
 export interface History {
@@ -41,6 +41,8 @@ export interface History {
   best: { metric: string; value: number; step: number } | null;
   /** Wall-clock duration in milliseconds. */
   elapsedMs: number;
+  /** Why a run stopped before its `steps` or `epochs` (set with `stopped: "data-exhausted"`). */
+  message?: string;
 }
 
 /** Options of early stopping. */

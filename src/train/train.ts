@@ -17,6 +17,7 @@ import { currentAbortSignal, throwIfAborted } from "../runtime/abort";
 import { Tensor } from "../tensor/tensor";
 import { EarlyStopping, EarlyStoppingOptions, EvalRecord, History, StepRecord, StopReason } from "./history";
 import { detachCarry } from "./carry";
+import { checkTrainOptions } from "./train-options";
 
 /** What `train` needs of a model. */
 export interface TrainableModel {
@@ -98,7 +99,7 @@ export interface TrainOptions<B, S = unknown> {
  */
 export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promise<History> {
   const { model } = options;
-  checkOptions(options);
+  checkTrainOptions(options);
   const maxSteps = options.steps ?? Infinity;
   const maxEpochs = options.epochs ?? (options.steps === undefined ? 1 : Infinity);
   const params = [...model.parameters()];
@@ -130,12 +131,14 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
   try {
     model.train?.(true);
     for (let epoch = 0; epoch < maxEpochs && history.step < maxSteps && stop === null; epoch++) {
-      history.epochs = epoch + 1;
+      throwIfAborted(signal);
       let state: S | undefined;
-      const batches = typeof options.data === "function" ? options.data(epoch) : options.data;
+      const batches = epochBatches(options.data, epoch);
+      let seen = 0;
       for (const batch of batches) {
         if (history.step >= maxSteps || stop !== null) break;
         throwIfAborted(signal);
+        if (seen++ === 0) history.epochs = epoch + 1;
         const rec = runStep(options, params, batch, { step: history.step + 1, epoch, state }, (next) => (state = next));
         history.step = rec.step;
         history.steps.push(rec);
@@ -149,6 +152,13 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
           await new Promise((resolve) => setImmediate(resolve));
           lastYield = Date.now();
         }
+      }
+      if (seen === 0) {
+        // An epoch without a batch makes no progress: the data ran out for good.
+        if (epoch === 0) throw new ValueError(`train: data yielded no batch; expected at least one batch in epoch 0, got none`);
+        stop = "data-exhausted";
+        history.message = exhaustedMessage(options.data, epoch, history.step);
+        break;
       }
       if (options.evalEvery === undefined && stop === null) evaluate(epoch);
       if (options.scheduler !== undefined && options.schedulerEvery !== "step" && options.scheduler.step.length === 0) options.scheduler.step();
@@ -211,18 +221,32 @@ function globalNorm(params: readonly Tensor[]): number {
   return Math.sqrt(s);
 }
 
-function firstValue(metrics: Record<string, number>): number | undefined {
-  return metrics.valid_loss ?? Object.values(metrics)[0];
+/** The batches of `epoch`, checked to be iterable. */
+function epochBatches<B>(data: Iterable<B> | ((epoch: number) => Iterable<B>), epoch: number): Iterable<B> {
+  const batches = typeof data === "function" ? data(epoch) : data;
+  if (typeof (batches as Partial<Iterable<B>> | null)?.[Symbol.iterator] !== "function") {
+    const what = typeof data === "function" ? `data(${epoch}) returned` : "data is";
+    throw new ValueError(`train: ${what} not iterable; expected an array or iterable of batches, got ${String(batches)}`);
+  }
+  return batches;
 }
 
-function checkOptions<B, S>(o: TrainOptions<B, S>): void {
-  const positive = (name: string, v: number | undefined): void => {
-    if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new ValueError(`train: ${name} must be a positive integer; got ${v}`);
-  };
-  positive("steps", o.steps);
-  positive("epochs", o.epochs);
-  positive("evalEvery", o.evalEvery);
-  positive("checkpoint.every", o.checkpoint?.every);
-  if (o.clip !== undefined && !(o.clip > 0)) throw new ValueError(`train: clip must be a positive number; got ${o.clip}`);
-  if (typeof o.loss !== "function") throw new ValueError(`train: loss must be a function of the batch; got ${typeof o.loss}`);
+/** Why a run stopped early for lack of data, and what to pass instead. */
+function exhaustedMessage(data: unknown, epoch: number, steps: number): string {
+  const oneShot = typeof data !== "function" && isOneShot(data);
+  const cause = oneShot
+    ? `data is a one-shot iterator, used up in epoch ${epoch - 1}; pass an array (re-read each epoch) or a function (epoch) => batches`
+    : `data yielded no batch in epoch ${epoch}`;
+  return `train: stopped after ${steps} step${steps === 1 ? "" : "s"}: ${cause}`;
+}
+
+/** An iterator that is its own iterable (a generator object) yields its items once. */
+function isOneShot(data: unknown): boolean {
+  const it = data as { [Symbol.iterator]?: () => unknown; next?: unknown };
+  const iterate = it[Symbol.iterator];
+  return typeof it.next === "function" && typeof iterate === "function" && iterate.call(it) === it;
+}
+
+function firstValue(metrics: Record<string, number>): number | undefined {
+  return metrics.valid_loss ?? Object.values(metrics)[0];
 }
