@@ -49,9 +49,15 @@ export class CellRunner {
     return { status: "error", execution_count: count, ...error };
   }
 
-  /** Runs the code; a failure of the compiler itself counts as the cell's error. */
+  /**
+   * Runs the code; a failure of the compiler itself counts as the cell's error. The code starts in
+   * a macrotask of its own, after the kernel's pending promise jobs ran: an interrupt that has to
+   * terminate the cell (see preempt-worker.ts) drops the promise jobs queued with the cell's, and
+   * those must never be the kernel's own (its socket loops would stop).
+   */
   private async executeCode(cell: CellContext, code: string): Promise<boolean> {
     try {
+      await new Promise((resolve) => setImmediate(resolve));
       return await this.executor.execute(code);
     } catch (error) {
       cell.failures.push({ kind: "thrown", value: error });

@@ -5,6 +5,8 @@
  * see it at their next `throwIfAborted()` and end with an AbortError between two steps, leaving
  * the model consistent. If the running cell has not ended after a grace period, tslab's own
  * interrupt hands control back anyway (work that never checks the signal keeps running then).
+ * Code stuck in synchronous work after an `await` keeps this handler from running at all; the
+ * watchdog of preempt-worker.ts terminates it first.
  */
 import type { Executor } from "tslab/dist/executor";
 import type { CellContexts } from "./cell-context";

@@ -23,6 +23,7 @@ import { handleInterrupts } from "./interrupt";
 import { kernelInfo } from "./kernel-info";
 import { overlayPackage } from "./module-overlay";
 import { routeOutput } from "./output-routing";
+import { startPreemption } from "./preempt";
 import { usePackage } from "./public-names";
 import { SeqgradServer } from "./server";
 import { strictChecking } from "./strict";
@@ -59,11 +60,13 @@ async function main(): Promise<void> {
   usePackage(ROOT);
   const cells = new CellContexts();
   const log = routeOutput(cells);
+  const preemption = startPreemption(log);
   installBridge(cells);
   // The strict check sees the cell as written; tslab compiles it with shorthand properties expanded.
   const strict = args.strict ? strictChecking(ts) : (converter: Converter): Converter => converter;
   const scope = new CellScope();
-  const converters = createConverterSet((converter) => scope.wrap(strict(expandingShorthand(ts)(converter))));
+  const guard = preemption.guard;
+  const converters = createConverterSet((converter) => guard(scope.wrap(strict(expandingShorthand(ts)(converter)))));
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
