@@ -1,6 +1,8 @@
 import { record } from "../autograd/record";
 import { DTypeError, ShapeError } from "../errors";
+import { getBackend } from "../backend/backend";
 import { allocate, isFloating } from "../tensor/dtype";
+import type { TypedArray } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { windowPair } from "./window";
@@ -27,68 +29,88 @@ export interface Conv2dOptions {
  */
 export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, options: Conv2dOptions = {}): Tensor {
   const g = geometry(x, weight, bias, options);
-  const { b: nb, c: nc, h: nh, w: nw, o: no, kh, kw, oh, ow, sh, sw, ph, pw } = g;
-  const out = allocate(x.dtype, nb * no * oh * ow);
-  const xd = x.data, wd = weight.data;
+  const { b: nb, o: no, oh, ow } = g;
+  const k = g.c * g.kh * g.kw, l = oh * ow;
+  const backend = getBackend();
+  const out = allocate(x.dtype, nb * no * l);
+  const cols = allocate(x.dtype, k * l);
   for (let b = 0; b < nb; b++) {
-    for (let o = 0; o < no; o++) {
-      const base = (b * no + o) * oh * ow;
-      const bo = bias === null ? 0 : (bias.data[o] as number);
-      for (let k = 0; k < oh * ow; k++) out[base + k] = bo;
-      for (let c = 0; c < nc; c++) {
-        const xc = (b * nc + c) * nh * nw, wc = (o * nc + c) * kh * kw;
-        for (let p = 0; p < kh; p++) {
-          for (let q = 0; q < kw; q++) {
-            const wv = wd[wc + p * kw + q] as number;
-            for (let i = 0; i < oh; i++) {
-              const r = i * sh - ph + p;
-              if (r < 0 || r >= nh) continue;
-              for (let j = 0; j < ow; j++) {
-                const s = j * sw - pw + q;
-                if (s >= 0 && s < nw) out[base + i * ow + j] = (out[base + i * ow + j] as number) + wv * (xd[xc + r * nw + s] as number);
-              }
-            }
-          }
-        }
+    im2col(x.data, b, g, cols);
+    // out_b [O, L] = W [O, K] cols [K, L]
+    backend.gemm(false, false, no, l, k, 1, weight.data, 0, k, cols, 0, l, 0, out, b * no * l, l);
+    if (bias !== null) {
+      for (let o = 0; o < no; o++) {
+        const bo = bias.data[o] as number, at = (b * no + o) * l;
+        for (let j = 0; j < l; j++) out[at + j] = (out[at + j] as number) + bo;
       }
     }
   }
   const inputs = bias === null ? [x, weight] : [x, weight, bias];
-  const meta = { stride: `${sh}x${sw}`, padding: `${ph}x${pw}` };
+  const meta = { stride: `${g.sh}x${g.sw}`, padding: `${g.ph}x${g.pw}` };
   return record(new Tensor(out, [nb, no, oh, ow]), "conv2d", inputs, (grad) => {
-    // dL/dx[b,c,r,s] = sum g[b,o,i,j] w[o,c,p,q];  dL/dw[o,c,p,q] = sum g[b,o,i,j] x[b,c,r,s];  dL/db[o] = sum g[b,o,:,:]
-    const gd = grad.data;
+    // dL/dW = sum_b g_b cols_b^T;  dL/dcols_b = W^T g_b, scattered back onto x (col2im);  dL/db[o] = sum g[:, o]
     const gx = allocate(x.dtype, x.numel), gw = allocate(x.dtype, weight.numel), gb = allocate(x.dtype, no);
+    const dcols = allocate(x.dtype, k * l);
     for (let b = 0; b < nb; b++) {
+      im2col(x.data, b, g, cols);
+      backend.gemm(false, true, no, k, l, 1, grad.data, b * no * l, l, cols, 0, l, 1, gw, 0, k);
+      backend.gemm(true, false, k, l, no, 1, weight.data, 0, k, grad.data, b * no * l, l, 0, dcols, 0, l);
+      col2imAdd(dcols, b, g, gx);
       for (let o = 0; o < no; o++) {
-        const base = (b * no + o) * oh * ow;
-        for (let k = 0; k < oh * ow; k++) gb[o] = (gb[o] as number) + (gd[base + k] as number);
-        for (let c = 0; c < nc; c++) {
-          const xc = (b * nc + c) * nh * nw, wc = (o * nc + c) * kh * kw;
-          for (let p = 0; p < kh; p++) {
-            for (let q = 0; q < kw; q++) {
-              const wv = wd[wc + p * kw + q] as number;
-              let acc = 0;
-              for (let i = 0; i < oh; i++) {
-                const r = i * sh - ph + p;
-                if (r < 0 || r >= nh) continue;
-                for (let j = 0; j < ow; j++) {
-                  const s = j * sw - pw + q;
-                  if (s < 0 || s >= nw) continue;
-                  const gv = gd[base + i * ow + j] as number;
-                  acc += gv * (xd[xc + r * nw + s] as number);
-                  gx[xc + r * nw + s] = (gx[xc + r * nw + s] as number) + gv * wv;
-                }
-              }
-              gw[wc + p * kw + q] = (gw[wc + p * kw + q] as number) + acc;
-            }
-          }
-        }
+        const at = (b * no + o) * l;
+        let acc = 0;
+        for (let j = 0; j < l; j++) acc += grad.data[at + j] as number;
+        gb[o] = (gb[o] as number) + acc;
       }
     }
     const grads = [new Tensor(gx, x.shape), new Tensor(gw, weight.shape)];
     return bias === null ? grads : [...grads, new Tensor(gb, [no])];
   }, meta);
+}
+
+type Geometry = ReturnType<typeof geometry>;
+
+/** cols[(c kH + p) kW + q][i oW + j] = x[b, c, i s_h - p_h + p, j s_w - p_w + q] (0 in the padding). */
+function im2col(xd: TypedArray, b: number, g: Geometry, cols: TypedArray): void {
+  const { c: nc, h: nh, w: nw, kh, kw, oh, ow, sh, sw, ph, pw } = g;
+  let row = 0;
+  for (let c = 0; c < nc; c++) {
+    const xc = (b * nc + c) * nh * nw;
+    for (let p = 0; p < kh; p++) {
+      for (let q = 0; q < kw; q++, row++) {
+        const at = row * oh * ow;
+        for (let i = 0; i < oh; i++) {
+          const r = i * sh - ph + p;
+          for (let j = 0; j < ow; j++) {
+            const s = j * sw - pw + q;
+            cols[at + i * ow + j] = r >= 0 && r < nh && s >= 0 && s < nw ? (xd[xc + r * nw + s] as number) : 0;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of im2col: adds every column entry back onto the pixel it was read from. */
+function col2imAdd(cols: TypedArray, b: number, g: Geometry, gx: TypedArray): void {
+  const { c: nc, h: nh, w: nw, kh, kw, oh, ow, sh, sw, ph, pw } = g;
+  let row = 0;
+  for (let c = 0; c < nc; c++) {
+    const xc = (b * nc + c) * nh * nw;
+    for (let p = 0; p < kh; p++) {
+      for (let q = 0; q < kw; q++, row++) {
+        const at = row * oh * ow;
+        for (let i = 0; i < oh; i++) {
+          const r = i * sh - ph + p;
+          if (r < 0 || r >= nh) continue;
+          for (let j = 0; j < ow; j++) {
+            const s = j * sw - pw + q;
+            if (s >= 0 && s < nw) gx[xc + r * nw + s] = (gx[xc + r * nw + s] as number) + (cols[at + i * ow + j] as number);
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Sizes of a convolution after validating every input; names the rule and every shape on failure. */
