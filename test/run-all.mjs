@@ -15,6 +15,7 @@ const SUITES = [
   { name: "unit (vitest)", cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${join(artifacts, "vitest.json")}`], count: vitestCounts },
   ...optional("test:kernel", "kernel (jupyter_kernel_test)", unittestCounts),
   ...optional("test:notebooks", "notebooks (nbclient)", unittestCounts),
+  ...optional("test:deno", "deno kernel (nbclient)", unittestCounts),
   ...optional("test:handouts", "handouts (nbconvert + chromium)", plainCounts),
   ...optional("test:browser", "browser (chromium)", plainCounts),
 ];

@@ -5,6 +5,7 @@
  * when it is there. Without it (plain Node, tests, other kernels) they fall back to stdout and to
  * "never aborted".
  */
+import { denoBridge } from "./deno-bridge";
 import type { MimeBundle } from "./mime-bundle";
 
 /** The global symbol a kernel installs its bridge on. */
@@ -28,10 +29,13 @@ export interface KernelBridge {
   currentAbortSignal(): AbortSignal | undefined;
 }
 
-/** The installed kernel bridge, or undefined outside such a kernel (or for an unknown protocol). */
+/**
+ * The installed kernel bridge, else the one over Deno's kernel (`deno jupyter`), else undefined
+ * (outside a kernel, or for an unknown protocol).
+ */
 export function kernelBridge(): KernelBridge | undefined {
   const candidate: unknown = Reflect.get(globalThis, KERNEL_BRIDGE_KEY);
-  return isKernelBridge(candidate) ? candidate : undefined;
+  return isKernelBridge(candidate) ? candidate : denoBridge();
 }
 
 function isKernelBridge(value: unknown): value is KernelBridge {
