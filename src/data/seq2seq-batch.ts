@@ -1,5 +1,5 @@
 /**
- * Padded batches for encoder-decoder training, prepared as in lecture 003:
+ * Padded batches for encoder-decoder training, prepared as in the Advanced AI lecture (CS 581):
  *
  *   source       x_1 ... x_S <eos>
  *   target in    <sos> y_1 ... y_T        (what the decoder reads, teacher forcing)

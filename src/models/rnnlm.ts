@@ -1,5 +1,5 @@
 /**
- * A recurrent language model (lecture 002's character-level models that write text):
+ * A recurrent language model (the character-level models that write text, Deep Learning for Engineers, lecture 11):
  *
  *   x_t = E w_t,   h_t = f(h_{t-1}, x_t),   p(w_{t+1} | w_<=t) = softmax(W_hy h_t + b_y)
  *

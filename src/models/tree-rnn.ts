@@ -1,5 +1,6 @@
 /**
- * Recursive neural network over binary trees (lecture 002's recursive networks): the same weights
+ * Recursive neural network over binary trees (the recursive networks of Lecture 9, after Goodfellow
+ * et al.): the same weights
  * compose two children into their parent, from the leaves up to the root,
  *
  *   leaf:  h_n = E w_n

@@ -1,5 +1,5 @@
 /**
- * Vector-to-sequence decoder (lecture 002, e.g. image captioning): a fixed vector v conditions
+ * Vector-to-sequence decoder (Lecture 9, after Goodfellow et al.; e.g. image captioning): a fixed vector v conditions
  * every step of a recurrent decoder in one of three ways,
  *
  *   "init":  s_0 = tanh(W_v v + b_v),  s_t = f(s_{t-1}, E y_{t-1})

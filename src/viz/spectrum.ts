@@ -1,5 +1,6 @@
 /**
- * The spectrum figure (lecture 001, eigenvalues of W_hh): the eigenvalues of a square matrix in the
+ * The spectrum figure (Deep Learning for Engineers, lecture 11: eigenvalues of W_hh): the eigenvalues
+ * of a square matrix in the
  * complex plane with the unit circle and the spectral radius rho = max |lambda|. For a linear RNN,
  * h_t = W h_{t-1} makes ||h_t|| grow like rho^t: rho > 1 explodes, rho < 1 vanishes.
  */

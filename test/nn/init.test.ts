@@ -70,7 +70,7 @@ describe("orthogonal_", () => {
   });
 });
 
-describe("npRnn_ (np-RNN of lecture 001)", () => {
+describe("npRnn_ (np-RNN of Deep Learning for Engineers, lecture 11)", () => {
   for (const H of [1, 8, 40]) {
     it(`gives a symmetric positive definite W_hh [${H}, ${H}] whose top eigenvalue is 1 and the others below`, () => {
       manualSeed(H);
@@ -158,7 +158,7 @@ describe("simple and fan-based initializers", () => {
 });
 
 describe("initializers on module parameters", () => {
-  it("set up the IRNN of lecture 001: with zero input, a ReLU RNN with W_hh = I keeps its state", () => {
+  it("set up the IRNN of Deep Learning for Engineers, lecture 11: with zero input, a ReLU RNN with W_hh = I keeps its state", () => {
     const rnn = new nn.RNN({ inputSize: 2, hiddenSize: 3, nonlinearity: "relu", dtype: "float64" });
     for (const [name, p] of rnn.namedParameters()) {
       if (name.startsWith("weight_hh")) init.eye_(p);

@@ -1,5 +1,5 @@
 /**
- * The decoder of lecture 003, with or without attention (Luong's formulation):
+ * The decoder of the Advanced AI lecture (CS 581), with or without attention (Luong's formulation):
  *
  *   s_t = f(s_{t-1}, [E y_{t-1}; h~_{t-1}])       (h~_{t-1} only with input feeding)
  *   c_t = sum_i w_{t,i} h_i,   w_t = softmax(score(s_t, h_1..S))

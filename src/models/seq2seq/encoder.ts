@@ -1,5 +1,5 @@
 /**
- * The encoder of lecture 003: embed the source, run a recurrent layer over it, and hand the
+ * The encoder of the Advanced AI lecture (CS 581): embed the source, run a recurrent layer over it, and hand the
  * decoder its outputs (the attention memory) and its final state (the bottleneck).
  */
 import { linearTanh } from "./bridge";

@@ -1,5 +1,5 @@
 /**
- * Encoder-decoder (sequence to sequence) model of lecture 003.
+ * Encoder-decoder (sequence to sequence) model of the Advanced AI lecture (CS 581).
  *
  *   encoder:  h_i = f_enc(E_src x_i, h_{i-1}),  i = 1..S        (x_S = <eos>)
  *   decoder:  s_t = f_dec(s_{t-1}, E_tgt y_{t-1}),  s_0 = h_S   (y_0 = <sos>)

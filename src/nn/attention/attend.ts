@@ -1,6 +1,6 @@
 /**
  * The common end of every attention: normalize scores into weights over the source positions and
- * take the weighted sum of the values (lecture 003):
+ * take the weighted sum of the values (the Advanced AI lecture, CS 581):
  *
  *   w_{t,i} = exp(e_{t,i}) / sum_j exp(e_{t,j}),    c_t = sum_i w_{t,i} v_i
  *

@@ -59,7 +59,7 @@ export function ones_(t: Tensor): Tensor {
 
 /**
  * Sets a matrix to `gain` times the identity (PyTorch's `nn.init.eye_`, scaled). This is the IRNN
- * recipe of Le, Jaitly and Hinton (lecture 001): with ReLU units,
+ * recipe of Le, Jaitly and Hinton (Deep Learning for Engineers, lecture 11): with ReLU units,
  *
  *   h_t = relu(W_hh h_{t-1} + W_xh x_t + b),   W_hh = I,   b = 0,
  *

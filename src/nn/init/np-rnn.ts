@@ -7,7 +7,8 @@ import { requireFloatTensor } from "./checks";
 import { symmetricEigenvalues } from "./linalg";
 
 /**
- * The np-RNN initialization of Talathi and Vartak (lecture 001) for a ReLU RNN's W_hh [H, H]:
+ * The np-RNN initialization of Talathi and Vartak (Deep Learning for Engineers, lecture 11) for a
+ * ReLU RNN's W_hh [H, H]:
  * a normalized positive definite matrix whose largest eigenvalue is 1 and all others are below 1,
  *
  *   A ~ N(0, 1)^{H x H},   R = (1/H) A^T A,   W_hh = (R + I) / lambda_max(R + I)

@@ -18,7 +18,7 @@ export interface RNNCellOptions extends CellOptions {
  * - W_xh = `weight_ih` [H, D]; W_hh = `weight_hh` [H, H]; b_h = `bias_ih` + `bias_hh` [H]
  *
  * Options: inputSize, hiddenSize, bias (true), nonlinearity ("tanh"), fused (true), dtype.
- * Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture 001 (vanilla RNN).
+ * Init: U(-1/sqrt(H), 1/sqrt(H)). Deep Learning for Engineers, lecture 11 (vanilla RNN).
  *
  * @example const cell = new nn.RNNCell({ inputSize: 3, hiddenSize: 5 }); h = cell.forward(x_t, h);
  */

@@ -4,7 +4,7 @@ import { RECURRENT_OPTION_NAMES, RNNBase, RecurrentOptions, RecurrentResult, Seq
 
 /** Options of `RNN`: the shared ones plus the nonlinearity. */
 export interface RNNOptions extends RecurrentOptions {
-  /** "tanh" (default) or "relu" (the IRNN of lecture 001). */
+  /** "tanh" (default) or "relu" (the IRNN of Deep Learning for Engineers, lecture 11). */
   nonlinearity?: "tanh" | "relu";
 }
 
@@ -21,7 +21,7 @@ export interface RNNOptions extends RecurrentOptions {
  * direction of a bidirectional layer. Inputs: x [T, B, D] ([B, T, D] with batchFirst, [T, D]
  * unbatched), h0 [numLayers*directions, B, H]. Returns `{ output, h }`: output [T, B, directions*H]
  * (the last layer's h_t for every t), h [numLayers*directions, B, H] (each layer's final state).
- * Init: U(-1/sqrt(H), 1/sqrt(H)). Lecture 001 (vanilla RNN, IRNN).
+ * Init: U(-1/sqrt(H), 1/sqrt(H)). Deep Learning for Engineers, lecture 11 (vanilla RNN, IRNN).
  *
  * @example
  * const rnn = new nn.RNN({ inputSize: 10, hiddenSize: 20, numLayers: 2 });

@@ -20,7 +20,10 @@ export const RNN_TANH_SPEC: CellSpec = {
   },
 };
 
-/** The Elman RNN with ReLU (the IRNN of lecture 001): h_t = max(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh, 0). */
+/**
+ * The Elman RNN with ReLU (the IRNN of Deep Learning for Engineers, lecture 11):
+ * h_t = max(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh, 0).
+ */
 export const RNN_RELU_SPEC: CellSpec = {
   kind: "rnn_relu",
   name: "RNN",
