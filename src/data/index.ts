@@ -17,4 +17,6 @@ export type { SentencePair, SentencePairOptions, PairCorpus } from "./sentence-p
 export { symbolTask, addingProblem } from "./synthetic";
 export type { SymbolTask, SymbolTaskOptions, AddingProblemOptions } from "./synthetic";
 export { dateTask, formatDate, DATE_FORMATS } from "./dates";
+export { shapeScenes, SHAPE_COLOURS, SHAPE_KINDS } from "./shapes";
+export type { ShapeScenes, ShapeScenesOptions, ShapeScene, SceneObject, ShapeColour, ShapeKind } from "./shapes";
 export type { DatePair, DateFormat, DateTaskOptions } from "./dates";
