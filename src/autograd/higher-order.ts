@@ -13,7 +13,7 @@ const SECOND_ORDER = new Set([
   "clamp", "to", "clone", "matmul", "sum", "expand", "reshape", "permute", "narrow", "cat", "flip",
   "where", "masked_fill", "gather", "index_select", "softmax", "log_softmax", "maximum", "minimum",
   "amax", "amin",
-  "cumsum", "scatter", "scatter_add", "triu", "tril", "roll", "erf", "softplus", "elu", "eigh",
+  "cumsum", "scatter", "scatter_add", "triu", "tril", "roll", "erf", "softplus", "elu", "eigh", "linear",
 ]);
 
 /** Throws unless the backward of `node` may run with `createGraph`. */

@@ -44,8 +44,8 @@ export class GradNode {
     backward: BackwardFn,
     /** Output shape, for figures. */
     readonly outputShape: Shape,
-    /** Module scope, time step and role in force when the op ran. */
-    readonly tags: ScopeTags | undefined,
+    /** Module scope, time step and role in force when the op ran (see `retag`). */
+    public tags: Readonly<ScopeTags> | undefined,
     /** Extra facts for figures (e.g. the gate a slice belongs to). */
     readonly meta?: Readonly<Record<string, string | number>>,
     /** Values computed inside a fused op that figures show as parts of it (see `NodePart`). */
@@ -69,6 +69,14 @@ export class GradNode {
       );
     }
     return this.fn(grad);
+  }
+
+  /**
+   * Adds figure tags after the fact (module, step, role), as `nn.traceSteps` does for the outputs
+   * of a user-written module; autograd never reads them.
+   */
+  retag(tags: ScopeTags): void {
+    this.tags = Object.freeze({ ...this.tags, ...tags });
   }
 
   /** Drops the closure and everything it saved. */

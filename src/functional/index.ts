@@ -10,6 +10,7 @@ export { oneHot } from "./one-hot";
 export { multinomial } from "./multinomial";
 export type { MultinomialOptions } from "./multinomial";
 export { einsum } from "./einsum";
+export { layerNorm } from "./layer-norm";
 export { svd, svdvals } from "./svd";
 export type { SVD, SVDOptions } from "./svd";
 export { conv2d, maxPool2d } from "./convolution";

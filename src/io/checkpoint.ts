@@ -12,12 +12,20 @@ export interface HasStateDict {
   loadStateDict(dict: Record<string, Tensor>, options?: { strict?: boolean }): unknown;
 }
 
+/** A learning-rate scheduler (any of `optim`'s): its counters go into checkpoints as JSON. */
+export interface SchedulerLike {
+  stateDict(): object;
+  loadStateDict(state: never): void;
+}
+
 /** What `saveCheckpoint` stores. */
 export interface CheckpointContents {
   /** The model: its `stateDict()` is saved. */
   model?: HasStateDict;
   /** The optimizer: buffers, step counts and hyperparameters (learning rates included). */
   optimizer?: OptimizerLike;
+  /** The learning-rate scheduler: its counters (epoch, base and last rates, plateau state). */
+  scheduler?: SchedulerLike;
   /** The training step (or epoch) reached. */
   step?: number;
   /** The random generator to save (default the one `manualSeed` seeds), or its state. */
@@ -32,6 +40,8 @@ export interface LoadCheckpointOptions {
   model?: HasStateDict;
   /** Restore this optimizer's state. */
   optimizer?: OptimizerLike;
+  /** Restore this scheduler's state (build it with the same options, then load). */
+  scheduler?: SchedulerLike;
   /** Restore the random generator: true (default) for the default one, false, or a generator. */
   rng?: boolean | Generator;
 }
@@ -43,6 +53,8 @@ export interface LoadedCheckpoint {
   extra: Record<string, unknown>;
   modelState: Record<string, Tensor>;
   optimizerState: OptimizerStateDict | null;
+  /** The scheduler's saved state, or null when none was saved. */
+  schedulerState: Record<string, unknown> | null;
 }
 
 const FORMAT = "seqgrad-checkpoint";
@@ -58,7 +70,7 @@ const OPTIM = "optimizer.";
  * @example saveCheckpoint("ckpt.safetensors", { model, optimizer, step });
  */
 export function saveCheckpoint(path: string, contents: CheckpointContents): void {
-  const known = ["model", "optimizer", "step", "rng", "extra"];
+  const known = ["model", "optimizer", "scheduler", "step", "rng", "extra"];
   for (const key of Object.keys(contents)) {
     if (!known.includes(key)) throw new ValueError(`saveCheckpoint: unknown field "${key}"; expected one of ${known.join(", ")}`);
   }
@@ -91,6 +103,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
     extra: JSON.stringify(contents.extra ?? {}),
   };
   if (optimizer !== null) metadata.optimizer = JSON.stringify(optimizer);
+  if (contents.scheduler !== undefined) metadata.scheduler = JSON.stringify(contents.scheduler.stateDict(), finiteOrName);
   writeFileAtomic(path, safetensorsChunks(record, { metadata }));
 }
 
@@ -102,7 +115,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
  * @example const { step } = loadCheckpoint("ckpt.safetensors", { model, optimizer });
  */
 export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}): LoadedCheckpoint {
-  const known = ["model", "optimizer", "rng"];
+  const known = ["model", "optimizer", "scheduler", "rng"];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
   }
@@ -137,30 +150,45 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
   if (options.optimizer !== undefined && optimizerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);
   }
-  loadAllOrNothing(options, modelState, optimizerState);
+  const schedulerState = metadata.scheduler === undefined ? null : (JSON.parse(metadata.scheduler, nameToNumber) as Record<string, unknown>);
+  if (options.scheduler !== undefined && schedulerState === null) {
+    throw new ValueError(`loadCheckpoint: ${path} holds no scheduler state; expected one because a scheduler was given`);
+  }
+  loadAllOrNothing(options, modelState, optimizerState, schedulerState);
   const restore = options.rng ?? true;
   if (restore instanceof Generator) restore.setState(rng);
   else if (restore) defaultGenerator.setState(rng);
-  return { step, rng, extra, modelState, optimizerState };
+  return { step, rng, extra, modelState, optimizerState, schedulerState };
 }
 
 /**
  * Loads the model, then the optimizer; if either rejects its state, both are put back as they
  * were, so a bad checkpoint never leaves a half-loaded model behind.
  */
-function loadAllOrNothing(options: LoadCheckpointOptions, modelState: Record<string, Tensor>, optimizerState: OptimizerStateDict | null): void {
-  const model = options.model;
-  const optimizer = options.optimizer;
+function loadAllOrNothing(options: LoadCheckpointOptions, modelState: Record<string, Tensor>, optimizerState: OptimizerStateDict | null, schedulerState: Record<string, unknown> | null): void {
+  const { model, optimizer, scheduler } = options;
   const modelBackup = model === undefined ? undefined : copyRecord(model.stateDict());
   const optimizerBackup = optimizer?.stateDict();
+  const schedulerBackup = scheduler?.stateDict();
   try {
     if (model !== undefined) model.loadStateDict(modelState, { strict: true });
     if (optimizer !== undefined && optimizerState !== null) optimizer.loadStateDict(optimizerState);
+    if (scheduler !== undefined && schedulerState !== null) scheduler.loadStateDict(schedulerState as never);
   } catch (error) {
     if (model !== undefined && modelBackup !== undefined) model.loadStateDict(modelBackup, { strict: true });
     if (optimizer !== undefined && optimizerBackup !== undefined) optimizer.loadStateDict(optimizerBackup);
+    if (scheduler !== undefined && schedulerBackup !== undefined) scheduler.loadStateDict(schedulerBackup as never);
     throw error;
   }
+}
+
+/** JSON replacer: Infinity, -Infinity and NaN (a plateau scheduler's best so far) as their names. */
+function finiteOrName(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
+
+function nameToNumber(_key: string, value: unknown): unknown {
+  return value === "Infinity" || value === "-Infinity" || value === "NaN" ? Number(value) : value;
 }
 
 function copyRecord(record: TensorRecord): Record<string, Tensor> {

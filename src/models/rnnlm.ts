@@ -5,6 +5,9 @@
  *
  * Where w [T, B] are token ids (time-major, as `data.lmBatches` makes them), E is
  * `embedding.weight` [V, E], f an RNN / LSTM / GRU stack (`rnn`), and W_hy `head.weight` [V, H].
+ * Every part is time-major: `rnn` has batchFirst false, so `lm.rnn.forward(lm.embedding.forward(ids))`
+ * reads ids [T, B] as the model does. With `tieWeights` the head reuses the embedding matrix
+ * (W_hy = E, Press and Wolf 2017; needs embeddingDim = hiddenSize).
  * Trained by minimizing cross-entropy; perplexity = exp(mean negative log-likelihood).
  */
 import { noGrad } from "../autograd/grad-mode";
@@ -22,10 +25,11 @@ import { GRU } from "../nn/recurrent/gru";
 import { Linear } from "../nn/linear";
 import { LSTM } from "../nn/recurrent/lstm";
 import { Module } from "../nn/module";
-import { checkKnownOptions, floatDTypeOption, positiveInt, probability } from "../nn/options";
+import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "../nn/options";
 import { RNN } from "../nn/recurrent/rnn";
 import { CellType, RecurrentState, checkIds, makeRecurrent, runRecurrent } from "./seq2seq/recurrent";
 import { Dropout } from "../nn/dropout";
+import { cat, stack } from "../ops/cat";
 
 /** Options of `RNNLM`. */
 export interface RNNLMOptions {
@@ -45,7 +49,27 @@ export interface RNNLMOptions {
   vocab?: Vocab;
   /** Token level of `vocab` (default "char"). */
   level?: TokenLevel;
+  /** Share one matrix between the embedding and the output head (default false). */
+  tieWeights?: boolean;
   dtype?: DType;
+}
+
+/** Options of `RNNLM.forward`. */
+export interface RNNLMForwardOptions {
+  /** Also return the hidden (and, for LSTM, cell) states of every layer at every step (default false). */
+  returnStates?: boolean;
+}
+
+/** What `RNNLM.forward` returns. */
+export interface RNNLMOutput {
+  /** Next-token scores [T, B, V]. */
+  logits: Tensor;
+  /** The state after the last step, { h, c? } each [numLayers, B, H]: pass it to the next chunk. */
+  state: RecurrentState;
+  /** With returnStates: h_t of every layer, [numLayers, T, B, H] (the top layer is hidden.select(0, -1)). */
+  hidden?: Tensor;
+  /** With returnStates and an LSTM: c_t of every layer, [numLayers, T, B, H]. */
+  cell?: Tensor;
 }
 
 /** Options of `RNNLM.generate`. */
@@ -61,6 +85,7 @@ export interface GenerateOptions extends SampleOptions {
 /** Embedding, recurrent stack, linear head; see the file comment. */
 export class RNNLM extends Module {
   readonly embedding: Embedding;
+  /** The recurrent stack, time-major like the model: it takes [T, B, E] (batchFirst false). */
   readonly rnn: RNN | LSTM | GRU;
   readonly drop: Dropout;
   readonly head: Linear;
@@ -70,12 +95,16 @@ export class RNNLM extends Module {
 
   constructor(options: RNNLMOptions) {
     super();
-    checkKnownOptions("RNNLM", options, ["vocabSize", "embeddingDim", "hiddenSize", "numLayers", "cell", "dropout", "vocab", "level", "dtype"]);
+    checkKnownOptions("RNNLM", options, ["vocabSize", "embeddingDim", "hiddenSize", "numLayers", "cell", "dropout", "vocab", "level", "tieWeights", "dtype"]);
     const v = positiveInt("RNNLM", "vocabSize", options.vocabSize);
     const h = positiveInt("RNNLM", "hiddenSize", options.hiddenSize);
     const e = positiveInt("RNNLM", "embeddingDim", options.embeddingDim ?? h);
     const dtype = floatDTypeOption("RNNLM", options.dtype);
     const p = probability("RNNLM", "dropout", options.dropout, 0);
+    const tie = boolOption("RNNLM", "tieWeights", options.tieWeights, false);
+    if (tie && e !== h) {
+      throw new ValueError(`RNNLM: tieWeights needs embeddingDim = hiddenSize (the head reuses the [V, E] embedding as its [V, H] weight); got embeddingDim ${e}, hiddenSize ${h}`);
+    }
     if (options.vocab !== undefined && options.vocab.size !== v) {
       throw new ValueError(`RNNLM: vocab must have vocabSize entries; expected ${v}, got ${options.vocab.size}`);
     }
@@ -83,18 +112,46 @@ export class RNNLM extends Module {
     this.vocab = options.vocab ?? null;
     this.level = options.level ?? "char";
     this.embedding = new Embedding(v, e, { dtype });
-    this.rnn = makeRecurrent("RNNLM", options.cell ?? "lstm", { inputSize: e, hiddenSize: h, numLayers: positiveInt("RNNLM", "numLayers", options.numLayers ?? 1), dropout: p, dtype });
+    const numLayers = positiveInt("RNNLM", "numLayers", options.numLayers ?? 1);
+    this.rnn = makeRecurrent("RNNLM", options.cell ?? "lstm", { inputSize: e, hiddenSize: h, numLayers, dropout: p, dtype, batchFirst: false });
     this.drop = new Dropout(p);
     this.head = new Linear(h, v, { dtype });
+    if (tie) this.head.weight = this.embedding.weight;
   }
 
-  /** Logits [T, B, V] of ids [T, B] from `state` (zeros when absent), and the final state. */
-  forward(ids: Tensor, state?: RecurrentState): { logits: Tensor; state: RecurrentState } {
-    checkIds("RNNLM.forward", "ids", ids, this.vocabSize);
-    // the layers are batch first; the model is time-major like the lecture's w_1..w_T columns
-    const x = this.drop.forward(this.embedding.forward(ids.transpose(0, 1)));
+  /**
+   * Logits [T, B, V] of ids [T, B] from `state` (zeros when absent), and the final state; with
+   * `returnStates`, also h_t (and c_t) of every layer at every step, for analysis (PCA of hidden
+   * states, saliency through `grad`). Those run the same recurrence one step at a time.
+   *
+   * @example const { hidden } = lm.forward(ids, undefined, { returnStates: true }); // [L, T, B, H]
+   */
+  forward(ids: Tensor, state?: RecurrentState, options: RNNLMForwardOptions = {}): RNNLMOutput {
+    checkKnownOptions("RNNLM.forward", options, ["returnStates"]);
+    checkIds("RNNLM.forward", "ids", ids, this.vocabSize, undefined, "[T, B]");
+    const x = this.drop.forward(this.embedding.forward(ids));
+    if (options.returnStates === true) return this.forwardSteps(x, state);
     const out = runRecurrent(this.rnn, x, state);
-    return { logits: this.head.forward(this.drop.forward(out.output)).transpose(0, 1), state: out.state };
+    return { logits: this.head.forward(this.drop.forward(out.output)), state: out.state };
+  }
+
+  /** The recurrence one step at a time over x [T, B, E], keeping every layer's h_t and c_t. */
+  private forwardSteps(x: Tensor, initial: RecurrentState | undefined): RNNLMOutput {
+    let state = initial;
+    const hs: Tensor[] = [];
+    const cs: Tensor[] = [];
+    const outputs: Tensor[] = [];
+    for (let t = 0; t < (x.shape[0] ?? 0); t++) {
+      const out = runRecurrent(this.rnn, x.narrow(0, t, 1), state);
+      state = out.state;
+      outputs.push(out.output);
+      hs.push(out.state.h);
+      if (out.state.c !== undefined) cs.push(out.state.c);
+    }
+    const output = cat(outputs, 0);
+    const result: RNNLMOutput = { logits: this.head.forward(this.drop.forward(output)), state: state as RecurrentState, hidden: stack(hs, 1) };
+    if (cs.length > 0) result.cell = stack(cs, 1);
+    return result;
   }
 
   /**
@@ -174,7 +231,7 @@ export class RNNLM extends Module {
       return ids;
     }
     if (prefix.length === 0) throw new ValueError("RNNLM.generate: prefix must hold at least one token; got []");
-    checkIds("RNNLM.generate", "prefix", new Tensor(Int32Array.from(prefix), [prefix.length, 1]), this.vocabSize);
+    checkIds("RNNLM.generate", "prefix", new Tensor(Int32Array.from(prefix), [prefix.length, 1]), this.vocabSize, undefined, "[T, B]");
     return [...prefix];
   }
 

@@ -6,6 +6,7 @@ import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { normalParameter } from "./default-init";
 import { Module } from "./module";
+import { assignParameter } from "./module-registry";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
 
@@ -53,6 +54,11 @@ export class Embedding extends Module {
     const w = this._parameters.get("weight");
     if (w === undefined || w === null) throw new ValueError("Embedding.weight: the parameter is missing; expected a tensor, got none");
     return w;
+  }
+
+  /** Assigning a Parameter of shape [numEmbeddings, embeddingDim] shares it (weight tying). */
+  set weight(p: Parameter) {
+    assignParameter(this, "Embedding.weight", "weight", p, [this.numEmbeddings, this.embeddingDim]);
   }
 
   /** The rows of E picked by `ids` (int32, any shape). */

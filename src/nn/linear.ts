@@ -6,6 +6,9 @@ import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { uniformParameter } from "./default-init";
 import { Module } from "./module";
+import { isGradEnabled } from "../autograd/grad-mode";
+import { matmul } from "../ops/matmul";
+import { assignParameter } from "./module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
 import type { DType } from "../tensor/dtype";
@@ -50,9 +53,18 @@ export class Linear extends Module {
     return w;
   }
 
+  /** Assigning a Parameter of shape [outFeatures, inFeatures] shares it: `head.weight = emb.weight` ties the two. */
+  set weight(p: Parameter) {
+    assignParameter(this, "Linear.weight", "weight", p, [this.outFeatures, this.inFeatures]);
+  }
+
   /** b [outFeatures], or null without bias. */
   get bias(): Parameter | null {
     return this._parameters.get("bias") ?? null;
+  }
+
+  set bias(p: Parameter | null) {
+    assignParameter(this, "Linear.bias", "bias", p, [this.outFeatures], true);
   }
 
   /** y = x W^T + b over the last dim of x. */
@@ -91,6 +103,7 @@ const PIN_MIN = 1 << 15;
  * copied in once (below PIN_MIN elements the pin costs more than the copies it saves).
  */
 function linearBackward(g: Tensor, x: Tensor, w: Parameter, b: Parameter | null, rows: number): Array<Tensor | null> {
+  if (isGradEnabled()) return recordedLinearBackward(g, x, w, b, rows);
   const backend = getBackend();
   const [outF = 0, inF = 0] = w.shape;
   const uses = Number(x.requiresGrad) + Number(w.requiresGrad) + Number(b?.requiresGrad === true);
@@ -114,6 +127,19 @@ function linearBackward(g: Tensor, x: Tensor, w: Parameter, b: Parameter | null,
   } finally {
     if (pinned !== null) backend.unpin(pinned);
   }
+}
+
+/** The same gradients as recorded ops, for a backward pass with `createGraph`. */
+function recordedLinearBackward(g: Tensor, x: Tensor, w: Parameter, b: Parameter | null, rows: number): Array<Tensor | null> {
+  const outF = w.shape[0] ?? 0;
+  const inF = w.shape[1] ?? 0;
+  const g2 = g.reshape([rows, outF]);
+  const grads: Array<Tensor | null> = [
+    x.requiresGrad ? matmul(g2, w).reshape([...x.shape]) : null,
+    w.requiresGrad ? matmul(g2.T, x.reshape([rows, inF])) : null,
+  ];
+  if (b !== null) grads.push(b.requiresGrad ? g2.sum(0) : null);
+  return grads;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { MimeBundle } from "../tensor/display-hook";
 import type { DType } from "../tensor/dtype";
-import type { Tensor } from "../tensor/tensor";
+import { Tensor } from "../tensor/tensor";
+import { ForwardHook, ForwardPreHook, RemovableHandle, addHook } from "./hooks";
+import { checkRegistration, convertTensor } from "./module-registry";
 import { moduleBundle, moduleRepr } from "./module-repr";
 import { Parameter } from "./parameter";
 import { LoadStateDictOptions, LoadStateDictResult, StateDict, loadStateDictInto } from "./state-dict";
@@ -20,6 +22,9 @@ import { LoadStateDictOptions, LoadStateDictResult, StateDict, loadStateDictInto
  *   head = new nn.Linear(256, 65);
  * }
  * new CharLM().namedParameters().map(([name]) => name); // ["emb.weight", "rnn.weight_ih_l0", ...]
+ *
+ * Assigning a `Parameter` to a field registers it, so `this.head.weight = this.emb.weight` ties two
+ * layers (the shared parameter is yielded once by `parameters()`, under both names by `stateDict()`).
  */
 export class Module {
   /** True in training mode (dropout active); see `train()` and `eval()`. */
@@ -28,20 +33,85 @@ export class Module {
   protected readonly _parameters = new Map<string, Parameter | null>();
   /** Submodules registered by name, in registration order. */
   protected readonly _modules = new Map<string, Module | null>();
+  /** Buffers (state that is not trained, e.g. running statistics or a mask), by name. */
+  protected readonly _buffers = new Map<string, Tensor | null>();
+  /** Names of buffers left out of `stateDict()`. */
+  private readonly _transientBuffers = new Set<string>();
   /** Dotted path of this module in the largest tree it was walked from (graph scopes use it). */
   private _path: string | null = null;
 
-  /** Registers (or replaces) the parameter `name`; returns it. */
-  protected registerParameter<P extends Parameter | null>(name: string, p: P): P {
+  /**
+   * Registers (or replaces) the parameter `name` (PyTorch's `register_parameter`); returns it.
+   * Registering another module's parameter shares it: both modules train the same tensor.
+   */
+  registerParameter<P extends Parameter | null>(name: string, p: P): P {
+    checkRegistration(this, "registerParameter", name, p, Parameter);
     if (p !== null && p.name === undefined) p.name = name;
     this._parameters.set(name, p);
     return p;
   }
 
-  /** Registers (or replaces) the submodule `name`; returns it. */
-  protected registerModule<M extends Module | null>(name: string, m: M): M {
+  /** Registers (or replaces) the submodule `name` (PyTorch's `register_module`); returns it. */
+  registerModule<M extends Module | null>(name: string, m: M): M {
+    checkRegistration(this, "registerModule", name, m, Module);
     this._modules.set(name, m);
     return m;
+  }
+
+  /**
+   * Registers a buffer: a tensor the module keeps and saves but does not train (PyTorch's
+   * `register_buffer`), e.g. a causal mask. `persistent: false` leaves it out of `stateDict()`.
+   *
+   * @example this.registerBuffer("mask", triu(ones([T, T]), 1), false);
+   */
+  registerBuffer<T extends Tensor | null>(name: string, tensor: T, persistent = true): T {
+    checkRegistration(this, "registerBuffer", name, tensor, Tensor);
+    this._buffers.set(name, tensor);
+    if (persistent) this._transientBuffers.delete(name);
+    else this._transientBuffers.add(name);
+    return tensor;
+  }
+
+  /** The buffer `name`, or undefined. */
+  getBuffer(name: string): Tensor | null | undefined {
+    return this._buffers.get(name);
+  }
+
+  /** Every buffer of this module and its descendants with its dotted name. */
+  namedBuffers(): Array<[string, Tensor]> {
+    return this.collectBuffers(false);
+  }
+
+  /** Every buffer of this module and its descendants. */
+  buffers(): Tensor[] {
+    return this.collectBuffers(false).map(([, b]) => b);
+  }
+
+  /**
+   * Sets `requiresGrad` on every parameter (PyTorch's `requires_grad_`): `enc.requiresGrad_(false)`
+   * freezes a sub-module (its parameters get no gradient; optimizers skip them). Returns this.
+   */
+  requiresGrad_(on = true): this {
+    for (const p of this.parameters()) p.requiresGrad = on;
+    return this;
+  }
+
+  /**
+   * Registers `hook(module, args)` to run before every `forward` call; it may return replacement
+   * arguments. Returns a handle whose `remove()` unregisters it.
+   */
+  registerForwardPreHook(hook: ForwardPreHook): RemovableHandle {
+    return addHook(this, "pre", hook);
+  }
+
+  /**
+   * Registers `hook(module, args, output)` to run after every `forward` call; it may return a
+   * replacement output. Returns a handle whose `remove()` unregisters it.
+   *
+   * @example const h = model.rnn.registerForwardHook((m, args, out) => void states.push(out)); ...; h.remove();
+   */
+  registerForwardHook(hook: ForwardHook): RemovableHandle {
+    return addHook(this, "post", hook);
   }
 
   /** The class name shown in printed summaries. */
@@ -105,10 +175,11 @@ export class Module {
     return this.collectParameters(true).map(([, p]) => p);
   }
 
-  /** The parameters by dotted name, detached views sharing memory (PyTorch's `state_dict()`). */
+  /** Parameters and persistent buffers by dotted name, detached views sharing memory (PyTorch's `state_dict()`). */
   stateDict(): StateDict {
     const out: StateDict = {};
     for (const [name, p] of this.collectParameters(false)) out[name] = p.detach();
+    for (const [name, b] of this.collectBuffers(true)) out[name] = b.detach();
     return out;
   }
 
@@ -118,7 +189,7 @@ export class Module {
    * nothing is loaded. Returns the missing and unexpected keys (non-strict mode).
    */
   loadStateDict(dict: StateDict | ReadonlyMap<string, Tensor>, options: LoadStateDictOptions = {}): LoadStateDictResult {
-    return loadStateDictInto(this, this.collectParameters(false), dict, options);
+    return loadStateDictInto(this, [...this.collectParameters(false), ...this.collectBuffers(true)], dict, options);
   }
 
   /** Sets training mode on this module and every submodule; returns this. */
@@ -149,7 +220,9 @@ export class Module {
    * Parameters are replaced by new ones: create optimizers after calling it. Returns this.
    */
   to(dtype: DType): this {
-    for (const [, m] of this.namedModules()) m.convertOwnParameters(dtype);
+    // one map for the whole tree, so a parameter shared by two modules stays shared
+    const converted = new Map<Tensor, Tensor>();
+    for (const [, m] of this.namedModules()) m.convertOwnTensors(dtype, converted);
     return this;
   }
 
@@ -187,14 +260,26 @@ export class Module {
     return out;
   }
 
-  private convertOwnParameters(dtype: DType): void {
+  private collectBuffers(persistentOnly: boolean): Array<[string, Tensor]> {
+    const out: Array<[string, Tensor]> = [];
+    for (const [prefix, m] of this.namedModules()) {
+      for (const [local, b] of m._buffers) {
+        if (b === null || (persistentOnly && m._transientBuffers.has(local))) continue;
+        out.push([prefix === "" ? local : `${prefix}.${local}`, b]);
+      }
+    }
+    return out;
+  }
+
+  private convertOwnTensors(dtype: DType, converted: Map<Tensor, Tensor>): void {
     for (const [name, p] of this._parameters) {
-      if (p !== null && p.dtype !== dtype) this._parameters.set(name, Parameter.from(p, dtype, p.requiresGrad));
+      if (p !== null) this._parameters.set(name, convertTensor(p, dtype, converted) as Parameter);
+    }
+    for (const [name, b] of this._buffers) {
+      if (b !== null) this._buffers.set(name, convertTensor(b, dtype, converted));
     }
     for (const [key, value] of Object.entries(this)) {
-      if (!key.startsWith("_") && value instanceof Parameter && value.dtype !== dtype) {
-        Reflect.set(this, key, Parameter.from(value, dtype, value.requiresGrad));
-      }
+      if (!key.startsWith("_") && value instanceof Parameter) Reflect.set(this, key, convertTensor(value, dtype, converted));
     }
   }
 }

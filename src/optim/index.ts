@@ -13,5 +13,7 @@ export { clipGradNorm, clipGradValue } from "./clip-grad";
 export type { ClipGradNormOptions } from "./clip-grad";
 export { LRScheduler, StepLR, ExponentialLR, CosineAnnealingLR } from "./lr-scheduler";
 export type { AnyOptimizer, LRSchedulerState } from "./lr-scheduler";
+export { LambdaLR } from "./lambda-lr";
+export type { LrLambda } from "./lambda-lr";
 export { ReduceLROnPlateau } from "./reduce-lr-on-plateau";
 export type { ReduceLROnPlateauOptions } from "./reduce-lr-on-plateau";

@@ -26,7 +26,7 @@ export abstract class LRScheduler {
   baseLrs: number[];
   /** The current epoch (0 after construction). */
   lastEpoch = 0;
-  private lastLr: number[];
+  protected lastLr: number[];
 
   protected constructor(optimizer: AnyOptimizer) {
     this.optimizer = optimizer;
@@ -38,7 +38,14 @@ export abstract class LRScheduler {
   step(): void {
     this.lastEpoch += 1;
     const groups = this.optimizer.paramGroups;
-    const next = groups.map((g, i) => this.nextLr(g.lr, this.baseLrs[i] ?? g.lr));
+    let next: number[];
+    try {
+      next = groups.map((g, i) => this.nextLr(g.lr, this.baseLrs[i] ?? g.lr, i));
+    } catch (error) {
+      // a schedule that throws leaves the epoch and the rates as they were
+      this.lastEpoch -= 1;
+      throw error;
+    }
     groups.forEach((g, i) => {
       g.lr = next[i] ?? g.lr;
     });
@@ -63,7 +70,7 @@ export abstract class LRScheduler {
   }
 
   /** The rate for epoch `lastEpoch` given the group's current rate and its base rate. */
-  protected abstract nextLr(current: number, base: number): number;
+  protected abstract nextLr(current: number, base: number, group: number): number;
 }
 
 /**

@@ -17,13 +17,13 @@ export interface RecurrentState {
   c?: Tensor;
 }
 
-/** A recurrent layer of `cell` kind, batch first. */
+/** A recurrent layer of `cell` kind, batch first unless `batchFirst: false`. */
 export function makeRecurrent(
   owner: string,
   cell: CellType,
-  options: { inputSize: number; hiddenSize: number; numLayers: number; bidirectional?: boolean; dropout?: number; dtype: DType },
+  options: { inputSize: number; hiddenSize: number; numLayers: number; bidirectional?: boolean; dropout?: number; dtype: DType; batchFirst?: boolean },
 ): RNN | LSTM | GRU {
-  const o = { ...options, batchFirst: true };
+  const o = { ...options, batchFirst: options.batchFirst ?? true };
   if (cell === "lstm") return new LSTM(o);
   if (cell === "gru") return new GRU(o);
   if (cell === "rnn") return new RNN(o);
@@ -53,13 +53,14 @@ function zerosOf(t: Tensor): Tensor {
 }
 
 /**
- * Checks a batch of token ids: int32 [B, T] with every id in [0, V). Names the argument.
+ * Checks a batch of token ids: int32 [B, T] (or the `layout` named) with every id in [0, V). Names the argument.
  */
-export function checkIds(op: string, name: string, ids: Tensor, vocabSize: number, batch?: number): void {
+export function checkIds(op: string, name: string, ids: Tensor, vocabSize: number, batch?: number, layout = "[B, T]"): void {
   if (!(ids instanceof Tensor)) throw new ValueError(`${op}: ${name} must be a Tensor of token ids; got ${typeof ids}`);
   if (ids.dtype !== "int32") throw new DTypeError(`${op}: ${name} must be int32 token ids; got ${ids.dtype} of shape ${formatShape(ids.shape)}`);
-  if (ids.ndim !== 2) throw new ShapeError(`${op}: ${name} must be [B, T]; got ${formatShape(ids.shape)}`);
-  if ((ids.shape[1] ?? 0) < 1) throw new ShapeError(`${op}: ${name} must not be empty; expected [B, T] with T >= 1, got ${formatShape(ids.shape)}`);
+  if (ids.ndim !== 2) throw new ShapeError(`${op}: ${name} must be ${layout}; got ${formatShape(ids.shape)}`);
+  const steps = layout === "[T, B]" ? ids.shape[0] : ids.shape[1];
+  if ((steps ?? 0) < 1 || ids.numel === 0) throw new ShapeError(`${op}: ${name} must not be empty; expected ${layout} with T >= 1, got ${formatShape(ids.shape)}`);
   if (batch !== undefined && ids.shape[0] !== batch) {
     throw new ShapeError(`${op}: ${name} must have the batch size of src; expected [${batch}, T], got ${formatShape(ids.shape)}`);
   }

@@ -1,0 +1,91 @@
+import { ValueError } from "../errors";
+import type { Module } from "./module";
+
+/**
+ * Runs before `forward` with its arguments; may return replacement arguments (an array).
+ * PyTorch's forward pre-hook `hook(module, args)`.
+ */
+export type ForwardPreHook = (module: Module, args: unknown[]) => unknown[] | void;
+
+/**
+ * Runs after `forward` with its arguments and output; may return a replacement output.
+ * PyTorch's forward hook `hook(module, args, output)`.
+ */
+export type ForwardHook = (module: Module, args: unknown[], output: unknown) => unknown;
+
+/** Undoes one registration (PyTorch's `RemovableHandle`); removing twice does nothing. */
+export class RemovableHandle {
+  private removed = false;
+
+  constructor(private readonly undo: () => void) {}
+
+  remove(): void {
+    if (this.removed) return;
+    this.removed = true;
+    this.undo();
+  }
+}
+
+interface Hooks {
+  pre: ForwardPreHook[];
+  post: ForwardHook[];
+}
+
+const HOOKS = new WeakMap<Module, Hooks>();
+
+/**
+ * Adds a hook to `module`. The first one puts a wrapper on the instance's `forward` (callers keep
+ * calling `module.forward(...)`, so layers inside models run their hooks too); the last removal
+ * takes it away again, leaving the module as it was.
+ */
+export function addHook(module: Module, kind: "pre" | "post", hook: ForwardPreHook | ForwardHook): RemovableHandle {
+  if (typeof hook !== "function") {
+    throw new ValueError(`${module.typeName}.register${kind === "pre" ? "ForwardPreHook" : "ForwardHook"}: hook must be a function; got ${typeof hook}`);
+  }
+  let hooks = HOOKS.get(module);
+  if (hooks === undefined) {
+    hooks = { pre: [], post: [] };
+    HOOKS.set(module, hooks);
+    wrapForward(module, hooks);
+  }
+  const list: Array<ForwardPreHook | ForwardHook> = kind === "pre" ? hooks.pre : hooks.post;
+  list.push(hook);
+  const own = hooks;
+  return new RemovableHandle(() => {
+    const at = list.indexOf(hook);
+    if (at >= 0) list.splice(at, 1);
+    if (own.pre.length === 0 && own.post.length === 0) {
+      HOOKS.delete(module);
+      Reflect.deleteProperty(module, "forward");
+    }
+  });
+}
+
+function wrapForward(module: Module, hooks: Hooks): void {
+  const original: unknown = Reflect.get(module, "forward");
+  if (typeof original !== "function") {
+    throw new ValueError(`${module.typeName}: hooks need a forward method; got ${typeof original}`);
+  }
+  const forward = original as (...args: unknown[]) => unknown;
+  Object.defineProperty(module, "forward", {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: (...given: unknown[]): unknown => {
+      let args = given;
+      for (const hook of [...hooks.pre]) {
+        const replaced = hook(module, args);
+        if (replaced !== undefined) {
+          if (!Array.isArray(replaced)) throw new ValueError(`${module.typeName}: a forward pre-hook must return an array of arguments or nothing; got ${typeof replaced}`);
+          args = replaced;
+        }
+      }
+      let output = forward.apply(module, args);
+      for (const hook of [...hooks.post]) {
+        const replaced = hook(module, args, output);
+        if (replaced !== undefined) output = replaced;
+      }
+      return output;
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { ValueError } from "../errors";
+import { Tensor } from "../tensor/tensor";
+import { RemovableHandle } from "./hooks";
+import type { Module } from "./module";
+
+/** What `traceSteps` tags: role -> tensor (h, c, gate_i, gate_f, gate_g, gate_o, gate_r, gate_z, gate_n). */
+export type StepRoles = Readonly<Record<string, Tensor | null | undefined>>;
+
+/** Options of `traceSteps`. */
+export interface TraceStepsOptions {
+  /** The module name the figures show (default: the module's path, e.g. `mycell`). */
+  name?: string;
+  /** Picks the tensors to tag from each call (default: the output if a tensor, `[h, c]`, or `{ h, c }`). */
+  pick?: (output: unknown, args: unknown[]) => StepRoles;
+}
+
+/** The handle of `traceSteps`: `remove()` stops tagging; `reset()` starts again at step 0. */
+export class StepTrace extends RemovableHandle {
+  /** The step the next call will get. */
+  step = 0;
+
+  reset(): void {
+    this.step = 0;
+  }
+}
+
+/**
+ * Makes a user-written recurrent module visible to the figures, through a forward hook: each call
+ * of `module.forward` is one time step t = 0, 1, ..., and the graph nodes of the tensors it
+ * returns get the tags the library's own layers put on theirs ({ module, step: t, role }). Then
+ * `viz.hiddenStates`, `viz.gradientFlow`, `viz.unrolled` find the h_t of the module and
+ * `viz.gates` its gate activations. Tensors without a graph node (made under `noGrad`) carry no
+ * tags; record the graph for figures.
+ *
+ * @example const trace = nn.traceSteps(cell, { pick: (out) => ({ h: out.h, c: out.c, gate_f: out.f }) });
+ */
+export function traceSteps(module: Module, options: TraceStepsOptions = {}): StepTrace {
+  for (const key of Object.keys(options)) {
+    if (key !== "name" && key !== "pick") throw new ValueError(`traceSteps: unknown option "${key}"; expected one of name, pick`);
+  }
+  const pick = options.pick ?? defaultPick;
+  let trace: StepTrace | null = null;
+  const handle = module.registerForwardHook((m, args, output) => {
+    const step = trace === null ? 0 : trace.step++;
+    const name = options.name ?? m.path;
+    for (const [role, t] of Object.entries(pick(output, args))) {
+      if (t instanceof Tensor && t.gradFn !== null) t.gradFn.retag({ module: name, step, role });
+    }
+  });
+  trace = new StepTrace(() => handle.remove());
+  return trace;
+}
+
+function defaultPick(output: unknown): StepRoles {
+  if (output instanceof Tensor) return { h: output };
+  if (Array.isArray(output)) return { h: output[0] as Tensor | undefined, c: output[1] as Tensor | undefined };
+  if (output !== null && typeof output === "object") {
+    const o = output as Record<string, unknown>;
+    return { h: o.h instanceof Tensor ? o.h : undefined, c: o.c instanceof Tensor ? o.c : undefined };
+  }
+  throw new ValueError(`traceSteps: cannot find h in the output; expected a Tensor, [h, c] or { h, c }, got ${typeof output} (pass a pick function)`);
+}
