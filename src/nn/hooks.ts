@@ -26,9 +26,13 @@ export class RemovableHandle {
   }
 }
 
+/** Runs the forward call inside something (a scope): `call()` runs the module's forward. */
+export type AroundHook = (call: () => unknown) => unknown;
+
 interface Hooks {
   pre: ForwardPreHook[];
   post: ForwardHook[];
+  around: AroundHook[];
 }
 
 const HOOKS = new WeakMap<Module, Hooks>();
@@ -38,23 +42,23 @@ const HOOKS = new WeakMap<Module, Hooks>();
  * calling `module.forward(...)`, so layers inside models run their hooks too); the last removal
  * takes it away again, leaving the module as it was.
  */
-export function addHook(module: Module, kind: "pre" | "post", hook: ForwardPreHook | ForwardHook): RemovableHandle {
+export function addHook(module: Module, kind: "pre" | "post" | "around", hook: ForwardPreHook | ForwardHook | AroundHook): RemovableHandle {
   if (typeof hook !== "function") {
     throw new ValueError(`${module.typeName}.register${kind === "pre" ? "ForwardPreHook" : "ForwardHook"}: hook must be a function; got ${typeof hook}`);
   }
   let hooks = HOOKS.get(module);
   if (hooks === undefined) {
-    hooks = { pre: [], post: [] };
+    hooks = { pre: [], post: [], around: [] };
     HOOKS.set(module, hooks);
     wrapForward(module, hooks);
   }
-  const list: Array<ForwardPreHook | ForwardHook> = kind === "pre" ? hooks.pre : hooks.post;
+  const list: Array<ForwardPreHook | ForwardHook | AroundHook> = hooks[kind];
   list.push(hook);
   const own = hooks;
   return new RemovableHandle(() => {
     const at = list.indexOf(hook);
     if (at >= 0) list.splice(at, 1);
-    if (own.pre.length === 0 && own.post.length === 0) {
+    if (own.pre.length === 0 && own.post.length === 0 && own.around.length === 0) {
       HOOKS.delete(module);
       Reflect.deleteProperty(module, "forward");
     }
@@ -80,7 +84,12 @@ function wrapForward(module: Module, hooks: Hooks): void {
           args = replaced;
         }
       }
-      let output = forward.apply(module, args);
+      let call = (): unknown => forward.apply(module, args);
+      for (const wrap of [...hooks.around]) {
+        const inner = call;
+        call = () => wrap(inner);
+      }
+      let output = call();
       for (const hook of [...hooks.post]) {
         const replaced = hook(module, args, output);
         if (replaced !== undefined) output = replaced;

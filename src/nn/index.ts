@@ -34,6 +34,8 @@ export type { TensorToTensor } from "./sequential";
 export { RNNCell } from "./recurrent/rnn-cell";
 export type { RNNCellOptions } from "./recurrent/rnn-cell";
 export { LSTMCell } from "./recurrent/lstm-cell";
+export { LayerNormLSTMCell } from "./recurrent/layer-norm-lstm-cell";
+export type { LayerNormLSTMCellOptions } from "./recurrent/layer-norm-lstm-cell";
 export { GRUCell } from "./recurrent/gru-cell";
 export { MGUCell } from "./recurrent/mgu-cell";
 export type { CellOptions } from "./recurrent/cell-base";

@@ -1,7 +1,9 @@
+import { withScope } from "../autograd/scope";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
-import { RemovableHandle } from "./hooks";
+import { RemovableHandle, addHook } from "./hooks";
 import type { Module } from "./module";
+import { CELLS } from "./recurrent/cells";
 
 /** What `traceSteps` tags: role -> tensor (h, c, gate_i, gate_f, gate_g, gate_o, gate_r, gate_z, gate_n). */
 export type StepRoles = Readonly<Record<string, Tensor | null | undefined>>;
@@ -12,15 +14,24 @@ export interface TraceStepsOptions {
   name?: string;
   /** Picks the tensors to tag from each call (default: the output if a tensor, `[h, c]`, or `{ h, c }`). */
   pick?: (output: unknown, args: unknown[]) => StepRoles;
+  /** Whose gates the picked gate roles are, for their labels: "lstm" (default), "gru" or "mgu". */
+  cell?: "lstm" | "gru" | "mgu";
 }
 
 /** The handle of `traceSteps`: `remove()` stops tagging; `reset()` starts again at step 0. */
 export class StepTrace extends RemovableHandle {
-  /** The step the next call will get. */
-  step = 0;
+  constructor(undo: () => void, private readonly counter: { step: number }) {
+    super(undo);
+  }
 
+  /** The step the next call will get. */
+  get step(): number {
+    return this.counter.step;
+  }
+
+  /** The next call is step 0 again (a new sequence). */
   reset(): void {
-    this.step = 0;
+    this.counter.step = 0;
   }
 }
 
@@ -36,19 +47,28 @@ export class StepTrace extends RemovableHandle {
  */
 export function traceSteps(module: Module, options: TraceStepsOptions = {}): StepTrace {
   for (const key of Object.keys(options)) {
-    if (key !== "name" && key !== "pick") throw new ValueError(`traceSteps: unknown option "${key}"; expected one of name, pick`);
+    if (!["name", "pick", "cell"].includes(key)) throw new ValueError(`traceSteps: unknown option "${key}"; expected one of name, pick, cell`);
   }
+  const spec = CELLS[options.cell ?? "lstm"];
+  if (spec === undefined) throw new ValueError(`traceSteps: cell must be "lstm", "gru" or "mgu"; got ${String(options.cell)}`);
+  const gates = new Map(spec.gates.map((g) => [g.role, g.gate]));
   const pick = options.pick ?? defaultPick;
-  let trace: StepTrace | null = null;
-  const handle = module.registerForwardHook((m, args, output) => {
-    const step = trace === null ? 0 : trace.step++;
-    const name = options.name ?? m.path;
+  const counter = { step: 0 };
+  // every node made inside one call carries { module, step }; the library's cells tag their gates too
+  const around = addHook(module, "around", (call: () => unknown) => withScope({ module: options.name ?? module.path, step: counter.step }, call));
+  const after = module.registerForwardHook((m, args, output) => {
+    const tags = { module: options.name ?? m.path, step: counter.step };
     for (const [role, t] of Object.entries(pick(output, args))) {
-      if (t instanceof Tensor && t.gradFn !== null) t.gradFn.retag({ module: name, step, role });
+      if (!(t instanceof Tensor) || t.gradFn === null) continue;
+      const gate = gates.get(role);
+      t.gradFn.retag(gate === undefined ? { ...tags, role } : { ...tags, role, gate });
     }
+    counter.step++;
   });
-  trace = new StepTrace(() => handle.remove());
-  return trace;
+  return new StepTrace(() => {
+    after.remove();
+    around.remove();
+  }, counter);
 }
 
 function defaultPick(output: unknown): StepRoles {

@@ -148,3 +148,41 @@ describe("LayerNorm, MultiheadAttention and the causal mask", () => {
     expect(() => new nn.TransformerEncoderLayer({ dModel: 4, nhead: 2, activation: "tanh" as "relu" })).toThrow(ValueError);
   });
 });
+
+describe("LayerNormLSTMCell", () => {
+  it("passes gradcheck and gradgradcheck in float64 over two steps", () => {
+    const cell = new nn.LayerNormLSTMCell({ inputSize: 2, hiddenSize: 3, dtype: "float64" });
+    const run = (x: Tensor, h: Tensor): Tensor => {
+      const s1 = cell.forward(x.select(0, 0), { h, c: h.mul(0.5) });
+      return cell.forward(x.select(0, 1), s1).h;
+    };
+    const x = randn([2, 2, 2], { ...f64, requiresGrad: true });
+    const h = randn([2, 3], { ...f64, requiresGrad: true });
+    expect(gradcheck(run, [x, h]).ok).toBe(true);
+    expect(gradgradcheck(run, [x, h]).ok).toBe(true);
+  });
+
+  it("normalizes the gate pre-activations: each row has mean 0 and variance 1 before gains and biases", () => {
+    const cell = new nn.LayerNormLSTMCell({ inputSize: 4, hiddenSize: 8, dtype: "float64" });
+    const pre = cell.ln_ih.forward(randn([3, 4], f64).mul(50).matmul(cell.weight_ih.T));
+    expect(Math.max(...Array.from(pre.mean(-1).abs().data))).toBeLessThan(1e-12);
+    expect(Math.max(...Array.from(pre.var(-1, { correction: 0 }).sub(1).abs().data))).toBeLessThan(1e-4);
+  });
+
+  it("shows its gates in viz.gates when traced step by step, like the library's LSTM", () => {
+    const cell = new nn.LayerNormLSTMCell({ inputSize: 2, hiddenSize: 3 });
+    const trace = nn.traceSteps(cell, { name: "ln" });
+    let state = { h: zeros([1, 3]), c: zeros([1, 3]) };
+    for (let t = 0; t < 5; t++) state = cell.forward(randn([1, 2]), state);
+    trace.remove();
+    expect(viz.gates(state.h.sum()).toString()).toMatch(/LSTM gates gate_i, gate_f, gate_o over 5 steps x 3 units/);
+    expect(viz.hiddenStates(state.h.sum()).map((s) => s.module)).toEqual(["ln"]);
+  });
+
+  it("names the rule and the shapes in its errors", () => {
+    const cell = new nn.LayerNormLSTMCell({ inputSize: 2, hiddenSize: 3 });
+    expect(() => cell.forward(randn([4, 5]))).toThrow(/^LayerNormLSTMCell.forward: input must be \[B, inputSize\] or \[inputSize\]; expected \[B, 2\] or \[2\], got \[4, 5\]/);
+    expect(() => cell.forward(randn([4, 2]), { h: zeros([3, 3]), c: zeros([4, 3]) })).toThrow(/^LayerNormLSTMCell.forward: h must be \[4, 3\] \(B, H\); got \[3, 3\]/);
+    expect(Object.keys(cell.stateDict())).toEqual(["weight_ih", "weight_hh", "ln_ih.weight", "ln_ih.bias", "ln_hh.weight", "ln_hh.bias", "ln_c.weight", "ln_c.bias"]);
+  });
+});

@@ -4,7 +4,7 @@ import { FixtureTensor, expectClose, load, readFixture } from "../ops/fixture-ca
 
 interface ModuleCase {
   name: string;
-  kind: "layer_norm" | "mha" | "encoder";
+  kind: "layer_norm" | "mha" | "encoder" | "ln_lstm_cell";
   options: Record<string, unknown>;
   state: Record<string, FixtureTensor>;
   inputs: FixtureTensor[];
@@ -24,6 +24,21 @@ function build(c: ModuleCase, dtype: DType): Built {
   if (c.kind === "layer_norm") {
     const m = new nn.LayerNorm(o.normalizedShape as number[], { eps: (o.eps as number | undefined) ?? 1e-5, dtype });
     return { module: m, run: (xs) => [m.forward(xs[0] as Tensor)] };
+  }
+  if (c.kind === "ln_lstm_cell") {
+    const m = new nn.LayerNormLSTMCell({ inputSize: o.inputSize as number, hiddenSize: o.hiddenSize as number, dtype });
+    return {
+      module: m,
+      run: ([xs, h0, c0]) => {
+        let state = { h: h0 as Tensor, c: c0 as Tensor };
+        const hs: Tensor[] = [];
+        for (let t = 0; t < (xs as Tensor).size(0); t++) {
+          state = m.forward((xs as Tensor).select(0, t), state);
+          hs.push(state.h);
+        }
+        return [stack(hs), state.c];
+      },
+    };
   }
   if (c.kind === "mha") {
     const m = new nn.MultiheadAttention({ embedDim: o.embedDim as number, numHeads: o.numHeads as number, batchFirst: o.batchFirst === true, bias: o.bias !== false, dtype });
@@ -57,7 +72,7 @@ function runCase(c: ModuleCase, dtype: DType, tol: number): void {
   params.forEach(([name], j) => expectClose(grads[inputs.length + j] as Tensor, c.paramGrads[name] as FixtureTensor, tol, `grad of ${name}`));
 }
 
-describe(`LayerNorm, MultiheadAttention and TransformerEncoderLayer match PyTorch ${fixture.torch} for the same weights`, () => {
+describe(`LayerNorm, MultiheadAttention, TransformerEncoderLayer and LayerNormLSTMCell match PyTorch ${fixture.torch} for the same weights`, () => {
   for (const c of fixture.cases) {
     it(`${c.name}: outputs and gradients in float64 within 1e-10`, () => runCase(c, "float64", 1e-10));
     it(`${c.name}: outputs and gradients in float32 within 1e-4`, () => runCase(c, "float32", 1e-4));

@@ -1,0 +1,133 @@
+import { ShapeError, ValueError } from "../../errors";
+import { add } from "../../ops/add";
+import { matmul } from "../../ops/matmul";
+import { mul } from "../../ops/mul";
+import { reshape } from "../../ops/reshape";
+import { sigmoid } from "../../ops/sigmoid";
+import { tanh } from "../../ops/tanh";
+import type { DType } from "../../tensor/dtype";
+import { allocate } from "../../tensor/dtype";
+import { formatShape } from "../../tensor/shape";
+import { Tensor } from "../../tensor/tensor";
+import { uniformParameter } from "../default-init";
+import { LayerNorm } from "../layer-norm";
+import { Module } from "../module";
+import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
+import type { Parameter } from "../parameter";
+import type { GateSpec } from "./cells";
+import { LSTM_SPEC } from "./cells/lstm";
+import { block, gateScope, roleScope } from "./composed-step";
+import { checkDType } from "./validate";
+
+/** The LSTM's four gates i|f|g|o with their roles and labels, as the plain cell tags them. */
+const [INPUT, FORGET, CANDIDATE, OUTPUT] = LSTM_SPEC.gates as readonly [GateSpec, GateSpec, GateSpec, GateSpec]; // LSTM_SPEC packs exactly four
+
+/** Options of `LayerNormLSTMCell`. */
+export interface LayerNormLSTMCellOptions {
+  /** Features D of the input. */
+  inputSize: number;
+  /** Features H of the hidden state. */
+  hiddenSize: number;
+  /** eps of the three layer norms (default 1e-5). */
+  eps?: number;
+  /** Parameter dtype (default float32). */
+  dtype?: DType;
+}
+
+/**
+ * One step of a layer-normalized LSTM (Ba, Kiros and Hinton 2016), the LSTM with each sum of
+ * inputs normalized per example:
+ *
+ *   a_t = LN_ih(W_ih x_t) + LN_hh(W_hh h_{t-1})            [B, 4H], packed i|f|g|o
+ *   i_t = s(a_i), f_t = s(a_f), g_t = tanh(a_g), o_t = s(a_o)
+ *   c_t = f_t * c_{t-1} + i_t * g_t,   h_t = o_t * tanh(LN_c(c_t))
+ *
+ * Where:
+ * - x_t [B, D] (or [D]); h_t, c_t [B, H] (or [H]), zeros when absent
+ * - `weight_ih` [4H, D], `weight_hh` [4H, H] (PyTorch's LSTM names and packing, same init)
+ * - `ln_ih`, `ln_hh` = nn.LayerNorm(4H), `ln_c` = nn.LayerNorm(H): gains (init 1) and biases
+ *   (init 0); the two gate-norm biases play the part of the LSTM's b_ih + b_hh
+ *
+ * The statistics are per example and per step, so a batch of one and long sequences need
+ * nothing more than the plain cell. Composed of primitive ops (every gate a tagged node of the
+ * graph, differentiable to every order); there is no fused kernel. Notebook: 16-exploring-a-trained-model.
+ *
+ * @example const cell = new nn.LayerNormLSTMCell({ inputSize: 8, hiddenSize: 32 }); ({ h, c } = cell.forward(x_t, { h, c }));
+ */
+export class LayerNormLSTMCell extends Module {
+  readonly inputSize: number;
+  readonly hiddenSize: number;
+  readonly ln_ih: LayerNorm;
+  readonly ln_hh: LayerNorm;
+  readonly ln_c: LayerNorm;
+
+  constructor(options: LayerNormLSTMCellOptions) {
+    super();
+    const label = "LayerNormLSTMCell";
+    checkKnownOptions(label, options, ["inputSize", "hiddenSize", "eps", "dtype"]);
+    this.inputSize = positiveInt(label, "inputSize", options.inputSize);
+    this.hiddenSize = positiveInt(label, "hiddenSize", options.hiddenSize);
+    const eps = options.eps ?? 1e-5;
+    if (typeof eps !== "number" || !(eps >= 0)) throw new ValueError(`${label}: eps must be a non-negative number; got ${String(eps)}`);
+    const dtype = floatDTypeOption(label, options.dtype);
+    const H = this.hiddenSize;
+    const bound = 1 / Math.sqrt(H);
+    this.registerParameter("weight_ih", uniformParameter([4 * H, this.inputSize], bound, dtype));
+    this.registerParameter("weight_hh", uniformParameter([4 * H, H], bound, dtype));
+    this.ln_ih = new LayerNorm(4 * H, { eps, dtype });
+    this.ln_hh = new LayerNorm(4 * H, { eps, dtype });
+    this.ln_c = new LayerNorm(H, { eps, dtype });
+  }
+
+  /** W_ih [4H, D]. */
+  get weight_ih(): Parameter {
+    return this._parameters.get("weight_ih") as Parameter; // registered in the constructor, never removed
+  }
+
+  /** W_hh [4H, H]. */
+  get weight_hh(): Parameter {
+    return this._parameters.get("weight_hh") as Parameter; // registered in the constructor, never removed
+  }
+
+  /** { h_t, c_t } from x_t [B, D] (or [D]) and { h_{t-1}, c_{t-1} } (zeros when absent). */
+  forward(x: Tensor, state?: { h: Tensor; c: Tensor } | null): { h: Tensor; c: Tensor } {
+    const owner = "LayerNormLSTMCell.forward";
+    const D = this.inputSize;
+    const H = this.hiddenSize;
+    const dtype = this.weight_hh.dtype;
+    if ((x.ndim !== 1 && x.ndim !== 2) || x.shape[x.ndim - 1] !== D) {
+      throw new ShapeError(`${owner}: input must be [B, inputSize] or [inputSize]; expected [B, ${D}] or [${D}], got ${formatShape(x.shape)}`);
+    }
+    checkDType(owner, "input", x, dtype);
+    const batched = x.ndim === 2;
+    const B = batched ? (x.shape[0] ?? 0) : 1;
+    const expected = batched ? [B, H] : [H];
+    for (const [name, s] of [["h", state?.h], ["c", state?.c]] as const) {
+      if (s === undefined) continue;
+      if (s.ndim !== expected.length || expected.some((v, i) => s.shape[i] !== v)) {
+        throw new ShapeError(`${owner}: ${name} must be ${formatShape(expected)} (${batched ? "B, H" : "H"}); got ${formatShape(s.shape)}`);
+      }
+      checkDType(owner, name, s, dtype);
+    }
+    const lift = (s: Tensor | undefined): Tensor => (s === undefined ? new Tensor(allocate(dtype, B * H), [B, H]) : reshape(s, [B, H]));
+    const x2 = reshape(x, [B, D]);
+    const hPrev = lift(state?.h);
+    const cPrev = lift(state?.c);
+    // the nodes carry the caller's scope (nn.traceSteps gives module and step) plus roles and gate tags
+    const out = ((): { h: Tensor; c: Tensor } => {
+      const gates = roleScope("gates", () => add(this.ln_ih.forward(matmul(x2, this.weight_ih.T)), this.ln_hh.forward(matmul(hPrev, this.weight_hh.T))));
+      const i = gateScope(INPUT, () => sigmoid(block(gates, 0, H)));
+      const f = gateScope(FORGET, () => sigmoid(block(gates, 1, H)));
+      const g = gateScope(CANDIDATE, () => tanh(block(gates, 2, H)));
+      const o = gateScope(OUTPUT, () => sigmoid(block(gates, 3, H)));
+      const c = roleScope("c", () => add(mul(f, cPrev), mul(i, g)));
+      const h = roleScope("h", () => mul(o, tanh(this.ln_c.forward(c))));
+      return { h, c };
+    })();
+    return batched ? out : { h: reshape(out.h, [H]), c: reshape(out.c, [H]) };
+  }
+
+  override extraRepr(): string {
+    return `${this.inputSize}, ${this.hiddenSize}, eps=${this.ln_c.eps}`;
+  }
+}
