@@ -170,7 +170,7 @@ export class TrainingCurves {
       series: entries.map(({ raw: _raw, ...rest }) => rest),
       progress: this.progress(),
     };
-    return new Figure("curves", payload, renderCurves, curvesSummary(payload));
+    return new Figure("curves", payload, renderCurves, curvesSummary(payload), this.state !== "running");
   }
 
   /** The MIME bundle of the current snapshot. */

@@ -1,11 +1,13 @@
 /**
  * A figure: a validated payload plus the ways it shows itself. In a notebook the value of a cell (or
  * `display(fig)`) becomes a MIME bundle with the versioned seqgrad type for the extension, a static
- * SVG in `text/html` for every other viewer, and a one-line `text/plain` summary.
+ * SVG in `text/html` for HTML viewers, the same drawing as `image/png` for viewers without HTML
+ * (nbconvert's LaTeX/PDF, some notebook viewers), and a one-line `text/plain` summary.
  */
 import { MIME_TYPES } from "./payloads";
 import type { PayloadByKind, PayloadKind } from "./payloads";
 import { htmlFallback } from "./svg/document";
+import { base64, rasterize } from "./raster";
 
 /** MIME type to data. */
 export type FigureBundle = Record<string, unknown>;
@@ -22,6 +24,7 @@ export interface FigureLike {
 /** A figure of kind `K` (see `payloads.ts` for every payload). */
 export class Figure<K extends PayloadKind = PayloadKind> implements FigureLike {
   private svgCache: string | undefined;
+  private pngCache: string | null | undefined;
 
   constructor(
     /** The figure kind, e.g. `tensor`. */
@@ -31,6 +34,8 @@ export class Figure<K extends PayloadKind = PayloadKind> implements FigureLike {
     private readonly render: (payload: PayloadByKind[K]) => string,
     /** One-line summary, e.g. `Tensor [3, 4] float32 (heat map)`. */
     readonly summary: string,
+    /** Whether the bundle carries a PNG copy (live displays leave it out until their final state). */
+    private readonly raster: boolean = true,
   ) {}
 
   /** The MIME type of this figure's payload. */
@@ -44,9 +49,24 @@ export class Figure<K extends PayloadKind = PayloadKind> implements FigureLike {
     return this.svgCache;
   }
 
-  /** `{ [mimeType]: payload, "text/html": svg, "text/plain": summary }`. */
+  /** The static drawing as PNG bytes (base64), or null where no rasterizer is available. */
+  toPNG(): string | null {
+    if (this.pngCache === undefined) {
+      const svg = this.toSVG();
+      const size = /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+      const png = rasterize(svg, Number(size?.[1] ?? 800), Number(size?.[2] ?? 600));
+      this.pngCache = png === null ? null : base64(png);
+    }
+    return this.pngCache;
+  }
+
+  /** `{ [mimeType]: payload, "text/html": svg, "image/png": png, "text/plain": summary }`. */
   bundle(): FigureBundle {
-    return { [this.mimeType]: this.payload, "text/html": htmlFallback(this.toSVG()), "text/plain": this.summary };
+    const out: FigureBundle = { [this.mimeType]: this.payload, "text/html": htmlFallback(this.toSVG()) };
+    const png = this.raster ? this.toPNG() : null;
+    if (png !== null) out["image/png"] = png;
+    out["text/plain"] = this.summary;
+    return out;
   }
 
   /** The payload (what `JSON.stringify` writes). */

@@ -144,7 +144,7 @@ describe("static SVG of every figure", () => {
 describe("tensor display", () => {
   it("is the tensor figure once viz has loaded", () => {
     const bundle = tensorBundle(tensor([1, 2, 3]));
-    expect(Object.keys(bundle).sort()).toEqual([MIME_TYPES.tensor, "text/html", "text/plain"].sort());
+    expect(Object.keys(bundle).sort()).toEqual([MIME_TYPES.tensor, "text/html", "image/png", "text/plain"].sort());
     expect(String(bundle["text/plain"])).toContain("tensor([1");
   });
 });

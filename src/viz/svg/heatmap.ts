@@ -20,22 +20,25 @@ export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, option
   const w = box.width / Math.max(1, cols);
   const h = box.height / Math.max(1, rows);
   const annotate = (options.annotate ?? true) && w >= 34 && h >= 16;
-  // Tooltips on every cell of a big map would double the figure's size; the extension has hover.
+  // Tooltips (and a class) on every cell of a big map would double the figure's size; the lab has hover.
   const tips = rows * cols <= 1024;
-  const out: string[] = [];
+  const cells: string[] = [];
+  const labels: string[] = [];
   matrix.z.forEach((row, i) => {
     row.forEach((raw, j) => {
       const v = decodeNumber(raw);
       const fill = valueColor(scale, v);
       const tip = tips ? options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}` : "";
-      out.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: "cell" }, tips ? tooltip(tip) : undefined));
+      cells.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: tips ? "cell" : undefined }, tips ? tooltip(tip) : undefined));
       const label = annotate ? cellLabel(v) : "";
       // a value is written in its cell only when it fits (about 6 px a character at 10 px)
       if (annotate && label.length * 6 <= w - 4) {
-        out.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, label, { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
+        labels.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + 4, label, { "text-anchor": "middle", fill: inkOn(fill), "font-size": 10, "pointer-events": "none" }));
       }
     });
   });
+  // crisp edges: no anti-aliased seams between cells (sharper, and a much smaller PNG copy)
+  const out = [el("g", { "shape-rendering": "crispEdges" }, cells), ...labels];
   out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "#999999", "stroke-width": 0.5 }));
   return out;
 }
