@@ -14,6 +14,7 @@ const SECOND_ORDER = new Set([
   "where", "masked_fill", "gather", "index_select", "softmax", "log_softmax", "maximum", "minimum",
   "amax", "amin",
   "cumsum", "scatter", "scatter_add", "triu", "tril", "roll", "erf", "softplus", "elu", "eigh", "linear",
+  "embedding", "nll_loss", "cross_entropy",
 ]);
 
 /** Throws unless the backward of `node` may run with `createGraph`. */

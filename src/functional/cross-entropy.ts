@@ -5,6 +5,10 @@ import { ValueError } from "../errors";
 import { TypedArray, allocate, dtypeOfArray } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { weightedCrossEntropy } from "./weighted-cross-entropy";
+import { perRow, pickMatrix } from "./nll-loss";
+import { softmax } from "./softmax";
+import { mul } from "../ops/mul";
+import { sub } from "../ops/sub";
 import { Reduction, checkIgnoreIndex, checkLossOptions, checkReduction, classTargets } from "./loss-input";
 
 /** Options of `crossEntropy`. */
@@ -65,7 +69,10 @@ export function crossEntropy(logits: Tensor, targets: Tensor | readonly number[]
   getBackend().crossEntropyRows(N, C, logits.data, 0, t, ignoreIndex, eps, w, rowLoss, grad, 0);
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
   if (grad === null) return out;
-  return record(out, "cross_entropy", [logits], (g) => [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)]);
+  return record(out, "cross_entropy", [logits], (g) => {
+    if (isGradEnabled()) return [recordedGrad(logits, g, t, ignoreIndex, eps, reduction, count)];
+    return [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)];
+  });
 }
 
 /**
@@ -99,4 +106,24 @@ export function reduceRows(like: Tensor, shape: readonly number[], rows: Float64
   const data = allocate(like.dtype, 1);
   data[0] = reduction === "sum" ? s : s / count;
   return new Tensor(data, []);
+}
+
+/**
+ * dL/dx = (softmax(x) - (1 - eps) onehot(t) - eps / C) w g as recorded ops, for a backward pass
+ * with createGraph (second derivatives through the softmax); ignored rows get 0.
+ */
+function recordedGrad(logits: Tensor, g: Tensor, t: Int32Array, ignoreIndex: number, eps: number, reduction: Reduction, count: number): Tensor {
+  const C = logits.shape[logits.ndim - 1] ?? 0;
+  const N = t.length;
+  const scale = reduction === "mean" ? 1 / count : 1;
+  const live = allocate(logits.dtype, N);
+  const target = pickMatrix(logits, t, ignoreIndex, 1 - eps);
+  t.forEach((ti, i) => {
+    if (ti === ignoreIndex) return;
+    live[i] = scale;
+    for (let c = 0; c < C; c++) target.data[i * C + c] = (target.data[i * C + c] as number) + eps / C;
+  });
+  const p = softmax(logits, -1).reshape([N, C]);
+  const rows = mul(sub(p, target), new Tensor(live, [N, 1]));
+  return mul(rows, perRow(g, reduction, N)).reshape([...logits.shape]);
 }

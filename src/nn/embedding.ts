@@ -6,6 +6,8 @@ import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { normalParameter } from "./default-init";
 import { Module } from "./module";
+import { mul } from "../ops/mul";
+import { scatterAdd } from "../ops/scatter";
 import { assignParameter } from "./module-registry";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
@@ -85,6 +87,7 @@ export class Embedding extends Module {
     const pad = this.paddingIdx;
     // dL/dE[j] = sum of g[i] over positions i with ids[i] = j (none for the padding row)
     return record(new Tensor(out, [...ids.shape, e]), "embedding", [w], (g) => {
+      if (g.requiresGrad) return [recordedEmbeddingGrad(g, idx, pad, v, e)];
       const dw = allocate(g.dtype, v * e);
       const gd = g.data;
       for (let i = 0; i < n; i++) {
@@ -101,4 +104,18 @@ export class Embedding extends Module {
   override extraRepr(): string {
     return `${this.numEmbeddings}, ${this.embeddingDim}${this.paddingIdx === null ? "" : `, paddingIdx=${this.paddingIdx}`}`;
   }
+}
+
+/** dL/dE as recorded ops (scatter-add of the rows of g), for a backward pass with createGraph. */
+function recordedEmbeddingGrad(g: Tensor, idx: ArrayLike<number>, pad: number | null, v: number, e: number): Tensor {
+  const n = idx.length;
+  const index = new Int32Array(n * e);
+  const keep = allocate(g.dtype, n * e);
+  for (let i = 0; i < n; i++) {
+    const id = idx[i] as number;
+    index.fill(id, i * e, (i + 1) * e);
+    if (id !== pad) keep.fill(1, i * e, (i + 1) * e);
+  }
+  const rows = mul(g.reshape([n, e]), new Tensor(keep, [n, e]));
+  return scatterAdd(new Tensor(allocate(g.dtype, v * e), [v, e]), 0, new Tensor(index, [n, e]), rows);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AutogradError, ValueError, grad, gradgradcheck, nn, randn, softmax, tensor } from "../../src";
+import { AutogradError, ValueError, grad, gradgradcheck, loss, nn, randn, softmax, tensor } from "../../src";
 
 const leaf = (values: number[]) => tensor(values, { dtype: "float64", requiresGrad: true });
 const values = (t: { data: ArrayLike<number> } | null | undefined): number[] => Array.from(t?.data ?? []);
@@ -111,6 +111,26 @@ describe("second-order gradcheck of the ops createGraph goes through", () => {
       expect(gradgradcheck(fn, shapes.map(f64)).ok).toBe(true);
     });
   }
+
+  it("crossEntropy (mean with label smoothing, none with an ignored target) and nllLoss pass gradgradcheck", () => {
+    const targets = tensor([2, 0, -100], { dtype: "int32" });
+    expect(gradgradcheck((x) => loss.crossEntropy(x, targets, { labelSmoothing: 0.1 }), [f64([3, 4])]).ok).toBe(true);
+    expect(gradgradcheck((x) => loss.crossEntropy(x.tanh(), targets, { reduction: "none" }), [f64([3, 4])]).ok).toBe(true);
+    expect(gradgradcheck((x) => loss.nllLoss(x.logSoftmax(-1), targets, { reduction: "sum" }), [f64([3, 4])]).ok).toBe(true);
+  });
+
+  it("an Embedding and the composed RNN, LSTM and GRU layers pass gradgradcheck (fused layers refuse createGraph by name)", () => {
+    const emb = new nn.Embedding(5, 3, { dtype: "float64", paddingIdx: 0 });
+    const ids = tensor([[1, 0], [1, 4]], { dtype: "int32" });
+    expect(gradgradcheck(() => emb.forward(ids).pow(3), [emb.weight]).ok).toBe(true);
+    for (const Layer of [nn.RNN, nn.LSTM, nn.GRU]) {
+      const layer = new Layer({ inputSize: 2, hiddenSize: 3, fused: false, dtype: "float64" });
+      expect(gradgradcheck((x) => layer.forward(x).output, [f64([3, 2, 2])]).ok).toBe(true);
+    }
+    const fusedLstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3, dtype: "float64" });
+    const x = f64([3, 2, 2]);
+    expect(() => grad(fusedLstm.forward(x).output.sum(), [x], { createGraph: true })).toThrow(/^grad: createGraph needs a differentiable backward, and \S+ \(\S+\) has a first-order one only.*fused: false/);
+  });
 
   it("a Hessian-vector product of a linear layer's loss matches the closed form", () => {
     void nn;
