@@ -45,9 +45,14 @@ export class CellHelp {
 
   /** The program of `code` in the current scope; undefined if the compiler fails on it. */
   program(code: string): CellProgram | undefined {
+    return this.programWith(this.scope.declarations, code);
+  }
+
+  /** The program of `code` after the declarations `prevDecl`. */
+  programWith(prevDecl: string, code: string): CellProgram | undefined {
     this.service ??= createCellService(this.ts, this.cwd, cellCompilerOptions(this.ts, this.cwd, false));
     try {
-      return this.service(this.scope.declarations, code);
+      return this.service(prevDecl, code);
     } catch {
       return undefined;
     }

@@ -2,10 +2,13 @@
  * The declarations of earlier cells as tslab's executor holds them (`prevDecl`), mirrored here so
  * the kernel's own language service sees the same scope as the cell compiler. The executor passes
  * its `prevDecl` to every `convert` and replaces it with the cell's declarations once the cell ran
- * without error; `commit` repeats that step. A cell stopped by an interrupt can `adopt` its
- * declarations: the names it declared stay known to later cells (their values are on tslab's
- * `exports` already), instead of vanishing with the failed cell.
+ * without error; `commit` repeats that step. A cell that failed while running (an interrupt, an
+ * AbortError, any thrown error) instead `adopt`s the declarations it had evaluated: tslab's compiled
+ * cell writes each top-level name to its `exports` as it goes (`exports.i = (i++, i)`), so those
+ * values are there, and later cells see the names as in IPython. Names the cell never reached
+ * still hold `undefined` and are dropped, as if not declared.
  */
+import type * as TypeScript from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 
 /** The scope of earlier cells and the converter wrapper that keeps it. */
@@ -34,15 +37,17 @@ export class CellScope {
   }
 
   /**
-   * Keeps the declarations of the cell converted last although it failed (it was interrupted
-   * after its declarations ran). Returns whether there were declarations to keep.
+   * Keeps the declarations of the cell converted last although it failed at run time, except
+   * variables whose value is still undefined (`evaluated` says which have one). Returns the
+   * variable names kept.
    */
-  adopt(): boolean {
-    if (this.pending === undefined) return false;
-    this.adopted = { instead: this.executorDecl, decl: this.pending };
-    this.current = this.pending;
+  adopt(ts: typeof TypeScript, evaluated: (name: string) => boolean): string[] {
+    if (this.pending === undefined) return [];
+    const { text, kept } = keepEvaluated(ts, this.pending, evaluated);
+    this.adopted = { instead: this.executorDecl, decl: text };
+    this.current = text;
     this.pending = undefined;
-    return true;
+    return kept;
   }
 
   /** Wraps a converter so that every call sees (and records) this scope. */
@@ -68,4 +73,24 @@ export class CellScope {
     this.current = prevDecl;
     return prevDecl;
   }
+}
+
+/** `decl` (a .d.ts text) without the variables that have no value yet. */
+function keepEvaluated(ts: typeof TypeScript, decl: string, evaluated: (name: string) => boolean): { text: string; kept: string[] } {
+  const file = ts.createSourceFile("decl.d.ts", decl, ts.ScriptTarget.ES2022, true);
+  const kept: string[] = [];
+  const parts: string[] = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) {
+      parts.push(statement.getFullText(file));
+      continue;
+    }
+    const names = statement.declarationList.declarations.filter((d) => ts.isIdentifier(d.name) && evaluated(d.name.text));
+    const keyword = statement.declarationList.flags & ts.NodeFlags.Const ? "const" : statement.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
+    for (const d of names) {
+      kept.push(d.name.getText(file));
+      parts.push(`\ndeclare ${keyword} ${d.getText(file)};`);
+    }
+  }
+  return { text: `${parts.join("").trim()}\n`, kept };
 }

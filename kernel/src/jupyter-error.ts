@@ -3,16 +3,21 @@
  * `{ ename, evalue, traceback }`:
  * - compile errors are one `TSError` whose value gives the first error's line and column,
  *   e.g. `2:7 - Cannot find name 'foo'.`, the traceback lists them all;
- * - a thrown Error keeps its class name (`TypeError`, `ShapeError`, `AbortError`) and message,
- *   with a stack trace cut at the kernel's own frames;
+ * - a thrown Error keeps its class name (`TypeError`, `ShapeError`, `AbortError`) and message;
+ *   its traceback lists the frames in cells as `Cell In[3], line 2, in train` with that line's
+ *   code, like IPython's; frames inside seqgrad, tslab and Node are left out unless
+ *   SEQGRAD_TRACEBACK=full (then they follow, as Node prints them);
+ * - compile errors name seqgrad's types as users write them (`typeof nn`), never by file path;
  * - an interrupted cell is an `Interrupt`.
  */
 import { inspect } from "node:util";
 import type { Failure } from "./cell-context";
+import { locateFrame } from "./cell-sources";
 import type { ErrorContent } from "./messages";
+import { publicNames } from "./public-names";
 
-/** Frames of the kernel machinery, hidden from tracebacks. */
-const INTERNAL_FRAME = /node_modules[\\/]tslab[\\/]|[\\/]kernel[\\/]dist[\\/]|\(node:|at node:/;
+/** A frame in a cell's code: `at train (In[3]:4:9)` or `at In[3]:6:1`. */
+const CELL_FRAME = /^\s+at (?:(.+?) \()?(In\[\d+\]):(\d+):\d+\)?$/;
 
 /** The executor's format for one diagnostic: file, line, column, message. */
 export const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
@@ -43,7 +48,7 @@ export function toJupyterError(failures: readonly Failure[]): ErrorContent {
 /** Formats diagnostics as lines `file line:column - message` (file omitted for the cell). */
 export function formatDiagnostics(failures: readonly Failure[]): string[] {
   return failures.flatMap((f) =>
-    f.kind === "diagnostic" ? [`${f.file === "" ? "" : `${f.file} `}${f.line}:${f.column} - ${f.message}`] : [],
+    f.kind === "diagnostic" ? [`${f.file === "" ? "" : `${publicNames(f.file)} `}${f.line}:${f.column} - ${publicNames(f.message)}`] : [],
   );
 }
 
@@ -61,8 +66,7 @@ function thrownError(value: unknown): ErrorContent {
   if (value instanceof Error) {
     const ename = value.name || "Error";
     const frames = (value.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
-    const shown = frames.filter((line) => !INTERNAL_FRAME.test(line));
-    return { ename, evalue: value.message, traceback: [`${ename}: ${value.message}`, ...shown] };
+    return { ename, evalue: value.message, traceback: [`${ename}: ${value.message}`, ...traceback(frames)] };
   }
   const evalue = inspect(value);
   return { ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
@@ -73,4 +77,25 @@ function isInterrupt(value: unknown): boolean {
   if (!(value instanceof Error)) return false;
   const code: unknown = Reflect.get(value, "code");
   return code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || value.message === "Interrupted asynchronously";
+}
+
+/** The cell frames of a stack, with their cell line; every frame under SEQGRAD_TRACEBACK=full. */
+function traceback(frames: readonly string[]): string[] {
+  const full = process.env["SEQGRAD_TRACEBACK"] === "full";
+  const out: string[] = [];
+  let hidden = 0;
+  for (const frame of frames) {
+    const match = CELL_FRAME.exec(frame);
+    const place = match === null ? undefined : locateFrame(match[2] ?? "", Number(match[3]));
+    if (match !== null && place !== undefined) {
+      const name = match[1] === undefined ? "" : `, in ${match[1].replace(/^(async |new )/, "")}`;
+      out.push(`Cell ${match[2]}, line ${place.line}${name}\n----> ${place.line} ${place.text.trim()}`);
+    } else if (full) {
+      out.push(frame);
+    } else if (match === null) {
+      hidden++;
+    }
+  }
+  if (hidden > 0 && out.length === 0) out.push(`(${hidden} frames inside seqgrad and the kernel hidden; SEQGRAD_TRACEBACK=full shows them)`);
+  return out;
 }

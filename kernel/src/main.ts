@@ -15,6 +15,7 @@ import { CellContexts } from "./cell-context";
 import { CellHelp } from "./cell-help";
 import { CellRunner } from "./cell-runner";
 import { CellScope } from "./cell-scope";
+import { CellSources, useCellSources } from "./cell-sources";
 import { createConverterSet } from "./converters";
 import { createExecutorConsole } from "./executor-console";
 import { expandingShorthand } from "./expand-shorthand";
@@ -27,6 +28,7 @@ import { startPreemption } from "./preempt";
 import { usePackage } from "./public-names";
 import { SeqgradServer } from "./server";
 import { strictChecking } from "./strict";
+import { suggestingNames } from "./suggestions";
 
 /** The repository root: kernel/dist/main.js lives two levels below it. */
 const ROOT = resolve(__dirname, "..", "..");
@@ -66,14 +68,21 @@ async function main(): Promise<void> {
   const strict = args.strict ? strictChecking(ts) : (converter: Converter): Converter => converter;
   const scope = new CellScope();
   const guard = preemption.guard;
-  const converters = createConverterSet((converter) => guard(scope.wrap(strict(expandingShorthand(ts)(converter)))));
+  const sources = new CellSources(ts, () => cells.running()?.count);
+  sources.install();
+  useCellSources(sources);
+  const suggest = suggestingNames(ts, (prevDecl, src) => help.programWith(prevDecl, src));
+  const converters = createConverterSet((converter) => guard(scope.wrap(sources.wrap(suggest(strict(expandingShorthand(ts)(converter)))))));
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
   const runner = new CellRunner(executor, cells);
   const help = new CellHelp(ts, process.cwd(), scope, executor);
   const history = new History(historyFile());
-  const parts = { runner, help, scope, history, info };
+  const keepDeclarations = (): void => {
+    scope.adopt(ts, (name) => executor.locals[name] !== undefined);
+  };
+  const parts = { runner, help, scope, history, info, keepDeclarations };
   const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, parts);
   handleInterrupts(cells, executor);
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));

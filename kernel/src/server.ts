@@ -25,6 +25,8 @@ export interface ServerParts {
   scope: CellScope;
   history: History;
   info: object;
+  /** After a failed cell: keeps the names it had evaluated (see `CellScope.adopt`). */
+  keepDeclarations: () => void;
 }
 
 /** How long a shut-down kernel waits for sockets to flush before the process exits. */
@@ -59,10 +61,9 @@ export class SeqgradServer extends ZmqServer {
     const publish = (msgType: string, content: object): void => this.send(this.iopub, msg, msgType, content);
     const request = readExecuteRequest(msg.content);
     const reply = await this.parts.runner.execute(request, publish);
-    if (reply.status !== "aborted") {
-      if (request.storeHistory) this.parts.history.record(reply.execution_count, request.code);
-      this.parts.scope.commit(reply.status === "ok");
-    }
+    if (reply.status !== "aborted" && request.storeHistory) this.parts.history.record(reply.execution_count, request.code);
+    if (reply.status === "ok") this.parts.scope.commit(true);
+    else if (reply.status === "error") this.parts.keepDeclarations();
     this.send(sock, msg, "execute_reply", reply);
   }
 
