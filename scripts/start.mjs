@@ -1,14 +1,16 @@
-// `npm start`: builds the library and the kernel, installs the kernel spec into the project's own
+// `npm start`: builds the library and the kernel when their sources changed since the last build
+// (a start with nothing to build takes seconds), installs the kernel spec into the project's own
 // Jupyter data dir (.jupyter-data/, selected through JUPYTER_PATH, so nothing outside the project is
-// touched) and opens Jupyter on notebooks/, bound to 127.0.0.1 with a token, printing the URL.
+// touched) and opens Jupyter on notebooks/, bound to 127.0.0.1 with a token, printing the URL of
+// notebooks/00-welcome.ipynb.
 // Frontends are tried in order (`FRONTENDS`); add one there to serve another interface.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LAB_FRONTENDS } from "../extension/scripts/frontends.mjs";
+import { LAB_FRONTENDS, WELCOME } from "../extension/scripts/frontends.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = join(ROOT, ".jupyter-data");
@@ -47,7 +49,7 @@ export const FRONTENDS = [
         ...(hasDesktop() ? [] : ["--no-browser"]),
         ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
       ],
-      url: `http://${HOST}:${port}/tree?token=${token}`,
+      url: `http://${HOST}:${port}/notebooks/${WELCOME}?token=${token}`,
     }),
   },
 ];
@@ -76,10 +78,39 @@ async function main() {
   await open(frontend);
 }
 
-/** Builds the library (dist/) and the kernel launcher (kernel/dist/). */
+/** What each build reads and writes; a build runs when an input is newer than an output. */
+const BUILDS = [
+  {
+    script: "build",
+    inputs: ["src", "scripts/build-wasm.mjs", "scripts/build-esm.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"],
+    outputs: ["dist/index.js", "dist/index.d.ts", "dist/esm/index.mjs", "src/backend/wasm/generated/module.ts"],
+    // The wasm step writes this input itself, before tsc reads it.
+    generated: ["src/backend/wasm/generated"],
+  },
+  { script: "kernel:build", inputs: ["kernel/src", "kernel/tsconfig.json", "tsconfig.json", "package-lock.json"], outputs: ["kernel/dist/main.js"], generated: [] },
+];
+
+/** Builds the library (dist/) and the kernel launcher (kernel/dist/) when they are out of date. */
 export function build() {
-  run("npm", ["run", "--silent", "build"]);
-  run("npm", ["run", "--silent", "kernel:build"]);
+  for (const { script, inputs, outputs, generated } of BUILDS) {
+    const skip = generated.map((path) => join(ROOT, path));
+    const newestInput = Math.max(...inputs.map((path) => newestMtime(join(ROOT, path), skip)));
+    const oldestOutput = Math.min(...outputs.map((path) => (existsSync(join(ROOT, path)) ? statSync(join(ROOT, path)).mtimeMs : 0)));
+    if (oldestOutput >= newestInput) {
+      process.stdout.write(`start: \`npm run ${script}\` is up to date\n`);
+      continue;
+    }
+    run("npm", ["run", "--silent", script]);
+  }
+  run(process.execPath, [join(ROOT, "scripts", "link-self.mjs")]);
+}
+
+/** The newest modification time of a file, or of any file under a folder (0 if absent). */
+function newestMtime(path, skip) {
+  if (!existsSync(path) || skip.includes(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name), skip)));
 }
 
 /** Installs the kernel specs into the project-local data dir. */

@@ -16,6 +16,8 @@ const NOTEBOOKS = join(ROOT, "notebooks");
 const HOST = "127.0.0.1";
 const LAB_PYTHON = "/usr/bin/python3";
 const LAB_SERVER = join(EXT_DIR, "lab", "seqgrad_lab.py");
+/** The notebook `npm start` opens. */
+export const WELCOME = "00-welcome.ipynb";
 
 function output(program, args) {
   const r = spawnSync(program, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
@@ -57,6 +59,8 @@ const flags = ({ port, token }) => [
   "--ServerApp.port_retries=0",
   `--ServerApp.token=${token}`,
   "--ServerApp.open_browser=False",
+  // The launcher lists the default kernel first, and new notebooks use it.
+  "--MappingKernelManager.default_kernel_name=seqgrad",
   ...(process.getuid?.() === 0 ? ["--ServerApp.allow_root=True"] : []),
 ];
 
@@ -65,12 +69,12 @@ export const LAB_FRONTENDS = [
     name: "JupyterLab (your jupyter lab, with the seqgrad extension)",
     available: () => isLab45OrNewer(output("jupyter", ["lab", "--version"])),
     prepare: () => ensureExtensionBuilt({ lab: false }),
-    command: (opts) => ({ program: "jupyter", args: ["lab", ...flags(opts)], url: `http://${HOST}:${opts.port}/lab?token=${opts.token}` }),
+    command: (opts) => ({ program: "jupyter", args: ["lab", ...flags(opts)], url: `http://${HOST}:${opts.port}/lab/tree/${WELCOME}?token=${opts.token}` }),
   },
   {
     name: "JupyterLab (seqgrad)",
     available: () => output(LAB_PYTHON, ["-c", "import jupyterlab_server, jupyter_server; print(jupyter_server.__version__)"]) !== null,
     prepare: () => ensureExtensionBuilt({ lab: true }),
-    command: (opts) => ({ program: LAB_PYTHON, args: [LAB_SERVER, ...flags(opts)], url: `http://${HOST}:${opts.port}/lab?token=${opts.token}` }),
+    command: (opts) => ({ program: LAB_PYTHON, args: [LAB_SERVER, ...flags(opts)], url: `http://${HOST}:${opts.port}/lab/tree/${WELCOME}?token=${opts.token}` }),
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * Installs and removes the kernel specs: "seqgrad" ("TypeScript (seqgrad)") and "seqgrad-strict"
- * (the same kernel with strict type checking). Every path in `kernel.json` is absolute and resolved
+ * ("TypeScript (seqgrad) with strict type checking": TypeScript's `strict` options, e.g. no implicit
+ * `any` and null checks). Every path in `kernel.json` is absolute and resolved
  * now (node, the launcher, NODE_PATH), so Jupyter can start the kernel from any folder, and a
  * repository path with spaces works (argv is a list, never a shell line).
  */
@@ -17,7 +18,8 @@ interface SpecVariant {
 /** The specs, default first. */
 export const KERNEL_SPECS: readonly SpecVariant[] = [
   { name: "seqgrad", displayName: "TypeScript (seqgrad)", extraArgs: [] },
-  { name: "seqgrad-strict", displayName: "TypeScript (seqgrad, strict)", extraArgs: ["--strict"] },
+  // The default sorts first in a launcher (its name is a prefix of this one's) and says what differs.
+  { name: "seqgrad-strict", displayName: "TypeScript (seqgrad) with strict type checking", extraArgs: ["--strict"] },
 ];
 
 /** Folder holding only `seqgrad` (a link to the repository): the kernel's NODE_PATH. */

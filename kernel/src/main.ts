@@ -27,11 +27,15 @@ import { routeOutput } from "./output-routing";
 import { startPreemption } from "./preempt";
 import { usePackage } from "./public-names";
 import { SeqgradServer } from "./server";
+import { limitRepositoryTypes } from "./type-roots";
 import { strictChecking } from "./strict";
 import { suggestingNames } from "./suggestions";
 
 /** The repository root: kernel/dist/main.js lives two levels below it. */
 const ROOT = resolve(__dirname, "..", "..");
+
+/** When the compiler is built if no client asked for kernel_info before. */
+const WARM_AFTER_MS = 1000;
 
 /** Command-line options of the kernel process. */
 interface KernelArgs {
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const ts = tslabTypeScript();
   overlayPackage(ts.sys, process.cwd(), "seqgrad", ROOT);
+  limitRepositoryTypes(ts.sys, ROOT, ["node"]);
   usePackage(ROOT);
   const cells = new CellContexts();
   const log = routeOutput(cells);
@@ -74,7 +79,6 @@ async function main(): Promise<void> {
   const suggest = suggestingNames(ts, (prevDecl, src) => help.programWith(prevDecl, src));
   const converters = createConverterSet((converter) => guard(scope.wrap(sources.wrap(suggest(strict(expandingShorthand(ts)(converter)))))));
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
-  converters.node; // builds the compiler now (a few hundred ms) rather than in the first cell
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
   const runner = new CellRunner(executor, cells);
   const help = new CellHelp(ts, process.cwd(), scope, executor);
@@ -82,7 +86,11 @@ async function main(): Promise<void> {
   const keepDeclarations = (): void => {
     scope.adopt(ts, (name) => executor.locals[name] !== undefined);
   };
-  const parts = { runner, help, scope, history, info, keepDeclarations };
+  // The compiler (a second or more) is built once the kernel has answered its first kernel_info,
+  // so the notebook sees the kernel idle at once, and before the first cell needs it.
+  const warm = (): void => void converters.node;
+  setTimeout(warm, WARM_AFTER_MS).unref();
+  const parts = { runner, help, scope, history, info, keepDeclarations, warm };
   const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, parts);
   handleInterrupts(cells, executor);
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));

@@ -27,12 +27,16 @@ export interface ServerParts {
   info: object;
   /** After a failed cell: keeps the names it had evaluated (see `CellScope.adopt`). */
   keepDeclarations: () => void;
+  /** Prepares the compiler; run once, right after the first `kernel_info_reply` went out. */
+  warm: () => void;
 }
 
 /** How long a shut-down kernel waits for sockets to flush before the process exits. */
 const EXIT_DELAY_MS = 100;
 
 export class SeqgradServer extends ZmqServer {
+  private warmed = false;
+
   constructor(
     handler: Handler,
     configPath: string,
@@ -55,6 +59,8 @@ export class SeqgradServer extends ZmqServer {
 
   override handleKernelInfo(sock: Socket, msg: Message): void {
     this.send(sock, msg, "kernel_info_reply", this.parts.info);
+    if (!this.warmed) setImmediate(this.parts.warm);
+    this.warmed = true;
   }
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
