@@ -18,6 +18,7 @@ import { Tensor } from "../tensor/tensor";
 import { EarlyStopping, EarlyStoppingOptions, EvalRecord, History, StepRecord, StopReason } from "./history";
 import { detachCarry } from "./carry";
 import { checkTrainOptions } from "./train-options";
+import { snapshot, warnIfDisjoint, warnIfUnchanged } from "./parameter-check";
 
 /** What `train` needs of a model. */
 export interface TrainableModel {
@@ -103,6 +104,7 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
   const maxSteps = options.steps ?? Infinity;
   const maxEpochs = options.epochs ?? (options.steps === undefined ? 1 : Infinity);
   const params = [...model.parameters()];
+  const disjoint = warnIfDisjoint(params, options.optimizer);
   const signal = options.signal ?? currentAbortSignal();
   const stopper = options.earlyStopping === undefined ? undefined : new EarlyStopping(options.earlyStopping);
   const history: History = { steps: [], evals: [], stopped: "completed", step: 0, epochs: 0, best: null, elapsedMs: 0 };
@@ -139,7 +141,9 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
         if (history.step >= maxSteps || stop !== null) break;
         throwIfAborted(signal);
         if (seen++ === 0) history.epochs = epoch + 1;
+        const before = history.step === 0 && !disjoint ? snapshot(params) : undefined;
         const rec = runStep(options, params, batch, { step: history.step + 1, epoch, state }, (next) => (state = next));
+        if (before !== undefined) warnIfUnchanged(params, before, rec.lr);
         history.step = rec.step;
         history.steps.push(rec);
         if (options.callbacks?.onStep?.(rec) === false) stop = "callback";
