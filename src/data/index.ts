@@ -3,9 +3,9 @@ export { Vocab, PAD, SOS, EOS, UNK, SPECIALS, PAD_ID, SOS_ID, EOS_ID, UNK_ID } f
 export type { VocabOptions, DecodeOptions } from "./vocab";
 export { charTokenize, wordTokenize, normalizeText, tokenizer, detokenize } from "./tokenize";
 export type { TokenizeOptions, Tokenizer, TokenLevel } from "./tokenize";
-export { shuffled, splitDataset, splitStream, splitSizes, generatorOf } from "./split";
+export { shuffled, splitDataset, splitStream, splitSizes } from "./split";
 export type { SeedLike, SplitFractions, Splits } from "./split";
-export { encodePairs, seq2seqBatch, seq2seqBatches, padRows, checkLengths } from "./seq2seq-batch";
+export { encodePairs, seq2seqBatch, seq2seqBatches, padRows } from "./seq2seq-batch";
 export type { TokenPair, IdPair, Seq2SeqBatch, Seq2SeqBatchOptions } from "./seq2seq-batch";
 export { lmBatches } from "./lm-batch";
 export type { LMBatch, LMBatchOptions } from "./lm-batch";

@@ -6,4 +6,3 @@ export type { SafetensorsProblem } from "./safetensors-error";
 export type { SafetensorsDType } from "./safetensors-dtype";
 export { saveCheckpoint, loadCheckpoint } from "./checkpoint";
 export type { CheckpointContents, LoadCheckpointOptions, LoadedCheckpoint, HasStateDict } from "./checkpoint";
-export { writeFileAtomic } from "./atomic-write";

@@ -48,5 +48,4 @@ export { LSTM } from "./recurrent/lstm";
 export type { LSTMResult, LSTMState } from "./recurrent/lstm";
 export { GRU } from "./recurrent/gru";
 export { MGU } from "./recurrent/mgu";
-export { escapeHtml } from "./module-repr";
 export * from "./attention";

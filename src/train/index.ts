@@ -3,7 +3,6 @@ export { train } from "./train";
 export type { TrainOptions, TrainableModel, OptimizerLike, SchedulerLike, StepContext, LossOutput, TrainCallbacks } from "./train";
 export { EarlyStopping } from "./history";
 export type { History, StepRecord, EvalRecord, StopReason, EarlyStoppingOptions } from "./history";
-export { detachCarry } from "./carry";
 export { tokenAccuracy, exactMatch, corpusBleu } from "./metrics";
 export { batchify, getChunk, chunks, detachState } from "./tbptt";
 export type { Chunk } from "./tbptt";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError, ValueError } from "../../src/errors";
-import { EOS_ID, PAD_ID, SOS_ID, checkLengths, lmBatches, seq2seqBatch, seq2seqBatches, shuffled, splitDataset } from "../../src/data";
+import { checkLengths } from "../../src/data/seq2seq-batch";
+import { EOS_ID, PAD_ID, SOS_ID, lmBatches, seq2seqBatch, seq2seqBatches, shuffled, splitDataset } from "../../src/data";
 
 describe("seq2seq batches", () => {
   it("append <eos> to the source, shift the target and pad to the batch maximum", () => {

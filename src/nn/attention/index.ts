@@ -1,5 +1,5 @@
 /** Attention: score functions over a shared masked softmax and weighted sum. */
-export { attend, paddingMask, checkAttentionInputs } from "./attend";
+export { attend, paddingMask } from "./attend";
 export type { AttentionOutput, AttentionOptions } from "./attend";
 export { DotAttention, ScaledDotProductAttention, GeneralAttention } from "./dot-attention";
 export type { GeneralAttentionOptions } from "./dot-attention";
