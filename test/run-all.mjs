@@ -12,6 +12,7 @@ mkdirSync(artifacts, { recursive: true });
 /** The suites, in order. `count` turns a suite's output into [passed, failed]. */
 const SUITES = [
   { name: "build", cmd: ["npm", "run", "--silent", "build"], count: null },
+  ...optional("lint:imports", "import rules (dependency-cruiser)", null),
   { name: "unit (vitest)", cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${join(artifacts, "vitest.json")}`], count: vitestCounts },
   ...optional("test:kernel", "kernel (jupyter_kernel_test)", unittestCounts),
   ...optional("test:notebooks", "notebooks (nbclient)", unittestCounts),

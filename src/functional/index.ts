@@ -1,5 +1,5 @@
-export { softmax, logSoftmax } from "./softmax";
-export { dropout } from "./dropout";
+export { softmax, logSoftmax } from "../ops/fused/softmax";
+export { dropout } from "../ops/dropout";
 export { variance, std } from "./var";
 export type { VarOptions } from "./var";
 export { logsumexp } from "./logsumexp";

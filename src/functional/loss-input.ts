@@ -2,9 +2,10 @@ import { DTypeError, IndexError, ShapeError, ValueError } from "../errors";
 import { isFloating } from "../tensor/dtype";
 import { formatShape, sameShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import type { Reduction } from "../ops/loss-rows";
 
 /** How a loss combines its per-element values: their mean, their sum, or none (one per element). */
-export type Reduction = "mean" | "sum" | "none";
+export type { Reduction };
 
 /** Throws a `ValueError` naming `op` for an option key outside `allowed`. */
 export function checkLossOptions(op: string, options: object, allowed: readonly string[]): void {

@@ -9,7 +9,7 @@ import { sum } from "../ops/sum";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import type { Reduction } from "./loss-input";
-import { logSoftmax } from "./softmax";
+import { logSoftmax } from "../ops/fused/softmax";
 
 /**
  * Cross-entropy with a weight per class (PyTorch's `F.cross_entropy(..., weight=w)`), composed of

@@ -10,7 +10,7 @@
  */
 import { noGrad } from "../autograd/grad-mode";
 import { ValueError } from "../errors";
-import { logSoftmax } from "../functional/softmax";
+import { logSoftmax } from "../ops/fused/softmax";
 import { Tensor } from "../tensor/tensor";
 import { EOS_ID, SOS_ID } from "../data/vocab";
 import { checkMaxLength } from "./greedy";

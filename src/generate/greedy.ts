@@ -1,7 +1,7 @@
 /** Greedy decoding: y_t = argmax_v p(v | y_<t, x), until `<eos>` or `maxLength`. */
 import { noGrad } from "../autograd/grad-mode";
 import { ValueError } from "../errors";
-import { logSoftmax } from "../functional/softmax";
+import { logSoftmax } from "../ops/fused/softmax";
 import { Tensor } from "../tensor/tensor";
 import { EOS_ID, SOS_ID } from "../data/vocab";
 import { DecodingSession, Hypothesis, SourceDecodable, attentionRow } from "./session";

@@ -1,13 +1,10 @@
-import { record } from "../autograd/record";
 import { DTypeError, IndexError, ValueError } from "../errors";
+import { embedding } from "../ops/embedding";
 import type { DType } from "../tensor/dtype";
-import { allocate } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
-import { Tensor } from "../tensor/tensor";
+import type { Tensor } from "../tensor/tensor";
 import { normalParameter } from "./default-init";
 import { Module } from "./module";
-import { mul } from "../ops/mul";
-import { scatterAdd } from "../ops/scatter";
 import { assignParameter } from "./module-registry";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
@@ -70,7 +67,6 @@ export class Embedding extends Module {
     }
     const w = this.weight;
     const v = this.numEmbeddings;
-    const e = this.embeddingDim;
     const idx = ids.data;
     for (let i = 0; i < idx.length; i++) {
       const id = idx[i] as number;
@@ -78,44 +74,10 @@ export class Embedding extends Module {
         throw new IndexError(`Embedding.forward: ids must be in [0, ${v - 1}] (numEmbeddings ${v}); got ${id} at flat index ${i} of ids ${formatShape(ids.shape)}`);
       }
     }
-    const n = idx.length;
-    const out = allocate(w.dtype, n * e);
-    for (let i = 0; i < n; i++) {
-      const from = (idx[i] as number) * e;
-      out.set(w.data.subarray(from, from + e), i * e);
-    }
-    const pad = this.paddingIdx;
-    // dL/dE[j] = sum of g[i] over positions i with ids[i] = j (none for the padding row)
-    return record(new Tensor(out, [...ids.shape, e]), "embedding", [w], (g) => {
-      if (g.requiresGrad) return [recordedEmbeddingGrad(g, idx, pad, v, e)];
-      const dw = allocate(g.dtype, v * e);
-      const gd = g.data;
-      for (let i = 0; i < n; i++) {
-        const id = idx[i] as number;
-        if (id === pad) continue;
-        const to = id * e;
-        const from = i * e;
-        for (let j = 0; j < e; j++) dw[to + j] = (dw[to + j] as number) + (gd[from + j] as number);
-      }
-      return [new Tensor(dw, w.shape)];
-    });
+    return embedding(ids, w, this.paddingIdx);
   }
 
   override extraRepr(): string {
     return `${this.numEmbeddings}, ${this.embeddingDim}${this.paddingIdx === null ? "" : `, paddingIdx=${this.paddingIdx}`}`;
   }
-}
-
-/** dL/dE as recorded ops (scatter-add of the rows of g), for a backward pass with createGraph. */
-function recordedEmbeddingGrad(g: Tensor, idx: ArrayLike<number>, pad: number | null, v: number, e: number): Tensor {
-  const n = idx.length;
-  const index = new Int32Array(n * e);
-  const keep = allocate(g.dtype, n * e);
-  for (let i = 0; i < n; i++) {
-    const id = idx[i] as number;
-    index.fill(id, i * e, (i + 1) * e);
-    if (id !== pad) keep.fill(1, i * e, (i + 1) * e);
-  }
-  const rows = mul(g.reshape([n, e]), new Tensor(keep, [n, e]));
-  return scatterAdd(new Tensor(allocate(g.dtype, v * e), [v, e]), 0, new Tensor(index, [n, e]), rows);
 }

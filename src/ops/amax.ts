@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { extremumAlong } from "../backend/js/extremum";
+import { extremumAlong } from "./loops/extremum";
 import { ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { formatShape, normalizeDims, reducedShape } from "../tensor/shape";

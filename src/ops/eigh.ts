@@ -3,7 +3,7 @@ import { ShapeError } from "../errors";
 import { allocate, isFloating } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
-import { jacobiEigh } from "../backend/js/jacobi";
+import { jacobiEigh } from "./loops/jacobi";
 import { add } from "./add";
 import { matmul } from "./matmul";
 import { mul } from "./mul";

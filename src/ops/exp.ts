@@ -1,7 +1,7 @@
 import { record } from "../autograd/record";
 import type { Tensor } from "../tensor/tensor";
 import { mul } from "./mul";
-import { expMap } from "../backend/js/pointwise";
+import { expMap } from "./loops/pointwise";
 import { pointwise } from "./operands";
 
 /** Elementwise exponential: out = e^x. */

@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { broadcastCopy } from "../backend/js/pointwise";
+import { broadcastCopy } from "./loops/pointwise";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { broadcastShapes, broadcastStrides, formatShape, numelOf, sameShape } from "../tensor/shape";

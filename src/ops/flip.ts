@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { flipAlong } from "../backend/js/extremum";
+import { flipAlong } from "./loops/extremum";
 import { allocate } from "../tensor/dtype";
 import { normalizeDims } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";

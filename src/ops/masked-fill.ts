@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { binaryMap } from "../backend/js/elementwise";
+import { binaryMap } from "./loops/elementwise";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { broadcastShapes, formatShape, sameShape } from "../tensor/shape";

@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { extremumAlong } from "../backend/js/extremum";
+import { extremumAlong } from "./loops/extremum";
 import { allocate } from "../tensor/dtype";
 import { normalizeDim, reducedShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";

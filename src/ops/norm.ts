@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { sumDims } from "../backend/js/reduce";
+import { sumDims } from "./loops/reduce";
 import { ValueError } from "../errors";
 import { allocate, requireFloating } from "../tensor/dtype";
 import { normalizeDims, numelOf, reducedShape } from "../tensor/shape";

@@ -1,6 +1,6 @@
-import { Arithmetic, arithmeticMap } from "../backend/js/arithmetic";
-import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "../backend/js/elementwise";
-import { sumDims } from "../backend/js/reduce";
+import { Arithmetic, arithmeticMap } from "./loops/arithmetic";
+import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "./loops/elementwise";
+import { sumDims } from "./loops/reduce";
 import { DTypeError } from "../errors";
 import { DType, TypedArray, allocate, isFloating, promote } from "../tensor/dtype";
 import { Shape, broadcastShapes, numelOf, sameShape } from "../tensor/shape";

@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { permuteCopy } from "../backend/js/reduce";
+import { permuteCopy } from "./loops/reduce";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { formatShape, normalizeDim } from "../tensor/shape";

@@ -1,6 +1,6 @@
 import { record } from "../autograd/record";
 import type { Tensor } from "../tensor/tensor";
-import { reluGrad, reluMap } from "../backend/js/pointwise";
+import { reluGrad, reluMap } from "./loops/pointwise";
 import { pointwise, pointwiseGrad } from "./operands";
 import { gt } from "./compare";
 import { mul } from "./mul";

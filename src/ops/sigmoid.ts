@@ -1,7 +1,7 @@
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
 import type { Tensor } from "../tensor/tensor";
-import { sigmoidGrad } from "../backend/js/pointwise";
+import { sigmoidGrad } from "./loops/pointwise";
 import { pointwise, pointwiseGrad } from "./operands";
 import { isGradEnabled } from "../autograd/grad-mode";
 import { mul } from "./mul";

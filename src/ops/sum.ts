@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { sumDims } from "../backend/js/reduce";
+import { sumDims } from "./loops/reduce";
 import { allocate } from "../tensor/dtype";
 import { normalizeDims, numelOf } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";

@@ -1,7 +1,7 @@
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
 import type { Tensor } from "../tensor/tensor";
-import { tanhGrad } from "../backend/js/pointwise";
+import { tanhGrad } from "./loops/pointwise";
 import { pointwise, pointwiseGrad } from "./operands";
 import { isGradEnabled } from "../autograd/grad-mode";
 import { mul } from "./mul";

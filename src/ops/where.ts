@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { binaryMap } from "../backend/js/elementwise";
+import { binaryMap } from "./loops/elementwise";
 import { allocate, promote } from "../tensor/dtype";
 import { broadcastShapes, numelOf } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";

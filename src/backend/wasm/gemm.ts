@@ -68,7 +68,7 @@ export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: Gem
       threads.run({ transA: ta, bMode, m, n, k, alpha, ...operands, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
     } else {
       const work = arena.alloc(kernels.workspaceBytes(n));
-      kernels.sgemm(ta, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work);
+      kernels.sgemm(transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work);
     }
   };
 }

@@ -4,6 +4,7 @@ import {
   WASM_SHARED_MODULE_BASE64,
   WASM_SHARED_MODULE_FMA_BASE64,
 } from "./generated/module";
+import { WasmExports, WasmSharedExports, bindExports, bindSharedExports } from "./generated/exports";
 import { relaxedSimdAllowed } from "./relaxed";
 
 /** The part of a WebAssembly.Memory the backend uses (lib "dom" is not in this project's types). */
@@ -13,111 +14,15 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
-/** The exports of the compiled kernels module (see assembly/index.as). */
-export interface WasmKernels {
+/**
+ * The compiled kernels module: its memory, which variant it is, and its functions, typed by
+ * `WasmExports`, which the build generates from the AssemblyScript signatures (see
+ * scripts/build-wasm.mjs; each function's documentation is in its assembly/*.as source).
+ */
+export interface WasmKernels extends WasmExports, WasmSharedExports {
   readonly memory: WasmMemory;
   /** True for the relaxed-SIMD variant (fused multiply-add in the GEMM micro-kernel). */
   readonly fma: boolean;
-  /** First 16-byte aligned byte after the module's static data. */
-  heapBase(): number;
-  /** Bytes of scratch `sgemm` needs for a product with `n` columns. */
-  workspaceBytes(n: number): number;
-  /**
-   * C = alpha op(A) op(B) + beta C on f32 data in `memory` (pointers in bytes, strides in elements).
-   * `bMode`: 0 op(B) = B, 1 op(B) = B^T, 2 `b` holds op(B) prepacked by `packBPanels`.
-   */
-  sgemm(
-    transA: number,
-    bMode: number,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: number,
-    lda: number,
-    b: number,
-    ldb: number,
-    beta: number,
-    c: number,
-    ldc: number,
-    work: number,
-  ): void;
-  /** Packs op(B) [k, n] (B^T when trans is 1) into the panels of sgemm's bMode 2; 4 k ceil(n/8)*8 bytes at out. */
-  packBPanels(trans: number, b: number, ldb: number, k: number, n: number, out: number): void;
-  /** out = sigmoid(x) over n floats (pointers in bytes). */
-  sigmoidArray(n: number, x: number, out: number): void;
-  /** out = tanh(x) over n floats. */
-  tanhArray(n: number, x: number, out: number): void;
-  /** The LSTM cell on [B, 4H] pre-activations and [B, H] states (see assembly/cells.as). */
-  lstmCell(B: number, H: number, acts: number, cPrev: number, c: number, h: number, tanhC: number): void;
-  /** The GRU cell on [B, 3H] pre-activations and [B, H] states (see assembly/cells.as). */
-  gruCell(B: number, H: number, acts: number, hw: number, hPrev: number, h: number, hn: number): void;
-  /** Backward of the LSTM cell: dG [B, 4H] from the gates, states and dh; dc updated in place. */
-  lstmCellBackward(B: number, H: number, gates: number, cPrev: number, tanhC: number, dh: number, dc: number, dG: number): void;
-  /** Backward of the GRU cell: dGx, dGh [B, 3H] and dh z [B, H] from the gates, hw_n, h_{t-1} and dh. */
-  gruCellBackward(
-    B: number,
-    H: number,
-    gates: number,
-    hn: number,
-    hPrev: number,
-    dh: number,
-    dGx: number,
-    dGh: number,
-    dhPrev: number,
-  ): void;
-  /** The Elman cell over n values: h = tanh(a) (relu 0) or max(a, 0) (relu 1); a and h may alias (see assembly/rnn.as). */
-  rnnCell(relu: number, n: number, a: number, h: number): void;
-  /** Backward of the Elman cell over n values: dG = dh (1 - h^2) or dh [h > 0]. */
-  rnnCellBackward(relu: number, n: number, h: number, dh: number, dG: number): void;
-  /** sums[j] = sum_r x[r * ldx + j] for j < cols, f32 data summed in f64 (see assembly/reduce.as). */
-  colSum(rows: number, cols: number, x: number, ldx: number, sums: number): void;
-  /**
-   * Softmax cross-entropy of N rows of C f32 scores at x, int32 targets at t (-1: ignored): f64
-   * losses [N] at loss and, unless grad is 0, the f32 gradient rows [N, C] there (see assembly/softmax.as).
-   */
-  crossEntropyRows(N: number, C: number, x: number, t: number, eps: number, w: number, loss: number, grad: number): void;
-  /** The LSTM forward over T live steps on W_hh^T panels (packBPanels); see assembly/sequence.as. */
-  lstmSequence(
-    T: number,
-    B: number,
-    H: number,
-    reverse: number,
-    w: number,
-    acts: number,
-    c: number,
-    h: number,
-    tanhC: number,
-    work: number,
-  ): void;
-  /** The GRU forward over T live steps; `bias` is b_hh or 0, `hw` [B, 3H] scratch (see assembly/sequence.as). */
-  gruSequence(
-    T: number,
-    B: number,
-    H: number,
-    reverse: number,
-    w: number,
-    bias: number,
-    acts: number,
-    h: number,
-    hn: number,
-    hw: number,
-    work: number,
-  ): void;
-  /** The Elman forward over T live steps, relu 1 or tanh 0 (see assembly/sequence.as). */
-  rnnSequence(
-    T: number,
-    B: number,
-    H: number,
-    relu: number,
-    reverse: number,
-    w: number,
-    acts: number,
-    h: number,
-    work: number,
-  ): void;
-  /** Shared variant only: claims and runs chunks of the job at `ctl` (see assembly/parallel.as). */
-  sgemmShare(ctl: number, participant: number): number;
 }
 
 /** The part of the global WebAssembly object used here. */
@@ -181,28 +86,9 @@ function webAssembly(): WebAssemblyApi | null {
 }
 
 function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels {
-  return {
-    memory: exports["memory"] as WasmMemory,
-    fma,
-    heapBase: exports["heapBase"] as WasmKernels["heapBase"],
-    workspaceBytes: exports["workspaceBytes"] as WasmKernels["workspaceBytes"],
-    sgemm: exports["sgemm"] as WasmKernels["sgemm"],
-    packBPanels: exports["packBPanels"] as WasmKernels["packBPanels"],
-    sigmoidArray: exports["sigmoidArray"] as WasmKernels["sigmoidArray"],
-    tanhArray: exports["tanhArray"] as WasmKernels["tanhArray"],
-    lstmCell: exports["lstmCell"] as WasmKernels["lstmCell"],
-    gruCell: exports["gruCell"] as WasmKernels["gruCell"],
-    lstmCellBackward: exports["lstmCellBackward"] as WasmKernels["lstmCellBackward"],
-    gruCellBackward: exports["gruCellBackward"] as WasmKernels["gruCellBackward"],
-    rnnCell: exports["rnnCell"] as WasmKernels["rnnCell"],
-    rnnCellBackward: exports["rnnCellBackward"] as WasmKernels["rnnCellBackward"],
-    colSum: exports["colSum"] as WasmKernels["colSum"],
-    crossEntropyRows: exports["crossEntropyRows"] as WasmKernels["crossEntropyRows"],
-    lstmSequence: exports["lstmSequence"] as WasmKernels["lstmSequence"],
-    gruSequence: exports["gruSequence"] as WasmKernels["gruSequence"],
-    rnnSequence: exports["rnnSequence"] as WasmKernels["rnnSequence"],
-    sgemmShare: (exports["sgemmShare"] ?? noSharing) as WasmKernels["sgemmShare"],
-  };
+  // the plain variant has no work sharing: helper threads exist only with the shared one
+  const shared = bindSharedExports(exports) ?? { sgemmShare: noSharing };
+  return { memory: exports["memory"] as WasmMemory, fma, ...bindExports(exports), ...shared };
 }
 
 function noSharing(): number {

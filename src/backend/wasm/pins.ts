@@ -112,7 +112,7 @@ export class PinnedCopies {
       r.end = Math.max(r.end, this.arena.keptEnd());
     }
     if (!p.valid) {
-      this.kernels.packBPanels(trans ? 1 : 0, r.at + off * 4, ld, k, n, p.at);
+      this.kernels.packBPanels(trans, r.at + off * 4, ld, k, n, p.at);
       p.valid = true;
     }
     return p.at;

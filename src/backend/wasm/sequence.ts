@@ -39,7 +39,7 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
     const w = staging.opB(wHh, true, 0, H, H, GH);
     if (w.mode === B_PACKED) return w.at;
     const at = arena.alloc(H * Math.ceil(GH / NR) * NR * 4);
-    kernels.packBPanels(1, w.at, w.ld, H, GH, at);
+    kernels.packBPanels(true, w.at, w.ld, H, GH, at);
     return at;
   }
 
@@ -69,7 +69,7 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const pc = states(c, T, n, reverse);
       const pt = scratch(T * n);
       const work = arena.alloc(kernels.workspaceBytes(4 * H));
-      kernels.lstmSequence(T, B, H, reverse ? 1 : 0, w, pa, pc, ph, pt, work);
+      kernels.lstmSequence(T, B, H, reverse, w, pa, pc, ph, pt, work);
       staging.get(pa, T * 4 * n, acts, 0);
       written(ph, T, n, reverse, h);
       written(pc, T, n, reverse, c);
@@ -88,7 +88,7 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const pn = scratch(T * n);
       const hw = scratch(3 * n);
       const work = arena.alloc(kernels.workspaceBytes(3 * H));
-      kernels.gruSequence(T, B, H, reverse ? 1 : 0, w, pb, pa, ph, pn, hw, work);
+      kernels.gruSequence(T, B, H, reverse, w, pb, pa, ph, pn, hw, work);
       staging.get(pa, T * 3 * n, acts, 0);
       written(ph, T, n, reverse, h);
       staging.get(pn, T * n, hn, 0);
@@ -103,7 +103,7 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const pa = staging.put(acts, 0, T * n);
       const ph = states(h, T, n, reverse);
       const work = arena.alloc(kernels.workspaceBytes(H));
-      kernels.rnnSequence(T, B, H, nonlinearity === "relu" ? 1 : 0, reverse ? 1 : 0, w, pa, ph, work);
+      kernels.rnnSequence(T, B, H, nonlinearity === "relu", reverse, w, pa, ph, work);
       staging.get(pa, T * n, acts, 0);
       written(ph, T, n, reverse, h);
     },

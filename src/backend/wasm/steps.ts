@@ -139,7 +139,7 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const pPrev = put(h, hPrevOff, n);
       // a_t += h_{t-1} W_hh^T, then h_t = act(a_t) in place
       core(false, w.mode, B, H, H, 1, pPrev, H, w.at, w.ld, 1, pa, H);
-      kernels.rnnCell(nonlinearity === "relu" ? 1 : 0, n, pa, pa);
+      kernels.rnnCell(nonlinearity === "relu", n, pa, pa);
       get(pa, n, acts, actsOff);
       get(pa, n, h, hOff);
     },
@@ -157,7 +157,7 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const pdG = put(dh, dhOff, n);
       const pdp = scratch(n);
       // dG = dh act'(a_t) in place of dh, then dL/dh_{t-1} = dG W_hh
-      kernels.rnnCellBackward(nonlinearity === "relu" ? 1 : 0, n, ph, pdG, pdG);
+      kernels.rnnCellBackward(nonlinearity === "relu", n, ph, pdG, pdG);
       core(false, w.mode, B, H, H, 1, pdG, H, w.at, w.ld, 0, pdp, H);
       get(pdG, n, dG, dGOff);
       get(pdp, n, dhPrev, dhPrevOff);

@@ -8,7 +8,7 @@ import { Module } from "../module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
 import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from "./attend";
 import { checkDType } from "./dot-attention";
-import { additiveScore } from "./additive-score";
+import { additiveScore } from "../../ops/fused/additive-score";
 
 /** Options of `AdditiveAttention`. */
 export interface AdditiveAttentionOptions {

@@ -8,7 +8,7 @@
  * c [B, T, Hv] the contexts. Padded source positions get e = -inf, hence exactly zero weight.
  */
 import { ShapeError, ValueError } from "../../errors";
-import { softmax } from "../../functional/softmax";
+import { softmax } from "../../ops/fused/softmax";
 import { maskedFill } from "../../ops/masked-fill";
 import { matmul } from "../../ops/matmul";
 import { squeeze, unsqueeze } from "../../ops/squeeze";

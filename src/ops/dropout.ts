@@ -4,7 +4,7 @@ import { allocate, requireFloating } from "../tensor/dtype";
 import { Generator, defaultGenerator } from "../tensor/random";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
-import { mul } from "../ops/mul";
+import { mul } from "./mul";
 
 /**
  * Inverted dropout: in training, zeroes each element with probability p and scales the rest by

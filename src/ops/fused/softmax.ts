@@ -1,14 +1,14 @@
-import { isGradEnabled } from "../autograd/grad-mode";
-import { record } from "../autograd/record";
-import { softmaxAlong, softmaxGradAlong } from "../backend/js/softmax";
-import { allocate, isFloating } from "../tensor/dtype";
-import { normalizeDim } from "../tensor/shape";
-import { Tensor } from "../tensor/tensor";
-import { aroundDim } from "../ops/narrow";
-import { exp } from "../ops/exp";
-import { mul } from "../ops/mul";
-import { sub } from "../ops/sub";
-import { sum } from "../ops/sum";
+import { isGradEnabled } from "../../autograd/grad-mode";
+import { record } from "../../autograd/record";
+import { softmaxAlong, softmaxGradAlong } from "../loops/softmax";
+import { allocate, isFloating } from "../../tensor/dtype";
+import { normalizeDim } from "../../tensor/shape";
+import { Tensor } from "../../tensor/tensor";
+import { aroundDim } from "../narrow";
+import { exp } from "../exp";
+import { mul } from "../mul";
+import { sub } from "../sub";
+import { sum } from "../sum";
 
 /**
  * Softmax along `dim` (default the last):
