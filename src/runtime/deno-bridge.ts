@@ -6,7 +6,7 @@
  * per-cell abort signal: its interrupt stops the running code by itself.
  */
 import type { KernelBridge } from "./kernel-bridge";
-import { KERNEL_BRIDGE_PROTOCOL } from "./kernel-bridge";
+import { KERNEL_BRIDGE_PROTOCOL } from "./bridge-protocol";
 import type { MimeBundle } from "./mime-bundle";
 
 interface DenoJupyter {

@@ -5,14 +5,14 @@
  * when it is there. Without it (plain Node, tests, other kernels) they fall back to stdout and to
  * "never aborted".
  */
+import { KERNEL_BRIDGE_PROTOCOL } from "./bridge-protocol";
 import { denoBridge } from "./deno-bridge";
 import type { MimeBundle } from "./mime-bundle";
 
 /** The global symbol a kernel installs its bridge on. */
 export const KERNEL_BRIDGE_KEY: unique symbol = Symbol.for("seqgrad.kernel");
 
-/** The version of the bridge protocol this library speaks. */
-export const KERNEL_BRIDGE_PROTOCOL = 1;
+export { KERNEL_BRIDGE_PROTOCOL };
 
 /** What a kernel offers the library. */
 export interface KernelBridge {
