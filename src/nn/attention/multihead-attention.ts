@@ -1,5 +1,5 @@
-import { dropout } from "../../functional/dropout";
-import { softmax } from "../../functional/softmax";
+import { dropout } from "../../ops/dropout";
+import { softmax } from "../../ops/fused/softmax";
 import { ShapeError, ValueError } from "../../errors";
 import { matmul } from "../../ops/matmul";
 import type { DType } from "../../tensor/dtype";
