@@ -1,5 +1,6 @@
 import type { MimeBundle } from "../tensor/display-hook";
 import type { Module } from "./module";
+import { summaryHtml, summaryText } from "./module-summary";
 
 /**
  * PyTorch's module summary: `Name(extra)` for a leaf, and for a container the extra lines then one
@@ -24,10 +25,12 @@ export function moduleRepr(m: Module): string {
   return `${out})`;
 }
 
-/** The notebook bundle of a module: its summary as plain text and as escaped preformatted HTML. */
+/**
+ * The notebook bundle of a module: the torchinfo-like summary (tree, parameter shapes and counts,
+ * total) as an HTML table and as a plain-text table; `toString()` keeps PyTorch's repr.
+ */
 export function moduleBundle(m: Module): MimeBundle {
-  const text = moduleRepr(m);
-  return { "text/plain": text, "text/html": `<pre>${escapeHtml(text)}</pre>` };
+  return { "text/html": summaryHtml(m, escapeHtml), "text/plain": summaryText(m) };
 }
 
 /** Escapes the five HTML-special characters. */

@@ -16,6 +16,7 @@ import { AbortError, ValueError } from "../errors";
 import { currentAbortSignal, throwIfAborted } from "../runtime/abort";
 import { Tensor } from "../tensor/tensor";
 import { EarlyStopping, EarlyStoppingOptions, EvalRecord, History, StepRecord, StopReason } from "./history";
+import { withDisplay } from "./history-display";
 import { detachCarry } from "./carry";
 import { checkTrainOptions } from "./train-options";
 import { snapshot, warnIfDisjoint, warnIfUnchanged } from "./parameter-check";
@@ -107,7 +108,7 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
   const disjoint = warnIfDisjoint(params, options.optimizer);
   const signal = options.signal ?? currentAbortSignal();
   const stopper = options.earlyStopping === undefined ? undefined : new EarlyStopping(options.earlyStopping);
-  const history: History = { steps: [], evals: [], stopped: "completed", step: 0, epochs: 0, best: null, elapsedMs: 0 };
+  const history: History = withDisplay({ steps: [], evals: [], stopped: "completed", step: 0, epochs: 0, best: null, elapsedMs: 0 });
   const started = Date.now();
   let lastYield = started;
   let stop: StopReason | null = null;

@@ -77,9 +77,21 @@ describe("Module", () => {
         "  (head): Linear(inFeatures=256, outFeatures=65, bias=true)\n" +
         ")",
     );
-    const bundle = mimeBundle(new nn.Sequential(new nn.Dropout(0.25)));
-    expect(bundle["text/plain"]).toBe("Sequential(\n  (0): Dropout(p=0.25)\n)");
-    expect(bundle["text/html"]).toBe("<pre>Sequential(\n  (0): Dropout(p=0.25)\n)</pre>");
+  });
+
+  it("displays a torchinfo-like summary: the tree, parameter shapes and counts, and the total", () => {
+    const bundle = mimeBundle(new nn.Sequential(new nn.Linear(3, 4), new nn.Dropout(0.25)));
+    const lines = String(bundle["text/plain"]).split("\n");
+    expect(lines[0]).toMatch(/^Module\s+Parameters\s+Param #$/);
+    expect(lines[2]).toMatch(/^Sequential\s+16$/);
+    expect(lines[3]).toMatch(/^├─ 0: Linear\(inFeatures=3, outFeatures=4, bias=true\)\s+weight \[4, 3\]\s+16$/);
+    expect(lines[4]).toMatch(/^│\s+bias \[4\]$/);
+    expect(lines[5]).toMatch(/^└─ 1: Dropout\(p=0.25\)\s+0$/);
+    expect(lines.at(-1)).toBe("Total parameters: 16 (trainable 16)");
+    const html = String(bundle["text/html"]);
+    expect(html).toContain("<table");
+    expect(html).toContain("weight [4, 3]<br>bias [4]");
+    expect(html).toContain("Total parameters: 16 (trainable 16)");
   });
 
   it("escapes HTML in the displayed summary", () => {
@@ -88,7 +100,9 @@ describe("Module", () => {
         return "<b>&</b>";
       }
     }
-    expect(mimeBundle(new Weird())["text/html"]).toBe("<pre>Weird(&lt;b&gt;&amp;&lt;/b&gt;)</pre>");
+    const html = String(mimeBundle(new Weird())["text/html"]);
+    expect(html).toContain("Weird(&lt;b&gt;&amp;&lt;/b&gt;)");
+    expect(html).not.toContain("<b>&");
   });
 
   it("switches train and eval mode recursively", () => {
