@@ -27,6 +27,8 @@ export type { ForwardHook, ForwardPreHook } from "./hooks";
 export { traceSteps, StepTrace } from "./trace-steps";
 export type { StepRoles, TraceStepsOptions } from "./trace-steps";
 export { LayerNorm } from "./layer-norm";
+export { BatchNorm1d } from "./batch-norm";
+export type { BatchNorm1dOptions } from "./batch-norm";
 export type { LayerNormOptions } from "./layer-norm";
 export { TransformerEncoderLayer } from "./transformer-encoder-layer";
 export type { TransformerEncoderLayerOptions } from "./transformer-encoder-layer";

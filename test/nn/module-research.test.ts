@@ -186,3 +186,28 @@ describe("LayerNormLSTMCell", () => {
     expect(Object.keys(cell.stateDict())).toEqual(["weight_ih", "weight_hh", "ln_ih.weight", "ln_ih.bias", "ln_hh.weight", "ln_hh.bias", "ln_c.weight", "ln_c.bias"]);
   });
 });
+
+describe("BatchNorm1d", () => {
+  it("passes gradcheck and gradgradcheck in training mode, and keeps PyTorch's state dict keys", () => {
+    const bn = new nn.BatchNorm1d(3, { dtype: "float64" });
+    const x = randn([4, 3, 2], { ...f64, requiresGrad: true });
+    expect(gradcheck((x) => bn.forward(x), [x]).ok).toBe(true);
+    expect(gradgradcheck((x) => bn.forward(x).tanh(), [x]).ok).toBe(true);
+    expect(Object.keys(bn.stateDict())).toEqual(["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]);
+  });
+
+  it("uses the running statistics in eval mode and never updates them there", () => {
+    const bn = new nn.BatchNorm1d(2, { dtype: "float64" }).eval();
+    const y = bn.forward(tensor([[1, 2], [3, 4]], f64));
+    // running mean 0 and variance 1: y = x / sqrt(1 + eps)
+    expect(y.data[3]).toBeCloseTo(4 / Math.sqrt(1 + 1e-5), 12);
+    expect(bn.getBuffer("num_batches_tracked")?.item()).toBe(0);
+  });
+
+  it("names the rule and the shapes in its errors", () => {
+    const bn = new nn.BatchNorm1d(3);
+    expect(() => bn.forward(randn([4, 2]))).toThrow(/^BatchNorm1d.forward: input must be \[N, C\] or \[N, C, L\] with C = 3; got \[4, 2\]/);
+    expect(() => bn.forward(randn([1, 3]))).toThrow(/^BatchNorm1d.forward: training needs more than one value per feature; got input \[1, 3\]/);
+    expect(() => new nn.BatchNorm1d(3, { momentum: 2 })).toThrow(ValueError);
+  });
+});
