@@ -19,6 +19,7 @@ const SUITES = [
   ...optional("test:deno", "deno kernel (nbclient)", unittestCounts),
   ...optional("test:handouts", "handouts (nbconvert + chromium)", plainCounts),
   ...optional("test:browser", "browser (chromium)", plainCounts),
+  ...optional("test:hub", "jupyterhub (two users)", unittestCounts),
 ];
 
 function optional(script, name, count) {
