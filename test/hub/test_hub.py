@@ -90,10 +90,16 @@ class HubTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        processes = [p for u in USERS for p in [int(cls.servers[u]["state"]["pid"])] + descendants(int(cls.servers[u]["state"]["pid"]))]
         try:
             for user in USERS:
+                # kernels first: a server stopped by the hub does not always outlive its kernels' shutdown
+                base = f"{cls.base}/user/{user}/api/kernels"
+                for kernel in rest(base, cls.tokens[user])[1] or []:
+                    rest(f"{base}/{kernel['id']}", cls.tokens[user], "DELETE")
                 rest(f"{cls.api}/users/{user}/server", TOKEN, "DELETE")
             wait_until(lambda: all(not (rest(f"{cls.api}/users/{u}", TOKEN)[1] or {}).get("servers") for u in USERS), 60, "the servers to stop")
+            wait_until(lambda: not any(os.path.exists(f"/proc/{p}") for p in processes), 30, "every server and kernel process to exit")
         finally:
             os.killpg(cls.hub.pid, signal.SIGTERM)
             try:
