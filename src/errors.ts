@@ -31,3 +31,6 @@ export class AnomalyError extends SeqgradError {}
 
 /** Thrown when a long-running loop (training) is stopped by an abort signal. */
 export class AbortError extends SeqgradError {}
+
+/** A file that cannot be read or written: missing, a folder, no permission. */
+export class IOError extends SeqgradError {}

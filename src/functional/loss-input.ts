@@ -1,5 +1,6 @@
 import { DTypeError, IndexError, ShapeError, ValueError } from "../errors";
 import { isFloating } from "../tensor/dtype";
+import { indexList } from "../tensor/index-list";
 import { formatShape, sameShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import type { Reduction } from "../ops/loss-rows";
@@ -34,7 +35,7 @@ export function classTargets(op: string, scores: Tensor, targets: Tensor | reado
   if (scores.ndim === 0) {
     throw new ShapeError(`${op}: input must be [..., C] with a class dim; got a scalar ${formatShape(scores.shape)}`);
   }
-  const t = targets instanceof Tensor ? targets : new Tensor(Int32Array.from(targets), [targets.length]);
+  const t = targets instanceof Tensor ? targets : new Tensor(indexList(op, "targets", targets), [targets.length]);
   if (t.dtype !== "int32") {
     throw new DTypeError(`${op}: targets must be int32 class indices; got ${t.dtype} of shape ${formatShape(t.shape)}`);
   }

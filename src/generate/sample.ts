@@ -8,6 +8,7 @@
  * whose probability reaches p (nucleus, top-p), renormalized.
  */
 import { ValueError } from "../errors";
+import { checkKnownOptions } from "../nn/options";
 import { Generator } from "../tensor/random";
 
 /** Options of `sampleToken`. */
@@ -20,8 +21,16 @@ export interface SampleOptions {
   topP?: number;
 }
 
-/** Checks sampling options once, before a generation loop. */
-export function checkSampleOptions(op: string, o: SampleOptions): void {
+/** The keys of `SampleOptions`. */
+export const SAMPLE_OPTIONS = ["temperature", "topK", "topP"] as const;
+
+/**
+ * Checks sampling options once, before a generation loop: an object whose keys are the sampling
+ * options plus `extra` (the caller's own), each in range.
+ */
+export function checkSampleOptions(op: string, o: SampleOptions, extra: readonly string[] = []): void {
+  if (typeof o !== "object" || o === null) throw new ValueError(`${op}: options must be an object; got ${String(o)}`);
+  checkKnownOptions(op, o, [...SAMPLE_OPTIONS, ...extra]);
   const t = o.temperature ?? 1;
   if (!(t >= 0 && Number.isFinite(t))) throw new ValueError(`${op}: temperature must be a finite number >= 0; got ${t}`);
   if (o.topK !== undefined && !(Number.isInteger(o.topK) && o.topK >= 1)) throw new ValueError(`${op}: topK must be a positive integer; got ${o.topK}`);
@@ -35,6 +44,10 @@ export function checkSampleOptions(op: string, o: SampleOptions): void {
  */
 export function sampleToken(logits: ArrayLike<number>, options: SampleOptions, gen: Generator): number {
   const v = logits.length;
+  if (v === 0) throw new ValueError("sampleToken: logits must hold at least one score; got an empty list");
+  for (let i = 0; i < v; i++) {
+    if (Number.isNaN(logits[i])) throw new ValueError(`sampleToken: logits must not be NaN; got NaN at index ${i} of ${v}`);
+  }
   const tau = options.temperature ?? 1;
   if (tau === 0) {
     let best = 0;

@@ -1,10 +1,10 @@
-import { hostFiles } from "../runtime/host-files";
 import { ValueError } from "../errors";
-import type { HyperValue, OptimizerLike, OptimizerStateDict, ParamState } from "../optim/optimizer";
+import type { OptimizerLike, OptimizerStateDict } from "../optim/optimizer";
 import { Generator, RngState, defaultGenerator } from "../tensor/random";
 import { Tensor } from "../tensor/tensor";
 import { writeFileAtomic } from "./atomic-write";
-import { TensorRecord, parseSafetensors, safetensorsChunks } from "./safetensors";
+import { CHECKPOINT_FORMAT, MODEL_PREFIX, OPTIM_PREFIX, readCheckpoint } from "./checkpoint-read";
+import { TensorRecord, safetensorsChunks } from "./safetensors";
 
 /** Anything with a state dict of tensors by name (a `Module`). */
 export interface HasStateDict {
@@ -57,9 +57,6 @@ export interface LoadedCheckpoint {
   schedulerState: Record<string, unknown> | null;
 }
 
-const FORMAT = "seqgrad-checkpoint";
-const MODEL = "model.";
-const OPTIM = "optimizer.";
 
 /**
  * Saves a training checkpoint (model weights, optimizer state, step, RNG state) as one
@@ -79,7 +76,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
   const record = new Map<string, Tensor>();
   if (contents.model !== undefined) {
     const sd = contents.model.stateDict();
-    for (const [name, t] of sd instanceof Map ? sd.entries() : Object.entries(sd)) record.set(MODEL + name, t);
+    for (const [name, t] of sd instanceof Map ? sd.entries() : Object.entries(sd)) record.set(MODEL_PREFIX + name, t);
   }
   let optimizer: { paramGroups: OptimizerStateDict["paramGroups"]; scalars: Record<string, Record<string, number>> } | null = null;
   if (contents.optimizer !== undefined) {
@@ -88,7 +85,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
     for (const [index, st] of Object.entries(sd.state)) {
       scalars[index] = {};
       for (const [key, v] of Object.entries(st)) {
-        if (v instanceof Tensor) record.set(`${OPTIM}${index}.${key}`, v);
+        if (v instanceof Tensor) record.set(`${OPTIM_PREFIX}${index}.${key}`, v);
         else (scalars[index] as Record<string, number>)[key] = v;
       }
     }
@@ -96,7 +93,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
   }
   const rng = contents.rng ?? defaultGenerator;
   const metadata: Record<string, string> = {
-    format: FORMAT,
+    format: CHECKPOINT_FORMAT,
     version: "1",
     step: String(step),
     rng: JSON.stringify(rng instanceof Generator ? rng.getState() : [...rng]),
@@ -110,7 +107,8 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
 /**
  * Reads a checkpoint written by `saveCheckpoint`, loads it into the given model and optimizer,
  * restores the RNG (by default), and returns what it read. The file is parsed and checked
- * before anything is changed; a model whose parameters do not match throws without loading.
+ * before anything is changed (see checkpoint-read.ts); a model whose parameters do not match
+ * throws without loading.
  *
  * @example const { step } = loadCheckpoint("ckpt.safetensors", { model, optimizer });
  */
@@ -119,34 +117,7 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
   }
-  const { tensors, metadata } = parseSafetensors(hostFiles("loadCheckpoint").read(path));
-  if (metadata.format !== FORMAT) {
-    throw new ValueError(`loadCheckpoint: ${path} is not a seqgrad checkpoint; expected __metadata__.format "${FORMAT}", got ${JSON.stringify(metadata.format)}`);
-  }
-  const modelState: Record<string, Tensor> = {};
-  const buffers: Record<string, ParamState> = {};
-  for (const [name, t] of Object.entries(tensors)) {
-    if (name.startsWith(MODEL)) {
-      modelState[name.slice(MODEL.length)] = t;
-    } else if (name.startsWith(OPTIM)) {
-      const rest = name.slice(OPTIM.length);
-      const dot = rest.indexOf(".");
-      const index = rest.slice(0, dot);
-      (buffers[index] ??= {})[rest.slice(dot + 1)] = t;
-    }
-  }
-  let optimizerState: OptimizerStateDict | null = null;
-  if (metadata.optimizer !== undefined) {
-    const saved = JSON.parse(metadata.optimizer) as { paramGroups: Array<Record<string, HyperValue | number[]>>; scalars: Record<string, Record<string, number>> };
-    const state: Record<string, ParamState> = {};
-    for (const index of new Set([...Object.keys(saved.scalars), ...Object.keys(buffers)])) {
-      state[index] = { ...(saved.scalars[index] ?? {}), ...(buffers[index] ?? {}) };
-    }
-    optimizerState = { state, paramGroups: saved.paramGroups };
-  }
-  const rng = JSON.parse(metadata.rng ?? "[0,0,0,0]") as RngState;
-  const step = Number(metadata.step ?? "0");
-  const extra = JSON.parse(metadata.extra ?? "{}") as Record<string, unknown>;
+  const { step, rng, extra, modelState, optimizerState } = readCheckpoint(path);
   if (options.optimizer !== undefined && optimizerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);
   }

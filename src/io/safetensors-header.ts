@@ -13,7 +13,8 @@ import { SafetensorsError } from "./safetensors-error";
 export function parseHeader(raw: Uint8Array): Record<string, unknown> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(raw);
+    // ignoreBOM keeps a byte-order mark in the text, where the "{" check below rejects it
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(raw);
   } catch {
     throw new SafetensorsError("header-json", `loadSafetensors: header is not valid UTF-8; expected ${raw.length} bytes of JSON`);
   }
@@ -53,8 +54,8 @@ export function readEntry(name: string, raw: unknown): { dtype: SafetensorsDType
   if (!isSafetensorsDType(dtype)) {
     throw new SafetensorsError("dtype", `${op}: tensor "${name}" has unknown or unsupported dtype ${JSON.stringify(dtype)}; expected one of ${Object.keys(SAFETENSORS_DTYPES).join(", ")}`);
   }
-  if (!Array.isArray(shape) || !shape.every((s) => Number.isInteger(s) && s >= 0)) {
-    throw new SafetensorsError("entry", `${op}: tensor "${name}" has a bad shape; expected a list of non-negative integers, got ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || !shape.every((s) => Number.isSafeInteger(s) && s >= 0)) {
+    throw new SafetensorsError("entry", `${op}: tensor "${name}" has a bad shape; expected a list of non-negative safe integers, got ${JSON.stringify(shape)}`);
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)) {
     throw new SafetensorsError("offsets", `${op}: tensor "${name}" has bad data_offsets; expected [begin, end] of non-negative integers, got ${JSON.stringify(offsets)}`);

@@ -1,9 +1,9 @@
-import { hostFiles } from "../runtime/host-files";
 import { ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { numelOf } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { writeFileAtomic } from "./atomic-write";
+import { readFileFor } from "./read-file";
 import { SAFETENSORS_DTYPES, SafetensorsDType, decodeElements } from "./safetensors-dtype";
 import { parseHeader, readEntry, readMetadata } from "./safetensors-header";
 import { SafetensorsError } from "./safetensors-error";
@@ -62,13 +62,14 @@ export function* safetensorsChunks(record: TensorRecord, options: SafetensorsWri
   for (const [name, tensor] of entries) {
     if (!(tensor instanceof Tensor)) throw new ValueError(`toSafetensorsBytes: value of "${name}" must be a Tensor; got ${typeof tensor}`);
     if (name === "__metadata__") throw new ValueError(`toSafetensorsBytes: "__metadata__" is reserved and cannot name a tensor`);
+    if (!name.isWellFormed()) throw new ValueError(`toSafetensorsBytes: tensor names must be well-formed UTF-16 to round-trip as UTF-8; got ${JSON.stringify(name)}`);
     const dtype: SafetensorsDType = tensor.dtype === "float64" ? "F64" : tensor.dtype === "float32" ? "F32" : options.int64 ? "I64" : "I32";
     planned.push({ name, tensor, dtype, begin: 0, end: 0 });
   }
   // widest elements first, then by name: every tensor starts at a multiple of its element size
   planned.sort((a, b) => SAFETENSORS_DTYPES[b.dtype].size - SAFETENSORS_DTYPES[a.dtype].size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let offset = 0;
-  const header: Record<string, unknown> = {};
+  const header = Object.create(null) as Record<string, unknown>;
   if (options.metadata !== undefined) header.__metadata__ = checkMetadata(options.metadata);
   for (const p of planned) {
     p.begin = offset;
@@ -126,7 +127,7 @@ export function fromSafetensorsBytes(bytes: Uint8Array): Record<string, Tensor> 
  * @example model.loadStateDict(loadSafetensors("lstm.safetensors"));
  */
 export function loadSafetensors(path: string): Record<string, Tensor> {
-  return parseSafetensors(hostFiles("loadSafetensors").read(path)).tensors;
+  return parseSafetensors(readFileFor("loadSafetensors", path)).tensors;
 }
 
 /** Parses and validates safetensors bytes: tensors and `__metadata__`. */
@@ -146,7 +147,7 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   const headerEnd = 8 + Number(n);
   const header = parseHeader(bytes.subarray(8, headerEnd));
   const dataLength = bytes.length - headerEnd;
-  const metadata: Record<string, string> = {};
+  const metadata = Object.create(null) as Record<string, string>;
   const planned: Array<{ name: string; dtype: SafetensorsDType; shape: number[]; begin: number; end: number }> = [];
   for (const [name, raw] of Object.entries(header)) {
     if (name === "__metadata__") {
@@ -174,7 +175,8 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
   if (expected < dataLength) {
     throw new SafetensorsError("trailing", `${op}: data section has ${dataLength - expected} bytes no tensor covers; expected ${expected} bytes, got ${dataLength}`);
   }
-  const tensors: Record<string, Tensor> = {};
+  // null prototypes: a tensor named "__proto__" is a tensor like any other
+  const tensors = Object.create(null) as Record<string, Tensor>;
   for (const p of planned) {
     const numel = numelOf(p.shape);
     const out = allocate(SAFETENSORS_DTYPES[p.dtype].loadsAs, numel);

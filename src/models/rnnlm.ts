@@ -196,7 +196,7 @@ export class RNNLM extends Module {
    * @example model.generate({ prefix: "ROMEO:", length: 300, temperature: 0.8, seed: 1 }).text
    */
   generate(options: GenerateOptions = {}): { ids: number[]; text: string | null } {
-    checkSampleOptions("RNNLM.generate", options);
+    checkSampleOptions("RNNLM.generate", options, ["prefix", "length", "seed"]);
     const length = options.length ?? 200;
     if (!(Number.isInteger(length) && length >= 0)) throw new ValueError(`RNNLM.generate: length must be an integer >= 0; got ${length}`);
     const gen = new Generator(options.seed ?? 0);

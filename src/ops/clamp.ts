@@ -13,6 +13,9 @@ export function clamp(x: Tensor, min?: number, max?: number): Tensor {
   if (min === undefined && max === undefined) {
     throw new ValueError("clamp: at least one of min and max must be given; got neither");
   }
+  if (Number.isNaN(min) || Number.isNaN(max)) {
+    throw new ValueError(`clamp: min and max must be numbers, not NaN; got min ${String(min)}, max ${String(max)}`);
+  }
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
   if (lo > hi) throw new ValueError(`clamp: min must not exceed max; got min ${lo} > max ${hi}`);

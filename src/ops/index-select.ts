@@ -1,6 +1,7 @@
 import { record } from "../autograd/record";
 import { DTypeError, IndexError } from "../errors";
 import { allocate } from "../tensor/dtype";
+import { indexList } from "../tensor/index-list";
 import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { aroundDim } from "./narrow";
@@ -57,7 +58,7 @@ function toIndex(index: Tensor | readonly number[]): Int32Array {
     }
     return index.data as Int32Array;
   }
-  return Int32Array.from(index);
+  return indexList("indexSelect", "index", index);
 }
 
 /** The int32 index of shape `shape` whose entry along dim d at position i is idx[i] (for scatterAdd). */

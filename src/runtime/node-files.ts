@@ -3,7 +3,8 @@
  * browsers never load them). Writes are atomic: the pieces go to a temporary file in the same
  * folder, which is flushed and then renamed over the target (rename within a file system is atomic
  * on POSIX and on NTFS). If anything fails before the rename, the temporary file is removed and the
- * target is untouched; if the process dies, at worst a `.<name>.tmp-*` file is left next to it.
+ * target is untouched; if the process dies, at worst a `.<name>.tmp-<pid>-*` file is left next to
+ * it, which the next write to the same target removes (when process <pid> is gone).
  */
 import type { HostFiles } from "./host-files";
 import { nodeBuiltin } from "./node-builtin";
@@ -36,7 +37,9 @@ function packageRoot(path: Path): string {
 }
 
 function writeAtomic(fs: Fs, path: Path, file: string, pieces: Iterable<Uint8Array>): void {
-  const pid = nodeBuiltin<{ pid: number }>("node:process")?.pid ?? 0;
+  const proc = nodeBuiltin<{ pid: number; kill(pid: number, signal: number): boolean }>("node:process");
+  const pid = proc?.pid ?? 0;
+  removeStaleTemporaries(fs, path, file, (other) => other !== pid && proc !== undefined && !isAlive(proc, other));
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${pid}-${Date.now()}-${counter++}`);
   const fd = fs.openSync(tmp, "w");
   try {
@@ -58,6 +61,31 @@ function writeAtomic(fs: Fs, path: Path, file: string, pieces: Iterable<Uint8Arr
     throw err;
   }
   syncFolder(fs, path.dirname(file));
+}
+
+/** Removes the temporary files of earlier writes to `file` whose writer `gone(pid)` says ended. */
+function removeStaleTemporaries(fs: Fs, path: Path, file: string, gone: (pid: number) => boolean): void {
+  const prefix = `.${path.basename(file)}.tmp-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return; // the write itself reports a missing folder
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)-\d+-\d+$/.exec(name.slice(prefix.length)) : null;
+    if (m !== null && gone(Number(m[1]))) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+/** Whether process `pid` exists (signal 0 tests without sending anything). */
+function isAlive(proc: { kill(pid: number, signal: number): boolean }, pid: number): boolean {
+  try {
+    proc.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: unknown }).code === "EPERM";
+  }
 }
 
 /** Flushes the folder entry of the rename (POSIX); folders cannot be opened this way on Windows. */

@@ -58,7 +58,7 @@ export const gruCellJs: Backend["gruCell"] = (B, H, acts, actsOff, hw, hwOff, h,
 export function rnnCellJs(n: number, relu: boolean, acts: TypedArray, actsOff: number, h: TypedArray, hOff: number): void {
   for (let i = 0; i < n; i++) {
     const a = acts[actsOff + i] as number;
-    const v = relu ? (a > 0 ? a : 0) : Math.tanh(a);
+    const v = relu ? (a > 0 || Number.isNaN(a) ? a : 0) : Math.tanh(a);
     acts[actsOff + i] = v;
     h[hOff + i] = v;
   }

@@ -6,7 +6,7 @@ import { ShapeError } from "../../errors";
 import { Linear } from "../linear";
 import { Module } from "../module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
-import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from "./attend";
+import { AttentionOptions, AttentionOutput, attend, attentionMask, checkAttentionInputs } from "./attend";
 import { checkDType } from "./dot-attention";
 import { additiveScore } from "../../ops/fused/additive-score";
 
@@ -66,7 +66,8 @@ export class AdditiveAttention extends Module {
 
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AdditiveForwardOptions = {}): AttentionOutput {
     const op = "AdditiveAttention.forward";
-    const { q, single } = checkAttentionInputs(op, query, keys, values, options.mask, this.queryDim, this.keyDim);
+    const mask = attentionMask(op, options, ["mask", "projectedKeys"]);
+    const { q, single } = checkAttentionInputs(op, query, keys, values, mask, this.queryDim, this.keyDim);
     checkDType(op, this.queryProj.weight.dtype, query);
     const pk = options.projectedKeys ?? this.projectKeys(keys);
     const [b, s] = keys.shape;
@@ -74,8 +75,8 @@ export class AdditiveAttention extends Module {
       throw new ShapeError(`${op}: projectedKeys must be [B, S, A] = [${b}, ${s}, ${this.attnDim}]; got ${formatShape(pk.shape)}`);
     }
     // [B, T, A] and [B, S, A] -> v^T tanh(. + .) -> [B, T, S], one fused op
-    const scores = additiveScore(this.queryProj.forward(q), pk, this.score.weight, options.mask);
-    return attend(scores, values, options.mask, single);
+    const scores = additiveScore(this.queryProj.forward(q), pk, this.score.weight, mask);
+    return attend(scores, values, mask, single);
   }
 
   override extraRepr(): string {

@@ -13,6 +13,7 @@ import { maskedFill } from "../../ops/masked-fill";
 import { matmul } from "../../ops/matmul";
 import { squeeze, unsqueeze } from "../../ops/squeeze";
 import { formatShape } from "../../tensor/shape";
+import { checkKnownOptions } from "../options";
 import { Tensor } from "../../tensor/tensor";
 
 /** What every attention module returns. */
@@ -27,6 +28,22 @@ export interface AttentionOutput {
 export interface AttentionOptions {
   /** Padding mask [B, S]: non-zero marks a padded key, which gets zero weight (PyTorch's key_padding_mask). */
   mask?: Tensor;
+}
+
+/**
+ * The mask of an attention `forward`'s options, after checking them: an object with no key but
+ * `mask`, which must be a Tensor (a misspelt `maks` used to apply no mask, silently).
+ */
+export function attentionMask(op: string, options: AttentionOptions, allowed: readonly string[] = ["mask"]): Tensor | undefined {
+  if (typeof options !== "object" || options === null) {
+    throw new ValueError(`${op}: options must be an object { ${allowed.join(", ")} }; got ${String(options)}`);
+  }
+  checkKnownOptions(op, options, allowed);
+  const { mask } = options;
+  if (mask !== undefined && !(mask instanceof Tensor)) {
+    throw new ValueError(`${op}: mask must be a Tensor [B, S]; got ${typeof mask}`);
+  }
+  return mask;
 }
 
 /** Queries as [B, T, H] plus whether they came in as [B, H]. */
@@ -75,7 +92,17 @@ export function attend(scores: Tensor, values: Tensor, mask: Tensor | undefined,
  * @example paddingMask(batch.srcLengths, batch.src.shape[1]) // [B, S]
  */
 export function paddingMask(lengths: readonly number[] | Tensor, width: number): Tensor {
+  if (!Number.isInteger(width) || width < 1) throw new ValueError(`paddingMask: width must be a positive integer; got ${String(width)}`);
   const list = lengths instanceof Tensor ? Array.from(lengths.data) : lengths;
+  if (lengths instanceof Tensor && lengths.ndim !== 1) {
+    throw new ShapeError(`paddingMask: lengths must be a 1-D list [B]; got ${formatShape(lengths.shape)}`);
+  }
+  if (!Array.isArray(list) && !(lengths instanceof Tensor)) throw new ValueError(`paddingMask: lengths must be an array or a Tensor; got ${String(lengths)}`);
+  list.forEach((n, b) => {
+    if (!Number.isInteger(n) || n < 1 || n > width) {
+      throw new ValueError(`paddingMask: lengths must be integers in [1, ${width}] (the width); got ${String(n)} at index ${b}`);
+    }
+  });
   const data = new Float32Array(list.length * width);
   list.forEach((n, b) => data.fill(1, b * width + n, (b + 1) * width));
   return new Tensor(data, [list.length, width]);

@@ -10,7 +10,7 @@ import { Tensor } from "../../tensor/tensor";
 import { Linear } from "../linear";
 import { Module } from "../module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
-import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from "./attend";
+import { AttentionOptions, AttentionOutput, attend, attentionMask, checkAttentionInputs } from "./attend";
 
 /**
  * Luong dot attention: e_{t,i} = s_t . h_i, then w = softmax(e), c_t = sum_i w_{t,i} h_i.
@@ -22,8 +22,9 @@ import { AttentionOptions, AttentionOutput, attend, checkAttentionInputs } from 
  */
 export class DotAttention extends Module {
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
-    const { q, single } = checkAttentionInputs("DotAttention.forward", query, keys, values, options.mask, keys.shape[2]);
-    return attend(matmulTransposed(q, keys), values, options.mask, single);
+    const mask = attentionMask("DotAttention.forward", options);
+    const { q, single } = checkAttentionInputs("DotAttention.forward", query, keys, values, mask, keys.shape[2]);
+    return attend(matmulTransposed(q, keys), values, mask, single);
   }
 }
 
@@ -36,8 +37,9 @@ export class DotAttention extends Module {
 export class ScaledDotProductAttention extends Module {
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
     const d = keys.shape[2] ?? 1;
-    const { q, single } = checkAttentionInputs("ScaledDotProductAttention.forward", query, keys, values, options.mask, d);
-    return attend(mul(matmulTransposed(q, keys), 1 / Math.sqrt(d)), values, options.mask, single);
+    const mask = attentionMask("ScaledDotProductAttention.forward", options);
+    const { q, single } = checkAttentionInputs("ScaledDotProductAttention.forward", query, keys, values, mask, d);
+    return attend(mul(matmulTransposed(q, keys), 1 / Math.sqrt(d)), values, mask, single);
   }
 }
 
@@ -70,9 +72,10 @@ export class GeneralAttention extends Module {
   }
 
   forward(query: Tensor, keys: Tensor, values: Tensor, options: AttentionOptions = {}): AttentionOutput {
-    const { q, single } = checkAttentionInputs("GeneralAttention.forward", query, keys, values, options.mask, this.queryDim, this.keyDim);
+    const mask = attentionMask("GeneralAttention.forward", options);
+    const { q, single } = checkAttentionInputs("GeneralAttention.forward", query, keys, values, mask, this.queryDim, this.keyDim);
     checkDType("GeneralAttention.forward", this.proj.weight.dtype, keys);
-    return attend(matmulTransposed(q, this.proj.forward(keys)), values, options.mask, single);
+    return attend(matmulTransposed(q, this.proj.forward(keys)), values, mask, single);
   }
 
   override extraRepr(): string {

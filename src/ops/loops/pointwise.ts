@@ -10,11 +10,11 @@ export function expMap(x: TypedArray, out: TypedArray): void {
   for (let i = 0; i < out.length; i++) out[i] = Math.exp(x[i] as number);
 }
 
-/** out = max(x, 0). */
+/** out = max(x, 0), NaN kept (as PyTorch does, so anomaly mode still sees it). */
 export function reluMap(x: TypedArray, out: TypedArray): void {
   for (let i = 0; i < out.length; i++) {
     const v = x[i] as number;
-    out[i] = v > 0 ? v : 0;
+    out[i] = v > 0 || Number.isNaN(v) ? v : 0;
   }
 }
 

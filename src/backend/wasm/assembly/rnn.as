@@ -6,7 +6,7 @@ import { tanhf, tanhv } from "./math";
 
 /**
  * h[i] = tanh(a[i]) (relu false) or max(a[i], 0) (relu true) for i < n; a and h may alias.
- * ReLU maps NaN to 0, as `a > 0 ? a : 0` does.
+ * ReLU keeps NaN (as PyTorch does): the mask is a > 0 or a != a.
  */
 export function rnnCell(relu: bool, n: i32, a: usize, h: usize): void {
   let i = 0;
@@ -15,11 +15,11 @@ export function rnnCell(relu: bool, n: i32, a: usize, h: usize): void {
     for (; i + 4 <= n; i += 4) {
       const at = <usize>i * 4;
       const v = v128.load(a + at);
-      v128.store(h + at, v128.and(v, f32x4.gt(v, zero)));
+      v128.store(h + at, v128.and(v, v128.or(f32x4.gt(v, zero), f32x4.ne(v, v))));
     }
     for (; i < n; i++) {
       const v = load<f32>(a + <usize>i * 4);
-      store<f32>(h + <usize>i * 4, v > 0 ? v : 0);
+      store<f32>(h + <usize>i * 4, v > 0 || v != v ? v : 0);
     }
     return;
   }
