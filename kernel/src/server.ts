@@ -55,6 +55,10 @@ export class SeqgradServer extends ZmqServer {
   override async init(): Promise<void> {
     await super.init();
     for (const socket of [this.iopub, this.shell, this.control]) socket.sendTimeout = 0;
+    // No high-water mark on iopub: a publisher drops what exceeds it, and a lost `idle` status or
+    // result leaves the notebook waiting. Floods of output are bounded before they get here
+    // (stream-buffer.ts coalesces text and display updates).
+    this.iopub.sendHighWaterMark = 0;
   }
 
   override handleKernelInfo(sock: Socket, msg: Message): void {

@@ -73,6 +73,41 @@ class KernelReliabilityTests(unittest.TestCase):
         self.assertEqual((step, stopped), (2, "data-exhausted"))
         self.assertIn("one-shot iterator", message)
 
+    def test_ten_thousand_display_updates_arrive_coalesced_with_the_last_one_status_and_result(self):
+        code = """
+import { display } from "seqgrad";
+const fig = (n: number) => ({ [Symbol.for("Jupyter.display")]: () => ({ "text/plain": `update ${n}` }) });
+const live = display(fig(0));
+for (let i = 1; i <= 10000; i++) live.update(fig(i));
+"done"
+"""
+        run = ok(self, self.kc, code, timeout=120)
+        updates = [u["data"]["text/plain"] for u in run.of_type("update_display_data")]
+        print(f"\n  10^4 updates sent as {len(updates)} messages")
+        self.assertEqual(updates[-1], "update 10000")
+        self.assertLess(len(updates), 2000)
+        numbers = [int(u.split()[1]) for u in updates]
+        self.assertEqual(numbers, sorted(numbers))
+        self.assertEqual(run.result, {"text/plain": "'done'"})
+
+    def test_updates_of_a_display_from_an_awaiting_loop_arrive_while_it_runs(self):
+        code = """
+import { display } from "seqgrad";
+const fig = (n: number) => ({ [Symbol.for("Jupyter.display")]: () => ({ "text/plain": `step ${n}` }) });
+const live = display(fig(0));
+for (let i = 1; i <= 20; i++) { live.update(fig(i)); await new Promise((r) => setTimeout(r, 80)); }
+"""
+        run = ok(self, self.kc, code, timeout=60)
+        updates = [u["data"]["text/plain"] for u in run.of_type("update_display_data")]
+        self.assertGreaterEqual(len(updates), 10)
+        self.assertEqual(updates[-1], "step 20")
+
+    def test_three_thousand_separate_displays_all_arrive_before_the_result(self):
+        run = ok(self, self.kc, 'import { display } from "seqgrad"; for (let i = 0; i < 3000; i++) display(i); "end"', timeout=120)
+        shown = [d["data"]["text/plain"] for d in run.of_type("display_data")]
+        self.assertEqual(shown, [str(i) for i in range(3000)])
+        self.assertEqual(run.result, {"text/plain": "'end'"})
+
 
 if __name__ == "__main__":
     unittest.main()
