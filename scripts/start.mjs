@@ -45,7 +45,6 @@ export const FRONTENDS = [
         `--ip=${HOST}`,
         `--port=${port}`,
         "--NotebookApp.port_retries=0",
-        `--NotebookApp.token=${token}`,
         ...(hasDesktop() ? [] : ["--no-browser"]),
         ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
       ],
@@ -123,16 +122,27 @@ export function pickFrontend() {
   return FRONTENDS.find((frontend) => frontend.available());
 }
 
-/** Starts `frontend` on a free port with a fresh token and prints where it is. */
-export async function open(frontend) {
-  const port = await freePort(8888);
-  const token = randomBytes(24).toString("hex");
+/**
+ * What runs `frontend` on `port`: program, arguments, environment and URL. The token travels in
+ * the environment (JUPYTER_TOKEN, which Jupyter servers read), never on the command line, where
+ * every local user could read it with `ps`; a process's environment is readable by its owner only.
+ */
+export function launch(frontend, { port, token }) {
   const { program, args, url } = frontend.command({ port, token });
   const env = {
     ...process.env,
     JUPYTER_PATH: [DATA_DIR, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
     JUPYTER_RUNTIME_DIR: join(DATA_DIR, "runtime"),
+    JUPYTER_TOKEN: token,
   };
+  return { program, args, env, url };
+}
+
+/** Starts `frontend` on a free port with a fresh token and prints where it is. */
+export async function open(frontend) {
+  const port = await freePort(8888);
+  const token = randomBytes(24).toString("hex");
+  const { program, args, env, url } = launch(frontend, { port, token });
   process.stdout.write(`\nStarting ${frontend.name} on ${NOTEBOOKS}\nOpen ${url}\n\n`);
   const child = spawn(program, args, { cwd: NOTEBOOKS, env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -63,6 +63,22 @@ class EventsSocket(WebSocketMixin, websocket.WebSocketHandler, JupyterHandler):
         """Clients only listen on this socket."""
 
 
+def own_page_config(previous_hook=None):
+    """A page_config_hook giving each page its own copy of the page config.
+
+    jupyterlab_server 2.16 builds every page's config in one dict shared through the web app's
+    settings, and its NotFoundHandler writes `notFoundUrl` into it: after one request to an
+    unknown /lab/... path, every later page said "Path Not Found" until the server restarted.
+    With a copy per page, the 404 page's `notFoundUrl` stays on that page."""
+
+    def hook(handler, page_config):
+        if previous_hook is not None:
+            page_config = previous_hook(handler, page_config)
+        return dict(page_config)
+
+    return hook
+
+
 class SeqgradLab(LabServerApp):
     """JupyterLab at /lab, with its settings schemas, themes and static bundle from build/."""
 
@@ -96,6 +112,7 @@ class SeqgradLab(LabServerApp):
         if not os.path.exists(os.path.join(BUILD, "bundle.js")):
             sys.exit("seqgrad lab: build/bundle.js is missing; run `npm run build:extension` first")
         super().initialize_settings()
+        self.settings["page_config_hook"] = own_page_config(self.settings.get("page_config_hook"))
 
 
 main = launch_new_instance = SeqgradLab.launch_instance

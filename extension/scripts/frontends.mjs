@@ -52,12 +52,12 @@ export function ensureExtensionBuilt({ lab }) {
   else run(process.execPath, [join(EXT_DIR, "scripts", "install-labextension.mjs")]);
 }
 
-const flags = ({ port, token }) => [
+/** Server flags; the token is not one of them (scripts/start.mjs passes it as JUPYTER_TOKEN). */
+const flags = ({ port }) => [
   `--ServerApp.root_dir=${NOTEBOOKS}`,
   `--ServerApp.ip=${HOST}`,
   `--ServerApp.port=${port}`,
   "--ServerApp.port_retries=0",
-  `--ServerApp.token=${token}`,
   "--ServerApp.open_browser=False",
   // The launcher lists the default kernel first, and new notebooks use it.
   "--MappingKernelManager.default_kernel_name=seqgrad",
