@@ -8,7 +8,7 @@
  * whose probability reaches p (nucleus, top-p), renormalized.
  */
 import { ValueError } from "../errors";
-import { checkKnownOptions } from "../nn/options";
+import { checkKnownOptions } from "../known-options";
 import { Generator } from "../tensor/random";
 
 /** Options of `sampleToken`. */

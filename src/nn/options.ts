@@ -1,4 +1,5 @@
 import { DTypeError, ValueError } from "../errors";
+import { checkKnownOptions } from "../known-options";
 import type { DType } from "../tensor/dtype";
 
 /**
@@ -7,15 +8,7 @@ import type { DType } from "../tensor/dtype";
  */
 
 /** Throws a ValueError naming every option of `options` that `allowed` does not list. */
-export function checkKnownOptions(owner: string, options: object, allowed: readonly string[]): void {
-  const unknown = Object.keys(options).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) {
-    throw new ValueError(
-      `${owner}: unknown option${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}; ` +
-        `expected one of ${allowed.join(", ")}, got ${unknown.join(", ")}`,
-    );
-  }
-}
+export { checkKnownOptions } from "../known-options";
 
 /**
  * Checks the options object of a recurrent layer or cell: an object, with only `allowed` keys.

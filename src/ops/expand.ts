@@ -18,6 +18,9 @@ export function expand(x: Tensor, shape: readonly number[]): Tensor {
     throw new ShapeError(`expand: the target must have at least as many dims as the tensor; tensor is ${formatShape(x.shape)}, target ${formatShape(shape)}`);
   }
   const target = shape.map((s, d) => (s === -1 && d >= lead ? (x.shape[d - lead] ?? 1) : s));
+  if (!target.every((s) => Number.isInteger(s) && s >= 0)) {
+    throw new ShapeError(`expand: sizes must be non-negative integers (or -1 to keep a dim); tensor is ${formatShape(x.shape)}, target ${formatShape(shape)}`);
+  }
   for (let d = 0; d < x.ndim; d++) {
     const have = x.shape[d] ?? 1;
     const want = target[d + lead] ?? 1;

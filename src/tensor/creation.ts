@@ -1,4 +1,5 @@
 import { DTypeError, ValueError } from "../errors";
+import { checkKnownOptions } from "../known-options";
 import { DType, TypedArray, allocate, checkDType, dtypeOfArray, isFloating } from "./dtype";
 import { Generator, defaultGenerator } from "./random";
 import { checkShape, formatShape, numelOf } from "./shape";
@@ -24,11 +25,16 @@ export interface RandomOptions extends CreationOptions {
  * @example tensor([[1, 2], [3, 4]], { requiresGrad: true })
  */
 export function tensor(values: NestedArray | TypedArray, options: CreationOptions & { shape?: readonly number[] } = {}): Tensor {
+  checkKnownOptions("tensor", options, ["dtype", "requiresGrad", "shape"]);
   if (ArrayBuffer.isView(values)) {
-    const dtype = options.dtype ?? dtypeOfArray(values);
-    const data = allocate(checkDType("tensor", dtype), values.length);
+    if (options.dtype === undefined && !SEQGRAD_ARRAYS.some((kind) => values instanceof kind)) {
+      dtypeOfArray(values); // raises a DTypeError naming the array's kind
+    }
+    const dtype = checkDType("tensor", options.dtype ?? dtypeOfArray(values));
+    const data = allocate(dtype, values.length, "tensor");
+    if (dtype === "int32" && !(values instanceof Int32Array)) checkInt32("tensor", values);
     data.set(values);
-    const shape = options.shape ?? [values.length];
+    const shape = options.shape === undefined ? [values.length] : checkShape("tensor", options.shape);
     if (numelOf(shape) !== data.length) {
       throw new ValueError(`tensor: shape ${formatShape(shape)} needs ${numelOf(shape)} values; got ${data.length}`);
     }
@@ -37,27 +43,36 @@ export function tensor(values: NestedArray | TypedArray, options: CreationOption
   const shape = inferShape(values);
   const flat: number[] = [];
   flattenInto(values, shape, 0, flat);
-  const data = allocate(checkDType("tensor", options.dtype ?? "float32"), flat.length);
+  const dtype = checkDType("tensor", options.dtype ?? "float32");
+  if (dtype === "int32") checkInt32("tensor", flat);
+  const data = allocate(dtype, flat.length, "tensor");
   for (let i = 0; i < flat.length; i++) data[i] = flat[i] as number;
   return finish("tensor", data, shape, options);
 }
 
 /** A tensor of zeros. */
 export function zeros(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filledWith("zeros", shape, 0, options);
 }
 
 /** A tensor of ones. */
 export function ones(shape: readonly number[], options: CreationOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filledWith("ones", shape, 1, options);
 }
 
 /** A tensor filled with `value`. */
 export function full(shape: readonly number[], value: number, options: CreationOptions = {}): Tensor {
-  const s = checkShape("full", shape);
-  const data = allocate(checkDType("full", options.dtype ?? "float32"), numelOf(s));
+  return filledWith("full", shape, value, options);
+}
+
+function filledWith(op: string, shape: readonly number[], value: number, options: CreationOptions): Tensor {
+  checkKnownOptions(op, options, CREATION_OPTIONS);
+  const s = checkShape(op, shape);
+  const dtype = checkDType(op, options.dtype ?? "float32");
+  if (dtype === "int32") checkInt32(op, [value]);
+  const data = allocate(dtype, numelOf(s), op);
   data.fill(value);
-  return finish("full", data, s, options);
+  return finish(op, data, s, options);
 }
 
 /** Zeros with the shape (and dtype, unless given) of `x`. */
@@ -75,27 +90,33 @@ export function onesLike(x: Tensor, options: CreationOptions = {}): Tensor {
  * Integer arguments give int32 (as PyTorch gives int64), others float32.
  */
 export function arange(start: number, end?: number, step = 1, options: CreationOptions = {}): Tensor {
+  checkKnownOptions("arange", options, CREATION_OPTIONS);
   const [lo, hi] = end === undefined ? [0, start] : [start, end];
   if (step === 0 || !Number.isFinite(step)) throw new ValueError(`arange: step must be a non-zero finite number; got ${step}`);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new ValueError(`arange: start and end must be finite numbers; got start ${lo}, end ${hi}`);
   const n = Math.max(0, Math.ceil((hi - lo) / step));
   const ints = [lo, hi, step].every(Number.isInteger);
-  const data = allocate(checkDType("arange", options.dtype ?? (ints ? "int32" : "float32")), n);
+  const dtype = checkDType("arange", options.dtype ?? (ints ? "int32" : "float32"));
+  if (dtype === "int32") checkInt32("arange", [lo, lo + (n - 1) * step].slice(0, n));
+  const data = allocate(dtype, n, "arange");
   for (let i = 0; i < n; i++) data[i] = lo + i * step;
   return finish("arange", data, [n], options);
 }
 
 /** `steps` evenly spaced values from `start` to `end` inclusive. */
 export function linspace(start: number, end: number, steps: number, options: CreationOptions = {}): Tensor {
+  checkKnownOptions("linspace", options, CREATION_OPTIONS);
   if (!Number.isInteger(steps) || steps < 0) throw new ValueError(`linspace: steps must be a non-negative integer; got ${steps}`);
-  const data = allocate(checkDType("linspace", options.dtype ?? "float32"), steps);
+  const data = allocate(checkDType("linspace", options.dtype ?? "float32"), steps, "linspace");
   for (let i = 0; i < steps; i++) data[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
   return finish("linspace", data, [steps], options);
 }
 
 /** The n x m identity matrix (m defaults to n). */
 export function eye(n: number, m = n, options: CreationOptions = {}): Tensor {
+  checkKnownOptions("eye", options, CREATION_OPTIONS);
   const s = checkShape("eye", [n, m]);
-  const data = allocate(checkDType("eye", options.dtype ?? "float32"), n * m);
+  const data = allocate(checkDType("eye", options.dtype ?? "float32"), n * m, "eye");
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
   return finish("eye", data, s, options);
 }
@@ -117,15 +138,33 @@ export function randint(low: number, high: number, shape: readonly number[], opt
   if (!Number.isInteger(low) || !Number.isInteger(high) || high <= low) {
     throw new ValueError(`randint: need integers low < high; got low ${low}, high ${high}`);
   }
+  if (!(Math.abs(low) <= 2 ** 31 && Math.abs(high) <= 2 ** 31)) throw new ValueError(`randint: low and high must lie in the int32 range; got low ${low}, high ${high}`);
   const gen = options.generator ?? defaultGenerator;
   return filled("randint", shape, { dtype: "int32", ...options }, () => gen.integer(low, high));
 }
 
-function filled(op: string, shape: readonly number[], options: CreationOptions, draw: () => number): Tensor {
+function filled(op: string, shape: readonly number[], options: RandomOptions, draw: () => number): Tensor {
+  checkKnownOptions(op, options, [...CREATION_OPTIONS, "generator"]);
   const s = checkShape(op, shape);
-  const data = allocate(checkDType(op, options.dtype ?? "float32"), numelOf(s));
+  const data = allocate(checkDType(op, options.dtype ?? "float32"), numelOf(s), op);
   for (let i = 0; i < data.length; i++) data[i] = draw();
   return finish(op, data, s, options);
+}
+
+/** The options every creation function takes. */
+const CREATION_OPTIONS = ["dtype", "requiresGrad"];
+
+/** The typed arrays a tensor holds as they are. */
+const SEQGRAD_ARRAYS = [Float32Array, Float64Array, Int32Array];
+
+/** Throws unless every value is an integer int32 holds (storing it would wrap or truncate). */
+function checkInt32(op: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isInteger(v) || v < -(2 ** 31) || v > 2 ** 31 - 1) {
+      throw new ValueError(`${op}: int32 values must be integers in [-2^31, 2^31 - 1]; got ${v} at index ${i}`);
+    }
+  }
 }
 
 function finish(op: string, data: TypedArray, shape: readonly number[], options: CreationOptions): Tensor {

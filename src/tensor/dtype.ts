@@ -1,4 +1,4 @@
-import { DTypeError } from "../errors";
+import { DTypeError, ValueError } from "../errors";
 
 /** The element types a tensor can hold. */
 export type DType = "float32" | "float64" | "int32";
@@ -10,14 +10,23 @@ export type TypedArray = Float32Array | Float64Array | Int32Array;
 export const DTYPES: readonly DType[] = ["int32", "float32", "float64"];
 
 /** Allocates a zero-filled typed array of `n` elements of `dtype`. */
-export function allocate(dtype: DType, n: number): TypedArray {
-  switch (dtype) {
-    case "float32":
-      return new Float32Array(n);
-    case "float64":
-      return new Float64Array(n);
-    case "int32":
-      return new Int32Array(n);
+export function allocate(dtype: DType, n: number, op = "allocate"): TypedArray {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new ValueError(`${op}: element count must be a non-negative integer; got ${String(n)}`);
+  }
+  try {
+    switch (dtype) {
+      case "float32":
+        return new Float32Array(n);
+      case "float64":
+        return new Float64Array(n);
+      case "int32":
+        return new Int32Array(n);
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const bytes = n * (dtype === "float64" ? 8 : 4);
+    throw new ValueError(`${op}: out of memory; ${n} ${dtype} elements need ${bytes} bytes, more than this engine can allocate (${e.message})`);
   }
 }
 
@@ -25,7 +34,9 @@ export function allocate(dtype: DType, n: number): TypedArray {
 export function dtypeOfArray(data: TypedArray): DType {
   if (data instanceof Float32Array) return "float32";
   if (data instanceof Float64Array) return "float64";
-  return "int32";
+  if (data instanceof Int32Array) return "int32";
+  const kind = Object.prototype.toString.call(data).slice(8, -1);
+  throw new DTypeError(`Tensor: data must be a Float32Array, Float64Array or Int32Array; got ${kind}`);
 }
 
 /** True for float32 and float64. */

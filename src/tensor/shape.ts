@@ -35,6 +35,7 @@ export function sameShape(a: Shape, b: Shape): boolean {
 
 /** Checks that a user-given shape holds non-negative integers. */
 export function checkShape(op: string, shape: Shape): number[] {
+  if (!Array.isArray(shape)) throw new ValueError(`${op}: shape must be an array of sizes; got ${String(shape)}`);
   for (const s of shape) {
     if (!Number.isInteger(s) || s < 0) {
       throw new ValueError(`${op}: sizes must be non-negative integers; got ${formatShape(shape)}`);

@@ -48,6 +48,9 @@ export class Tensor {
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.dtype = dtypeOfArray(data);
+    for (const s of this.shape) {
+      if (!Number.isInteger(s) || s < 0) throw new ValueError(`Tensor: sizes must be non-negative integers; got ${formatShape(this.shape)}`);
+    }
     this.requiresGrad = requiresGrad;
     if (data.length !== numelOf(shape)) {
       throw new ValueError(`Tensor: data length must equal the product of the shape ${formatShape(shape)}; expected ${numelOf(shape)}, got ${data.length}`);

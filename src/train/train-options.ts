@@ -1,6 +1,6 @@
 /** The checks `train` runs on its options before anything is touched. */
 import { ValueError } from "../errors";
-import { checkKnownOptions } from "../nn/options";
+import { checkKnownOptions } from "../known-options";
 import type { TrainOptions } from "./train";
 
 /** Every option `train` reads; any other key is a typo and is rejected. */

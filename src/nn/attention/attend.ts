@@ -13,7 +13,7 @@ import { maskedFill } from "../../ops/masked-fill";
 import { matmul } from "../../ops/matmul";
 import { squeeze, unsqueeze } from "../../ops/squeeze";
 import { formatShape } from "../../tensor/shape";
-import { checkKnownOptions } from "../options";
+import { checkKnownOptions } from "../../known-options";
 import { Tensor } from "../../tensor/tensor";
 
 /** What every attention module returns. */
