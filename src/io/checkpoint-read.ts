@@ -19,6 +19,7 @@ export interface CheckpointFile {
   extra: Record<string, unknown>;
   modelState: Record<string, Tensor>;
   optimizerState: OptimizerStateDict | null;
+  schedulerState: Record<string, unknown> | null;
 }
 
 export const CHECKPOINT_FORMAT = "seqgrad-checkpoint";
@@ -64,18 +65,27 @@ export function readCheckpoint(path: string): CheckpointFile {
   if (optimizerState === null && Object.keys(buffers).length > 0) {
     throw new ValueError(`${OP}: ${path} holds optimizer buffers but no optimizer metadata; expected both or neither`);
   }
-  return { step, rng, extra: extra as Record<string, unknown>, modelState, optimizerState };
+  const schedulerState = metadata.scheduler === undefined ? null : jsonField(path, metadata, "scheduler", null, nameToNumber);
+  if (schedulerState !== null && (typeof schedulerState !== "object" || Array.isArray(schedulerState))) {
+    throw new ValueError(`${OP}: ${path} has a bad scheduler state; expected a JSON object, got ${JSON.stringify(metadata.scheduler)}`);
+  }
+  return { step, rng, extra: extra as Record<string, unknown>, modelState, optimizerState, schedulerState: schedulerState as Record<string, unknown> | null };
 }
 
 /** A metadata field parsed as JSON (`fallback` when absent). */
-function jsonField(path: string, metadata: Record<string, string>, key: string, fallback: unknown): unknown {
+function jsonField(path: string, metadata: Record<string, string>, key: string, fallback: unknown, reviver?: (key: string, value: unknown) => unknown): unknown {
   const raw = metadata[key];
   if (raw === undefined) return fallback;
   try {
-    return JSON.parse(raw) as unknown;
+    return JSON.parse(raw, reviver) as unknown;
   } catch (e) {
     throw new ValueError(`${OP}: ${path} has metadata "${key}" that is not JSON (${(e as Error).message}); got ${JSON.stringify(raw.slice(0, 40))}`);
   }
+}
+
+/** JSON reviver: the names Infinity, -Infinity and NaN (a plateau scheduler's best so far) as numbers. */
+function nameToNumber(_key: string, value: unknown): unknown {
+  return value === "Infinity" || value === "-Infinity" || value === "NaN" ? Number(value) : value;
 }
 
 /** Four 32-bit words and an optional pending normal (a number or null). */

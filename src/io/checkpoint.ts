@@ -117,11 +117,10 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
   }
-  const { step, rng, extra, modelState, optimizerState } = readCheckpoint(path);
+  const { step, rng, extra, modelState, optimizerState, schedulerState } = readCheckpoint(path);
   if (options.optimizer !== undefined && optimizerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);
   }
-  const schedulerState = metadata.scheduler === undefined ? null : (JSON.parse(metadata.scheduler, nameToNumber) as Record<string, unknown>);
   if (options.scheduler !== undefined && schedulerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no scheduler state; expected one because a scheduler was given`);
   }
@@ -156,10 +155,6 @@ function loadAllOrNothing(options: LoadCheckpointOptions, modelState: Record<str
 /** JSON replacer: Infinity, -Infinity and NaN (a plateau scheduler's best so far) as their names. */
 function finiteOrName(_key: string, value: unknown): unknown {
   return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
-}
-
-function nameToNumber(_key: string, value: unknown): unknown {
-  return value === "Infinity" || value === "-Infinity" || value === "NaN" ? Number(value) : value;
 }
 
 function copyRecord(record: TensorRecord): Record<string, Tensor> {
