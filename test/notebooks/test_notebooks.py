@@ -11,7 +11,9 @@ import nbformat
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from execute_notebook import execute  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "test", "exercises"))
+from execute_notebook import execute, execute_with_variants  # noqa: E402
+from wrong_answers import WRONG  # noqa: E402
 
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
 
@@ -48,8 +50,19 @@ EXECUTED = os.path.join(ROOT, "test-artifacts", "executed")
 def _make_test(path):
     def test(self):
         # the executed copy is kept for the handout check (test/handouts), which draws it in Chromium
-        seconds = execute(path, os.path.join(EXECUTED, os.path.basename(path)))
-        print(f"\n  {os.path.basename(path)}: {seconds:.1f} s", file=sys.stderr)
+        out = os.path.join(EXECUTED, os.path.basename(path))
+        variants = WRONG.get(os.path.basename(path)[:2])
+        if variants is None:
+            seconds = execute(path, out)
+            print(f"\n  {os.path.basename(path)}: {seconds:.1f} s", file=sys.stderr)
+            return
+        # each exercise's check must reject the wrong answers of test/exercises/wrong_answers.py
+        seconds, verdicts = execute_with_variants(path, out, variants)
+        accepted = [f"{exercise} wrong answer {n + 1}" for exercise, n, rejected, _ in verdicts if not rejected]
+        print(f"\n  {os.path.basename(path)}: {seconds:.1f} s; checks rejected {len(verdicts) - len(accepted)} of"
+              f" {len(verdicts)} wrong answers", file=sys.stderr)
+        self.assertEqual(sum(len(v) for v in variants.values()), len(verdicts), "every wrong answer was tried")
+        self.assertEqual(accepted, [], "checks must reject these wrong answers")
 
     return test
 
