@@ -1,23 +1,23 @@
 // Notebook tasks.
 //   node scripts/notebooks.mjs test                 run test/notebooks (every notebook under nbclient)
-//   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/NN-name.{ipynb,html,pdf}
+//   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/{instructor,student}/NN-name.{ipynb,html,pdf}
 //   node scripts/notebooks.mjs strip                strip outputs from every notebook in place
 // Expects the library built (`npm run build`). Uses Debian's python3 for Jupyter and Chromium for PDF.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { buildHandouts } from "./handouts/build.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
-const chromium = process.env.SEQGRAD_CHROMIUM ?? "/usr/bin/chromium";
 const notebooksDir = join(root, "notebooks");
 const handoutsDir = join(root, "handouts");
 const env = { ...process.env, JUPYTER_PATH: join(root, ".jupyter-data"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
 
 const [command = "test", ...names] = process.argv.slice(2);
 if (command === "test") testNotebooks();
-else if (command === "handouts") writeHandouts(names);
+else if (command === "handouts") await writeHandouts(names);
 else if (command === "strip") stripAll();
 else fail(`unknown command ${command}; expected test, handouts or strip`);
 
@@ -28,23 +28,19 @@ function testNotebooks() {
   process.exit(run.status ?? 1);
 }
 
-function writeHandouts(names) {
+async function writeHandouts(names) {
   installKernel();
-  mkdirSync(handoutsDir, { recursive: true });
   const all = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
   const chosen = names.length === 0 ? all : all.filter((f) => names.some((n) => f.includes(n)));
   if (chosen.length === 0) fail(`no notebook matches ${names.join(", ")}; notebooks: ${all.join(", ")}`);
+  const executedDir = join(handoutsDir, ".executed");
+  mkdirSync(executedDir, { recursive: true });
   for (const file of chosen) {
-    const stem = basename(file, ".ipynb");
-    const executed = join(handoutsDir, `${stem}.ipynb`);
-    run(python, [join(root, "scripts", "execute_notebook.py"), join(notebooksDir, file), executed]);
-    run(python, ["-m", "nbconvert", "--to", "html", "--output-dir", handoutsDir, executed]);
-    const html = join(handoutsDir, `${stem}.html`);
-    const pdf = join(handoutsDir, `${stem}.pdf`);
-    run(chromium, ["--headless", "--log-level=3", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--no-first-run", "--disable-sync", "--no-pdf-header-footer", `--print-to-pdf=${pdf}`, pathToFileURL(html).href]);
-    console.log(`wrote ${html} and ${pdf}`);
+    run(python, [join(root, "scripts", "execute_notebook.py"), join(notebooksDir, file), join(executedDir, file)]);
   }
+  await buildHandouts(chosen.map((file) => join(executedDir, file)), handoutsDir, { python });
+  rmSync(executedDir, { recursive: true, force: true });
+  console.log(`handouts in ${join(handoutsDir, "instructor")} and ${join(handoutsDir, "student")}`);
 }
 
 function stripAll() {
@@ -66,9 +62,7 @@ function installKernel() {
 }
 
 function run(cmd, args) {
-  // Chromium logs harmless D-Bus complaints on stderr in headless containers; keep stderr for the rest
-  const stderr = cmd === chromium ? "ignore" : "inherit";
-  const result = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", stderr] });
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) fail(`${basename(cmd)} ${args.join(" ")} failed`);
 }
 

@@ -18,6 +18,7 @@ const SUITES = [
   ...optional("test:notebooks", "notebooks (nbclient)", unittestCounts),
   ...optional("test:deno", "deno kernel (nbclient)", unittestCounts),
   ...optional("test:handouts", "handouts (nbconvert + chromium)", plainCounts),
+  ...optional("test:grade", "grading (npm run grade)", plainCounts),
   ...optional("test:browser", "browser (chromium)", plainCounts),
   ...optional("test:hub", "jupyterhub (two users)", unittestCounts),
 ];

@@ -1,89 +1,106 @@
-// `npm run test:handouts`: turns the notebooks executed by `test:notebooks` (test-artifacts/executed/)
-// into HTML handouts with nbconvert, opens each in Chromium, and checks that every output that
-// carries a seqgrad figure shows it from its static SVG fallback (no extension, no scripts).
-// Screenshots go to test-artifacts/handouts/. Prints `N passed, N failed`.
+// `npm run test:handouts`: makes the student and instructor handouts of the notebooks executed by
+// `test:notebooks` (test-artifacts/executed/, quick mode) with the handout pipeline, into
+// test-artifacts/handouts/{instructor,student}/, and checks each one:
+// - the PDF text (pdftotext) holds no TeX source and no MathJax status message, and its first
+//   page carries the cover (title, edition, seqgrad version);
+// - the HTML, opened from a copy of its folder with every outside request refused, typesets its
+//   math, shows its figures from their SVG, and in print media no code block or equation is
+//   wider than its box;
+// - a student version holds none of the solution or hidden-test lines of its instructor version,
+//   and a stub in place of each solution.
+// Prints `N passed, N failed`.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { launchBrowser } from "../browser/harness.mjs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CODE_STUB, sourceOf } from "../../scripts/coursework/nbgrader.mjs";
+import { EDITIONS, buildHandouts } from "../../scripts/handouts/build.mjs";
+import { launchChromium } from "../../scripts/handouts/pdf.mjs";
+import { secretLines } from "./leaks.mjs";
+import { checkPage } from "./page-checks.mjs";
+import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const executed = join(root, "test-artifacts", "executed");
 const out = join(root, "test-artifacts", "handouts");
-const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
+const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 const SEQGRAD_MIME = /^application\/vnd\.seqgrad\.[a-z]+\.v\d+\+json$/;
-
-mkdirSync(out, { recursive: true });
-const notebooks = existsSync(executed) ? readdirSync(executed).filter((f) => f.endsWith(".ipynb")).sort() : [];
 let passed = 0;
 let failed = 0;
+
+const notebooks = existsSync(executed) ? readdirSync(executed).filter((f) => f.endsWith(".ipynb")).sort() : [];
 if (notebooks.length === 0) {
   console.error("test:handouts: no executed notebooks in test-artifacts/executed; run npm run test:notebooks first");
-  failed++;
+  console.log("0 passed, 1 failed");
+  process.exit(1);
 }
+rmSync(out, { recursive: true, force: true });
+const started = Date.now();
+const written = await buildHandouts(notebooks.map((f) => join(executed, f)), out, { log: () => undefined });
+console.log(`built ${written.length} handouts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const browser = notebooks.length > 0 ? await launchBrowser() : null;
+const offline = mkdtempSync(join(tmpdir(), "seqgrad-handouts-"));
+for (const edition of EDITIONS) cpSync(join(out, edition), join(offline, edition), { recursive: true });
+mkdirSync(join(out, "png"), { recursive: true });
+const browser = await launchChromium();
 try {
-  for (const file of notebooks) {
-    const stem = basename(file, ".ipynb");
+  for (const file of written) {
+    const problems = [];
     try {
-      await checkHandout(join(executed, file), stem);
-      passed++;
-      console.log(`ok   ${stem}`);
+      problems.push(...await checkOne(file));
     } catch (error) {
-      failed++;
-      console.log(`FAIL ${stem}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(error instanceof Error ? error.message : String(error));
     }
+    if (problems.length === 0) passed++;
+    else failed++;
+    console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${file.edition}/${file.stem}${problems.map((p) => `\n     ${p}`).join("")}`);
   }
 } finally {
-  await browser?.close();
+  await browser.close();
+  rmSync(offline, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** Converts one executed notebook and compares its figure outputs with the SVGs the page shows. */
-async function checkHandout(notebook, stem) {
-  const nb = JSON.parse(readFileSync(notebook, "utf8"));
-  const expected = figureOutputs(nb);
-  const convert = spawnSync(python, ["-m", "nbconvert", "--to", "html", "--output-dir", out, "--output", stem, notebook], { encoding: "utf8" });
-  if (convert.status !== 0) throw new Error(`nbconvert failed: ${convert.stderr.slice(-500)}`);
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  try {
-    await page.goto(pathToFileURL(join(out, `${stem}.html`)).href, { waitUntil: "load" });
-    const shown = await page.evaluate(() => {
-      const outputs = [...document.querySelectorAll(".jp-OutputArea-output, .output_subarea")];
-      return outputs
-        .map((o) => [...o.querySelectorAll(":scope svg")].filter((s) => !s.parentElement?.closest("svg")))
-        .filter((svgs) => svgs.length > 0)
-        .map((svgs) => svgs.every((s) => {
-          const box = s.getBoundingClientRect();
-          return box.width > 20 && box.height > 20;
-        }));
-    });
-    const visible = shown.filter(Boolean).length;
-    if (shown.length !== expected || visible !== expected) {
-      throw new Error(`expected ${expected} figure outputs drawn from their SVG fallbacks; got ${shown.length} outputs with SVG, ${visible} of them visible`);
-    }
-    const highlighted = await page.locator(".highlight .kd, .highlight .k").count();
-    if (highlighted === 0) throw new Error("expected TypeScript syntax highlighting in code cells; got none");
-    if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
-    await page.screenshot({ path: join(out, `${stem}.png`), fullPage: true });
-    console.log(`     ${stem}: ${expected} figures`);
-  } finally {
-    await page.close();
+async function checkOne(file) {
+  const problems = [];
+  const nb = JSON.parse(readFileSync(file.ipynb, "utf8"));
+  const text = pdfText(file.pdf);
+  problems.push(...forbiddenIn(text).map((f) => `PDF shows ${f}`));
+  const firstPage = text.split("\f")[0];
+  for (const expected of [`${file.edition} version`, `seqgrad ${version}`]) {
+    if (!firstPage.includes(expected)) problems.push(`the first page lacks "${expected}"`);
   }
+  const html = readFileSync(file.html, "utf8");
+  if (/file:\/\//.test(html)) problems.push("the HTML names a file:// URL");
+  const figures = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => Object.keys(o.data ?? {}).some((m) => SEQGRAD_MIME.test(m))).length;
+  const hasMath = nb.cells.some((c) => c.cell_type === "markdown" && /\$[^$]+\$/.test(sourceOf(c)));
+  const page = await checkPage(browser, join(offline, file.edition, `${file.stem}.html`), { figures, hasMath });
+  problems.push(...page.problems);
+  const pages = text.split("\f").length - 1;
+  const smallest = Number.isFinite(page.smallestFigureTextPt) ? `, smallest figure text ${page.smallestFigureTextPt.toFixed(1)} pt` : "";
+  console.log(`     ${file.edition}/${file.stem}: ${pages} pages, ${page.mathContainers} equations, ${figures} figures, ${page.blocks} code blocks${smallest}`);
+  if (file.edition === "student") problems.push(...studentLeaks(file, nb, text));
+  spawnSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file.pdf, join(out, "png", `${file.edition}-${file.stem}`)]);
+  return problems;
 }
 
-/** Outputs whose bundle carries a seqgrad figure MIME type. */
-function figureOutputs(nb) {
-  let n = 0;
-  for (const cell of nb.cells ?? []) {
-    for (const output of cell.outputs ?? []) {
-      if (Object.keys(output.data ?? {}).some((mime) => SEQGRAD_MIME.test(mime))) n++;
-    }
+/** Solution and hidden-test lines of the instructor version found in the student version. */
+function studentLeaks(file, studentNb, studentPdfText) {
+  const instructor = JSON.parse(readFileSync(join(out, "instructor", `${file.stem}.ipynb`), "utf8"));
+  const sources = studentNb.cells.map(sourceOf).join("\n");
+  const pdf = squeeze(studentPdfText);
+  const problems = [];
+  for (const line of secretLines(instructor)) {
+    if (sources.includes(line)) problems.push(`student ipynb holds the solution line "${line}"`);
+    else if (pdf.includes(squeeze(line))) problems.push(`student PDF holds the solution line "${line}"`);
   }
-  return n;
+  for (const marker of ["BEGIN SOLUTION", "BEGIN HIDDEN TESTS"]) {
+    if (sources.includes(marker)) problems.push(`student ipynb holds "${marker}"`);
+  }
+  const regions = instructor.cells.map(sourceOf).join("\n").split("// BEGIN SOLUTION").length - 1;
+  const stubs = sources.split(CODE_STUB.split("\n")[1]).length - 1;
+  if (stubs !== regions) problems.push(`expected ${regions} stubs in place of the solutions; got ${stubs}`);
+  return problems;
 }

@@ -1,0 +1,66 @@
+// Writes the handouts of executed notebooks: handouts/instructor/ (answers and hidden tests shown)
+// and handouts/student/ (solutions replaced by a failing stub, hidden tests removed, no outputs of
+// answer or check cells), each as ipynb, HTML and PDF. The HTML comes from nbconvert with the
+// handout template (template/handout); MathJax is copied next to it from the npm package.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { studentVersion } from "../coursework/nbgrader.mjs";
+import { withCover } from "./cover.mjs";
+import { launchChromium, printPdf } from "./pdf.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const require = createRequire(import.meta.url);
+export const EDITIONS = ["instructor", "student"];
+export const MATHJAX = require.resolve("mathjax-full/es5/tex-svg-full.js");
+
+/**
+ * Makes both editions of every notebook in `executed` (paths of executed instructor notebooks)
+ * under `outDir`; returns the written files as { edition, stem, ipynb, html, pdf }.
+ */
+export async function buildHandouts(executed, outDir, { python = "/usr/bin/python3", log = console.log } = {}) {
+  const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+  const staging = join(outDir, ".staging");
+  const written = [];
+  for (const edition of EDITIONS) {
+    const dir = join(outDir, edition);
+    mkdirSync(join(dir, "assets", "mathjax"), { recursive: true });
+    mkdirSync(join(staging, edition), { recursive: true });
+    copyFileSync(MATHJAX, join(dir, "assets", "mathjax", "tex-svg-full.js"));
+    const covered = [];
+    for (const path of executed) {
+      const stem = basename(path, ".ipynb");
+      const source = JSON.parse(readFileSync(path, "utf8"));
+      const nb = edition === "student" ? studentVersion(source) : source;
+      const ipynb = join(dir, `${stem}.ipynb`);
+      writeFileSync(ipynb, `${JSON.stringify(nb, null, 1)}\n`);
+      const withCoverPath = join(staging, edition, `${stem}.ipynb`);
+      writeFileSync(withCoverPath, JSON.stringify(withCover(nb, { edition, version })));
+      covered.push(withCoverPath);
+      written.push({ edition, stem, ipynb, html: join(dir, `${stem}.html`), pdf: join(dir, `${stem}.pdf`) });
+    }
+    toHtml(python, covered, dir);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  const browser = await launchChromium();
+  try {
+    for (const file of written) {
+      await printPdf(browser, file.html, file.pdf);
+      log(`wrote ${file.edition}/${file.stem}.{ipynb,html,pdf}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return written;
+}
+
+/** Converts notebooks to HTML in `outDir` with the handout template (one nbconvert process). */
+function toHtml(python, notebooks, outDir) {
+  const args = ["-m", "nbconvert", "--to", "html", `--TemplateExporter.extra_template_basedirs=${join(here, "template")}`,
+    "--template", "handout", "--output-dir", outDir, ...notebooks];
+  const run = spawnSync(python, args, { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`nbconvert failed: ${(run.stderr ?? "").slice(-800)}`);
+}
