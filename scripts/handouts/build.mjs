@@ -19,9 +19,10 @@ export const MATHJAX = require.resolve("mathjax-full/es5/tex-svg-full.js");
 
 /**
  * Makes both editions of every notebook in `executed` (paths of executed instructor notebooks)
- * under `outDir`; returns the written files as { edition, stem, ipynb, html, pdf }.
+ * under `outDir`; returns the written files as { edition, stem, ipynb, html, pdf, inspected }.
+ * `inspect(page, file)`, when given, looks at each typeset page before it is printed (the tests).
  */
-export async function buildHandouts(executed, outDir, { python = "/usr/bin/python3", log = console.log } = {}) {
+export async function buildHandouts(executed, outDir, { python = "/usr/bin/python3", log = console.log, inspect } = {}) {
   const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
   const staging = join(outDir, ".staging");
   const written = [];
@@ -48,7 +49,7 @@ export async function buildHandouts(executed, outDir, { python = "/usr/bin/pytho
   const browser = await launchChromium();
   try {
     for (const file of written) {
-      await printPdf(browser, file.html, file.pdf);
+      file.inspected = await printPdf(browser, file.html, file.pdf, inspect && ((page) => inspect(page, file)));
       log(`wrote ${file.edition}/${file.stem}.{ipynb,html,pdf}`);
     }
   } finally {

@@ -3,22 +3,20 @@
 // test-artifacts/handouts/{instructor,student}/, and checks each one:
 // - the PDF text (pdftotext) holds no TeX source and no MathJax status message, and its first
 //   page carries the cover (title, edition, seqgrad version);
-// - the HTML, opened from a copy of its folder with every outside request refused, typesets its
-//   math, shows its figures from their SVG, and in print media no code block or equation is
-//   wider than its box;
+// - the HTML, opened with every request outside its folder refused (the build fails otherwise),
+//   typesets its math, shows its figures from their SVG, and in print media no code block or
+//   equation is wider than its box;
 // - a student version holds none of the solution or hidden-test lines of its instructor version,
 //   and a stub in place of each solution.
 // Prints `N passed, N failed`.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CODE_STUB, sourceOf } from "../../scripts/coursework/nbgrader.mjs";
-import { EDITIONS, buildHandouts } from "../../scripts/handouts/build.mjs";
-import { launchChromium } from "../../scripts/handouts/pdf.mjs";
+import { buildHandouts } from "../../scripts/handouts/build.mjs";
 import { secretLines } from "./leaks.mjs";
-import { checkPage } from "./page-checks.mjs";
+import { inspectPage } from "./page-checks.mjs";
 import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -36,35 +34,35 @@ if (notebooks.length === 0) {
   process.exit(1);
 }
 rmSync(out, { recursive: true, force: true });
-const started = Date.now();
-const written = await buildHandouts(notebooks.map((f) => join(executed, f)), out, { log: () => undefined });
-console.log(`built ${written.length} handouts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-
-const offline = mkdtempSync(join(tmpdir(), "seqgrad-handouts-"));
-for (const edition of EDITIONS) cpSync(join(out, edition), join(offline, edition), { recursive: true });
 mkdirSync(join(out, "png"), { recursive: true });
-const browser = await launchChromium();
-try {
-  for (const file of written) {
-    const problems = [];
-    try {
-      problems.push(...await checkOne(file));
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
-    }
-    if (problems.length === 0) passed++;
-    else failed++;
-    console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${file.edition}/${file.stem}${problems.map((p) => `\n     ${p}`).join("")}`);
+const started = Date.now();
+const inspect = (page, file) => inspectPage(page, expectations(file)).catch((error) => ({ problems: [String(error)] }));
+const written = await buildHandouts(notebooks.map((f) => join(executed, f)), out, { log: () => undefined, inspect });
+console.log(`built and inspected ${written.length} handouts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+for (const file of written) {
+  const problems = [];
+  try {
+    problems.push(...checkOne(file));
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
   }
-} finally {
-  await browser.close();
-  rmSync(offline, { recursive: true, force: true });
+  if (problems.length === 0) passed++;
+  else failed++;
+  console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${file.edition}/${file.stem}${problems.map((p) => `\n     ${p}`).join("")}`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-async function checkOne(file) {
-  const problems = [];
+/** What the page of `file` must show: its figure outputs, and math if its markdown has some. */
+function expectations(file) {
+  const nb = JSON.parse(readFileSync(file.ipynb, "utf8"));
+  const figures = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => Object.keys(o.data ?? {}).some((m) => SEQGRAD_MIME.test(m))).length;
+  const hasMath = nb.cells.some((c) => c.cell_type === "markdown" && /\$[^$]+\$/.test(sourceOf(c)));
+  return { figures, hasMath };
+}
+
+function checkOne(file) {
+  const problems = [...file.inspected.problems];
   const nb = JSON.parse(readFileSync(file.ipynb, "utf8"));
   const text = pdfText(file.pdf);
   problems.push(...forbiddenIn(text).map((f) => `PDF shows ${f}`));
@@ -74,10 +72,8 @@ async function checkOne(file) {
   }
   const html = readFileSync(file.html, "utf8");
   if (/file:\/\//.test(html)) problems.push("the HTML names a file:// URL");
-  const figures = nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => Object.keys(o.data ?? {}).some((m) => SEQGRAD_MIME.test(m))).length;
-  const hasMath = nb.cells.some((c) => c.cell_type === "markdown" && /\$[^$]+\$/.test(sourceOf(c)));
-  const page = await checkPage(browser, join(offline, file.edition, `${file.stem}.html`), { figures, hasMath });
-  problems.push(...page.problems);
+  const page = file.inspected;
+  const { figures } = expectations(file);
   const pages = text.split("\f").length - 1;
   const smallest = Number.isFinite(page.smallestFigureTextPt) ? `, smallest figure text ${page.smallestFigureTextPt.toFixed(1)} pt` : "";
   console.log(`     ${file.edition}/${file.stem}: ${pages} pages, ${page.mathContainers} equations, ${figures} figures, ${page.blocks} code blocks${smallest}`);

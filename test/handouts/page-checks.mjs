@@ -1,74 +1,46 @@
-// Checks of one HTML handout in Chromium, opened from a copy of its folder with every request
-// outside that folder refused (a handout must render offline, anywhere): MathJax typesets all
-// math without errors, figures show from their static SVG, and in print media no code block or
-// equation is wider than its box. Returns problems (strings) and measurements.
-import { pathToFileURL } from "node:url";
+// Checks of one typeset HTML handout page, run by the handout build just before it prints the
+// page (which refuses every request outside the handout's folder): all math typeset without
+// errors, figures shown from their static SVG, and in print media no code block or equation wider
+// than its box. Returns problems (strings) and measurements.
 
 /** A4 minus the handout's side margins (12 mm each), in CSS pixels. */
 const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
 
-export async function checkPage(browser, htmlPath, { figures, hasMath }) {
-  const folder = pathToFileURL(htmlPath).href.replace(/[^/]*$/, "");
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1200 } });
-  const refused = [];
-  const errors = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(folder) || url.startsWith("data:")) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
+export async function inspectPage(page, { figures, hasMath }) {
   const problems = [];
-  try {
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: "load", timeout: 120_000 });
-    const typeset = await page.waitForFunction(() => window.MathJax?.startup?.promise, undefined, { timeout: 60_000 })
-      .then(() => page.evaluate(async () => {
-        await window.MathJax.startup.promise;
-        await document.fonts.ready;
-        return true;
-      }))
-      .catch(() => false);
-    if (!typeset) problems.push("MathJax never finished typesetting (did it load from assets/?)");
-    const math = await page.evaluate(() => ({
-      containers: document.querySelectorAll("mjx-container").length,
-      errors: document.querySelectorAll("mjx-merror").length,
-      rawDisplay: [...document.querySelectorAll(".jp-RenderedMarkdown")].some((el) => el.innerText.includes("$$")),
-    }));
-    if (hasMath && math.containers === 0) problems.push("no typeset math although the notebook has some");
-    if (math.errors > 0) problems.push(`${math.errors} MathJax errors`);
-    if (math.rawDisplay) problems.push("raw $$ left in the rendered markdown");
-    const shownFigures = await page.evaluate(() => [...document.querySelectorAll(".jp-OutputArea-output")]
-      .filter((o) => [...o.querySelectorAll("svg")].some((s) => !s.closest("mjx-container") && s.getBoundingClientRect().width > 20)).length);
-    if (shownFigures < figures) problems.push(`expected ${figures} figure outputs drawn from their SVG; got ${shownFigures}`);
+  const math = await page.evaluate(() => ({
+    containers: document.querySelectorAll("mjx-container").length,
+    errors: document.querySelectorAll("mjx-merror").length,
+    rawDisplay: [...document.querySelectorAll(".jp-RenderedMarkdown")].some((el) => el.innerText.includes("$$")),
+  }));
+  if (hasMath && math.containers === 0) problems.push("no typeset math although the notebook has some");
+  if (math.errors > 0) problems.push(`${math.errors} MathJax errors`);
+  if (math.rawDisplay) problems.push("raw $$ left in the rendered markdown");
+  const shownFigures = await page.evaluate(() => [...document.querySelectorAll(".jp-OutputArea-output")]
+    .filter((o) => [...o.querySelectorAll("svg")].some((s) => !s.closest("mjx-container") && s.getBoundingClientRect().width > 20)).length);
+  if (shownFigures < figures) problems.push(`expected ${figures} figure outputs drawn from their SVG; got ${shownFigures}`);
 
-    await page.emulateMedia({ media: "print" });
-    await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
-    const printed = await page.evaluate(() => {
-      const wide = [];
-      const blocks = document.querySelectorAll(".jp-InputArea-editor pre, .jp-OutputArea-output pre, .jp-RenderedHTMLCommon pre, mjx-container[display=\"true\"]");
-      for (const el of blocks) {
-        if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()} ${el.scrollWidth} > ${el.clientWidth}: ${el.textContent.slice(0, 50)}`);
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
+  const printed = await page.evaluate(() => {
+    const wide = [];
+    const blocks = document.querySelectorAll(".jp-InputArea-editor pre, .jp-OutputArea-output pre, .jp-RenderedHTMLCommon pre, mjx-container[display=\"true\"]");
+    for (const el of blocks) {
+      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName.toLowerCase()} ${el.scrollWidth} > ${el.clientWidth}: ${el.textContent.slice(0, 50)}`);
+    }
+    let smallestFigureText = Infinity;
+    for (const svg of document.querySelectorAll(".jp-OutputArea-output svg")) {
+      if (svg.closest("mjx-container") || svg.parentElement?.closest("svg")) continue;
+      const box = svg.getBoundingClientRect();
+      const viewBox = svg.viewBox?.baseVal;
+      const scale = viewBox && viewBox.width > 0 ? box.width / viewBox.width : 1;
+      for (const text of svg.querySelectorAll("text")) {
+        const size = parseFloat(getComputedStyle(text).fontSize);
+        if (size > 0 && text.textContent.trim() !== "") smallestFigureText = Math.min(smallestFigureText, size * scale * 0.75);
       }
-      let smallestFigureText = Infinity;
-      for (const svg of document.querySelectorAll(".jp-OutputArea-output svg")) {
-        if (svg.closest("mjx-container") || svg.parentElement?.closest("svg")) continue;
-        const box = svg.getBoundingClientRect();
-        const viewBox = svg.viewBox?.baseVal;
-        const scale = viewBox && viewBox.width > 0 ? box.width / viewBox.width : 1;
-        for (const text of svg.querySelectorAll("text")) {
-          const size = parseFloat(getComputedStyle(text).fontSize);
-          if (size > 0 && text.textContent.trim() !== "") smallestFigureText = Math.min(smallestFigureText, size * scale * 0.75);
-        }
-      }
-      return { wide, blocks: blocks.length, smallestFigureText };
-    });
-    problems.push(...printed.wide.map((w) => `wider than its box in print: ${w}`));
-    if (refused.length > 0) problems.push(`requests outside the handout folder: ${[...new Set(refused)].slice(0, 3).join(", ")}`);
-    if (errors.length > 0) problems.push(`page errors: ${errors.join("; ")}`);
-    return { problems, blocks: printed.blocks, mathContainers: math.containers, smallestFigureTextPt: printed.smallestFigureText };
-  } finally {
-    await context.close();
-  }
+    }
+    return { wide, blocks: blocks.length, smallestFigureText };
+  });
+  problems.push(...printed.wide.map((w) => `wider than its box in print: ${w}`));
+  return { problems, blocks: printed.blocks, mathContainers: math.containers, smallestFigureTextPt: printed.smallestFigureText };
 }
