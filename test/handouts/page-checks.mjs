@@ -3,8 +3,9 @@
 // errors, figures shown from their static SVG, and in print media no code block or equation wider
 // than its box. Returns problems (strings) and measurements.
 
-/** A4 minus the handout's side margins (12 mm each), in CSS pixels. */
+/** A4 minus the handout's side margins (12 mm each), in CSS pixels; landscape for wide figures. */
 const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
+const LANDSCAPE_WIDTH_PX = Math.floor(((297 - 24) / 25.4) * 96);
 
 export async function inspectPage(page, { figures, hasMath }) {
   const problems = [];
@@ -22,7 +23,7 @@ export async function inspectPage(page, { figures, hasMath }) {
 
   await page.emulateMedia({ media: "print" });
   await page.setViewportSize({ width: PRINT_WIDTH_PX, height: 1100 });
-  const printed = await page.evaluate(() => {
+  const printed = await page.evaluate(({ portrait, landscape }) => {
     const wide = [];
     const blocks = document.querySelectorAll(".jp-InputArea-editor pre, .jp-OutputArea-output pre, .jp-RenderedHTMLCommon pre, mjx-container[display=\"true\"]");
     for (const el of blocks) {
@@ -33,14 +34,16 @@ export async function inspectPage(page, { figures, hasMath }) {
       if (svg.closest("mjx-container") || svg.parentElement?.closest("svg")) continue;
       const box = svg.getBoundingClientRect();
       const viewBox = svg.viewBox?.baseVal;
-      const scale = viewBox && viewBox.width > 0 ? box.width / viewBox.width : 1;
+      // a wide figure prints on a landscape page, as much wider as that page is
+      const width = svg.closest(".handout-wide") ? Math.min(viewBox.width, box.width + landscape - portrait) : box.width;
+      const scale = viewBox && viewBox.width > 0 ? width / viewBox.width : 1;
       for (const text of svg.querySelectorAll("text")) {
         const size = parseFloat(getComputedStyle(text).fontSize);
         if (size > 0 && text.textContent.trim() !== "") smallestFigureText = Math.min(smallestFigureText, size * scale * 0.75);
       }
     }
     return { wide, blocks: blocks.length, smallestFigureText };
-  });
+  }, { portrait: PRINT_WIDTH_PX, landscape: LANDSCAPE_WIDTH_PX });
   problems.push(...printed.wide.map((w) => `wider than its box in print: ${w}`));
   return { problems, blocks: printed.blocks, mathContainers: math.containers, smallestFigureTextPt: printed.smallestFigureText };
 }
