@@ -103,7 +103,7 @@ def execute(path, out_path, cell_timeout, notebook_timeout):
                 kernel.stop()
                 kernel = Kernel(cwd)
                 restarts += 1
-                replay(kernel, nb, results, cell_timeout)
+                replay(kernel, nb, results, started + notebook_timeout)
     finally:
         kernel.stop()
     nbformat.write(nb, out_path)
@@ -116,11 +116,12 @@ def responsive(kernel):
     return status == "ok"
 
 
-def replay(kernel, nb, results, cell_timeout):
-    """Runs again, silently, the cells that completed before the failure, in order."""
+def replay(kernel, nb, results, deadline):
+    """Runs again, silently, the cells that completed before the failure, in order. They finished
+    once, so they get the notebook's remaining time (a fresh kernel compiles its first cell slowly)."""
     for result in results[:-1]:
         if result["status"] in ("ok", "error"):
-            kernel.run(nb.cells[result["index"]].source, cell_timeout)
+            kernel.run(nb.cells[result["index"]].source, max(1.0, deadline - time.monotonic()))
 
 
 def reason(status, outputs, limit):
