@@ -65,7 +65,9 @@ export function createCellService(ts: typeof TypeScript, cwd: string, options: T
     getDefaultLibFileName: (opts) => ts.getDefaultLibFilePath(opts),
     fileExists: (name) => files.has(name) || ts.sys.fileExists(name),
     readFile: (name) => files.get(name) ?? ts.sys.readFile(name),
-    directoryExists: (name) => ts.sys.directoryExists(name),
+    // As tslab does: `<cwd>/node_modules` exists for module resolution even when it does not on
+    // disk, so packages shown there (seqgrad outside the repository, tslab) resolve.
+    directoryExists: (name) => ts.sys.directoryExists(name) || name === join(cwd, "node_modules"),
     getDirectories: (name) => ts.sys.getDirectories(name),
     realpath: (name) => (ts.sys.realpath === undefined ? name : ts.sys.realpath(name)),
   };

@@ -41,13 +41,13 @@ export function renderDoc(section: DocSection): { "text/markdown": string; "text
 }
 
 function markdown(section: DocSection): string {
-  const code = [section.heading, ...section.signatures.map((s) => s.text)];
+  const code = [section.heading, ...section.signatures.map((s) => s.text).filter((t) => t !== "")];
   const out = ["```typescript\n" + code.join("\n") + "\n```"];
-  if (section.docs !== "") out.push(section.docs);
+  if (section.docs !== "") out.push(preformatted(section.docs));
   for (const signature of section.signatures) {
     if (signature.docs !== "" && signature.docs !== section.docs) {
       if (section.signatures.length > 1) out.push("```typescript\n" + signature.text + "\n```");
-      out.push(signature.docs);
+      out.push(preformatted(signature.docs));
     }
     for (const group of signature.options) {
       const rows = group.options.map(
@@ -61,7 +61,7 @@ function markdown(section: DocSection): string {
 }
 
 function plain(section: DocSection): string {
-  const out = [[section.heading, ...section.signatures.map((s) => s.text)].join("\n")];
+  const out = [[section.heading, ...section.signatures.map((s) => s.text).filter((t) => t !== "")].join("\n")];
   if (section.docs !== "") out.push(section.docs);
   for (const signature of section.signatures) {
     if (signature.docs !== "" && signature.docs !== section.docs) out.push(signature.docs);
@@ -75,6 +75,31 @@ function plain(section: DocSection): string {
   }
   if (section.members !== undefined) out.push(`Members: ${listMembers(section.members, (m) => m)}`);
   return out.join("\n\n");
+}
+
+/**
+ * Documentation with its indented lines (the docstrings' equations, `  h_t = tanh(...)`) in code
+ * blocks, so markdown keeps their line breaks and does not read `_t` as emphasis.
+ */
+function preformatted(docs: string): string {
+  const out: string[] = [];
+  let block: string[] = [];
+  let fenced = false;
+  const flush = (): void => {
+    if (block.length > 0) out.push("```text", ...block, "```");
+    block = [];
+  };
+  for (const line of docs.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    if (!fenced && /^ {2,}\S/.test(line)) {
+      block.push(line);
+      continue;
+    }
+    flush();
+    out.push(line);
+  }
+  flush();
+  return out.join("\n");
 }
 
 function listMembers(members: string[], format: (m: string) => string): string {

@@ -31,9 +31,11 @@ export function inspectAt(ts: TS, found: CellProgram, position: number): DocSect
   const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
   const symbol = symbolOf(ts, checker, callee);
   if (symbol !== undefined) return describeSymbol(ts, checker, symbol, call, writtenName(ts, cell, callee));
+  // A callee without a declaration (an `any` value) has nothing to show.
   const signature = checker.getResolvedSignature(call);
-  if (signature === undefined) return undefined;
-  return { heading: publicNames(checker.signatureToString(signature)), docs: "", signatures: [describeSignature(ts, checker, signature, call, "")] };
+  if (signature === undefined || signature.getDeclaration() === undefined) return undefined;
+  const described = describeSignature(ts, checker, signature, call, writtenName(ts, cell, callee));
+  return { heading: described.text, docs: "", signatures: [{ ...described, text: "" }].filter((s) => s.docs !== "" || s.options.length > 0) };
 }
 
 /** The identifier the cursor touches (inside it or right after it). */

@@ -15,7 +15,7 @@ const NOTEBOOK = "figures.ipynb";
 const FIGURES = ["tensor", "graph", "unrolled", "gradflow", "curves", "attention"];
 
 /** Installs the kernel spec and the prebuilt extension into a scratch Jupyter data dir. */
-function prepareDataDir(scratch) {
+export function prepareDataDir(scratch) {
   const prefix = join(scratch, "prefix");
   const kernel = spawnSync("npm", ["run", "--silent", "kernel:install", "--", "--prefix", prefix], { cwd: ROOT, encoding: "utf8" });
   if (kernel.status !== 0) throw new Error(`lab test: kernel:install failed; expected exit 0, got ${kernel.status}\n${kernel.stderr}`);
@@ -30,7 +30,7 @@ function drawnKinds(page) {
   return page.evaluate(() => [...document.querySelectorAll(".jp-OutputArea-output.jp-seqgrad-figure")].map((n) => n.getAttribute("data-mime-type") ?? ""));
 }
 
-async function openNotebook(page, url) {
+export async function openNotebook(page, url) {
   await page.goto(url, { timeout: TIMEOUT });
   await page.waitForSelector("body[data-seqgrad-lab=ready]", { state: "attached", timeout: TIMEOUT });
   await page.waitForSelector(".jp-NotebookPanel .jp-Notebook .jp-Cell", { timeout: TIMEOUT });
@@ -41,11 +41,11 @@ async function openNotebook(page, url) {
 }
 
 /** Waits until the current notebook's kernel is idle. */
-function kernelIdle(page) {
+export function kernelIdle(page) {
   return page.waitForFunction(() => window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === "idle", null, { timeout: TIMEOUT });
 }
 
-const command = (page, id, args = {}) => page.evaluate(([c, a]) => window.jupyterapp.commands.execute(c, a), [id, args]);
+export const command = (page, id, args = {}) => page.evaluate(([c, a]) => window.jupyterapp.commands.execute(c, a), [id, args]);
 
 export async function runLab(browser) {
   const suite = new Suite("lab");

@@ -47,6 +47,13 @@ class OutsideTheRepositoryTests(unittest.TestCase):
         reply = kernel_env.wait_reply(self.kc, msg_id)["content"]
         self.assertIn("reshape", reply["matches"])
 
+    def test_shift_tab_inside_a_call_shows_seqgrad_docs_there(self):
+        code = 'import { nn } from "seqgrad"; new nn.LSTM('
+        msg_id = self.kc.inspect(code, len(code))
+        reply = kernel_env.wait_reply(self.kc, msg_id)["content"]
+        self.assertTrue(reply["found"])
+        self.assertIn("class nn.LSTM", reply["data"]["text/markdown"])
+
     def test_the_users_own_packages_next_to_the_notebook_still_resolve(self):
         run = ok(self, self.kc, 'import { twice } from "my-helpers";\ntwice(21)')
         self.assertEqual(run.result["text/plain"], "42")
