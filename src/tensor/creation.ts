@@ -145,6 +145,9 @@ export function randint(low: number, high: number, shape: readonly number[], opt
 
 function filled(op: string, shape: readonly number[], options: RandomOptions, draw: () => number): Tensor {
   checkKnownOptions(op, options, [...CREATION_OPTIONS, "generator"]);
+  if (options.generator !== undefined && !(options.generator instanceof Generator)) {
+    throw new ValueError(`${op}: generator must be a Generator; got ${String(options.generator)}`);
+  }
   const s = checkShape(op, shape);
   const data = allocate(checkDType(op, options.dtype ?? "float32"), numelOf(s), op);
   for (let i = 0; i < data.length; i++) data[i] = draw();
