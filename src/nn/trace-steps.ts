@@ -39,7 +39,7 @@ export class StepTrace extends RemovableHandle {
  * Makes a user-written recurrent module visible to the figures, through a forward hook: each call
  * of `module.forward` is one time step t = 0, 1, ..., and the graph nodes of the tensors it
  * returns get the tags the library's own layers put on theirs ({ module, step: t, role }). Then
- * `viz.hiddenStates`, `viz.gradientFlow`, `viz.unrolled` find the h_t of the module and
+ * `viz.hiddenStates`, `viz.measureGradientFlow`, `viz.unrolled` find the h_t of the module and
  * `viz.gates` its gate activations. Tensors without a graph node (made under `noGrad`) carry no
  * tags; record the graph for figures.
  *

@@ -12,7 +12,7 @@ export function renderAttention(p: AttentionPayload): string {
   const top = titleHeight(p.title) + 8;
   const S = p.source.length;
   const T = p.target.length;
-  const cell = Math.max(10, Math.min(36, Math.floor((p.panels.length > 1 ? 260 : 420) / Math.max(S, T, 1))));
+  const cell = p.cell;
   const left = Math.min(14, Math.max(1, ...p.target.map((t) => t.length))) * 6.8 + 14;
   const below = categoryLabelSpace(p.source, cell);
   const panelW = left + S * cell + 16;

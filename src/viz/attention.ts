@@ -13,6 +13,7 @@ import { Figure } from "./figure";
 import type { AttentionPanel, AttentionPayload, Matrix } from "./payloads";
 import { renderAttention } from "./attention-svg";
 import { colorScale } from "./data/color-scale";
+import { cellSide, visibleToken } from "./payloads/style";
 
 /** Most panels drawn and most tokens per axis. */
 export const ATTENTION_MAX_PANELS = 16;
@@ -59,8 +60,9 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
     kind: "attention",
     version: 1,
     ...(options.title === undefined ? {} : { title: options.title }),
-    source: options.source.slice(0, shownS),
-    target: options.target.slice(0, shownT),
+    source: options.source.slice(0, shownS).map(visibleToken),
+    target: options.target.slice(0, shownT).map(visibleToken),
+    cell: cellSide(shownT, shownS, panels.length > 1 ? 260 : 420),
     panels,
     columns: Math.max(1, Math.min(options.columns ?? 4, panels.length)),
     colorScale: colorScale("blues", 0, max > 0 ? max : 1),

@@ -1,7 +1,7 @@
 /**
  * The gradient-flow figure: ||dL/dh_t|| (solid) and ||dh_T/dh_t|| (dashed) against t on a log
  * scale, one colour per model (RNN against LSTM against GRU), and the gradient norm of every
- * parameter. Feed it the measurements of `viz.gradientFlow`, or your own numbers.
+ * parameter. Feed it the measurements of `viz.measureGradientFlow`, or your own numbers.
  */
 import { ValueError } from "../errors";
 import { compact } from "./data/downsample";
@@ -21,11 +21,11 @@ export interface GradflowOptions {
 /**
  * The gradient-flow figure of one or more models.
  *
- * @example viz.gradflow([viz.gradientFlow(rnnLoss, { model: "RNN" }), viz.gradientFlow(lstmLoss, { model: "LSTM" })])
+ * @example viz.gradflow([viz.measureGradientFlow(rnnLoss, { model: "RNN" }), viz.measureGradientFlow(lstmLoss, { model: "LSTM" })])
  */
 export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], options: GradflowOptions = {}): Figure<"gradflow"> {
   const list: readonly GradientFlow[] = isList(flows) ? flows : [flows];
-  if (list.length === 0) throw new ValueError("viz.gradflow: needs at least one measurement; expected gradientFlow(...) results, got an empty list");
+  if (list.length === 0) throw new ValueError("viz.gradflow: needs at least one measurement; expected measureGradientFlow(...) results, got an empty list");
   const series: GradflowSeries[] = [];
   for (const f of list) {
     if (f.loss.length !== f.steps.length) {

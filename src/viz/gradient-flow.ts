@@ -1,6 +1,6 @@
 /**
  * Measuring gradient flow through time (lecture: vanishing and exploding gradients in BPTT).
- * `gradientFlow(loss)` runs the backward pass for you and records, for the hidden states h_t of a
+ * `measureGradientFlow(loss)` runs the backward pass for you and records, for the hidden states h_t of a
  * recurrent layer found by their scope tags,
  *
  *   ||dL/dh_t||                      the gradient reaching step t from the loss, and optionally
@@ -39,7 +39,7 @@ export interface GradientFlow {
   parameters: Array<{ name: string; shape: number[]; norm: number }>;
 }
 
-/** Options of `gradientFlow`. */
+/** Options of `measureGradientFlow`. */
 export interface GradientFlowOptions {
   /** Name shown in the figure (default: the module). */
   model?: string;
@@ -82,14 +82,14 @@ export function retainHiddenGrads(loss: Tensor): HiddenStates[] {
  * Runs `loss.backward()` and measures the gradient flow through time (see the module comment).
  * Use it in place of `loss.backward()`; parameter gradients accumulate as usual.
  *
- * @example const flow = viz.gradientFlow(loss, { model: "LSTM" }); viz.gradflow([flow])
+ * @example const flow = viz.measureGradientFlow(loss, { model: "LSTM" }); viz.gradflow([flow])
  */
-export function gradientFlow(loss: Tensor, options: GradientFlowOptions = {}): GradientFlow {
+export function measureGradientFlow(loss: Tensor, options: GradientFlowOptions = {}): GradientFlow {
   const all = retainHiddenGrads(loss);
   const chosen = options.module === undefined ? pickModule(all) : all.find((h) => h.module === options.module);
   if (chosen === undefined) {
     const known = all.map((h) => h.module).join(", ") || "none";
-    throw new ValueError(`viz.gradientFlow: no hidden states of module ${options.module ?? "(any)"}; expected one of the tagged recurrent modules, got ${known}`);
+    throw new ValueError(`viz.measureGradientFlow: no hidden states of module ${options.module ?? "(any)"}; expected one of the tagged recurrent modules, got ${known}`);
   }
   const jacobian = options.jacobian ?? true ? jacobianNorms(chosen.states, options.exactJacobianMax ?? 64) : null;
   loss.backward();

@@ -15,7 +15,7 @@ export { graphFigure as graph } from "./graph";
 export type { GraphFigureOptions } from "./graph";
 export { unrolledFigure as unrolled } from "./unrolled";
 export type { UnrolledOptions } from "./unrolled";
-export { gradientFlow, hiddenStates, retainHiddenGrads } from "./gradient-flow";
+export { measureGradientFlow, hiddenStates, retainHiddenGrads } from "./gradient-flow";
 export type { GradientFlow, GradientFlowOptions, HiddenStates } from "./gradient-flow";
 export { gradflowFigure as gradflow } from "./gradflow";
 export type { GradflowOptions } from "./gradflow";

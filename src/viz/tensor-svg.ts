@@ -9,8 +9,8 @@ import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { heatmapCells } from "./svg/heatmap";
 import { xAxis, yAxis, yAxisWidth } from "./svg/axes";
-import { formatValue, linearScale, scaleOf } from "./svg/scale";
-import { fitAxis } from "./data/axis";
+import { formatValue, scaleOf } from "./svg/scale";
+import type { Axis } from "./payloads";
 
 const PAD = 12;
 const SLICE_COLUMNS = 3;
@@ -24,7 +24,7 @@ export function renderTensor(p: TensorPayload): string {
   const v = p.view;
   let body: { svg: string[]; width: number; height: number };
   if (v.type === "scalar") body = { svg: [text(PAD, y0 + 26, formatValue(decodeNumber(v.value)), { "font-size": 24, "font-family": "monospace" })], width: 200, height: 40 };
-  else if (v.type === "bars") body = bars(v.values.map(decodeNumber), v.index, v.sourceLength, y0);
+  else if (v.type === "bars") body = bars(v.values.map(decodeNumber), v.index, v.xAxis, v.yAxis, y0);
   else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.colorScale, PAD, y0, "");
   else body = slices(v.slices, v.labels, v.sliceCount, v.colorScale, y0);
   const width = Math.max(body.width, 420);
@@ -46,11 +46,10 @@ function headerLines(p: TensorPayload, top: number): string[] {
   return out;
 }
 
-function bars(values: number[], index: number[], sourceLength: number, y0: number): { svg: string[]; width: number; height: number } {
+function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0: number): { svg: string[]; width: number; height: number } {
   const n = values.length;
   const band = Math.max(3, Math.min(28, Math.floor(560 / Math.max(1, n))));
   const plotH = 150;
-  const axis = fitAxis("value", values, "linear", { includeZero: true });
   const left = PAD + yAxisWidth(axis);
   const box: Box = { x: left, y: y0 + 6, width: band * n, height: plotH - 6 };
   const sy = scaleOf(axis, [box.y + box.height, box.y]);
@@ -64,8 +63,8 @@ function bars(values: number[], index: number[], sourceLength: number, y0: numbe
     else out.push(el("rect", { x, y: Math.min(zero, sy.map(v)), width: w, height: Math.abs(sy.map(v) - zero), fill: PALETTE[0], class: "bar" }, tip));
   });
   out.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: INK.axis }));
-  const ix = linearScale([0, sourceLength], [box.x, box.x + box.width], { nice: false, ticks: Math.max(2, Math.floor(box.width / 60)) });
-  out.push(...xAxis(ix, { ...box, y: box.y }, sourceLength > n ? `index (block means of ${Math.ceil(sourceLength / n)})` : "index", false));
+  const ix = scaleOf(xAxisSpec, [box.x, box.x + box.width]);
+  out.push(...xAxis(ix, { ...box, y: box.y }, xAxisSpec.label, false));
   return { svg: out, width: box.x + box.width + PAD + 16, height: plotH + 44 };
 }
 

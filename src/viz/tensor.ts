@@ -10,6 +10,8 @@ import { compact, matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
 import type { ColorScale, JsonNested, Matrix, TensorPayload, TensorView } from "./payloads";
 import { autoColorScale } from "./svg/colors";
+import { fitAxis, linearAxis } from "./data/axis";
+import { decodeNumber } from "./payloads";
 import { renderTensor } from "./tensor-svg";
 
 /** Tensors with at most this many elements carry a table of every value. */
@@ -56,7 +58,12 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
   if (shape.length === 0) return { type: "scalar", value: compact(t.data[0] ?? NaN) };
   if (shape.length === 1) {
     const m = matrixOf(t.data, 0, 1, shape[0] ?? 0, 1, BARS_MAX);
-    return { type: "bars", values: m.z[0] ?? [], index: m.colIndex, sourceLength: shape[0] ?? 0, colorScale };
+    const values = m.z[0] ?? [];
+    const n = shape[0] ?? 0;
+    const xLabel = n > values.length ? `index (block means of ${Math.ceil(n / Math.max(1, values.length))})` : "index";
+    const xAxis = linearAxis(xLabel, [0, Math.max(1, n)], { nice: false, ticks: 8 });
+    const yAxis = fitAxis("value", values.map(decodeNumber), "linear", { includeZero: true });
+    return { type: "bars", values, index: m.colIndex, sourceLength: n, colorScale, xAxis, yAxis };
   }
   const rows = shape[shape.length - 2] ?? 0;
   const cols = shape[shape.length - 1] ?? 0;

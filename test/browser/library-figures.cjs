@@ -39,7 +39,7 @@ const makers = {
   },
   gradflow: () => {
     const loss = lstmLoss(5);
-    return display(viz.gradflow(viz.gradientFlow(loss, { model: "LSTM" })));
+    return display(viz.gradflow(viz.measureGradientFlow(loss, { model: "LSTM" })));
   },
   attention: () => {
     const rows = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.6, 0.2, 0.1], [0.05, 0.15, 0.7, 0.1]];

@@ -9,6 +9,7 @@ import { LAB_BUILD, launchBrowser } from "./harness.mjs";
 import { runRenderers } from "./renderers.mjs";
 import { runLab } from "./lab.mjs";
 import { runLabHelp } from "./lab-help.mjs";
+import { runSideBySide } from "./side-by-side.mjs";
 
 if (!existsSync(join(LAB_BUILD, "rendermime-page.html")) || !existsSync(join(LAB_BUILD, "bundle.js"))) {
   console.error("test:browser: the lab is not built; expected extension/lab/build/, got nothing (run npm run build:extension)");
@@ -21,6 +22,7 @@ const browser = await launchBrowser();
 const suites = [];
 try {
   if (only.length === 0 || only.includes("renderers")) suites.push(await runRenderers(browser));
+  if (only.length === 0 || only.includes("side-by-side")) suites.push(await runSideBySide(browser));
   if (only.length === 0 || only.includes("lab")) suites.push(await runLab(browser));
   if (only.length === 0 || only.includes("help")) suites.push(await runLabHelp(browser));
 } finally {

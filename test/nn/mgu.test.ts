@@ -98,7 +98,7 @@ describe("MGU figures", () => {
   it("give one gradient-flow point per step", () => {
     manualSeed(7);
     const mgu = new nn.MGU({ inputSize: 3, hiddenSize: 4 });
-    const flow = viz.gradientFlow(mgu.forward(randn([6, 2, 3])).output.sum());
+    const flow = viz.measureGradientFlow(mgu.forward(randn([6, 2, 3])).output.sum());
     expect(flow.steps).toHaveLength(6);
     for (const v of flow.loss) expect(v).toBeGreaterThan(0);
   });

@@ -58,14 +58,14 @@ function flows(): viz.FigureLike {
     ["LSTM", new LSTM({ inputSize: 4, hiddenSize: 16, fused: false })],
     ["GRU", new GRU({ inputSize: 4, hiddenSize: 16, fused: false })],
   ] as const;
-  return viz.gradflow(models.map(([name, m]) => viz.gradientFlow(recurrentLoss(m, T), { model: name })));
+  return viz.gradflow(models.map(([name, m]) => viz.measureGradientFlow(recurrentLoss(m, T), { model: name })));
 }
 
 /** Five initializations of one RNN, with the long names a notebook gives them. */
 function flowsOfFive(): viz.FigureLike {
   const T = 12;
   const names = ["gaussian init, std 1/sqrt(H)", "gaussian init, std 0.5/sqrt(H)", "orthogonal init (gain 1)", "identity init (IRNN, ReLU)", "np-RNN (normalized positive definite)"];
-  return viz.gradflow(names.map((model) => viz.gradientFlow(recurrentLoss(new RNN({ inputSize: 4, hiddenSize: 8, fused: false }), T), { model })), { title: "Five initializations" });
+  return viz.gradflow(names.map((model) => viz.measureGradientFlow(recurrentLoss(new RNN({ inputSize: 4, hiddenSize: 8, fused: false }), T), { model })), { title: "Five initializations" });
 }
 
 /** Micrograd's neuron: o = tanh(x1 w1 + x2 w2 + b), after backward. */

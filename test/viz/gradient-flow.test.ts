@@ -20,11 +20,11 @@ function linearRnn(w: number, T: number): Tensor {
   return h.sum();
 }
 
-describe("gradientFlow", () => {
+describe("measureGradientFlow", () => {
   for (const w of [10, 0.1]) {
     it(`gives ||dL/dh_t|| = ||dh_T/dh_t|| = |w|^(T-t) for a 1-D linear RNN with w = ${w}`, () => {
       const T = 6;
-      const flow = viz.gradientFlow(linearRnn(w, T), { model: `w=${w}` });
+      const flow = viz.measureGradientFlow(linearRnn(w, T), { model: `w=${w}` });
       expect(flow.steps).toEqual([1, 2, 3, 4, 5, 6]);
       flow.steps.forEach((t, i) => {
         const expected = Math.pow(Math.abs(w), T - t);
@@ -36,7 +36,7 @@ describe("gradientFlow", () => {
 
   it("leaves parameter gradients as one plain backward would", () => {
     const loss = linearRnn(2, 4);
-    const flow = viz.gradientFlow(loss);
+    const flow = viz.measureGradientFlow(loss);
     // dL/dw = sum_t h_{t-1} w^(T-t) for L = h_T
     let h = 1;
     let expected = 0;
@@ -50,7 +50,7 @@ describe("gradientFlow", () => {
   });
 
   it("draws models side by side on a log axis with a polyline per series", () => {
-    const fig = viz.gradflow([viz.gradientFlow(linearRnn(10, 5), { model: "exploding" }), viz.gradientFlow(linearRnn(0.1, 5), { model: "vanishing" })]);
+    const fig = viz.gradflow([viz.measureGradientFlow(linearRnn(10, 5), { model: "exploding" }), viz.measureGradientFlow(linearRnn(0.1, 5), { model: "vanishing" })]);
     expect(validatePayload(MIME_TYPES.gradflow, JSON.parse(JSON.stringify(fig.payload))).ok).toBe(true);
     const svg = fig.toSVG();
     const lines = [...svg.matchAll(/<polyline points="([^"]*)"[^>]*class="series"/g)];
@@ -60,7 +60,7 @@ describe("gradientFlow", () => {
   });
 });
 
-describe("gradientFlow on the fused and composed paths", () => {
+describe("measureGradientFlow on the fused and composed paths", () => {
   const f64 = "float64" as const;
   for (const kind of ["LSTM", "GRU", "RNN"] as const) {
     it(`gives the same ||dL/dh_t|| and ||dh_T/dh_t|| per step for a 2-layer bidirectional ${kind} (float64, within 1e-10)`, () => {
@@ -77,7 +77,7 @@ describe("gradientFlow on the fused and composed paths", () => {
           const r = layer.forward(x);
           // the output is weighted per step and the final state is used too, so dL/dh_t has both parts
           const loss = r.output.mul(w).sum().add(r.h.mul(r.h).sum());
-          return viz.gradientFlow(loss, { module });
+          return viz.measureGradientFlow(loss, { module });
         });
       };
       const fused = flows(true);

@@ -21,12 +21,21 @@ export class AttentionRenderer extends PlotWidget<"attention"> {
   }
 }
 
-/** The grid of attention heat maps. */
+/** Room around each panel of the grid for tick labels, axis titles and the panel title, in pixels. */
+const PANEL_MARGIN = { left: 110, bottom: 90, top: 30 };
+
+/**
+ * The grid of attention heat maps: square cells of the payload's size, the matrix not stretched to
+ * the output's width; tokens at positions, so repeated tokens keep their own rows and columns.
+ */
 export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
   const columns = Math.min(p.columns, Math.max(1, p.panels.length));
   const rows = Math.max(1, Math.ceil(p.panels.length / columns));
   const data: PlotObject[] = [];
-  const layout: PlotObject = { ...baseLayout(theme, rows * Math.min(420, Math.max(220, p.target.length * 26 + 120))) };
+  const panelW = p.source.length * p.cell + PANEL_MARGIN.left;
+  const panelH = p.target.length * p.cell + PANEL_MARGIN.bottom + PANEL_MARGIN.top;
+  const width = columns * panelW + 110;
+  const layout: PlotObject = { ...baseLayout(theme, rows * panelH + 20), width, autosize: false, margin: { l: 90, r: 90, t: 30, b: 80 } };
   const annotations: PlotObject[] = [];
   p.panels.forEach((panel, i) => {
     const m = panel.matrix;
@@ -42,7 +51,8 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
     }));
     const axes = heatmapAxes(theme, i >= (rows - 1) * columns ? "source" : "", i % columns === 0 ? "target" : "", source, target);
     layout[axisKey("x", i)] = axes.x;
-    layout[axisKey("y", i)] = axes.y;
+    layout[axisKey("y", i)] = { ...axes.y, scaleanchor: axisId("x", i), scaleratio: 1, constrain: "domain" };
+    (layout[axisKey("x", i)] as PlotObject).constrain = "domain";
     if (p.panels.length > 1) {
       annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text } });
     }

@@ -3,11 +3,11 @@
  * 2-D a heat map, 3-D and above a heat map per slice with a slice selector. Hover gives the index
  * and value; the header gives shape, dtype, grad_fn and statistics.
  */
-import type { ColorScale, JsonNumber, Matrix, TensorPayload } from "seqgrad/payloads";
+import type { ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
 import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
 import { el, header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
-import { axis, baseLayout } from "../draw/layout";
+import { baseLayout, payloadAxis } from "../draw/layout";
 import type { PlotFigure } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -42,7 +42,7 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       return;
     }
     if (view.type === "bars") {
-      await this.plot((theme) => barsFigure(theme, view.values, view.index, view.colorScale));
+      await this.plot((theme) => barsFigure(theme, view));
       return;
     }
     if (view.type === "heatmap") {
@@ -76,9 +76,12 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
   }
 }
 
-function barsFigure(theme: Theme, values: JsonNumber[], index: number[], scale: ColorScale): PlotFigure {
-  const y = values.map(plotValue);
-  const fields = colorFields(scale);
+function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): PlotFigure {
+  const y = view.values.map(plotValue);
+  const fields = colorFields(view.colorScale);
+  // bars centred on their block of the source, as the static drawing places them
+  const band = view.sourceLength / Math.max(1, view.values.length);
+  const index = view.values.map((_, i) => (i + 0.5) * band);
   return {
     data: [{
       type: "bar",
@@ -87,7 +90,7 @@ function barsFigure(theme: Theme, values: JsonNumber[], index: number[], scale: 
       marker: { color: y.map((v) => v ?? 0), colorscale: fields.colorscale, cmin: fields.zmin, cmax: fields.zmax, line: { width: 0 } },
       hovertemplate: "index %{x}<br>value %{y:.4g}<extra></extra>",
     }],
-    layout: { ...baseLayout(theme, 220), bargap: 0.05, xaxis: axis(theme, "index"), yaxis: axis(theme, "value") },
+    layout: { ...baseLayout(theme, 220), bargap: 0.05, xaxis: payloadAxis(theme, view.xAxis), yaxis: payloadAxis(theme, view.yAxis) },
   };
 }
 

@@ -13,7 +13,7 @@ import type { Axis, Box, ColorScale, JsonNumber, Matrix, PayloadBase, Point, Sta
  */
 export type TensorView =
   | { type: "scalar"; value: JsonNumber }
-  | { type: "bars"; values: JsonNumber[]; index: number[]; sourceLength: number; colorScale: ColorScale }
+  | { type: "bars"; values: JsonNumber[]; index: number[]; sourceLength: number; colorScale: ColorScale; xAxis: Axis; yAxis: Axis }
   | { type: "heatmap"; matrix: Matrix; colorScale: ColorScale }
   | { type: "slices"; labels: string[]; slices: Matrix[]; sliceCount: number; colorScale: ColorScale };
 
@@ -223,8 +223,11 @@ export interface AttentionPanel {
 
 /** `application/vnd.seqgrad.attention.v1+json`: source tokens on x, target tokens on y. */
 export interface AttentionPayload extends PayloadBase<"attention"> {
+  /** Tokens as printed (whitespace made visible); cells are keyed by position, never by token. */
   source: string[];
   target: string[];
+  /** Side of a (square) cell in pixels, the same in both drawings. */
+  cell: number;
   panels: AttentionPanel[];
   /** Panels per row of the grid. */
   columns: number;

@@ -132,6 +132,20 @@ function trimExponent(s: string): string {
   return s.replace("e+", "e").replace(/\.?0+e/, "e");
 }
 
+/**
+ * A token as figures print it: whitespace made visible (space `␣`, tab `⇥`, newline `⏎`) and the
+ * empty token as `∅`, so a space token never shows as a blank label.
+ */
+export function visibleToken(token: string): string {
+  if (token.length === 0) return "\u2205";
+  return token.replace(/ /g, "\u2423").replace(/\t/g, "\u21e5").replace(/\r?\n/g, "\u23ce");
+}
+
+/** Side of a heat-map cell of `rows` x `cols` in a panel at most `extent` pixels across: 10 to 36 px, square. */
+export function cellSide(rows: number, cols: number, extent: number): number {
+  return Math.max(10, Math.min(36, Math.floor(extent / Math.max(rows, cols, 1))));
+}
+
 /** A shape as `[2, 3]` (`[]` for a scalar). */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(", ")}]`;

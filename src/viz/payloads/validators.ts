@@ -20,6 +20,8 @@ function validateTensor(o: Obj, path: string): void {
   if (type === "bars") {
     const n = each(v.values, `${p}.values`, jsonNum).length;
     each(v.index, `${p}.index`, (x, q) => int(x, q), n);
+    axis(v.xAxis, `${p}.xAxis`);
+    axis(v.yAxis, `${p}.yAxis`);
     int(v.sourceLength, `${p}.sourceLength`);
   }
   if (type === "heatmap") matrix(v.matrix, `${p}.matrix`);
@@ -162,6 +164,7 @@ function validateAttention(o: Obj, path: string): void {
     if (arr(m.colIndex, p).length !== s) fail(`${p}.matrix.z[0]`, `${s} columns (one per source token)`, arr(m.z, p)[0]);
   });
   int(o.columns, `${path}.columns`, 1);
+  num(o.cell, `${path}.cell`);
   colorScale(o.colorScale, `${path}.colorScale`);
 }
 

@@ -1,0 +1,138 @@
+/**
+ * One design, two drawings: every figure kind and the hard payloads of the library (a constant
+ * series, a single point, NaN and Inf gaps, 1e-10 to 1e10, negative values on a log axis, long
+ * labels, 1 token, 200 tokens, repeated tokens, a 2000 x 2000 tensor, a 300-node graph) drawn by the
+ * lab renderer and, beside it, by the static SVG. They must agree: the same numeric tick labels,
+ * the same series colours, the same number, order and kind of panels; no numeric tick label is
+ * longer than 8 characters. Each pair is kept as a screenshot in test-artifacts/browser/side-by-side/.
+ */
+import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ARTIFACTS, LAB_BUILD, Suite, TIMEOUT, check, serveStatic } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const { makeAll, viz, sg } = require("./library-figures.cjs");
+
+const OUT = join(ARTIFACTS, "side-by-side");
+const SEQGRAD = /^application\/vnd\.seqgrad\.([a-z]+)\.v1\+json$/;
+const NUMERIC = /^[−-]?\d+(\.\d+)?(e[−-]?\d+)?$/;
+
+function display(figure) {
+  return figure[Symbol.for("Jupyter.display")]();
+}
+
+/** The hard payloads of the issue, made by the library. */
+function hardFigures() {
+  const curves = (name, fill) => {
+    const run = viz.curves({ live: false, title: name });
+    fill(run);
+    run.finish();
+    return display(run.figure());
+  };
+  const long = "a very long series name that goes on and on for a while";
+  const tokens = (n) => Array.from({ length: n }, (_, i) => `t${i}`);
+  const uniform = (t, s) => Array.from({ length: t }, () => Array.from({ length: s }, () => 1 / s));
+  let x = sg.randn([1, 4], { requiresGrad: true });
+  for (let i = 0; i < 100; i++) x = x.tanh().mul(1.01).add(0.1);
+  return {
+    "constant-series": curves("constant", (r) => { for (let s = 1; s <= 60; s++) r.log(s, { train_loss: 1.6271, lr: 0.005 }); }),
+    "single-point": curves("one step", (r) => r.log(1, { train_loss: 2.5, valid_loss: 2.7 })),
+    "nan-inf-gaps": curves("gaps", (r) => { for (let s = 1; s <= 40; s++) r.log(s, { train_loss: s % 7 === 0 ? NaN : s % 11 === 0 ? Infinity : 1 / s }); }),
+    "wide-range-linear": display(viz.line({ y: [1e-10, 1, 1e5, 1e10] }, { xLabel: "i", yLabel: "value" })),
+    "wide-range-log": display(viz.line({ y: [1e-10, 1, 1e5, 1e10] }, { yScale: "log", xLabel: "i", yLabel: "value" })),
+    "negative-on-log": display(viz.line({ y: [-1, 0, 0.01, 0.5, 3] }, { yScale: "log", yLabel: "value" })),
+    "long-labels": display(viz.line({ [long]: [1, 2, 3], [`${long} again`]: [3, 2, 1] }, { xLabel: long, yLabel: "y" })),
+    "one-token": display(viz.attention([[1]], { source: ["x"], target: ["y"] })),
+    "200-tokens": display(viz.attention(uniform(200, 200), { source: tokens(200), target: tokens(200) })),
+    "repeated-tokens": display(viz.attention(uniform(4, 5), { source: ["the", " ", "the", " ", "."], target: ["a", "a", "a", "b"] })),
+    "tensor-2000x2000": display(viz.tensor(sg.randn([2000, 2000]))),
+    "graph-300-nodes": display(viz.graph(x.sum())),
+  };
+}
+
+function kindOf(bundle) {
+  for (const mime of Object.keys(bundle)) {
+    const m = SEQGRAD.exec(mime);
+    if (m !== null) return m[1];
+  }
+  return "";
+}
+
+/** What a drawing shows, read in the page: tick texts, series colours, panels. */
+function readDrawings(section) {
+  const rgb = (c) => {
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c ?? "");
+    if (m === null) return (c ?? "").toLowerCase();
+    return `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
+  };
+  const lab = section.querySelector(".jp-seqgrad-figure");
+  const svg = section.querySelector(".side-by-side-static svg");
+  const plot = lab?.querySelector(".js-plotly-plot");
+  const texts = (root, selector) => [...(root?.querySelectorAll(selector) ?? [])].map((t) => t.textContent ?? "").filter((t) => t.length > 0);
+  const layout = plot?._fullLayout;
+  const labPanels = layout === undefined ? [] : Object.keys(layout).filter((k) => /^yaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => layout[k].type);
+  // heat maps: the colour bar's ticks (their row and column labels are categories, thinned per drawing)
+  const heat = plot?.querySelector(".heatmaplayer, g.hm") !== null && plot?.querySelector(".heatmaplayer, g.hm") !== undefined;
+  return {
+    labTicks: texts(plot, heat ? ".colorbar text" : ".xaxislayer-above text, .yaxislayer-above text"),
+    svgTicks: texts(svg, "text.tick"),
+    labColors: [...new Set([...(plot?.querySelectorAll(".scatterlayer .trace path.js-line") ?? [])].map((p) => rgb(p.style.stroke)).filter((c) => c !== ""))].sort(),
+    svgColors: [...new Set([...(svg?.querySelectorAll("polyline.series") ?? [])].map((p) => (p.getAttribute("stroke") ?? "").toLowerCase()))].sort(),
+    labPanels,
+    svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
+    labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
+  };
+}
+
+export async function runSideBySide(browser) {
+  const suite = new Suite("side by side");
+  console.log("side by side (lab renderer | static SVG)");
+  mkdirSync(OUT, { recursive: true });
+  const server = await serveStatic(LAB_BUILD);
+  const page = await browser.newPage({ viewport: { width: 1880, height: 1000 } });
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(`${server.url}/rendermime-page.html`, { timeout: TIMEOUT });
+  await page.waitForSelector("body[data-seqgrad-page=ready]", { state: "attached" });
+  await page.addStyleTag({ content: ".test-output { display: grid; grid-template-columns: 900px 900px; gap: 16px; align-items: start; } .test-output > h3 { grid-column: 1 / 3; margin: 4px 0; } .side-by-side-static { border-left: 2px dashed #999; padding-left: 12px; }" });
+  const figures = { ...makeAll(), ...hardFigures() };
+  let index = 0;
+  for (const [name, bundle] of Object.entries(figures)) {
+    const kind = kindOf(bundle);
+    await suite.test(`${name} (${kind}): the lab and the static SVG show the same ticks, colours and panels`, async () => {
+      const i = await page.evaluate(([b, t]) => window.seqgradTest.show(b, t), [bundle, name]);
+      const section = page.locator(".test-output").nth(i);
+      await page.evaluate(([k, html]) => {
+        const div = document.createElement("div");
+        div.className = "side-by-side-static";
+        // the static fallback as the handout shows it (it carries no scripts)
+        div.innerHTML = html;
+        document.querySelectorAll(".test-output")[k].appendChild(div);
+      }, [i, String(bundle["text/html"])]);
+      await section.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-figure svg.jp-seqgrad-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
+      await page.waitForTimeout(150);
+      check((await section.locator(".jp-seqgrad-error").count()) === 0, `${name}: the lab shows an error box`);
+      const d = await section.evaluate(readDrawings);
+      await section.screenshot({ path: join(OUT, `${String(index).padStart(2, "0")}-${name}.png`) });
+      index += 1;
+      const numericLab = d.labTicks.filter((t) => NUMERIC.test(t)).sort();
+      const numericSvg = d.svgTicks.filter((t) => NUMERIC.test(t)).sort();
+      // the unrolled graph and the computation graph are SVG drawings in the lab too, without numeric axes
+      check(kind === "unrolled" || kind === "graph" || JSON.stringify(numericLab) === JSON.stringify(numericSvg), `${name}: numeric tick labels differ; lab ${numericLab.join(" ")} | svg ${numericSvg.join(" ")}`);
+      const tooLong = [...numericLab, ...numericSvg].filter((t) => t.length > 8);
+      check(tooLong.length === 0, `${name}: tick labels over 8 characters: ${tooLong.join(", ")}`);
+      check(JSON.stringify(d.labColors) === JSON.stringify(d.svgColors), `${name}: series colours differ; lab ${d.labColors.join(" ")} | svg ${d.svgColors.join(" ")}`);
+      if (d.svgPanels.length > 0) {
+        const lab = d.labPanels.slice(0, d.svgPanels.length);
+        check(JSON.stringify(lab) === JSON.stringify(d.svgPanels), `${name}: panels differ; lab ${d.labPanels.join(" ")} | svg ${d.svgPanels.join(" ")}`);
+      }
+      if (kind === "graph") {
+        const nodes = bundle["application/vnd.seqgrad.graph.v1+json"].nodes.length;
+        check(d.labNodes === nodes, `${name}: lab graph nodes; expected ${nodes}, got ${d.labNodes}`);
+      }
+    });
+  }
+  await page.close();
+  await server.close();
+  return suite;
+}
