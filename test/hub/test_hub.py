@@ -75,6 +75,14 @@ class HubTest(unittest.TestCase):
             stdout=cls.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         cls.api = f"{cls.base}/hub/api"
+        try:
+            cls.start_servers()
+        except BaseException:
+            cls.stop_hub()  # tearDownClass does not run after a failed setUpClass
+            raise
+
+    @classmethod
+    def start_servers(cls):
         wait_until(lambda: rest(f"{cls.api}/users", TOKEN)[0] == 200, 120, "the hub's REST API")
         cls.tokens = {}
         cls.servers = {}
@@ -101,12 +109,17 @@ class HubTest(unittest.TestCase):
             wait_until(lambda: all(not (rest(f"{cls.api}/users/{u}", TOKEN)[1] or {}).get("servers") for u in USERS), 60, "the servers to stop")
             wait_until(lambda: not any(os.path.exists(f"/proc/{p}") for p in processes), 30, "every server and kernel process to exit")
         finally:
-            os.killpg(cls.hub.pid, signal.SIGTERM)
-            try:
-                cls.hub.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(cls.hub.pid, signal.SIGKILL)
-            cls.log.close()
+            cls.stop_hub()
+
+    @classmethod
+    def stop_hub(cls):
+        """Stops the hub and its proxy (their own process group)."""
+        os.killpg(cls.hub.pid, signal.SIGTERM)
+        try:
+            cls.hub.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(cls.hub.pid, signal.SIGKILL)
+        cls.log.close()
 
     def user_api(self, user):
         return f"{self.base}/user/{user}/api"
