@@ -1,5 +1,6 @@
 // Notebook tasks.
-//   node scripts/notebooks.mjs test                 run test/notebooks (every notebook under nbclient)
+//   node scripts/notebooks.mjs test [NAME ...]      run test/notebooks (every notebook under nbclient, or those whose file name contains a NAME);
+//                                                  quick mode unless SEQGRAD_QUICK=0 is set (full mode, the lecture-length runs)
 //   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/{instructor,student}/NN-name.{ipynb,html,pdf}
 //   node scripts/notebooks.mjs strip                strip outputs from every notebook in place
 // Expects the library built (`npm run build`). Uses Debian's python3 for Jupyter and Chromium for PDF.
@@ -16,15 +17,18 @@ const handoutsDir = join(root, "handouts");
 const env = { ...process.env, JUPYTER_PATH: join(root, ".jupyter-data"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
 
 const [command = "test", ...names] = process.argv.slice(2);
-if (command === "test") testNotebooks();
+if (command === "test") testNotebooks(names);
 else if (command === "handouts") await writeHandouts(names);
 else if (command === "strip") stripAll();
 else fail(`unknown command ${command}; expected test, handouts or strip`);
 
-function testNotebooks() {
+function testNotebooks(names) {
   installKernel();
   const quick = { ...env, SEQGRAD_QUICK: process.env.SEQGRAD_QUICK ?? "1" };
-  const run = spawnSync(python, [join(root, "test", "notebooks", "test_notebooks.py")], { cwd: root, env: quick, stdio: "inherit" });
+  // unittest's -k keeps the tests whose name contains the pattern (file names with - as _)
+  const filters = names.flatMap((name) => ["-k", name.replaceAll("-", "_")]);
+  const args = [join(root, "test", "notebooks", "test_notebooks.py"), ...(filters.length > 0 ? ["-v", ...filters] : [])];
+  const run = spawnSync(python, args, { cwd: root, env: quick, stdio: "inherit" });
   process.exit(run.status ?? 1);
 }
 
