@@ -4,6 +4,11 @@
  * (and so live training curves) Deno's display API, `Deno.jupyter.display(bundle, { raw, update,
  * display_id })`, which sends `display_data` and `update_display_data`. Deno's kernel has no
  * per-cell abort signal: its interrupt stops the running code by itself.
+ *
+ * Deno sends a display when its promise settles, on a later turn of the event loop. An awaited
+ * cell (such as `await train(...)`) waits for `displaysSent()` so its last update is not sent after
+ * the cell ends; a synchronous loop of updates cannot wait, and Deno may send its last updates
+ * only after the cell has finished (the notebook then keeps an earlier one).
  */
 import type { KernelBridge } from "./kernel-bridge";
 import { KERNEL_BRIDGE_PROTOCOL } from "./bridge-protocol";
@@ -13,6 +18,9 @@ interface DenoJupyter {
   display(value: unknown, options: { raw: boolean; update: boolean; display_id: string }): Promise<void>;
 }
 
+/** Every display sent through Deno so far, settled (a failure there has no cell to report to). */
+let inFlight: Promise<void> = Promise.resolve();
+
 /** The bridge over `Deno.jupyter`, or undefined outside Deno's Jupyter kernel. */
 export function denoBridge(): KernelBridge | undefined {
   const jupyter = denoJupyter();
@@ -20,9 +28,10 @@ export function denoBridge(): KernelBridge | undefined {
   return {
     protocol: KERNEL_BRIDGE_PROTOCOL,
     display(bundle: MimeBundle, displayId: string, update: boolean): void {
-      // Deno sends the message when the promise settles; a failure there has no cell to report to
-      jupyter.display(bundle, { raw: true, update, display_id: displayId }).catch(() => undefined);
+      const sent = jupyter.display(bundle, { raw: true, update, display_id: displayId }).catch(() => undefined);
+      inFlight = Promise.all([inFlight, sent]).then(() => undefined);
     },
+    displaysSent: () => inFlight,
     currentCell: () => undefined,
     currentAbortSignal: () => undefined,
   };

@@ -27,6 +27,20 @@ export interface KernelBridge {
   currentCell(): number | undefined;
   /** The abort signal of the cell whose code is running; the kernel aborts it on interrupt. */
   currentAbortSignal(): AbortSignal | undefined;
+  /**
+   * Resolves once every display sent so far has left for the notebook. Optional: a kernel that
+   * sends synchronously (ours) leaves it out; Deno's kernel sends asynchronously and has it.
+   */
+  displaysSent?(): Promise<void>;
+}
+
+/**
+ * Resolves when every display and update sent so far has reached the kernel's output channel.
+ * Awaited at the end of `train`, so an awaited training cell's last curve update is not sent
+ * after the cell has ended (on kernels whose display is asynchronous, such as Deno's).
+ */
+export function displaysSent(): Promise<void> {
+  return kernelBridge()?.displaysSent?.() ?? Promise.resolve();
 }
 
 /**

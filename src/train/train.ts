@@ -14,6 +14,7 @@
 import { noGrad } from "../autograd/grad-mode";
 import { AbortError, ValueError } from "../errors";
 import { currentAbortSignal, throwIfAborted } from "../runtime/abort";
+import { displaysSent } from "../runtime/kernel-bridge";
 import { Tensor } from "../tensor/tensor";
 import { EarlyStopping, EarlyStoppingOptions, EvalRecord, History, StepRecord, StopReason } from "./history";
 import { withDisplay } from "./history-display";
@@ -179,6 +180,7 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
     await options.checkpoint.save({ step: history.step, epoch: history.epochs - 1, history });
   }
   options.callbacks?.onEnd?.(history);
+  await displaysSent();
   return history;
 }
 

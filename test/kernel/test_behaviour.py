@@ -80,7 +80,13 @@ class KernelBehaviourTests(unittest.TestCase):
         shown = run.of_type("display_data")
         updates = run.of_type("update_display_data")
         self.assertEqual(len(shown), 1)
-        self.assertEqual([u["data"]["text/plain"] for u in updates], ["figure 1", "figure 2", "figure 3"])
+        # updates of one display are coalesced (stream-buffer.ts): a synchronous loop may send
+        # fewer than it made, in order, and always the last
+        texts = [u["data"]["text/plain"] for u in updates]
+        self.assertGreaterEqual(len(texts), 1)
+        self.assertEqual(texts[-1], "figure 3")
+        self.assertEqual(texts, sorted(set(texts)))
+        self.assertTrue(set(texts) <= {"figure 1", "figure 2", "figure 3"})
         display_id = shown[0]["transient"]["display_id"]
         self.assertTrue(all(u["transient"]["display_id"] == display_id for u in updates))
         self.assertEqual(updates[-1]["data"][TENSOR_MIME], {"shape": [3], "data": [3]})

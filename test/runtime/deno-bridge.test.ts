@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { display, tensor } from "../../src";
+import { display, displaysSent, nn, optim, randn, tensor, train } from "../../src";
 
 afterEach(() => {
   Reflect.deleteProperty(globalThis, "Deno");
@@ -20,6 +20,28 @@ describe("the Deno kernel bridge", () => {
       { raw: true, update: true, display_id: handle.id },
     ]);
     expect(Object.keys(calls[1]?.bundle ?? {})).toContain("application/vnd.seqgrad.tensor.v1+json");
+  });
+
+  it("lets an awaited cell wait until its displays have been sent: train() returns only after its last update left", async () => {
+    const settled: string[] = [];
+    const show = (_bundle: unknown, options: { update: boolean }): Promise<void> =>
+      new Promise((resolve) => setTimeout(() => {
+        settled.push(options.update ? "update" : "display");
+        resolve();
+      }, 30));
+    Reflect.set(globalThis, "Deno", { jupyter: { display: show } });
+    const handle = display(tensor([1]));
+    handle.update(tensor([2]));
+    expect(settled).toEqual([]);
+    await displaysSent();
+    expect(settled).toEqual(["display", "update"]);
+
+    settled.length = 0;
+    const model = new nn.Linear(2, 1);
+    const data = [{ x: randn([4, 2]), y: randn([4, 1]) }];
+    const live = { onEnd: () => display(tensor([3])).update(tensor([4])) };
+    await train.train({ model, data, optimizer: new optim.SGD(model.parameters(), { lr: 0.1 }), loss: (b) => model.forward(b.x).sub(b.y).pow(2).mean(), steps: 1, callbacks: live });
+    expect(settled).toEqual(["display", "update"]);
   });
 
   it("is not used when Deno runs outside its Jupyter kernel", () => {
