@@ -4,7 +4,13 @@
  * asked for; this kernel records inputs only, so the output is null). Each kernel process is one
  * session, numbered after the sessions already saved. Every stored cell is appended to a JSON
  * lines file in the kernel's data folder, so earlier sessions stay searchable after a restart.
+ *
+ * Kernels started at the same moment (a notebook and a console, a class's hub) share the file, so
+ * a session number is claimed, not just computed: the kernel appends a claim line
+ * `{"session": n, "claim": id}` (a single append, which the file system keeps whole) and reads the
+ * file back; the first claim of n in the file wins, and a kernel that lost tries the next number.
  */
+import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { userDataDir } from "./data-dir";
@@ -15,6 +21,15 @@ interface Entry {
   line: number;
   input: string;
 }
+
+/** A kernel's claim of a session number. */
+interface Claim {
+  session: number;
+  claim: string;
+}
+
+/** How many numbers a kernel tries before it keeps the last one unclaimed (never seen reached). */
+const CLAIM_ATTEMPTS = 50;
 
 /** The fields of a `history_request` the kernel reads. */
 export interface HistoryRequest {
@@ -39,10 +54,16 @@ export class History {
   private readonly entries: Entry[];
   readonly session: number;
 
-  /** Loads the saved sessions from `file` (JSON lines); this process starts the next one. */
+  /** Loads the saved sessions from `file` (JSON lines); this process claims the next number. */
   constructor(private readonly file: string | undefined) {
-    this.entries = file === undefined ? [] : load(file);
-    this.session = this.entries.reduce((max, e) => Math.max(max, e.session), 0) + 1;
+    if (file === undefined) {
+      this.entries = [];
+      this.session = 1;
+      return;
+    }
+    const [session, entries] = claimSession(file);
+    this.session = session;
+    this.entries = entries;
   }
 
   /** Records the input of execution `line` of this session. */
@@ -98,21 +119,63 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-function load(file: string): Entry[] {
+/**
+ * Claims the first session number after every number used or claimed in `file`; returns it with
+ * the file's entries. Where the file cannot be written, the number is used without a claim.
+ */
+function claimSession(file: string): [number, Entry[]] {
+  const id = randomBytes(8).toString("hex");
+  let saved = load(file);
+  let session = nextSession(saved);
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, `${JSON.stringify({ session, claim: id })}\n`);
+    } catch {
+      return [session, saved.entries];
+    }
+    saved = load(file);
+    const first = saved.claims.find((c) => c.session === session);
+    if (first === undefined || first.claim === id) return [session, saved.entries];
+    session = nextSession(saved);
+  }
+  return [session, saved.entries];
+}
+
+/** One more than every session number entered or claimed. */
+function nextSession(saved: { entries: Entry[]; claims: Claim[] }): number {
+  let max = 0;
+  for (const e of saved.entries) max = Math.max(max, e.session);
+  for (const c of saved.claims) max = Math.max(max, c.session);
+  return max + 1;
+}
+
+/** The entries and claims of a history file (unreadable lines skipped; no file: none). */
+function load(file: string): { entries: Entry[]; claims: Claim[] } {
+  const entries: Entry[] = [];
+  const claims: Claim[] = [];
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    return [];
+    return { entries, claims };
   }
-  return text.split("\n").flatMap((line) => {
+  for (const line of text.split("\n")) {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(line);
-      return isEntry(value) ? [value] : [];
+      value = JSON.parse(line);
     } catch {
-      return [];
+      continue;
     }
-  });
+    if (isEntry(value)) entries.push(value);
+    else if (isClaim(value)) claims.push(value);
+  }
+  return { entries, claims };
+}
+
+function isClaim(value: unknown): value is Claim {
+  if (typeof value !== "object" || value === null) return false;
+  return typeof Reflect.get(value, "session") === "number" && typeof Reflect.get(value, "claim") === "string";
 }
 
 function isEntry(value: unknown): value is Entry {

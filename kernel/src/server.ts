@@ -2,15 +2,17 @@
  * tslab's ZeroMQ server with the seqgrad kernel's protocol fixes: a complete `kernel_info_reply`,
  * executions through our `CellRunner` (execute_input, execute_result, error, stop_on_error),
  * help at the cursor (`inspect_reply` as markdown, `complete_reply` with kinds), `history_reply`,
- * a well-formed `comm_info_reply` and `shutdown_reply`, an exit after shutdown, and sends that
- * are never deferred (see `init`).
+ * a well-formed `comm_info_reply` and `shutdown_reply`, an exit after shutdown, and sockets that
+ * are all bound before any is used and never defer a send (sockets.ts).
  */
+import { readFileSync } from "node:fs";
 import { ZmqServer } from "tslab/dist/jupyter";
 import type { CellHelp } from "./cell-help";
 import type { CellRunner } from "./cell-runner";
 import type { CellScope } from "./cell-scope";
 import type { History } from "./history";
 import { readExecuteRequest, readFlag, readPosition } from "./messages";
+import { bindSockets, echoHeartbeats, serve } from "./sockets";
 import { peekMessageType, readMessage, sendMessage } from "./wire";
 
 /** The message type tslab's handlers receive (not exported by tslab under a name). */
@@ -46,19 +48,17 @@ export class SeqgradServer extends ZmqServer {
   }
 
   /**
-   * Binds the sockets, then makes every send immediate. By default zeromq.js defers one send in
-   * every 512 on a socket to let the event loop breathe, and a send issued while one is deferred
-   * throws EBUSY; tslab sends without waiting, so a long session lost messages (a lost `idle`
-   * status leaves the notebook waiting forever). With a zero send timeout no send is deferred:
-   * publishing never blocks, and replies go to peers that are connected.
+   * Reads the connection file, binds every socket (see sockets.ts: none is used before all are
+   * bound), then serves the shell and control sockets and the heartbeat.
    */
   override async init(): Promise<void> {
-    await super.init();
-    for (const socket of [this.iopub, this.shell, this.control]) socket.sendTimeout = 0;
-    // No high-water mark on iopub: a publisher drops what exceeds it, and a lost `idle` status or
-    // result leaves the notebook waiting. Floods of output are bounded before they get here
-    // (stream-buffer.ts coalesces text and display updates).
-    this.iopub.sendHighWaterMark = 0;
+    const info: ZmqServer["connInfo"] = JSON.parse(readFileSync(this.configPath, "utf8"));
+    this.connInfo = info;
+    const sockets = await bindSockets(info);
+    Object.assign(this, sockets);
+    void serve(sockets.shell, (frames) => this.handleShellMessage(sockets.shell, ...frames));
+    void serve(sockets.control, (frames) => this.handleShellMessage(sockets.control, ...frames));
+    void echoHeartbeats(sockets.hb);
   }
 
   override handleKernelInfo(sock: Socket, msg: Message): void {
