@@ -5,18 +5,18 @@
  */
 import type { PayloadKind } from "seqgrad/payloads";
 import { el } from "./draw/dom";
-import { PanZoom } from "./draw/pan-zoom";
+import { PanZoom, type PanZoomOptions } from "./draw/pan-zoom";
 import { Tooltip } from "./draw/tooltip";
 import { FigureWidget } from "./figure-widget";
 
 export abstract class SvgWidget<K extends PayloadKind> extends FigureWidget<K> {
   /** Starts a fresh drawing of `width` × `height` layout pixels; returns its parts. */
-  protected start(width: number, height: number): { top: HTMLElement; view: PanZoom; tooltip: Tooltip } {
+  protected start(width: number, height: number, options: PanZoomOptions = {}): { top: HTMLElement; view: PanZoom; tooltip: Tooltip } {
     this.node.replaceChildren();
     const top = el("div", "jp-seqgrad-top");
     const frame = el("div", "jp-seqgrad-svg-frame");
     this.node.append(top, frame);
-    const view = new PanZoom(frame);
+    const view = new PanZoom(frame, options);
     const tooltip = new Tooltip(frame);
     view.svg.addEventListener("pointerleave", () => tooltip.hide());
     requestAnimationFrame(() => view.setSize(width, height));

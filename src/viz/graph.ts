@@ -3,14 +3,18 @@ import type { ScopeTags } from "../autograd/scope";
  * The computation-graph figure: the autograd graph that produced a tensor, read from the real tape
  * (`gradFn.inputs`). Leaves are parameters (by name), inputs and constants; every other node is the
  * op that made it (name, output shape, scope tags), with optional value and gradient summaries
- * (micrograd's `data` and `grad`). Layout is computed here, so both drawings agree.
+ * (micrograd's `data` and `grad`). Layout, colours and every text line are decided here, so both
+ * drawings agree. Nodes made inside a recurrent loop carry their time step: the steps become columns
+ * in time order, left to right.
  */
 import type { Tensor } from "../tensor/tensor";
 import { computeStats } from "./data/stats";
 import { compact } from "./data/downsample";
 import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
-import type { GraphEdge, GraphNode, GraphNodeKind, GraphPayload, ValueSummary } from "./payloads";
+import type { GraphEdge, GraphNode, GraphNodeKind, GraphPayload, Point, ValueSummary } from "./payloads";
+import { GRAPH_COLORS } from "./payloads";
+import { nodeLook } from "./graph-text";
 import { layeredLayout } from "./layout";
 import { renderGraph } from "./graph-svg";
 import { truncateLabel } from "./svg/escape";
@@ -27,8 +31,8 @@ export interface GraphFigureOptions {
   grads?: boolean;
   /** Most nodes drawn (default 250). */
   maxNodes?: number;
-  /** "LR" (default): inputs left, output right; "TB": inputs on top. */
-  direction?: "LR" | "TB";
+  /** "TB" (default): inputs at the top, time steps as columns left to right; "LR": inputs on the left. */
+  direction?: "TB" | "LR";
 }
 
 /**
@@ -45,36 +49,33 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
   const showGrads = options.grads ?? true;
   const nodes: GraphNode[] = order.map((x, i) => {
     const inputs = x.gradFn?.inputs ?? [];
-    const lines = nodeLines(x, i === 0);
-    const value = showValues ? summarize(x) : null;
-    const grad = showGrads && x.grad !== null ? summarize(x.grad) : null;
-    const textWidth = Math.max(...lines.map((l) => l.length), value === null ? 0 : 16, grad === null ? 0 : 16);
-    return {
-      id: `n${i}`,
+    const facts = {
       kind: kindOf(x, i === 0),
-      label: lines[0] ?? "",
+      label: nodeLabel(x, i === 0),
       shape: [...x.shape],
       dtype: x.dtype,
       scope: scopeOf(x.gradFn?.tags),
-      value,
-      grad,
+      value: showValues ? summarize(x) : null,
+      grad: showGrads && x.grad !== null ? summarize(x.grad) : null,
       hiddenInputs: inputs.filter((input) => !ids.has(input)).length,
-      x: 0,
-      y: 0,
-      width: Math.max(64, textWidth * 6.9 + 18),
-      height: 38 + (lines.length > 2 ? 14 : 0) + (value !== null ? 14 : 0) + (grad !== null ? 14 : 0),
     };
+    return { id: `n${i}`, ...facts, ...nodeLook(facts), x: 0, y: 0 };
   });
   const edges: GraphEdge[] = [];
   order.forEach((x, i) => {
     (x.gradFn?.inputs ?? []).forEach((input, k) => {
       const source = ids.get(input);
-      if (source !== undefined) edges.push({ id: `e${edges.length}`, source, target: `n${i}`, inputIndex: k, points: [] });
+      if (source !== undefined) edges.push({ id: `e${edges.length}`, source, target: `n${i}`, inputIndex: k, points: [], head: [] });
     });
   });
-  const placed = layeredLayout(nodes, edges, { direction: options.direction ?? "LR" });
+  const steps = nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, ...(n.scope?.step === undefined ? {} : { step: n.scope.step }) }));
+  const placed = layeredLayout(steps, edges, { direction: options.direction ?? "TB" });
   for (const n of nodes) Object.assign(n, placed.nodes.get(n.id));
-  for (const e of edges) e.points = placed.edges.get(e.id) ?? [];
+  for (const e of edges) {
+    e.points = placed.edges.get(e.id) ?? [];
+    e.head = arrowHead(e.points);
+  }
+  const kinds = (Object.keys(LEGEND_NAMES) as GraphNodeKind[]).filter((k) => nodes.some((n) => n.kind === k));
   const payload: GraphPayload = {
     kind: "graph",
     version: 1,
@@ -84,9 +85,24 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
     nodes,
     edges,
     totalNodes: total,
+    edgeColor: GRAPH_COLORS.edge,
+    legend: kinds.map((k) => ({ name: LEGEND_NAMES[k], fill: GRAPH_COLORS[k].fill, stroke: GRAPH_COLORS[k].stroke })),
+    note: total > nodes.length ? `showing the ${nodes.length} nodes nearest the output of ${total}` : "",
   };
   const shown = total > nodes.length ? `${nodes.length} of ${total}` : `${total}`;
   return new Figure("graph", payload, renderGraph, `Graph of ${t.gradFn?.name ?? "a leaf"}: ${shown} nodes, ${edges.length} edges`);
+}
+
+const LEGEND_NAMES: Record<GraphNodeKind, string> = { parameter: "parameter", input: "input", constant: "constant", op: "op", output: "output" };
+
+/** The three corners of an arrow head 8 px long at the end of a polyline. */
+function arrowHead(points: readonly Point[]): Point[] {
+  const last = points[points.length - 1];
+  const prev = points[points.length - 2];
+  if (last === undefined || prev === undefined) return [];
+  const a = Math.atan2(last.y - prev.y, last.x - prev.x);
+  const corner = (da: number): Point => ({ x: last.x - 8 * Math.cos(a + da), y: last.y - 8 * Math.sin(a + da) });
+  return [{ x: last.x, y: last.y }, corner(0.42), corner(-0.42)];
 }
 
 /** Tensors reachable from `root` in breadth-first order (root first), at most `max`, and the total. */
@@ -102,21 +118,11 @@ function kindOf(x: Tensor, isRoot: boolean): GraphNodeKind {
   return x.numel === 1 && x.name === undefined ? "constant" : "input";
 }
 
-/** Label lines: name or op, then shape, then scope tags. */
-function nodeLines(x: Tensor, isRoot: boolean): string[] {
-  const shape = `[${x.shape.join(", ")}]`;
+/** The node's main line: a leaf's name (or what it is), an op's name. */
+function nodeLabel(x: Tensor, isRoot: boolean): string {
   const node = x.gradFn;
-  if (node === null) {
-    const label = x.name ?? (x.requiresGrad ? "leaf" : x.numel === 1 ? "const" : "input");
-    return [truncateLabel(label, 32), shape];
-  }
-  const lines = [truncateLabel(isRoot && x.name !== undefined ? `${x.name} = ${node.op}` : node.op, 32), shape];
-  const tags = node.tags;
-  if (tags !== undefined) {
-    const parts = [tags.module, tags.step === undefined ? undefined : `t=${tags.step}`, tags.role].filter((p) => p !== undefined);
-    if (parts.length > 0) lines.push(truncateLabel(parts.join(" "), 32));
-  }
-  return lines;
+  if (node === null) return truncateLabel(x.name ?? (x.requiresGrad ? "leaf" : x.numel === 1 ? "const" : "input"), 32);
+  return truncateLabel(isRoot && x.name !== undefined ? `${x.name} = ${node.op}` : node.op, 32);
 }
 
 function summarize(x: Tensor): ValueSummary {

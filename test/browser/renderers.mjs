@@ -78,13 +78,28 @@ export async function runRenderers(browser) {
     check(/value/.test(text) && /grad/.test(text) && /\[/.test(text), `graph tooltip lacks value, grad or shape: ${text}`);
   });
 
-  await suite.test("graph: the zoom buttons change the drawing's scale", async () => {
+  await suite.test("graph: labels print at 11 px or more on screen, and zoomed in the whole drawing stays reachable", async () => {
     const o = output(shown.get("graph"));
-    const g = o.locator("svg.jp-seqgrad-svg > g").first();
-    const before = await g.getAttribute("transform");
-    await o.locator(".jp-seqgrad-button", { hasText: "+" }).click();
-    const after = await g.getAttribute("transform");
-    check(before !== after, `zoom in left the transform at ${before}`);
+    const svgEl = o.locator("svg.jp-seqgrad-svg").first();
+    const smallest = await svgEl.evaluate((s) => Math.min(...[...s.querySelectorAll("text")].map((t) => t.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width : Infinity)));
+    check(smallest >= 11 - 1e-6, `smallest graph label on screen; expected >= 11 px, got ${smallest.toFixed(2)} px`);
+    const before = Number(await svgEl.getAttribute("width"));
+    for (let k = 0; k < 4; k++) await o.locator(".jp-seqgrad-button", { hasText: "+" }).click();
+    const after = Number(await svgEl.getAttribute("width"));
+    check(after > before * 2, `zoom in left the drawing ${after} px wide (was ${before})`);
+    // scrolled to the far corner, the last node's box is inside the visible part of the scroll box
+    const reach = await o.locator(".jp-seqgrad-scroll").evaluate((box) => {
+      box.scrollLeft = box.scrollWidth;
+      box.scrollTop = box.scrollHeight;
+      const view = box.getBoundingClientRect();
+      const nodes = [...box.querySelectorAll(".jp-seqgrad-node rect")].map((r) => r.getBoundingClientRect());
+      const right = Math.max(...nodes.map((r) => r.right));
+      const bottom = Math.max(...nodes.map((r) => r.bottom));
+      return { right, bottom, viewRight: view.right, viewBottom: view.bottom, scrollable: box.scrollWidth > box.clientWidth };
+    });
+    check(reach.scrollable, "zoomed in, the drawing does not scroll");
+    check(reach.right <= reach.viewRight + 1 && reach.bottom <= reach.viewBottom + 1, `zoomed in, the far nodes cannot be reached: ${JSON.stringify(reach)}`);
+    await o.locator(".jp-seqgrad-button", { hasText: "1:1" }).click();
   });
 
   await suite.test("unrolled: clicking a time step's cell expands it into its gates", async () => {

@@ -5,7 +5,7 @@
 //   page carries the cover (title, edition, seqgrad version);
 // - the HTML, opened with every request outside its folder refused (the build fails otherwise),
 //   typesets its math, shows its figures from their SVG, and in print media no code block or
-//   equation is wider than its box;
+//   equation is wider than its box, and no figure text prints smaller than 7 pt;
 // - a student version holds none of the solution or hidden-test lines of its instructor version,
 //   and a stub in place of each solution.
 // Prints `N passed, N failed`.
@@ -23,6 +23,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const executed = join(root, "test-artifacts", "executed");
 const out = join(root, "test-artifacts", "handouts");
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+/** The smallest figure text a printed handout may have. */
+const MIN_FIGURE_TEXT_PT = 7;
 const SEQGRAD_MIME = /^application\/vnd\.seqgrad\.[a-z]+\.v\d+\+json$/;
 let passed = 0;
 let failed = 0;
@@ -77,6 +79,7 @@ function checkOne(file) {
   const pages = text.split("\f").length - 1;
   const smallest = Number.isFinite(page.smallestFigureTextPt) ? `, smallest figure text ${page.smallestFigureTextPt.toFixed(1)} pt` : "";
   console.log(`     ${file.edition}/${file.stem}: ${pages} pages, ${page.mathContainers} equations, ${figures} figures, ${page.blocks} code blocks${smallest}`);
+  if (page.smallestFigureTextPt < MIN_FIGURE_TEXT_PT) problems.push(`figure text prints at ${page.smallestFigureTextPt.toFixed(1)} pt; expected at least ${MIN_FIGURE_TEXT_PT} pt`);
   if (file.edition === "student") problems.push(...studentLeaks(file, nb, text));
   spawnSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file.pdf, join(out, "png", `${file.edition}-${file.stem}`)]);
   return problems;

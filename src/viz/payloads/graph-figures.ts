@@ -13,7 +13,20 @@ export interface ValueSummary {
   stats: Stats;
 }
 
-/** One node of the autograd graph with its layout box. */
+/** A line of text inside a graph node, as both drawings print it. */
+export interface GraphTextLine {
+  text: string;
+  /** Baseline, in pixels below the node's top; the line is centred horizontally. */
+  y: number;
+  /** Font size in pixels. */
+  size: number;
+  bold: boolean;
+  /** Monospace (values) or the figure font. */
+  mono: boolean;
+  color: string;
+}
+
+/** One node of the autograd graph with its layout box, colours, text and hover text. */
 export interface GraphNode extends Box {
   id: string;
   kind: GraphNodeKind;
@@ -27,6 +40,14 @@ export interface GraphNode extends Box {
   grad: ValueSummary | null;
   /** Inputs not drawn because the graph was truncated. */
   hiddenInputs: number;
+  fill: string;
+  stroke: string;
+  /** Corner radius: round for ops, square for leaves. */
+  rx: number;
+  /** The text inside the box. */
+  lines: GraphTextLine[];
+  /** Hover text (the static SVG's `<title>`, the lab's hover box): op, kind, shape, dtype, step, value, gradient. */
+  tooltip: string[];
 }
 
 /** An edge from an input tensor to the op (or output) that read it. */
@@ -36,11 +57,24 @@ export interface GraphEdge {
   target: string;
   /** Position of the source among the target op's inputs. */
   inputIndex: number;
-  /** Polyline from source to target, in layout pixels. */
+  /** Orthogonal polyline from the source's border to the target's border, in layout pixels. */
   points: Point[];
+  /** Arrow head at the target: three corners. */
+  head: Point[];
 }
 
-/** `application/vnd.seqgrad.graph.v1+json`: the autograd graph, inputs on the left, output on the right. */
+/** An entry of the graph's legend: a node kind and its colours. */
+export interface GraphLegendEntry {
+  name: string;
+  fill: string;
+  stroke: string;
+}
+
+/**
+ * `application/vnd.seqgrad.graph.v1+json`: the autograd graph, inputs at the top, the output at the
+ * bottom, time steps as columns from left to right. The drawing is `width` x `height` pixels; the
+ * note (truncation) and legend go below it.
+ */
 export interface GraphPayload extends PayloadBase<"graph"> {
   width: number;
   height: number;
@@ -48,6 +82,12 @@ export interface GraphPayload extends PayloadBase<"graph"> {
   edges: GraphEdge[];
   /** Node count of the whole graph; more than `nodes.length` when truncated near the output. */
   totalNodes: number;
+  /** Edge ink. */
+  edgeColor: string;
+  /** The node kinds present, in a fixed order. */
+  legend: GraphLegendEntry[];
+  /** A line under the drawing (what was left out), or "". */
+  note: string;
 }
 
 // ---- 3. unrolled graph -----------------------------------------------------------------------------

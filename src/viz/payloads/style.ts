@@ -22,6 +22,18 @@ export const SPECTRUM_COLORS = { unit: "#666666", radius: "#d62728", eigenvalues
 /** Ink of the static drawing (white background); the lab takes the theme's ink instead. */
 export const INK = { text: "#222222", muted: "#666666", axis: "#444444", grid: "#e6e6e6", warn: "#c62828" } as const;
 
+/** Fill and border of each kind of computation-graph node, the text colours of its lines, and the edge ink. */
+export const GRAPH_COLORS = {
+  parameter: { fill: "#fde0b6", stroke: "#d98b19" },
+  input: { fill: "#d4e6f7", stroke: "#3b7dc4" },
+  constant: { fill: "#eeeeee", stroke: "#9e9e9e" },
+  op: { fill: "#ffffff", stroke: "#555555" },
+  output: { fill: "#d5f0d5", stroke: "#2e8b3e" },
+  scope: "#7b4fa0",
+  grad: "#b03a2e",
+  edge: "#8a8a8a",
+} as const;
+
 /** Colour of NaN cells: magenta, outside every colour map, so it stands out. */
 export const NAN_COLOR = "#ff00ff";
 
@@ -81,6 +93,15 @@ export const FONT_SIZE = { base: 12, tick: 11, cell: 10, title: 14, panelTitle: 
 /** Average advance of one character at `size` px in the figure font (DejaVu Sans digits and letters). */
 export function charWidth(size: number = FONT_SIZE.base): number {
   return size * 0.58;
+}
+
+/** Monospace font stack of values in figures (DejaVu Sans Mono is bundled for the raster copy). */
+export const MONO_FAMILY = "'DejaVu Sans Mono', Menlo, Consolas, monospace";
+
+/** Estimated width of `text` at `size` px: bold and monospace are wider than the body font. */
+export function textWidth(text: string, size: number, style: { bold?: boolean; mono?: boolean } = {}): number {
+  const per = style.mono === true ? 0.61 : style.bold === true ? 0.66 : 0.6;
+  return [...text].length * size * per;
 }
 
 // ---- numbers ---------------------------------------------------------------------------------------

@@ -50,6 +50,27 @@ function validateGraph(o: Obj, path: string): void {
     valueSummary(n.value, `${p}.value`);
     valueSummary(n.grad, `${p}.grad`);
     int(n.hiddenInputs, `${p}.hiddenInputs`);
+    str(n.fill, `${p}.fill`);
+    str(n.stroke, `${p}.stroke`);
+    num(n.rx, `${p}.rx`);
+    each(n.lines, `${p}.lines`, (item, q) => {
+      const l = obj(item, q);
+      str(l.text, `${q}.text`);
+      num(l.y, `${q}.y`);
+      num(l.size, `${q}.size`);
+      bool(l.bold, `${q}.bold`);
+      bool(l.mono, `${q}.mono`);
+      str(l.color, `${q}.color`);
+    });
+    each(n.tooltip, `${p}.tooltip`, str);
+  });
+  str(o.edgeColor, `${path}.edgeColor`);
+  str(o.note, `${path}.note`);
+  each(o.legend, `${path}.legend`, (item, p) => {
+    const l = obj(item, p);
+    str(l.name, `${p}.name`);
+    str(l.fill, `${p}.fill`);
+    str(l.stroke, `${p}.stroke`);
   });
   each(o.edges, `${path}.edges`, (item, p) => {
     const e = obj(item, p);
@@ -58,6 +79,7 @@ function validateGraph(o: Obj, path: string): void {
     ref(e.target, ids, `${p}.target`);
     int(e.inputIndex, `${p}.inputIndex`);
     each(e.points, `${p}.points`, point);
+    each(e.head, `${p}.head`, point);
   });
 }
 
