@@ -1,6 +1,6 @@
 /** Static drawing of the tensor figure: header, statistics, then bars, a heat map or slices. */
 import { decodeNumber } from "./payloads";
-import type { Box, ColorScale, Matrix, TensorPayload } from "./payloads";
+import type { Box, CellGrid, ColorScale, Matrix, TensorPayload } from "./payloads";
 import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { NAN_COLOR, PALETTE } from "./svg/colors";
@@ -25,8 +25,8 @@ export function renderTensor(p: TensorPayload): string {
   let body: { svg: string[]; width: number; height: number };
   if (v.type === "scalar") body = { svg: [text(PAD, y0 + 26, formatValue(decodeNumber(v.value)), { "font-size": 24, "font-family": "monospace" })], width: 200, height: 40 };
   else if (v.type === "bars") body = bars(v.values.map(decodeNumber), v.index, v.xAxis, v.yAxis, y0);
-  else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.colorScale, PAD, y0, "");
-  else body = slices(v.slices, v.labels, v.sliceCount, v.colorScale, y0);
+  else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.grid, v.colorScale, PAD, y0, "");
+  else body = slices(v.slices, v.grids, v.labels, v.sliceCount, v.colorScale, y0);
   const width = Math.max(body.width, 420);
   return svgDocument(width, y0 + body.height + PAD, [...header, ...body.svg], p.title);
 }
@@ -68,19 +68,17 @@ function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0
   return { svg: out, width: box.x + box.width + PAD + 16, height: plotH + 44 };
 }
 
-/** A heat map at (x, y) with row/column index labels and a colour bar. */
-function heatmapWithBar(m: Matrix, scale: ColorScale, x: number, y: number, label: string, bar = true, extent = 380): { svg: string[]; width: number; height: number } {
+/** A heat map at (x, y) with row/column index labels and a colour bar, its cells as `grid` says. */
+function heatmapWithBar(m: Matrix, grid: CellGrid, scale: ColorScale, x: number, y: number, label: string, bar = true): { svg: string[]; width: number; height: number } {
   const rows = m.z.length;
   const cols = m.colIndex.length;
-  const small = rows <= 10 && cols <= 10 && extent >= 380;
-  const side = small ? 0 : Math.max(4, Math.min(22, Math.floor(extent / Math.max(rows, cols))));
-  const cw = small ? 44 : side;
-  const ch = small ? 24 : side;
+  const cw = grid.width;
+  const ch = grid.height;
   const labelTop = label.length > 0 ? 18 : 0;
   const box: Box = { x: x + 40, y: y + labelTop + 4, width: cw * cols, height: ch * rows };
   const out: string[] = [];
   if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
-  out.push(...heatmapCells(m, scale, box));
+  out.push(...heatmapCells(m, scale, box, grid.text === null || grid.ink === null ? { annotate: false } : { values: { text: grid.text, ink: grid.ink, size: grid.fontSize } }));
   // Index labels: every one on small maps, about eight per axis on large ones.
   const everyRow = rows <= 16 ? 1 : Math.ceil(rows / 8);
   const everyCol = cols <= 16 ? 1 : Math.ceil(cols / 8);
@@ -95,7 +93,7 @@ function heatmapWithBar(m: Matrix, scale: ColorScale, x: number, y: number, labe
   return { svg: out, width: Math.max(width + PAD, note.length * 6 + 50), height: height + 16 };
 }
 
-function slices(ms: Matrix[], labels: string[], count: number, scale: ColorScale, y0: number): { svg: string[]; width: number; height: number } {
+function slices(ms: Matrix[], grids: CellGrid[], labels: string[], count: number, scale: ColorScale, y0: number): { svg: string[]; width: number; height: number } {
   const drawn = ms.slice(0, SLICES_DRAWN);
   const out: string[] = [];
   let x = PAD;
@@ -103,7 +101,8 @@ function slices(ms: Matrix[], labels: string[], count: number, scale: ColorScale
   let rowH = 0;
   let maxW = 0;
   drawn.forEach((m, k) => {
-    const part = heatmapWithBar(m, scale, x, y, labels[k] ?? "", false, 220);
+    const grid = grids[k] ?? { width: 8, height: 8, text: null, ink: null, fontSize: 10 };
+    const part = heatmapWithBar(m, grid, scale, x, y, labels[k] ?? "", false);
     out.push(...part.svg);
     rowH = Math.max(rowH, part.height);
     x += part.width + 8;

@@ -1,7 +1,8 @@
 /**
  * The tensor figure, and tensors' default display in notebooks: shape, dtype, requiresGrad,
  * grad_fn and name; min, max, mean, std with NaN and Inf counts; the values as a bar strip (1-D),
- * a heat map (2-D) or one heat map per slice (3-D and above), downsampled by block means.
+ * a heat map (2-D) or one heat map per slice (3-D and above), downsampled by block means; a small
+ * matrix (up to 8 x 8) prints its values in the cells.
  */
 import type { Tensor } from "../tensor/tensor";
 import { setTensorDisplay } from "../tensor/display-hook";
@@ -13,6 +14,7 @@ import { autoColorScale } from "./svg/colors";
 import { fitAxis, linearAxis } from "./data/axis";
 import { decodeNumber } from "./payloads";
 import { renderTensor } from "./tensor-svg";
+import { cellGrid } from "./data/cell-grid";
 
 /** Tensors with at most this many elements carry a table of every value. */
 export const TABLE_MAX = 64;
@@ -23,6 +25,9 @@ export const BARS_MAX = 240;
 /** Slices carried for 3-D and larger tensors, and their largest size. */
 export const SLICES_MAX = 12;
 export const SLICE_SIZE_MAX = 32;
+/** Widest a heat map (or a slice's heat map) is drawn, in pixels. */
+const HEATMAP_EXTENT = 380;
+const SLICE_EXTENT = 220;
 
 /** Options of `viz.tensor`. */
 export interface TensorFigureOptions {
@@ -70,7 +75,8 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
   if (shape.length === 2) {
     const [r, c] = fitAspect(rows, cols, HEATMAP_MAX);
     const matrix = matrixOf(t.data, 0, rows, cols, r, c);
-    return { type: "heatmap", matrix, colorScale: r < rows || c < cols ? shownScale([matrix]) : colorScale };
+    const scale = r < rows || c < cols ? shownScale([matrix]) : colorScale;
+    return { type: "heatmap", matrix, colorScale: scale, grid: cellGrid(matrix, scale, HEATMAP_EXTENT) };
   }
   const lead = shape.slice(0, -2);
   const sliceCount = lead.reduce((a, b) => a * b, 1);
@@ -81,7 +87,8 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
     slices.push(matrixOf(t.data, k * rows * cols, rows, cols, r, c));
     labels.push(`[${[...unravel(k, lead), ":", ":"].join(", ")}]`);
   }
-  return { type: "slices", labels, slices, sliceCount, colorScale: r < rows || c < cols ? shownScale(slices) : colorScale };
+  const scale = r < rows || c < cols ? shownScale(slices) : colorScale;
+  return { type: "slices", labels, slices, sliceCount, colorScale: scale, grids: slices.map((m) => cellGrid(m, scale, SLICE_EXTENT)) };
 }
 
 /** Shown rows and columns: at most `max` along the longer side, keeping the aspect ratio. */

@@ -84,7 +84,7 @@ export async function runRenderers(browser) {
     const smallest = await svgEl.evaluate((s) => Math.min(...[...s.querySelectorAll("text")].map((t) => t.getBoundingClientRect().height > 0 ? parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width : Infinity)));
     check(smallest >= 11 - 1e-6, `smallest graph label on screen; expected >= 11 px, got ${smallest.toFixed(2)} px`);
     const before = Number(await svgEl.getAttribute("width"));
-    for (let k = 0; k < 4; k++) await o.locator(".jp-seqgrad-button", { hasText: "+" }).click();
+    for (let k = 0; k < 8; k++) await o.locator(".jp-seqgrad-button", { hasText: "+" }).click();
     const after = Number(await svgEl.getAttribute("width"));
     check(after > before * 2, `zoom in left the drawing ${after} px wide (was ${before})`);
     // scrolled to the far corner, the last node's box is inside the visible part of the scroll box
@@ -95,7 +95,7 @@ export async function runRenderers(browser) {
       const nodes = [...box.querySelectorAll(".jp-seqgrad-node rect")].map((r) => r.getBoundingClientRect());
       const right = Math.max(...nodes.map((r) => r.right));
       const bottom = Math.max(...nodes.map((r) => r.bottom));
-      return { right, bottom, viewRight: view.right, viewBottom: view.bottom, scrollable: box.scrollWidth > box.clientWidth };
+      return { right, bottom, viewRight: view.right, viewBottom: view.bottom, scrollable: box.scrollWidth > box.clientWidth && box.scrollHeight > box.clientHeight };
     });
     check(reach.scrollable, "zoomed in, the drawing does not scroll");
     check(reach.right <= reach.viewRight + 1 && reach.bottom <= reach.viewBottom + 1, `zoomed in, the far nodes cannot be reached: ${JSON.stringify(reach)}`);

@@ -14,8 +14,23 @@ import type { Axis, ColorScale, JsonNumber, Matrix, PayloadBase, Stats } from ".
 export type TensorView =
   | { type: "scalar"; value: JsonNumber }
   | { type: "bars"; values: JsonNumber[]; index: number[]; sourceLength: number; colorScale: ColorScale; xAxis: Axis; yAxis: Axis }
-  | { type: "heatmap"; matrix: Matrix; colorScale: ColorScale }
-  | { type: "slices"; labels: string[]; slices: Matrix[]; sliceCount: number; colorScale: ColorScale };
+  | { type: "heatmap"; matrix: Matrix; colorScale: ColorScale; grid: CellGrid }
+  | { type: "slices"; labels: string[]; slices: Matrix[]; sliceCount: number; colorScale: ColorScale; grids: CellGrid[] };
+
+/**
+ * How the cells of a tensor's heat map are drawn, the same in both drawings: their size in pixels
+ * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
+ * its cell (`text[row][col]`) with its ink, black or white against the cell's colour. Large
+ * matrices have `text` and `ink` null: colour only, values on hover.
+ */
+export interface CellGrid {
+  width: number;
+  height: number;
+  text: string[][] | null;
+  ink: string[][] | null;
+  /** Font size of the printed values, in pixels. */
+  fontSize: number;
+}
 
 /** A nested array of values (the table of a small tensor), as `toArray()` gives. */
 export type JsonNested = JsonNumber | JsonNested[];

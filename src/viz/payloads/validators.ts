@@ -24,11 +24,26 @@ function validateTensor(o: Obj, path: string): void {
     axis(v.yAxis, `${p}.yAxis`);
     int(v.sourceLength, `${p}.sourceLength`);
   }
-  if (type === "heatmap") matrix(v.matrix, `${p}.matrix`);
+  if (type === "heatmap") {
+    matrix(v.matrix, `${p}.matrix`);
+    cellGrid(v.grid, `${p}.grid`);
+  }
   if (type === "slices") {
     const n = each(v.slices, `${p}.slices`, matrix).length;
     each(v.labels, `${p}.labels`, str, n);
+    each(v.grids, `${p}.grids`, cellGrid, n);
     int(v.sliceCount, `${p}.sliceCount`);
+  }
+}
+
+/** Cell size and, for small matrices, the text and ink of every cell. */
+function cellGrid(value: unknown, path: string): void {
+  const g = obj(value, path);
+  num(g.width, `${path}.width`);
+  num(g.height, `${path}.height`);
+  num(g.fontSize, `${path}.fontSize`);
+  for (const key of ["text", "ink"] as const) {
+    if (g[key] !== null) each(g[key], `${path}.${key}`, (row, q) => each(row, q, str));
   }
 }
 

@@ -11,6 +11,8 @@ export interface HeatmapOptions {
   label?: (i: number, j: number, value: number) => string;
   /** Print values inside cells when they are big enough (default true). */
   annotate?: boolean;
+  /** The text and ink of every cell, decided by the payload: printed as given. */
+  values?: { text: readonly string[][]; ink: readonly string[][]; size: number };
 }
 
 /** The cells of `matrix` filling `box`, row 0 at the top. */
@@ -30,6 +32,12 @@ export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, option
       const fill = valueColor(scale, v);
       const tip = tips ? options.label?.(i, j, v) ?? `[${matrix.rowIndex[i] ?? i}, ${matrix.colIndex[j] ?? j}] = ${formatValue(v)}` : "";
       cells.push(el("rect", { x: box.x + j * w, y: box.y + i * h, width: w + 0.3, height: h + 0.3, fill, class: tips ? "cell" : undefined }, tips ? tooltip(tip) : undefined));
+      const given = options.values;
+      if (given !== undefined) {
+        const at = { "text-anchor": "middle", fill: given.ink[i]?.[j] ?? inkOn(fill), "font-size": given.size, "pointer-events": "none", class: "value" };
+        labels.push(text(box.x + (j + 0.5) * w, box.y + (i + 0.5) * h + given.size * 0.35, given.text[i]?.[j] ?? "", at));
+        return;
+      }
       const label = annotate ? cellLabel(v) : "";
       // a value is written in its cell only when it fits (about 6 px a character at 10 px)
       if (annotate && label.length * 6 <= w - 4) {
