@@ -2,6 +2,9 @@
  * Help where the cursor is: the `inspect_reply` (documentation of the name under the cursor or of
  * the call around it, as markdown and text) and the `complete_reply` (tslab's candidates with
  * their kinds). Both see the earlier cells' declarations through the kernel's `CellScope`.
+ * Both are compiler work (`compiling`, from preempt.ts): an interrupt never terminates one half
+ * done, which would leave the language service broken and the request unanswered; it takes
+ * effect once the request is answered.
  */
 import type * as TypeScript from "@tslab/typescript-for-tslab";
 import type { Executor } from "tslab/dist/executor";
@@ -21,21 +24,26 @@ export class CellHelp {
     private readonly cwd: string,
     private readonly scope: CellScope,
     private readonly executor: Executor,
+    private readonly compiling: <T>(fn: () => T) => T = (fn) => fn(),
   ) {}
 
   /** The `inspect_reply` content for `code` with the cursor at `position`. */
   inspect(code: string, position: number): object {
-    const found = this.program(code);
-    const section = found === undefined ? undefined : inspectAt(this.ts, found, position);
-    if (section === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
-    return { status: "ok", found: true, data: renderDoc(section), metadata: {} };
+    return this.compiling(() => {
+      const found = this.program(code);
+      const section = found === undefined ? undefined : inspectAt(this.ts, found, position);
+      if (section === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
+      return { status: "ok", found: true, data: renderDoc(section), metadata: {} };
+    });
   }
 
   /** The `complete_reply` content for `code` with the cursor at `position`. */
   complete(code: string, position: number): object {
-    const info = this.executor.complete(code, position);
-    const hasAliases = (info.original?.entries ?? []).some((e) => e.kind === "alias");
-    return completeReply(this.ts, info, hasAliases ? this.program(code) : undefined);
+    return this.compiling(() => {
+      const info = this.executor.complete(code, position);
+      const hasAliases = (info.original?.entries ?? []).some((e) => e.kind === "alias");
+      return completeReply(this.ts, info, hasAliases ? this.program(code) : undefined);
+    });
   }
 
   /** Builds the language service now, so the first Shift+Tab does not wait for it. */
@@ -50,11 +58,13 @@ export class CellHelp {
 
   /** The program of `code` after the declarations `prevDecl`. */
   programWith(prevDecl: string, code: string): CellProgram | undefined {
-    this.service ??= createCellService(this.ts, this.cwd, cellCompilerOptions(this.ts, this.cwd, false));
-    try {
-      return this.service(prevDecl, code);
-    } catch {
-      return undefined;
-    }
+    return this.compiling(() => {
+      this.service ??= createCellService(this.ts, this.cwd, cellCompilerOptions(this.ts, this.cwd, false));
+      try {
+        return this.service(prevDecl, code);
+      } catch {
+        return undefined;
+      }
+    });
   }
 }

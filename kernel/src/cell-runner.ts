@@ -23,6 +23,8 @@ export class CellRunner {
   constructor(
     private readonly executor: Executor,
     private readonly cells: CellContexts,
+    /** Called as each cell's code goes to the executor (see preempt.ts). */
+    private readonly cellStarts: () => void = () => undefined,
   ) {}
 
   /** Queues `request`; resolves to its `execute_reply` content once it ran (or was aborted). */
@@ -58,6 +60,7 @@ export class CellRunner {
   private async executeCode(cell: CellContext, code: string): Promise<boolean> {
     try {
       await new Promise((resolve) => setImmediate(resolve));
+      this.cellStarts();
       return await this.executor.execute(code);
     } catch (error) {
       cell.failures.push({ kind: "thrown", value: error });

@@ -77,11 +77,12 @@ async function main(): Promise<void> {
   sources.install();
   useCellSources(sources);
   const suggest = suggestingNames(ts, (prevDecl, src) => help.programWith(prevDecl, src));
-  const converters = createConverterSet((converter) => guard(scope.wrap(sources.wrap(suggest(strict(expandingShorthand(ts)(converter)))))));
+  const decorate = (converter: Converter): Converter => guard(scope.wrap(sources.wrap(suggest(strict(expandingShorthand(ts)(converter))))));
+  const converters = createConverterSet(decorate, preemption.compiling);
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
-  const runner = new CellRunner(executor, cells);
-  const help = new CellHelp(ts, process.cwd(), scope, executor);
+  const runner = new CellRunner(executor, cells, preemption.cellStarts);
+  const help = new CellHelp(ts, process.cwd(), scope, executor, preemption.compiling);
   const history = new History(historyFile());
   const keepDeclarations = (): void => {
     scope.adopt(ts, (name) => executor.locals[name] !== undefined);

@@ -8,7 +8,10 @@
  *    its stdout, which this thread reads.
  * 2. The thread pings the main thread and waits `graceMs`. A main thread that answers is not
  *    stuck: its own SIGINT handler does the rest (abort signals, then tslab's interrupt).
- * 3. No answer, and no compilation in progress: the thread connects an inspector session to the
+ * 3. An interrupt that arrives while a cell compiles (the compiler being built for it included)
+ *    is also noted in the shared state: the main thread ends that cell when its compilation
+ *    returns, before any of its code runs (preempt.ts). Compiler work is never terminated.
+ * 4. No answer, and no compiler work (compilation, completion, inspection) in progress: the thread connects an inspector session to the
  *    main thread and sends `Runtime.terminateExecution`, which V8 delivers between two
  *    instructions of the running JavaScript. The stuck code unwinds, the event loop turns again,
  *    and the main thread's SIGINT handler ends the cell as usual. V8 also drops the promise jobs
@@ -24,7 +27,7 @@
 import { spawn } from "node:child_process";
 import { Session } from "node:inspector";
 import { parentPort, workerData } from "node:worker_threads";
-import { COMPILING, PONGS, type PreemptData } from "./preempt-state";
+import { CELL_COMPILING, COMPILING, INTERRUPTED_WHILE_COMPILING, PONGS, type PreemptData } from "./preempt-state";
 
 /** Prints one byte per SIGINT; ends on end of input (the flag tells an interrupted read from EOF). */
 const SIGNAL_RELAY = `trap 'hit=1; printf i' INT; while :; do hit=; read -r _ && continue; [ -n "$hit" ] && continue; exit 0; done`;
@@ -40,6 +43,7 @@ const data = workerData as PreemptData;
 const state = new Int32Array(data.state);
 
 function onInterrupt(): void {
+  if (Atomics.load(state, CELL_COMPILING) === 1) Atomics.store(state, INTERRUPTED_WHILE_COMPILING, 1);
   const before = Atomics.load(state, PONGS);
   parentPort?.postMessage("ping");
   setTimeout(() => {

@@ -1,19 +1,32 @@
 /**
  * The main-thread side of preemption (the watchdog is preempt-worker.ts): starts the watchdog,
- * answers its pings, and tells it when the compiler runs (the compiler is never terminated: a
- * half-updated language service would break every later cell).
+ * answers its pings, and tells it when the compiler runs. The compiler is never terminated: a
+ * half-built or half-updated language service would break every later cell. Compiler work is
+ * building the converters, compiling a cell, tslab's completions and inspections, and the kernel's
+ * own help (cell-help.ts). An interrupt that arrives between a cell's start and the end of its
+ * compilation (building the compiler for the first cell takes seconds) is noted by the watchdog,
+ * and the cell ends with an `Interrupt` before any of its code runs. One that arrives during other
+ * compiler work (a completion) takes effect afterwards, through the SIGINT handler (interrupt.ts).
  */
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Converter } from "tslab/dist/converter";
-import { COMPILING, PONGS, STATE_SLOTS, type PreemptData } from "./preempt-state";
+import { InterruptedWhileCompiling } from "./interrupt";
+import { CELL_COMPILING, COMPILING, INTERRUPTED_WHILE_COMPILING, PONGS, STATE_SLOTS, type PreemptData } from "./preempt-state";
 
 /** How long the main thread may leave a ping unanswered before the code it runs is terminated. */
 export const PREEMPT_GRACE_MS = 1000;
 
 /** Handles on the watchdog. */
 export interface Preemption {
-  /** Wraps a converter so that compiling, completing and inspecting are never terminated. */
+  /** Runs `fn` as compiler work, which the watchdog never terminates. */
+  compiling<T>(fn: () => T): T;
+  /** Marks the start of a cell: an interrupt from now until its compilation returns ends it. */
+  cellStarts(): void;
+  /**
+   * Wraps a converter: its work is compiler work, and a cell whose compilation an interrupt
+   * arrived during throws `InterruptedWhileCompiling` instead of returning its code.
+   */
   guard(converter: Converter): Converter;
 }
 
@@ -35,9 +48,30 @@ export function startPreemption(log: (text: string) => void): Preemption {
       Atomics.sub(state, COMPILING, 1);
     }
   };
+  const cellStarts = (): void => {
+    Atomics.store(state, INTERRUPTED_WHILE_COMPILING, 0);
+    Atomics.store(state, CELL_COMPILING, 1);
+  };
+  /** Ends the cell's compilation phase; whether an interrupt arrived during it. */
+  const cellCompiled = (): boolean => {
+    Atomics.store(state, CELL_COMPILING, 0);
+    return Atomics.exchange(state, INTERRUPTED_WHILE_COMPILING, 0) === 1;
+  };
   return {
+    compiling,
+    cellStarts,
     guard: (converter) => ({
-      convert: (prevDecl, src) => compiling(() => converter.convert(prevDecl, src)),
+      convert: (prevDecl, src) => {
+        let converted: ReturnType<Converter["convert"]>;
+        try {
+          converted = compiling(() => converter.convert(prevDecl, src));
+        } catch (error) {
+          cellCompiled();
+          throw error;
+        }
+        if (cellCompiled()) throw new InterruptedWhileCompiling();
+        return converted;
+      },
       inspect: (prevDecl, src, position) => compiling(() => converter.inspect(prevDecl, src, position)),
       complete: (prevDecl, src, position) => compiling(() => converter.complete(prevDecl, src, position)),
       addModule: (name, content, meta) => compiling(() => converter.addModule(name, content, meta)),
