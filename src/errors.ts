@@ -34,3 +34,18 @@ export class AbortError extends SeqgradError {}
 
 /** A file that cannot be read or written: missing, a folder, no permission. */
 export class IOError extends SeqgradError {}
+
+/**
+ * A tensor too large for this engine to allocate: `elements` of `dtype` need `bytes`. A module
+ * constructor rethrows it naming itself and its arguments (`LSTM({ hiddenSize: 1000000 })`).
+ */
+export class OutOfMemoryError extends ValueError {
+  constructor(
+    message: string,
+    readonly elements: number,
+    readonly dtype: string,
+    readonly bytes: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../known-options";
 import { AnomalyError, AutogradError, ShapeError, ValueError } from "../errors";
 import { formatShape, sameShape } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
@@ -133,14 +134,8 @@ function checkGradFinite(op: string, k: number, g: Tensor, inputs: readonly Tens
 
 /** Validates `backward`'s options: unknown keys and wrong types raise, nothing is ignored. */
 export function backwardPassOptions(options: BackwardOptions): PassOptions {
-  if (options === null || typeof options !== "object") {
-    throw new ValueError(`backward: options must be an object; got ${options === null ? "null" : typeof options}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!BACKWARD_KEYS.includes(key)) {
-      throw new ValueError(`backward: unknown option "${key}"; expected one of ${BACKWARD_KEYS.join(", ")}`);
-    }
-  }
+  if (options === undefined) throw new ValueError("backward: options must be an object; got undefined");
+  checkKnownOptions("backward", options, BACKWARD_KEYS);
   const createGraph = flag("backward", "createGraph", options.createGraph, false);
   const retainGraph = flag("backward", "retainGraph", options.retainGraph, createGraph);
   const pass: PassOptions = { retainGraph, createGraph, caller: "backward" };

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../known-options";
 import { AutogradError, ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
@@ -65,12 +66,8 @@ export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | reado
 }
 
 function checkKeys(options: GradOptions): void {
-  if (options === null || typeof options !== "object") {
-    throw new ValueError(`grad: options must be an object; got ${options === null ? "null" : typeof options}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key)) throw new ValueError(`grad: unknown option "${key}"; expected one of ${KEYS.join(", ")}`);
-  }
+  if (options === undefined) throw new ValueError("grad: options must be an object; got undefined");
+  checkKnownOptions("grad", options, KEYS);
 }
 
 /** One seed gradient per output: the given one (shape-checked) or 1 for a one-element output. */

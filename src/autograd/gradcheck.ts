@@ -1,4 +1,5 @@
 import { ValueError, SeqgradError } from "../errors";
+import { checkKnownOptions, optionNames } from "../known-options";
 import { Generator } from "../tensor/random";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
@@ -18,6 +19,9 @@ export interface GradcheckOptions {
   /** Throw on failure (default true); otherwise return the errors with `ok: false`. */
   raiseException?: boolean;
 }
+
+/** The option names of `gradcheck` and `gradgradcheck`. */
+export const GRADCHECK_OPTIONS = optionNames<GradcheckOptions>({ eps: true, atol: true, rtol: true, raiseException: true });
 
 /** Worst errors found for one input. */
 export interface GradcheckInputReport {
@@ -46,6 +50,7 @@ export interface GradcheckReport {
  * @example gradcheck((a, b) => a.mul(b).tanh(), [randn([3], f64), randn([3], f64)])
  */
 export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
+  checkKnownOptions("gradcheck", options, GRADCHECK_OPTIONS);
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;

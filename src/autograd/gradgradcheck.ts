@@ -1,8 +1,9 @@
 import { cat } from "../ops/cat";
+import { checkKnownOptions } from "../known-options";
 import { Generator } from "../tensor/random";
 import { Tensor } from "../tensor/tensor";
 import { grad } from "./grad";
-import { GradcheckOptions, GradcheckReport, gradcheck } from "./gradcheck";
+import { GRADCHECK_OPTIONS, GradcheckOptions, GradcheckReport, gradcheck } from "./gradcheck";
 import { noGrad, setGradEnabled } from "./grad-mode";
 
 /**
@@ -16,6 +17,7 @@ import { noGrad, setGradEnabled } from "./grad-mode";
  * @example gradgradcheck((x) => x.tanh().mul(x), [randn([3], { dtype: "float64", requiresGrad: true })])
  */
 export function gradgradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckReport {
+  checkKnownOptions("gradgradcheck", options, GRADCHECK_OPTIONS);
   const probe = noGrad(() => fn(...inputs));
   const gen = new Generator(4321);
   const v = new Tensor(Float64Array.from(probe.data, () => gen.uniform() * 2 - 1), probe.shape).to(probe.dtype);

@@ -3,6 +3,7 @@
  * "Tuesday, March 3, 2020" -> "2020-03-03". Each target character records the source positions it
  * comes from, so attention maps can be scored against the truth.
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { TokenPair } from "./seq2seq-batch";
 import { PairCorpus, pairCorpus } from "./sentence-pairs";
@@ -82,6 +83,7 @@ function dayAlignment(span: number[]): number[][] {
  * @example const dates = dateTask({ count: 8000, seed: 0 }); dates.test[0].srcText
  */
 export function dateTask(options: DateTaskOptions = {}): PairCorpus<DatePair> {
+  checkKnownOptions("dateTask", options, optionNames<DateTaskOptions>({ count: true, formats: true, fromYear: true, toYear: true, seed: true, train: true, valid: true }));
   const count = options.count ?? 10000;
   const formats = options.formats ?? DATE_FORMATS;
   const fromYear = options.fromYear ?? 1950;
@@ -101,5 +103,5 @@ export function dateTask(options: DateTaskOptions = {}): PairCorpus<DatePair> {
     seen.add(pair.tgtText);
     pairs.push(pair);
   }
-  return pairCorpus(pairs, { ...options, seed: (options.seed ?? 0) + 1 }, (t) => Array.from(t));
+  return pairCorpus(pairs, { train: options.train, valid: options.valid, seed: (options.seed ?? 0) + 1 }, (t) => Array.from(t));
 }

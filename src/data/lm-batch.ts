@@ -6,6 +6,7 @@
  * where target is input shifted by one step (y_t = w_{t+1}). Consecutive chunks continue each
  * column, so a model may carry its hidden state from one chunk to the next (truncated BPTT).
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { SeedLike, generatorOf, shuffled } from "./split";
@@ -37,6 +38,7 @@ export interface LMBatchOptions {
  * @example for (const { input, target } of lmBatches(corpus.train, { batchSize: 32, bptt: 64 })) ...
  */
 export function lmBatches(ids: ArrayLike<number>, options: LMBatchOptions = {}): LMBatch[] {
+  checkKnownOptions("lmBatches", options, optionNames<LMBatchOptions>({ batchSize: true, bptt: true, shuffle: true, offset: true }));
   const b = options.batchSize ?? 32;
   const k = options.bptt ?? 64;
   const offset = options.offset ?? 0;

@@ -1,4 +1,5 @@
 /** A sentence-pair corpus (tab-separated, e.g. English-French from Tatoeba) for translation. */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { hostFiles, readText } from "../runtime/host-files";
 import { ValueError } from "../errors";
 import { dataFile } from "./data-path";
@@ -51,6 +52,7 @@ export interface PairCorpus<P extends TokenPair = SentencePair> {
  * @example const fr = loadSentencePairs({ maxLength: 8 }); fr.train[0].src // ["i", "am", "cold", "."]
  */
 export function loadSentencePairs(options: SentencePairOptions = {}): PairCorpus<SentencePair> {
+  checkKnownOptions("loadSentencePairs", options, optionNames<SentencePairOptions>({ file: true, reverse: true, level: true, tokenize: true, maxLength: true, seed: true, minFreq: true, maxSize: true, train: true, valid: true }));
   const path = dataFile("loadSentencePairs", options.file ?? "eng-fra-tatoeba.tsv");
   const tokenize = tokenizer(options.level ?? "word", options.tokenize ?? { lowercase: true });
   const pairs: SentencePair[] = [];
@@ -68,7 +70,8 @@ export function loadSentencePairs(options: SentencePairOptions = {}): PairCorpus
     if (options.maxLength !== undefined && (src.length > options.maxLength || tgt.length > options.maxLength)) continue;
     pairs.push({ src, tgt, srcText, tgtText, attribution });
   }
-  return pairCorpus(pairs, options, tokenize);
+  const { minFreq, maxSize, train, valid, seed } = options;
+  return pairCorpus(pairs, { minFreq, maxSize, train, valid, seed }, tokenize);
 }
 
 /** Splits token pairs and builds both vocabularies from the training part. */
@@ -77,9 +80,11 @@ export function pairCorpus<P extends TokenPair>(
   options: VocabOptions & SplitFractions & { seed?: SeedLike } = {},
   tokenizeSource: (text: string) => string[] = (t) => Array.from(t),
 ): PairCorpus<P> {
-  const { train, valid, test } = splitDataset(pairs, options, options.seed ?? 0);
-  const srcVocab = Vocab.build(train.map((p) => p.src), options);
-  const tgtVocab = Vocab.build(train.map((p) => p.tgt), options);
+  checkKnownOptions("pairCorpus", options, ["minFreq", "maxSize", "train", "valid", "seed"]);
+  const { train, valid, test } = splitDataset(pairs, { train: options.train, valid: options.valid }, options.seed ?? 0);
+  const vocabOptions = { minFreq: options.minFreq, maxSize: options.maxSize };
+  const srcVocab = Vocab.build(train.map((p) => p.src), vocabOptions);
+  const tgtVocab = Vocab.build(train.map((p) => p.tgt), vocabOptions);
   const encode = (part: readonly P[]): IdPair[] => encodePairs(part, srcVocab, tgtVocab);
   return {
     srcVocab,

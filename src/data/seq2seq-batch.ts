@@ -7,6 +7,7 @@
  *
  * each padded with `<pad>` to the longest sequence of the batch, batch first: [B, S] and [B, T+1].
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ShapeError, ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { SeedLike, generatorOf, shuffled } from "./split";
@@ -81,6 +82,7 @@ export function seq2seqBatch(pairs: readonly IdPair[]): Seq2SeqBatch {
  * @example for (const batch of seq2seqBatches(trainIds, { batchSize: 64, shuffle: epoch })) ...
  */
 export function seq2seqBatches(pairs: readonly IdPair[], options: Seq2SeqBatchOptions = {}): Seq2SeqBatch[] {
+  checkKnownOptions("seq2seqBatches", options, optionNames<Seq2SeqBatchOptions>({ batchSize: true, shuffle: true, bucket: true }));
   const size = options.batchSize ?? 32;
   if (!Number.isInteger(size) || size < 1) throw new ValueError(`seq2seqBatches: batchSize must be a positive integer; got ${size}`);
   const gen = options.shuffle === undefined ? undefined : generatorOf(options.shuffle);

@@ -4,6 +4,7 @@
  * blue square", "green triangle above yellow circle"). The layout of every scene is kept, so a
  * notebook can check where a visual attention model looks.
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { generatorOf } from "./split";
@@ -58,6 +59,7 @@ export interface ShapeScenes {
  * @example const { images, scenes, vocab } = data.shapeScenes({ count: 500, seed: 1 }); scenes[0].caption.join(" ")
  */
 export function shapeScenes(options: ShapeScenesOptions = {}): ShapeScenes {
+  checkKnownOptions("shapeScenes", options, optionNames<ShapeScenesOptions>({ count: true, size: true, seed: true }));
   const count = options.count ?? 2000;
   const size = options.size ?? 16;
   if (!Number.isInteger(count) || count < 1) throw new ValueError(`shapeScenes: count must be a positive integer; got ${count}`);

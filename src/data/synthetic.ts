@@ -3,6 +3,7 @@
  * (sequence to sequence over symbols "0", "1", ...), and the adding problem (Hochreiter and
  * Schmidhuber's long-term-dependency test).
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { TokenPair } from "./seq2seq-batch";
@@ -39,6 +40,7 @@ const TARGETS: Record<SymbolTask, (src: readonly string[]) => string[]> = {
  * @example const rev = symbolTask("reverse", { count: 2000, seed: 1 }); rev.train[0]
  */
 export function symbolTask(task: SymbolTask, options: SymbolTaskOptions = {}): PairCorpus<TokenPair> {
+  checkKnownOptions("symbolTask", options, optionNames<SymbolTaskOptions>({ count: true, symbols: true, minLength: true, maxLength: true, seed: true, train: true, valid: true }));
   const target = TARGETS[task];
   if (target === undefined) throw new ValueError(`symbolTask: unknown task; expected copy, reverse or sort, got ${String(task)}`);
   const count = options.count ?? 5000;
@@ -57,7 +59,7 @@ export function symbolTask(task: SymbolTask, options: SymbolTaskOptions = {}): P
     for (let i = 0; i < len; i++) src.push(String(gen.integer(0, symbols)));
     pairs.push({ src, tgt: target(src) });
   }
-  return pairCorpus(pairs, { ...options, seed: (options.seed ?? 0) + 1 }, (t) => t.trim().split(/\s+/));
+  return pairCorpus(pairs, { train: options.train, valid: options.valid, seed: (options.seed ?? 0) + 1 }, (t) => t.trim().split(/\s+/));
 }
 
 /** Options of `addingProblem`. */
@@ -81,6 +83,7 @@ export interface AddingProblemOptions {
  * @example const { x, y } = addingProblem({ count: 256, length: 30, seed: 0 });
  */
 export function addingProblem(options: AddingProblemOptions = {}): { x: Tensor; y: Tensor } {
+  checkKnownOptions("addingProblem", options, optionNames<AddingProblemOptions>({ count: true, length: true, seed: true }));
   const count = options.count ?? 1000;
   const length = options.length ?? 50;
   if (!(Number.isInteger(length) && length >= 2)) throw new ValueError(`addingProblem: length must be an integer >= 2; got ${length}`);

@@ -3,6 +3,8 @@
  * newlines included); word level splits punctuation off words ("I'm cold." -> I'm, cold, .).
  */
 
+import { checkKnownOptions, optionNames } from "../known-options";
+
 /** Options of the tokenizers. */
 export interface TokenizeOptions {
   /** Lowercase the text first (default false). */
@@ -10,6 +12,8 @@ export interface TokenizeOptions {
   /** Remove accents: NFD decomposition, then drop combining marks ("été" -> "ete"; default false). */
   stripAccents?: boolean;
 }
+
+const TOKENIZE_OPTIONS = optionNames<TokenizeOptions>({ lowercase: true, stripAccents: true });
 
 /** A function from text to tokens. */
 export type Tokenizer = (text: string) => string[];
@@ -24,6 +28,7 @@ const NO_SPACE_AFTER = /^[(\[{\u00ab]$/u;
 
 /** Applies the lowercase and accent options to `text` (and normalizes to NFC). */
 export function normalizeText(text: string, options: TokenizeOptions = {}): string {
+  checkKnownOptions("normalizeText", options, TOKENIZE_OPTIONS);
   let s = text.normalize("NFC");
   if (options.lowercase) s = s.toLowerCase();
   if (options.stripAccents) s = s.normalize("NFD").replace(COMBINING, "").normalize("NFC");
@@ -32,6 +37,7 @@ export function normalizeText(text: string, options: TokenizeOptions = {}): stri
 
 /** Splits text into characters (Unicode code points). @example charTokenize("Hi!") // ["H", "i", "!"] */
 export function charTokenize(text: string, options: TokenizeOptions = {}): string[] {
+  checkKnownOptions("charTokenize", options, TOKENIZE_OPTIONS);
   return Array.from(normalizeText(text, options));
 }
 
@@ -42,11 +48,13 @@ export function charTokenize(text: string, options: TokenizeOptions = {}): strin
  * @example wordTokenize("Je suis malade.") // ["Je", "suis", "malade", "."]
  */
 export function wordTokenize(text: string, options: TokenizeOptions = {}): string[] {
+  checkKnownOptions("wordTokenize", options, TOKENIZE_OPTIONS);
   return normalizeText(text, options).match(WORD) ?? [];
 }
 
 /** The tokenizer of a level with the given options. */
 export function tokenizer(level: TokenLevel, options: TokenizeOptions = {}): Tokenizer {
+  checkKnownOptions("tokenizer", options, TOKENIZE_OPTIONS);
   return level === "char" ? (t) => charTokenize(t, options) : (t) => wordTokenize(t, options);
 }
 

@@ -4,6 +4,7 @@
  * Four specials sit at fixed ids in every vocabulary, so models and batches agree on them:
  * `<pad>` = 0, `<sos>` = 1, `<eos>` = 2, `<unk>` = 3. Out-of-vocabulary tokens encode to `<unk>`.
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { IndexError, ValueError } from "../errors";
 
 /** Padding token (id 0): fills sequences up to the batch maximum; masked out of losses and attention. */
@@ -63,6 +64,7 @@ export class Vocab {
    * (so the result does not depend on the order of the corpus).
    */
   static build(sequences: Iterable<readonly string[]>, options: VocabOptions = {}): Vocab {
+    checkKnownOptions("Vocab.build", options, optionNames<VocabOptions>({ minFreq: true, maxSize: true }));
     const minFreq = options.minFreq ?? 1;
     const maxSize = options.maxSize ?? Infinity;
     if (!Number.isInteger(minFreq) || minFreq < 1) throw new ValueError(`Vocab.build: minFreq must be an integer >= 1; got ${minFreq}`);
@@ -108,6 +110,7 @@ export class Vocab {
 
   /** Ids of `tokens`, optionally with `<sos>` in front and `<eos>` at the end. */
   encode(tokens: readonly string[], options: { sos?: boolean; eos?: boolean } = {}): number[] {
+    checkKnownOptions("Vocab.encode", options, ["sos", "eos"]);
     const ids = tokens.map((t) => this.id(t));
     if (options.sos) ids.unshift(SOS_ID);
     if (options.eos) ids.push(EOS_ID);
@@ -116,6 +119,7 @@ export class Vocab {
 
   /** Tokens of `ids` (a list or an int32 array), by default up to the first `<eos>` and without specials. */
   decode(ids: ArrayLike<number>, options: DecodeOptions = {}): string[] {
+    checkKnownOptions("Vocab.decode", options, optionNames<DecodeOptions>({ stripSpecials: true, stopAtEos: true }));
     const strip = options.stripSpecials ?? true;
     const stop = options.stopAtEos ?? true;
     const out: string[] = [];

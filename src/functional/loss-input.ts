@@ -9,13 +9,7 @@ import type { Reduction } from "../ops/loss-rows";
 export type { Reduction };
 
 /** Throws a `ValueError` naming `op` for an option key outside `allowed`. */
-export function checkLossOptions(op: string, options: object, allowed: readonly string[]): void {
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw new ValueError(`${op}: unknown option "${key}"; expected one of ${allowed.join(", ")}`);
-    }
-  }
-}
+export { checkKnownOptions as checkLossOptions } from "../known-options";
 
 /** Checks a `reduction` option. */
 export function checkReduction(op: string, reduction: unknown): Reduction {

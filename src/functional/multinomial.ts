@@ -1,4 +1,5 @@
 import { ShapeError, ValueError } from "../errors";
+import { checkKnownOptions, optionNames } from "../known-options";
 import { Generator, defaultGenerator } from "../tensor/random";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
@@ -21,6 +22,7 @@ export interface MultinomialOptions {
  * @example multinomial(softmax(logits.div(temperature)), 1) // one token per row
  */
 export function multinomial(weights: Tensor, numSamples: number, options: MultinomialOptions = {}): Tensor {
+  checkKnownOptions("multinomial", options, optionNames<MultinomialOptions>({ replacement: true, generator: true }));
   if (weights.ndim !== 1 && weights.ndim !== 2) {
     throw new ShapeError(`multinomial: weights must be [C] or [N, C]; got ${formatShape(weights.shape)}`);
   }

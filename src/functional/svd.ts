@@ -1,4 +1,5 @@
 import { isGradEnabled, noGrad } from "../autograd/grad-mode";
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ShapeError, ValueError } from "../errors";
 import { clamp } from "../ops/clamp";
 import { div } from "../ops/div";
@@ -43,6 +44,7 @@ export interface SVDOptions {
  * @example const { S, Vh } = svd(centered, { fullMatrices: false }) // PCA: rows of Vh are the components
  */
 export function svd(a: Tensor, options: SVDOptions = {}): SVD {
+  checkKnownOptions("svd", options, optionNames<SVDOptions>({ fullMatrices: true }));
   const full = options.fullMatrices ?? true;
   if (typeof full !== "boolean") throw new ValueError(`svd: fullMatrices must be a boolean; got ${String(full)}`);
   if (!isFloating(a.dtype) || a.ndim < 2) {

@@ -1,4 +1,5 @@
 import { ValueError } from "../errors";
+import { checkKnownOptions, optionNames } from "../known-options";
 import { normalizeDims } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
 import { mean, sum } from "../ops/sum";
@@ -27,6 +28,7 @@ export interface VarOptions {
  * @example variance(h, 0, { correction: 0 }) // per-unit variance of hidden states [N, H] -> [H]
  */
 export function variance(x: Tensor, dim?: number | readonly number[], options: VarOptions = {}): Tensor {
+  checkKnownOptions("variance", options, optionNames<VarOptions>({ correction: true, keepdim: true }));
   const correction = options.correction ?? 1;
   if (typeof correction !== "number" || !Number.isFinite(correction)) {
     throw new ValueError(`var: correction must be a finite number; got ${String(correction)}`);
@@ -45,5 +47,6 @@ export function variance(x: Tensor, dim?: number | readonly number[], options: V
  * @example std(x, -1, { keepdim: true })
  */
 export function std(x: Tensor, dim?: number | readonly number[], options: VarOptions = {}): Tensor {
+  checkKnownOptions("std", options, optionNames<VarOptions>({ correction: true, keepdim: true }));
   return sqrt(variance(x, dim, options));
 }

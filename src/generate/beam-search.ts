@@ -8,6 +8,7 @@
  * greedy decoding. Finished hypotheses are ranked by score / lp(|y|) with GNMT's length penalty
  * lp(n) = ((5 + n) / 6)^alpha (alpha = `lengthPenalty`, 0 = no normalization).
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { noGrad } from "../autograd/grad-mode";
 import { ValueError } from "../errors";
 import { logSoftmax } from "../ops/fused/softmax";
@@ -29,12 +30,15 @@ export interface BeamSearchOptions {
   numReturn?: number;
 }
 
+const BEAM_OPTIONS = optionNames<BeamSearchOptions>({ beamSize: true, maxLength: true, lengthPenalty: true, numReturn: true });
+
 /**
  * Beam search for every row of a source batch: ranked hypotheses (best first) per row.
  *
  * @example const [ranked] = beamSearch(model, b.src, b.srcLengths, { beamSize: 5 }); ranked[0].tokens
  */
 export function beamSearch<St>(model: SourceDecodable<St>, src: Tensor, srcLengths: Tensor | readonly number[], options: BeamSearchOptions = {}): Hypothesis[][] {
+  checkKnownOptions("beamSearch", options, BEAM_OPTIONS);
   const session = model.decoding(src, srcLengths);
   const out: Hypothesis[][] = [];
   for (let r = 0; r < session.batchSize; r++) {
@@ -52,6 +56,7 @@ interface Beam {
 
 /** Beam search for row `row` of a started session. */
 export function beamFromRow<St>(session: DecodingSession<St>, row: number, options: BeamSearchOptions = {}): Hypothesis[] {
+  checkKnownOptions("beamFromRow", options, BEAM_OPTIONS);
   const k = options.beamSize ?? 5;
   if (!(Number.isInteger(k) && k >= 1)) throw new ValueError(`beamSearch: beamSize must be a positive integer; got ${k}`);
   const maxLength = checkMaxLength("beamSearch", options.maxLength);

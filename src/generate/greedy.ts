@@ -1,4 +1,5 @@
 /** Greedy decoding: y_t = argmax_v p(v | y_<t, x), until `<eos>` or `maxLength`. */
+import { checkKnownOptions } from "../known-options";
 import { noGrad } from "../autograd/grad-mode";
 import { ValueError } from "../errors";
 import { logSoftmax } from "../ops/fused/softmax";
@@ -18,11 +19,13 @@ export interface GreedyOptions {
  * @example const [h] = greedyDecode(model, batch.src, batch.srcLengths); tgtVocab.decode(h.tokens)
  */
 export function greedyDecode<St>(model: SourceDecodable<St>, src: Tensor, srcLengths: Tensor | readonly number[], options: GreedyOptions = {}): Hypothesis[] {
+  checkKnownOptions("greedyDecode", options, ["maxLength"]);
   return noGrad(() => greedyFrom(model.decoding(src, srcLengths), options));
 }
 
 /** Greedy decoding of a started session. */
 export function greedyFrom<St>(session: DecodingSession<St>, options: GreedyOptions = {}): Hypothesis[] {
+  checkKnownOptions("greedyFrom", options, ["maxLength"]);
   const maxLength = checkMaxLength("greedyDecode", options.maxLength);
   const n = session.batchSize;
   const hyps: Hypothesis[] = Array.from({ length: n }, () => ({ tokens: [], logProb: 0, score: 0, finished: false, attention: [] }));

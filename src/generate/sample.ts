@@ -43,6 +43,7 @@ export function checkSampleOptions(op: string, o: SampleOptions, extra: readonly
  * @example const id = sampleToken(row, { temperature: 0.8, topK: 20 }, new Generator(0));
  */
 export function sampleToken(logits: ArrayLike<number>, options: SampleOptions, gen: Generator): number {
+  checkKnownOptions("sampleToken", options, SAMPLE_OPTIONS);
   const v = logits.length;
   if (v === 0) throw new ValueError("sampleToken: logits must hold at least one score; got an empty list");
   for (let i = 0; i < v; i++) {

@@ -3,6 +3,7 @@
  * search), and return the output tokens with the alignment matrix w[t, i] (attention of output
  * token t on source token i), ready for `viz.attention(result.weights, { source, target })`.
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { EOS, Vocab } from "../data/vocab";
@@ -50,6 +51,7 @@ export interface Translation {
  * @example const t = translate(model, "I am cold.", { srcVocab, tgtVocab, tokenize: fr.tokenizeSource }); t.text
  */
 export function translate<St>(model: SourceDecodable<St>, text: string, options: TranslateOptions): Translation {
+  checkKnownOptions("translate", options, optionNames<TranslateOptions>({ srcVocab: true, tgtVocab: true, tokenize: true, level: true, beamSize: true, maxLength: true, lengthPenalty: true }));
   const srcTokens = options.tokenize(text);
   if (srcTokens.length === 0) throw new ValueError(`translate: text must hold at least one token; got ${JSON.stringify(text)}`);
   const ids = options.srcVocab.encode(srcTokens, { eos: true });

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../known-options";
 import { ValueError } from "../errors";
 import type { OptimizerLike, OptimizerStateDict } from "../optim/optimizer";
 import { Generator, RngState, defaultGenerator } from "../tensor/random";
@@ -67,10 +68,7 @@ export interface LoadedCheckpoint {
  * @example saveCheckpoint("ckpt.safetensors", { model, optimizer, step });
  */
 export function saveCheckpoint(path: string, contents: CheckpointContents): void {
-  const known = ["model", "optimizer", "scheduler", "step", "rng", "extra"];
-  for (const key of Object.keys(contents)) {
-    if (!known.includes(key)) throw new ValueError(`saveCheckpoint: unknown field "${key}"; expected one of ${known.join(", ")}`);
-  }
+  checkKnownOptions("saveCheckpoint", contents, ["model", "optimizer", "scheduler", "step", "rng", "extra"]);
   const step = contents.step ?? 0;
   if (!Number.isFinite(step)) throw new ValueError(`saveCheckpoint: step must be a finite number; got ${String(step)}`);
   const record = new Map<string, Tensor>();
@@ -113,10 +111,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
  * @example const { step } = loadCheckpoint("ckpt.safetensors", { model, optimizer });
  */
 export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}): LoadedCheckpoint {
-  const known = ["model", "optimizer", "scheduler", "rng"];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new ValueError(`loadCheckpoint: unknown option "${key}"; expected one of ${known.join(", ")}`);
-  }
+  checkKnownOptions("loadCheckpoint", options, ["model", "optimizer", "scheduler", "rng"]);
   const { step, rng, extra, modelState, optimizerState, schedulerState } = readCheckpoint(path);
   if (options.optimizer !== undefined && optimizerState === null) {
     throw new ValueError(`loadCheckpoint: ${path} holds no optimizer state; expected one because an optimizer was given`);

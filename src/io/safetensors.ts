@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../known-options";
 import { ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { numelOf } from "../tensor/shape";
@@ -52,11 +53,7 @@ interface Planned {
  * per tensor, produced lazily (so a file can be written without a second copy of all the data).
  */
 export function* safetensorsChunks(record: TensorRecord, options: SafetensorsWriteOptions = {}): Generator<Uint8Array> {
-  for (const key of Object.keys(options)) {
-    if (key !== "metadata" && key !== "int64") {
-      throw new ValueError(`toSafetensorsBytes: unknown option "${key}"; expected one of metadata, int64`);
-    }
-  }
+  checkKnownOptions("toSafetensorsBytes", options, ["metadata", "int64"]);
   const entries = record instanceof Map ? [...record.entries()] : Object.entries(record);
   const planned: Planned[] = [];
   for (const [name, tensor] of entries) {

@@ -170,6 +170,7 @@ export class RNNLM extends Module {
    * carrying the state across chunks.
    */
   perplexity(ids: ArrayLike<number>, options: { batchSize?: number; bptt?: number } = {}): number {
+    checkKnownOptions("RNNLM.perplexity", options, ["batchSize", "bptt"]);
     const wasTraining = this.training;
     this.eval();
     try {
@@ -201,6 +202,7 @@ export class RNNLM extends Module {
     if (!(Number.isInteger(length) && length >= 0)) throw new ValueError(`RNNLM.generate: length must be an integer >= 0; got ${length}`);
     const gen = new Generator(options.seed ?? 0);
     const prefix = this.prefixIds(options.prefix, gen);
+    const sampling = { temperature: options.temperature, topK: options.topK, topP: options.topP };
     const wasTraining = this.training;
     this.eval();
     try {
@@ -210,7 +212,7 @@ export class RNNLM extends Module {
         for (let i = 0; i < length; i++) {
           const t = out.logits.shape[0] ?? 1;
           const row = out.logits.data.subarray((t - 1) * this.vocabSize, t * this.vocabSize);
-          const next = sampleToken(row, options, gen);
+          const next = sampleToken(row, sampling, gen);
           ids.push(next);
           out = this.forward(new Tensor(Int32Array.of(next), [1, 1]), out.state);
         }

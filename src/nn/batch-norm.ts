@@ -13,6 +13,7 @@ import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import { Parameter } from "./parameter";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `BatchNorm1d` (PyTorch's names). */
 export interface BatchNorm1dOptions {
@@ -69,10 +70,14 @@ export class BatchNorm1d extends Module {
       d.fill(1);
       return d;
     };
-    this.registerParameter("weight", this.affine ? new Parameter(ones(), [C]) : null);
-    this.registerParameter("bias", this.affine ? new Parameter(allocate(dtype, C), [C]) : null);
-    this.registerBuffer("running_mean", this.trackRunningStats ? new Tensor(allocate(dtype, C), [C]) : null);
-    this.registerBuffer("running_var", this.trackRunningStats ? new Tensor(ones(), [C]) : null);
+    try {
+      this.registerParameter("weight", this.affine ? new Parameter(ones(), [C]) : null);
+      this.registerParameter("bias", this.affine ? new Parameter(allocate(dtype, C), [C]) : null);
+      this.registerBuffer("running_mean", this.trackRunningStats ? new Tensor(allocate(dtype, C), [C]) : null);
+      this.registerBuffer("running_var", this.trackRunningStats ? new Tensor(ones(), [C]) : null);
+    } catch (e) {
+      throw moduleAllocationError(label, [numFeatures, options], e);
+    }
     this.registerBuffer("num_batches_tracked", this.trackRunningStats ? new Tensor(new Int32Array(1), []) : null);
   }
 

@@ -7,6 +7,7 @@ import { uniformParameter } from "./default-init";
 import { Module } from "./module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `Conv2d`. */
 export interface Conv2dModuleOptions {
@@ -49,9 +50,13 @@ export class Conv2d extends Module {
     this.padding = windowPair("Conv2d", "padding", options.padding ?? 0, 0);
     const dtype = floatDTypeOption("Conv2d", options.dtype);
     const bound = 1 / Math.sqrt(inChannels * this.kernelSize[0] * this.kernelSize[1]);
-    this.registerParameter("weight", uniformParameter([outChannels, inChannels, ...this.kernelSize], bound, dtype));
     const bias = boolOption("Conv2d", "bias", options.bias, true);
-    this.registerParameter("bias", bias ? uniformParameter([outChannels], bound, dtype) : null);
+    try {
+      this.registerParameter("weight", uniformParameter([outChannels, inChannels, ...this.kernelSize], bound, dtype));
+      this.registerParameter("bias", bias ? uniformParameter([outChannels], bound, dtype) : null);
+    } catch (e) {
+      throw moduleAllocationError("Conv2d", [inChannels, outChannels, kernelSize, options], e);
+    }
   }
 
   /** W [outChannels, inChannels, kH, kW]. */

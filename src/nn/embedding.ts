@@ -8,6 +8,7 @@ import { Module } from "./module";
 import { assignParameter } from "./module-registry";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `Embedding`. */
 export interface EmbeddingOptions {
@@ -43,9 +44,13 @@ export class Embedding extends Module {
       throw new ValueError(`Embedding: paddingIdx must be an integer in [${-numEmbeddings}, ${numEmbeddings - 1}]; got ${pad}`);
     }
     this.paddingIdx = pad === undefined ? null : pad < 0 ? pad + numEmbeddings : pad;
-    const weight = normalParameter([numEmbeddings, embeddingDim], floatDTypeOption("Embedding", options.dtype));
-    if (this.paddingIdx !== null) weight.data.fill(0, this.paddingIdx * embeddingDim, (this.paddingIdx + 1) * embeddingDim);
-    this.registerParameter("weight", weight);
+    try {
+      const weight = normalParameter([numEmbeddings, embeddingDim], floatDTypeOption("Embedding", options.dtype));
+      if (this.paddingIdx !== null) weight.data.fill(0, this.paddingIdx * embeddingDim, (this.paddingIdx + 1) * embeddingDim);
+      this.registerParameter("weight", weight);
+    } catch (e) {
+      throw moduleAllocationError("Embedding", [numEmbeddings, embeddingDim, options], e);
+    }
   }
 
   /** E [numEmbeddings, embeddingDim]. */

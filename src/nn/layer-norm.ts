@@ -6,6 +6,7 @@ import type { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import { Parameter } from "./parameter";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `LayerNorm`. */
 export interface LayerNormOptions {
@@ -44,10 +45,14 @@ export class LayerNorm extends Module {
     this.elementwiseAffine = boolOption("LayerNorm", "elementwiseAffine", options.elementwiseAffine, true);
     const dtype = floatDTypeOption("LayerNorm", options.dtype);
     const n = this.normalizedShape.reduce((p, s) => p * s, 1);
-    const ones = allocate(dtype, n);
-    ones.fill(1);
-    this.registerParameter("weight", this.elementwiseAffine ? new Parameter(ones, this.normalizedShape) : null);
-    this.registerParameter("bias", this.elementwiseAffine ? new Parameter(allocate(dtype, n), this.normalizedShape) : null);
+    try {
+      const ones = allocate(dtype, n);
+      ones.fill(1);
+      this.registerParameter("weight", this.elementwiseAffine ? new Parameter(ones, this.normalizedShape) : null);
+      this.registerParameter("bias", this.elementwiseAffine ? new Parameter(allocate(dtype, n), this.normalizedShape) : null);
+    } catch (e) {
+      throw moduleAllocationError("LayerNorm", [normalizedShape, options], e);
+    }
   }
 
   /** gamma, or null without elementwiseAffine. */

@@ -8,6 +8,7 @@ import { assignParameter } from "./module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
 import type { DType } from "../tensor/dtype";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `Linear`. */
 export interface LinearOptions {
@@ -37,9 +38,13 @@ export class Linear extends Module {
     this.outFeatures = positiveInt("Linear", "outFeatures", outFeatures);
     const dtype = floatDTypeOption("Linear", options.dtype);
     const bound = 1 / Math.sqrt(inFeatures);
-    this.registerParameter("weight", uniformParameter([outFeatures, inFeatures], bound, dtype));
     const bias = boolOption("Linear", "bias", options.bias, true);
-    this.registerParameter("bias", bias ? uniformParameter([outFeatures], bound, dtype) : null);
+    try {
+      this.registerParameter("weight", uniformParameter([outFeatures, inFeatures], bound, dtype));
+      this.registerParameter("bias", bias ? uniformParameter([outFeatures], bound, dtype) : null);
+    } catch (e) {
+      throw moduleAllocationError("Linear", [inFeatures, outFeatures, options], e);
+    }
   }
 
   /** W [outFeatures, inFeatures]. */

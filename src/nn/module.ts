@@ -1,4 +1,5 @@
 import type { MimeBundle } from "../tensor/display-hook";
+import { checkKnownOptions } from "../known-options";
 import type { DType } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { ForwardHook, ForwardPreHook, RemovableHandle, addHook } from "./hooks";
@@ -189,6 +190,7 @@ export class Module {
    * nothing is loaded. Returns the missing and unexpected keys (non-strict mode).
    */
   loadStateDict(dict: StateDict | ReadonlyMap<string, Tensor>, options: LoadStateDictOptions = {}): LoadStateDictResult {
+    checkKnownOptions(`${this.constructor.name}.loadStateDict`, options, ["strict"]);
     return loadStateDictInto(this, [...this.collectParameters(false), ...this.collectBuffers(true)], dict, options);
   }
 

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../known-options";
 import { withScope } from "../autograd/scope";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
@@ -46,9 +47,7 @@ export class StepTrace extends RemovableHandle {
  * @example const trace = nn.traceSteps(cell, { pick: (out) => ({ h: out.h, c: out.c, gate_f: out.f }) });
  */
 export function traceSteps(module: Module, options: TraceStepsOptions = {}): StepTrace {
-  for (const key of Object.keys(options)) {
-    if (!["name", "pick", "cell"].includes(key)) throw new ValueError(`traceSteps: unknown option "${key}"; expected one of name, pick, cell`);
-  }
+  checkKnownOptions("traceSteps", options, ["name", "pick", "cell"]);
   const spec = CELLS[options.cell ?? "lstm"];
   if (spec === undefined) throw new ValueError(`traceSteps: cell must be "lstm", "gru" or "mgu"; got ${String(options.cell)}`);
   const gates = new Map(spec.gates.map((g) => [g.role, g.gate]));

@@ -9,6 +9,7 @@ import { mul } from "./mul";
 import { aroundDim } from "./narrow";
 import { binaryForward } from "./operands";
 import { sum } from "./sum";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Largest value over `dim` (one or several; all when omitted): out = max_{reduced dims} x.
@@ -17,11 +18,13 @@ import { sum } from "./sum";
  * @example amax(scores, -1, true) // [B, S] -> [B, 1], the shift of a stable softmax
  */
 export function amax(x: Tensor, dim?: number | readonly number[], keepdim = false): Tensor {
+  tensorArg("amax", "x", x);
   return reduceExtremum("amax", x, dim, keepdim, false);
 }
 
 /** Smallest value over `dim` (one or several; all when omitted); ties share the gradient evenly. */
 export function amin(x: Tensor, dim?: number | readonly number[], keepdim = false): Tensor {
+  tensorArg("amin", "x", x);
   return reduceExtremum("amin", x, dim, keepdim, true);
 }
 

@@ -6,6 +6,7 @@ import { Tensor } from "../tensor/tensor";
 import { cast } from "./cast";
 import { aroundDim, narrow } from "./narrow";
 import { unsqueeze } from "./squeeze";
+import { tensorListArg } from "./tensor-arg";
 
 /**
  * Joins tensors along an existing dim; all other dims must match.
@@ -13,6 +14,7 @@ import { unsqueeze } from "./squeeze";
  * @example cat([hForward, hBackward], -1) // [B, H] + [B, H] -> [B, 2H]
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  tensorListArg("cat", "tensors", tensors);
   const first = tensors[0];
   if (first === undefined) throw new ValueError("cat: expected a non-empty list of tensors; got []");
   const d = normalizeDim("cat", dim, first.ndim);
@@ -49,6 +51,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
  * @example stack(outputs, 0) // T tensors [B, H] -> [T, B, H]
  */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  tensorListArg("stack", "tensors", tensors);
   const first = tensors[0];
   if (first === undefined) throw new ValueError("stack: expected a non-empty list of tensors; got []");
   for (const t of tensors) {

@@ -3,6 +3,7 @@ import { ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { binaryForward, unaryForward } from "./operands";
 import { mul } from "./mul";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Clips every element into [min, max] (either bound may be omitted).
@@ -10,6 +11,7 @@ import { mul } from "./mul";
  * @example clamp(grad, -5, 5) // elementwise clipping as in min-char-rnn
  */
 export function clamp(x: Tensor, min?: number, max?: number): Tensor {
+  tensorArg("clamp", "x", x);
   if (min === undefined && max === undefined) {
     throw new ValueError("clamp: at least one of min and max must be given; got neither");
   }

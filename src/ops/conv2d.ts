@@ -1,4 +1,5 @@
 import { record } from "../autograd/record";
+import { checkKnownOptions } from "../known-options";
 import { DTypeError, ShapeError } from "../errors";
 import { getBackend } from "../backend/backend";
 import { allocate, isFloating } from "../tensor/dtype";
@@ -6,6 +7,7 @@ import type { TypedArray } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { windowPair } from "./window";
+import { tensorArg, optionalTensorArg } from "./tensor-arg";
 
 /** Stride and zero padding of `conv2d`: one number for both spatial dims, or [height, width]. */
 export interface Conv2dOptions {
@@ -28,6 +30,10 @@ export interface Conv2dOptions {
  * @example conv2d(images, weight, bias, { padding: 1 }) // [8, 3, 16, 16], [6, 3, 3, 3] -> [8, 6, 16, 16]
  */
 export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, options: Conv2dOptions = {}): Tensor {
+  tensorArg("conv2d", "x", x);
+  tensorArg("conv2d", "weight", weight);
+  optionalTensorArg("conv2d", "bias", bias);
+  checkKnownOptions("conv2d", options, ["stride", "padding"]);
   const g = geometry(x, weight, bias, options);
   const { b: nb, o: no, oh, ow } = g;
   const k = g.c * g.kh * g.kw, l = oh * ow;

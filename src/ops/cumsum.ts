@@ -4,6 +4,7 @@ import { normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { flip } from "./flip";
 import { aroundDim } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Cumulative sum along `dim` (PyTorch's `cumsum`):
@@ -15,6 +16,7 @@ import { aroundDim } from "./narrow";
  * @example cumsum(tensor([1, 2, 3]), 0) // [1, 3, 6]
  */
 export function cumsum(x: Tensor, dim: number): Tensor {
+  tensorArg("cumsum", "x", x);
   const d = normalizeDim("cumsum", dim, x.ndim);
   const { outer, size, inner } = aroundDim(x.shape, d);
   const out = allocate(x.dtype, x.numel);

@@ -11,6 +11,7 @@ import { sub } from "./sub";
 import { div } from "./div";
 import { transpose } from "./permute";
 import { unsqueeze } from "./squeeze";
+import { tensorArg } from "./tensor-arg";
 
 /** The result of `eigh`: eigenvalues ascending [..., n] and unit eigenvectors as columns [..., n, n]. */
 export interface Eigh {
@@ -33,6 +34,7 @@ export interface Eigh {
  * @example const { eigenvalues, eigenvectors } = eigh(cov) // PCA of a covariance [H, H]
  */
 export function eigh(a: Tensor): Eigh {
+  tensorArg("eigh", "a", a);
   if (!isFloating(a.dtype)) throw new ShapeError(`eigh: input must be float32 or float64; got ${a.dtype} of shape ${formatShape(a.shape)}`);
   const n = a.shape[a.ndim - 1] ?? 0;
   if (a.ndim < 2 || a.shape[a.ndim - 2] !== n) {

@@ -6,6 +6,7 @@ import { gt } from "./compare";
 import { mul } from "./mul";
 import { pointwise } from "./operands";
 import { where } from "./where";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Elementwise exponential linear unit (PyTorch's `F.elu`):
@@ -17,6 +18,7 @@ import { where } from "./where";
  * @example elu(x, 1.0)
  */
 export function elu(x: Tensor, alpha = 1): Tensor {
+  tensorArg("elu", "x", x);
   if (typeof alpha !== "number" || !Number.isFinite(alpha)) throw new ValueError(`elu: alpha must be a finite number; got ${alpha}`);
   const out = pointwise(x, (src, dst) => {
     for (let i = 0; i < src.length; i++) {

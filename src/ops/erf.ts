@@ -3,12 +3,14 @@ import type { Tensor } from "../tensor/tensor";
 import { exp } from "./exp";
 import { mul } from "./mul";
 import { pointwise } from "./operands";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Elementwise error function erf(x) = 2/sqrt(pi) * integral_0^x e^(-t^2) dt (PyTorch's `erf`),
  * accurate to a few float64 ulp. GELU's Gaussian CDF is 0.5 (1 + erf(x / sqrt 2)).
  */
 export function erf(x: Tensor): Tensor {
+  tensorArg("erf", "x", x);
   const out = pointwise(x, (src, dst) => {
     for (let i = 0; i < src.length; i++) dst[i] = erfScalar(src[i] as number);
   });

@@ -2,9 +2,10 @@ import { record } from "../autograd/record";
 import { broadcastCopy } from "./loops/pointwise";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
-import { broadcastShapes, broadcastStrides, formatShape, numelOf, sameShape } from "../tensor/shape";
+import { broadcastShapes, broadcastStrides, formatShape, numelOf, sameShape, numberList } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { sumTo } from "./operands";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Repeats size-1 dims (and adds leading dims) to reach `shape`; -1 keeps a size.
@@ -13,6 +14,8 @@ import { sumTo } from "./operands";
  * @example expand(bias, [B, H]) // [H] -> [B, H]
  */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
+  tensorArg("expand", "x", x);
+  numberList("expand", "shape", shape);
   const lead = shape.length - x.ndim;
   if (lead < 0) {
     throw new ShapeError(`expand: the target must have at least as many dims as the tensor; tensor is ${formatShape(x.shape)}, target ${formatShape(shape)}`);

@@ -4,6 +4,7 @@ import { allocate } from "../tensor/dtype";
 import { normalizeDims } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { aroundDim } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Reverses the order of elements along each dim in `dims` (a copy):
@@ -12,6 +13,7 @@ import { aroundDim } from "./narrow";
  * @example flip(x, 0) // [T, B, D] read backwards in time, for the reverse direction of a BiRNN
  */
 export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
+  tensorArg("flip", "x", x);
   const ds = normalizeDims("flip", dims, x.ndim);
   let data = x.data;
   for (const d of ds) {

@@ -4,6 +4,7 @@ import { allocate } from "../tensor/dtype";
 import { formatShape, normalizeDim, stridesOf } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { scatterAdd } from "./scatter";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Picks along `dim` the entries named by `index` (int32, same rank as x, no larger than x in the
@@ -13,6 +14,8 @@ import { scatterAdd } from "./scatter";
  * @example gather(logProbs, 1, targets.unsqueeze(1)) // [B, V], [B, 1] -> [B, 1]
  */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  tensorArg("gather", "x", x);
+  tensorArg("gather", "index", index);
   const d = normalizeDim("gather", dim, x.ndim);
   checkIndex("gather", x, d, index);
   const offsets = sourceOffsets(x, d, index);

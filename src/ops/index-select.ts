@@ -6,6 +6,7 @@ import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { aroundDim } from "./narrow";
 import { scatterAdd } from "./scatter";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Picks entries `index` (1-D int32 or a number list) of dim `dim`, in that order, repeats allowed.
@@ -14,6 +15,7 @@ import { scatterAdd } from "./scatter";
  * @example indexSelect(weight, 0, tokenIds) // [V, E] -> [N, E]
  */
 export function indexSelect(x: Tensor, dim: number, index: Tensor | readonly number[]): Tensor {
+  tensorArg("indexSelect", "x", x);
   const d = normalizeDim("indexSelect", dim, x.ndim);
   const idx = toIndex(index);
   const size = x.shape[d] ?? 1;

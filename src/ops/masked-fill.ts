@@ -4,6 +4,7 @@ import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { broadcastShapes, formatShape, sameShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * x with `value` written wherever `mask` (broadcast to x's shape) is non-zero:
@@ -12,6 +13,8 @@ import { Tensor } from "../tensor/tensor";
  * @example maskedFill(scores, padMask, -Infinity) // attention never looks at padding
  */
 export function maskedFill(x: Tensor, mask: Tensor, value: number): Tensor {
+  tensorArg("maskedFill", "x", x);
+  tensorArg("maskedFill", "mask", mask);
   const shape = broadcastShapes("maskedFill", x.shape, mask.shape);
   if (!sameShape(shape, x.shape)) {
     throw new ShapeError(`maskedFill: mask must broadcast to the shape of x; x is ${formatShape(x.shape)}, mask is ${formatShape(mask.shape)}`);

@@ -8,6 +8,7 @@ import { reshape } from "./reshape";
 import { sumTo } from "./operands";
 import { transpose } from "./permute";
 import { isGradEnabled } from "../autograd/grad-mode";
+import { tensorPair } from "./tensor-arg";
 
 /**
  * Matrix product with PyTorch's rules: 1-D x 1-D is a dot product, 2-D x 2-D a matrix product,
@@ -17,6 +18,7 @@ import { isGradEnabled } from "../autograd/grad-mode";
  * @example matmul(W_hh, h) // [H, H] x [H] -> [H]
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  tensorPair("matmul", "both operands must be tensors (a [..., m, k] times b [..., k, n])", a, b);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError(`matmul: both arguments need at least 1 dim; a is ${formatShape(a.shape)}, b is ${formatShape(b.shape)}`);
   }

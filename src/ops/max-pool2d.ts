@@ -1,9 +1,11 @@
 import { record } from "../autograd/record";
+import { checkKnownOptions } from "../known-options";
 import { DTypeError, ShapeError } from "../errors";
 import { allocate, isFloating } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { windowPair } from "./window";
+import { tensorArg } from "./tensor-arg";
 
 /** Window, stride and padding of `maxPool2d`: one number for both spatial dims, or [height, width]. */
 export interface MaxPool2dOptions {
@@ -24,6 +26,8 @@ export interface MaxPool2dOptions {
  * @example maxPool2d(features, 2) // [8, 6, 16, 16] -> [8, 6, 8, 8]
  */
 export function maxPool2d(x: Tensor, kernelSize: number | readonly [number, number], options: MaxPool2dOptions = {}): Tensor {
+  tensorArg("maxPool2d", "x", x);
+  checkKnownOptions("maxPool2d", options, ["stride", "padding"]);
   const op = "maxPool2d";
   if (x.ndim !== 4) throw new ShapeError(`${op}: x must be [B, C, H, W]; got ${formatShape(x.shape)}`);
   if (!isFloating(x.dtype)) throw new DTypeError(`${op}: x must be a float tensor; got ${x.dtype} of shape ${formatShape(x.shape)}`);

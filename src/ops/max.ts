@@ -5,6 +5,7 @@ import { normalizeDim, reducedShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { checkReducible, reduceExtremum } from "./amax";
 import { aroundDim } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /** The result of `max` / `min` along a dim: the values and where they are (int32). */
 export interface ValuesIndices {
@@ -22,6 +23,7 @@ export interface ValuesIndices {
 export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  tensorArg("max", "x", x);
   if (dim === undefined) return reduceExtremum("max", x, undefined, false, false);
   return extremumWithIndices("max", x, dim, keepdim, false);
 }
@@ -30,6 +32,7 @@ export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIn
 export function min(x: Tensor): Tensor;
 export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  tensorArg("min", "x", x);
   if (dim === undefined) return reduceExtremum("min", x, undefined, false, true);
   return extremumWithIndices("min", x, dim, keepdim, true);
 }
@@ -40,11 +43,13 @@ export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIn
  * @example argmax(logits, -1) // greedy decoding: [B, V] -> [B]
  */
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
+  tensorArg("argmax", "x", x);
   return argExtremum("argmax", x, dim, keepdim, false);
 }
 
 /** Index of the minimum along `dim` (int32), or of the flattened tensor when `dim` is omitted. */
 export function argmin(x: Tensor, dim?: number, keepdim = false): Tensor {
+  tensorArg("argmin", "x", x);
   return argExtremum("argmin", x, dim, keepdim, true);
 }
 

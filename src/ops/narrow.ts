@@ -6,6 +6,7 @@ import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
 import { numelOf } from "../tensor/shape";
 import { cat } from "./cat";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * The slice `start .. start+length-1` of dim `dim` (a copy), like `x.narrow(dim, start, length)`.
@@ -13,6 +14,7 @@ import { cat } from "./cat";
  * @example narrow(gates, 1, 0, H) // the input gate i of packed LSTM gates [B, 4H]
  */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  tensorArg("narrow", "x", x);
   const d = normalizeDim("narrow", dim, x.ndim);
   const size = x.shape[d] ?? 1;
   const s = start < 0 ? start + size : start;
@@ -27,6 +29,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
 
 /** Index `index` of dim `dim`, removing that dim (like `x[:, index]`). */
 export function select(x: Tensor, dim: number, index: number): Tensor {
+  tensorArg("select", "x", x);
   const d = normalizeDim("select", dim, x.ndim);
   const size = x.shape[d] ?? 1;
   if (!Number.isInteger(index) || index < -size || index >= size) {

@@ -8,6 +8,7 @@ import { abs } from "./abs";
 import { reduceExtremum } from "./amax";
 import { mul } from "./mul";
 import { binaryForward, unaryForward } from "./operands";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Vector p-norm over `dim` (one or several; all when omitted):
@@ -20,6 +21,7 @@ import { binaryForward, unaryForward } from "./operands";
  * @example norm(grad) // the global gradient norm that clipping compares with maxNorm
  */
 export function norm(x: Tensor, p = 2, dim?: number | readonly number[], keepdim = false): Tensor {
+  tensorArg("norm", "x", x);
   requireFloating("norm", x.dtype);
   if (!(p > 0) && Math.abs(p) !== Infinity) {
     throw new ValueError(`norm: p must be positive or +-Infinity; got ${p}`);

@@ -2,8 +2,9 @@ import { record } from "../autograd/record";
 import { permuteCopy } from "./loops/reduce";
 import { ShapeError } from "../errors";
 import { allocate } from "../tensor/dtype";
-import { formatShape, normalizeDim } from "../tensor/shape";
+import { formatShape, normalizeDim, numberList } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Reorders dims: output dim i is input dim dims[i] (a contiguous copy).
@@ -11,6 +12,8 @@ import { Tensor } from "../tensor/tensor";
  * @example permute(x, [1, 0, 2]) // [T, B, D] -> [B, T, D]
  */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
+  tensorArg("permute", "x", x);
+  numberList("permute", "dims", dims);
   if (dims.length !== x.ndim) {
     throw new ShapeError(`permute: need one entry per dim; tensor is ${formatShape(x.shape)}, got dims [${dims.join(", ")}]`);
   }
@@ -28,6 +31,7 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
 
 /** Swaps two dims (a contiguous copy). `transpose(x, -2, -1)` is the matrix transpose. */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  tensorArg("transpose", "x", x);
   const d0 = normalizeDim("transpose", dim0, x.ndim);
   const d1 = normalizeDim("transpose", dim1, x.ndim);
   const perm = Array.from({ length: x.ndim }, (_, i) => i);

@@ -1,7 +1,8 @@
 import { record } from "../autograd/record";
 import { ShapeError } from "../errors";
-import { formatShape, numelOf } from "../tensor/shape";
+import { formatShape, numelOf, numberList } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * The same values under a new shape (one size may be -1, inferred). Shares the buffer.
@@ -9,6 +10,8 @@ import { Tensor } from "../tensor/tensor";
  * @example reshape(logits, [-1, V]) // [T, B, V] -> [T*B, V]
  */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  tensorArg("reshape", "x", x);
+  numberList("reshape", "shape", shape);
   const target = inferShape("reshape", x.shape, shape);
   const out = new Tensor(x.data, target);
   // dL/dx = g reshaped back
@@ -17,6 +20,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 
 /** Flattens dims startDim..endDim into one (PyTorch's `flatten`). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  tensorArg("flatten", "x", x);
   if (x.ndim === 0) return reshape(x, [1]);
   const s = startDim < 0 ? startDim + x.ndim : startDim;
   const e = endDim < 0 ? endDim + x.ndim : endDim;

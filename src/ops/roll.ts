@@ -1,9 +1,10 @@
 import { record } from "../autograd/record";
 import { ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
-import { normalizeDim, stridesOf } from "../tensor/shape";
+import { normalizeDim, stridesOf, numberList } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Rotates x along `dims` by `shifts` (PyTorch's `roll`): out[(i + s) mod n] = x[i] along each
@@ -13,12 +14,16 @@ import { reshape } from "./reshape";
  * @example roll(tensor([1, 2, 3, 4]), 1) // [4, 1, 2, 3]
  */
 export function roll(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
-  const s = typeof shifts === "number" ? [shifts] : [...shifts];
+  tensorArg("roll", "x", x);
+  const s = typeof shifts === "number" ? [shifts] : shifts;
+  numberList("roll", "shifts", s, "a number or an array of numbers");
   if (dims === undefined) {
     if (s.length !== 1) throw new ValueError(`roll: without dims, shifts must be one number; got [${s.join(", ")}]`);
     return reshape(roll(reshape(x, [-1]), s, [0]), x.shape);
   }
-  const ds = (typeof dims === "number" ? [dims] : [...dims]).map((d) => normalizeDim("roll", d, x.ndim));
+  const dimList = typeof dims === "number" ? [dims] : dims;
+  numberList("roll", "dims", dimList, "a number or an array of numbers");
+  const ds = dimList.map((d) => normalizeDim("roll", d, x.ndim));
   if (ds.length !== s.length) {
     throw new ValueError(`roll: shifts and dims must have the same length; got shifts [${s.join(", ")}], dims [${ds.join(", ")}]`);
   }

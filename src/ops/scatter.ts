@@ -5,6 +5,7 @@ import { formatShape, normalizeDim, sameShape } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";
 import { checkIndex, gather, sourceOffsets } from "./gather";
 import { asTensor } from "./operands";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * A copy of x with the values of `src` written at the positions `index` names along `dim`
@@ -19,6 +20,8 @@ import { asTensor } from "./operands";
  * @example scatter(zeros([2, 4]), 1, tensor([[1], [3]], { dtype: "int32" }), 1) // one-hot rows
  */
 export function scatter(x: Tensor, dim: number, index: Tensor, src: TensorLike): Tensor {
+  tensorArg("scatter", "x", x);
+  tensorArg("scatter", "index", index);
   return scatterWith("scatter", x, dim, index, src, false);
 }
 
@@ -30,6 +33,8 @@ export function scatter(x: Tensor, dim: number, index: Tensor, src: TensorLike):
  * @example scatterAdd(zeros([V]), 0, tokenIds, ones([N])) // token counts
  */
 export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: TensorLike): Tensor {
+  tensorArg("scatterAdd", "x", x);
+  tensorArg("scatterAdd", "index", index);
   return scatterWith("scatterAdd", x, dim, index, src, true);
 }
 

@@ -6,6 +6,7 @@ import { pointwise, pointwiseGrad } from "./operands";
 import { isGradEnabled } from "../autograd/grad-mode";
 import { mul } from "./mul";
 import { sub } from "./sub";
+import { tensorArg } from "./tensor-arg";
 
 /** Numerically stable logistic function sigma(v) = 1 / (1 + e^-v). */
 export function sigmoidScalar(v: number): number {
@@ -19,6 +20,7 @@ export function sigmoidScalar(v: number): number {
  * backend's `sigmoid` kernel (vectorized on the wasm backend, within a few float32 ulp).
  */
 export function sigmoid(x: Tensor): Tensor {
+  tensorArg("sigmoid", "x", x);
   const kernel = getBackend().sigmoid;
   const out = pointwise(x, (v, o) => kernel(o.length, v, 0, o, 0));
   // dL/dx = g * s (1 - s)

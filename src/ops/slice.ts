@@ -4,6 +4,7 @@ import type { Tensor } from "../tensor/tensor";
 import { arange } from "../tensor/creation";
 import { indexSelect } from "./index-select";
 import { narrow } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Python-style slice `x[..., start:end:step, ...]` of dim `dim`: negative bounds count from the
@@ -12,6 +13,7 @@ import { narrow } from "./narrow";
  * @example slice(x, 0, -1) // all time steps but the last: inputs of a next-token model
  */
 export function slice(x: Tensor, dim: number, start = 0, end = Infinity, step = 1): Tensor {
+  tensorArg("slice", "x", x);
   const d = normalizeDim("slice", dim, x.ndim);
   const whole = (v: number): boolean => Number.isInteger(v) || Math.abs(v) === Infinity;
   if (!whole(start) || !whole(end) || !Number.isInteger(step) || step < 1) {

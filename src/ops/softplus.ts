@@ -6,6 +6,7 @@ import { mul } from "./mul";
 import { pointwise } from "./operands";
 import { sigmoid } from "./sigmoid";
 import { where } from "./where";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Elementwise softplus (PyTorch's `F.softplus`), a smooth relu:
@@ -18,6 +19,7 @@ import { where } from "./where";
  * @example softplus(x) // log(1 + e^x), a positive scale or variance
  */
 export function softplus(x: Tensor, beta = 1, threshold = 20): Tensor {
+  tensorArg("softplus", "x", x);
   if (typeof beta !== "number" || beta === 0 || !Number.isFinite(beta)) throw new ValueError(`softplus: beta must be a finite non-zero number; got ${beta}`);
   if (typeof threshold !== "number" || Number.isNaN(threshold)) throw new ValueError(`softplus: threshold must be a number; got ${threshold}`);
   const out = pointwise(x, (src, dst) => {

@@ -4,6 +4,7 @@ import { Tensor } from "../tensor/tensor";
 import { gather } from "./gather";
 import type { ValuesIndices } from "./max";
 import { aroundDim, narrow } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Sorts along `dim` (default the last), ascending unless `descending` (PyTorch's `sort`):
@@ -13,6 +14,7 @@ import { aroundDim, narrow } from "./narrow";
  * @example const { values, indices } = sort(scores, -1, true)
  */
 export function sort(x: Tensor, dim = -1, descending = false): ValuesIndices {
+  tensorArg("sort", "x", x);
   const indices = argsort(x, dim, descending);
   return { values: x.ndim === 0 ? x : gather(x, normalizeDim("sort", dim, x.ndim), indices), indices };
 }
@@ -24,6 +26,7 @@ export function sort(x: Tensor, dim = -1, descending = false): ValuesIndices {
  * @example argsort(tensor([3, 1, 2])) // [1, 2, 0]
  */
 export function argsort(x: Tensor, dim = -1, descending = false): Tensor {
+  tensorArg("argsort", "x", x);
   if (x.ndim === 0) return new Tensor(new Int32Array(1), []);
   const d = normalizeDim("argsort", dim, x.ndim);
   const { outer, size, inner } = aroundDim(x.shape, d);
@@ -51,6 +54,7 @@ export function argsort(x: Tensor, dim = -1, descending = false): Tensor {
  * @example const { values, indices } = topk(logits, 5) // the five most likely tokens per row
  */
 export function topk(x: Tensor, k: number, dim = -1, largest = true): ValuesIndices {
+  tensorArg("topk", "x", x);
   const d = x.ndim === 0 ? 0 : normalizeDim("topk", dim, x.ndim);
   const size = x.ndim === 0 ? 1 : (x.shape[d] ?? 1);
   if (!Number.isInteger(k) || k < 0 || k > size) {

@@ -1,7 +1,8 @@
 import { ValueError } from "../errors";
-import { formatShape, normalizeDim } from "../tensor/shape";
+import { formatShape, normalizeDim, numberList } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
 import { narrow } from "./narrow";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Cuts `x` along `dim` into pieces of `splitSize` (the last may be smaller) or of the listed
@@ -10,8 +11,10 @@ import { narrow } from "./narrow";
  * @example split(gates, H, 1) // packed LSTM gates [B, 4H] -> i, f, g, o, each [B, H]
  */
 export function split(x: Tensor, splitSize: number | readonly number[], dim = 0): Tensor[] {
+  tensorArg("split", "x", x);
   const d = normalizeDim("split", dim, x.ndim);
   const size = x.shape[d] ?? 1;
+  if (typeof splitSize !== "number") numberList("split", "splitSize", splitSize, "a number or an array of numbers");
   const sizes = typeof splitSize === "number" ? evenSizes("split", size, splitSize, x) : [...splitSize];
   const total = sizes.reduce((p, q) => p + q, 0);
   if (sizes.some((s) => !Number.isInteger(s) || s < 0) || total !== size) {
@@ -36,6 +39,7 @@ export function split(x: Tensor, splitSize: number | readonly number[], dim = 0)
  * @example chunk(gates, 4, 1) // [B, 4H] -> 4 x [B, H]
  */
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  tensorArg("chunk", "x", x);
   if (!Number.isInteger(chunks) || chunks < 1) {
     throw new ValueError(`chunk: chunks must be a positive integer; got ${chunks} for ${formatShape(x.shape)}`);
   }

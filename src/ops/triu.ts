@@ -3,6 +3,7 @@ import { ShapeError, ValueError } from "../errors";
 import { allocate } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * The upper triangle of the last two dims (PyTorch's `triu`): out_ij = x_ij where j - i >= k,
@@ -12,6 +13,7 @@ import { Tensor } from "../tensor/tensor";
  * @example triu(ones([T, T]), 1) // 1 where a query would look at a later key: a causal mask
  */
 export function triu(x: Tensor, diagonal = 0): Tensor {
+  tensorArg("triu", "x", x);
   return triangle("triu", x, diagonal, true);
 }
 
@@ -22,6 +24,7 @@ export function triu(x: Tensor, diagonal = 0): Tensor {
  * @example tril(ones([T, T])) // 1 where a query may look: the allowed part of a causal mask
  */
 export function tril(x: Tensor, diagonal = 0): Tensor {
+  tensorArg("tril", "x", x);
   return triangle("tril", x, diagonal, false);
 }
 

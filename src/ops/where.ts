@@ -4,6 +4,7 @@ import { allocate, promote } from "../tensor/dtype";
 import { broadcastShapes, numelOf } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";
 import { asTensor, sumTo } from "./operands";
+import { tensorArg } from "./tensor-arg";
 
 /**
  * Picks a where `cond` is non-zero, b elsewhere, with broadcasting over all three.
@@ -11,6 +12,7 @@ import { asTensor, sumTo } from "./operands";
  * @example where(mask, scores, -Infinity)
  */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
+  tensorArg("where", "cond", cond);
   const x = asTensor("where", a, b instanceof Tensor ? b : undefined);
   const y = asTensor("where", b, x);
   const shape = broadcastShapes("where", broadcastShapes("where", cond.shape, x.shape), y.shape);

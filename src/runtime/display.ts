@@ -3,6 +3,7 @@
  * In a kernel with the seqgrad bridge this sends Jupyter `display_data` / `update_display_data`
  * messages with the value's full MIME bundle; in plain Node it prints the `text/plain` form.
  */
+import { checkKnownOptions, optionNames } from "../known-options";
 import { ValueError } from "../errors";
 import { kernelBridge } from "./kernel-bridge";
 import { nodeBuiltin } from "./node-builtin";
@@ -41,6 +42,7 @@ const shownIn = new Map<string, number | null>();
  * @example display(curve, { id: "loss" }); // again later in the cell: updates the same output
  */
 export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
+  checkKnownOptions("display", options, optionNames<DisplayOptions>({ id: true }));
   const id = options.id === undefined ? freshId() : checkId(options.id);
   const bridge = kernelBridge();
   const cell = bridge?.currentCell() ?? null;

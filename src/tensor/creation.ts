@@ -77,11 +77,13 @@ function filledWith(op: string, shape: readonly number[], value: number, options
 
 /** Zeros with the shape (and dtype, unless given) of `x`. */
 export function zerosLike(x: Tensor, options: CreationOptions = {}): Tensor {
+  checkKnownOptions("zerosLike", options, CREATION_OPTIONS);
   return zeros(x.shape, { dtype: x.dtype, ...options });
 }
 
 /** Ones with the shape (and dtype, unless given) of `x`. */
 export function onesLike(x: Tensor, options: CreationOptions = {}): Tensor {
+  checkKnownOptions("onesLike", options, CREATION_OPTIONS);
   return ones(x.shape, { dtype: x.dtype, ...options });
 }
 

@@ -1,4 +1,4 @@
-import { DTypeError, ValueError } from "../errors";
+import { DTypeError, OutOfMemoryError, ValueError } from "../errors";
 
 /** The element types a tensor can hold. */
 export type DType = "float32" | "float64" | "int32";
@@ -26,8 +26,21 @@ export function allocate(dtype: DType, n: number, op = "allocate"): TypedArray {
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const bytes = n * (dtype === "float64" ? 8 : 4);
-    throw new ValueError(`${op}: out of memory; ${n} ${dtype} elements need ${bytes} bytes, more than this engine can allocate (${e.message})`);
+    throw new OutOfMemoryError(`${op}: out of memory; ${n} ${dtype} elements need ${formatBytes(bytes)}, more than this engine can allocate (${e.message})`, n, dtype, bytes);
   }
+}
+
+/** A byte count with its binary-prefixed size: `16000000000000 bytes (14.6 TiB)`. */
+export function formatBytes(bytes: number): string {
+  const units = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+  let size = bytes;
+  let unit = "";
+  for (const u of units) {
+    if (size < 1024) break;
+    size /= 1024;
+    unit = u;
+  }
+  return unit === "" ? `${bytes} bytes` : `${bytes} bytes (${size.toFixed(1)} ${unit})`;
 }
 
 /** The dtype a typed array stores. */

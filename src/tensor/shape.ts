@@ -1,4 +1,4 @@
-import { IndexError, ShapeError, ValueError } from "../errors";
+import { DTypeError, IndexError, ShapeError, ValueError } from "../errors";
 
 /** A tensor shape: sizes of each dimension, outermost first. */
 export type Shape = readonly number[];
@@ -90,6 +90,7 @@ export function normalizeDim(op: string, dim: number, ndim: number): number {
 export function normalizeDims(op: string, dims: number | readonly number[] | undefined, ndim: number): number[] {
   if (dims === undefined) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof dims === "number" ? [dims] : dims;
+  numberList(op, "dim", list, "a number or an array of numbers");
   const out = list.map((d) => normalizeDim(op, d, ndim));
   if (new Set(out).size !== out.length) {
     throw new ValueError(`${op}: a dim appears twice; got [${list.join(", ")}]`);
@@ -104,4 +105,20 @@ export function normalizeDims(op: string, dims: number | readonly number[] | und
 export function reducedShape(shape: Shape, dims: readonly number[], keepdim: boolean): { kept: number[]; out: number[] } {
   const kept = shape.map((s, d) => (dims.includes(d) ? 1 : s));
   return { kept, out: keepdim ? kept : shape.filter((_, d) => !dims.includes(d)) };
+}
+
+/**
+ * Throws a `DTypeError` naming `op` and `name` unless `value` is an array of numbers (a shape, a
+ * list of dims or sizes); a string, null or object there used to end in a bare `TypeError`.
+ */
+export function numberList(op: string, name: string, value: unknown, expected = "an array of numbers"): asserts value is readonly number[] {
+  if (Array.isArray(value) && value.every((v) => typeof v === "number")) return;
+  const got = Array.isArray(value)
+    ? `[${value.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v))).join(", ")}]`
+    : typeof value === "string"
+      ? `the string ${JSON.stringify(value)}`
+      : typeof value === "object" && value !== null
+        ? "an object"
+        : String(value);
+  throw new DTypeError(`${op}: ${name} must be ${expected}; got ${got}`);
 }

@@ -1,5 +1,7 @@
 /** What a training run records, and the early-stopping rule. */
 
+import { checkKnownOptions, optionNames } from "../known-options";
+
 /** One optimizer step. */
 export interface StepRecord {
   /** 1-based step number. */
@@ -71,6 +73,7 @@ export class EarlyStopping {
   private readonly minDelta: number;
 
   constructor(options: EarlyStoppingOptions = {}) {
+    checkKnownOptions("EarlyStopping", options, optionNames<EarlyStoppingOptions>({ metric: true, patience: true, mode: true, minDelta: true }));
     this.metric = options.metric ?? "valid_loss";
     this.patience = options.patience ?? 3;
     this.sign = options.mode === "max" ? -1 : 1;

@@ -1,4 +1,5 @@
 /** Sequence metrics: token accuracy, exact match and corpus BLEU-4. */
+import { checkKnownOptions } from "../known-options";
 import { ShapeError, ValueError } from "../errors";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
@@ -14,6 +15,7 @@ import { PAD_ID } from "../data/vocab";
  * @example tokenAccuracy(logits, batch.tgtOut) // logits [B, T, V], targets [B, T]
  */
 export function tokenAccuracy(predictions: Tensor, targets: Tensor, options: { ignoreIndex?: number } = {}): number {
+  checkKnownOptions("tokenAccuracy", options, ["ignoreIndex"]);
   const ignore = options.ignoreIndex ?? PAD_ID;
   const ids = predictedIds("tokenAccuracy", predictions, targets);
   let right = 0;

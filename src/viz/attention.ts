@@ -5,6 +5,8 @@
  *
  *   alpha_{t,s} = exp(e_{t,s}) / sum_s' exp(e_{t,s'})      (each row sums to 1)
  */
+import { checkKnownOptions } from "../known-options";
+import { ATTENTION_OPTIONS } from "./option-names";
 import { ShapeError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { Dense, dense } from "./data/matrix-input";
@@ -39,6 +41,7 @@ export interface AttentionOptions {
  * @example viz.attention(alpha, { source: ["the", "cat", "<eos>"], target: ["le", "chat", "<eos>"] })
  */
 export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, options: AttentionOptions): Figure<"attention"> {
+  checkKnownOptions("viz.attention", options, ATTENTION_OPTIONS);
   const w = dense(weights, "viz.attention");
   const S = w.shape[w.shape.length - 1] ?? 0;
   const T = w.shape[w.shape.length - 2] ?? 0;

@@ -7,6 +7,8 @@
  *
  * Pass it as the `callbacks` of `train.train(...)`, or call `log(step, metrics)` from your own loop.
  */
+import { checkKnownOptions } from "../known-options";
+import { CURVES_OPTIONS } from "./option-names";
 import { display } from "../runtime/display";
 import type { DisplayHandle } from "../runtime/display";
 import { kernelBridge } from "../runtime/kernel-bridge";
@@ -75,6 +77,7 @@ export class TrainingCurves {
   private readonly options: CurvesOptions;
 
   constructor(options: CurvesOptions = {}) {
+    checkKnownOptions("TrainingCurves", options, CURVES_OPTIONS);
     const s = options.smoothing ?? 0.6;
     if (!(s >= 0 && s < 1)) throw new ValueError(`viz.curves: smoothing must be in [0, 1); expected e.g. 0.6, got ${s}`);
     this.options = options;

@@ -11,6 +11,8 @@
  * on the fused path from the gate parts each step node names (`GradNode.parts`). Or they are
  * passed directly as [T, H] tensors keyed by role.
  */
+import { checkKnownOptions } from "../known-options";
+import { GATES_OPTIONS } from "./option-names";
 import type { GateTag } from "../autograd/scope";
 import { ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
@@ -56,6 +58,7 @@ export interface GatesOptions {
  * @example const lstm = new nn.LSTM({ inputSize: 8, hiddenSize: 16 }); viz.gates(lstm.forward(x).output, { tokens })
  */
 export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, options: GatesOptions = {}): Figure<"gates"> {
+  checkKnownOptions("viz.gates", options, GATES_OPTIONS);
   const { cell, names, activations } = source instanceof Tensor ? fromGraph(source, options) : fromMap(source, options);
   const roles = [...activations.keys()];
   const shown = Object.keys(names).filter((r) => activations.has(r));

@@ -3,6 +3,8 @@
  * scale, one colour per model (RNN against LSTM against GRU), and the gradient norm of every
  * parameter. Feed it the measurements of `viz.measureGradientFlow`, or your own numbers.
  */
+import { checkKnownOptions } from "../known-options";
+import { GRADFLOW_OPTIONS } from "./option-names";
 import { ValueError } from "../errors";
 import { compact } from "./data/downsample";
 import { Figure } from "./figure";
@@ -24,6 +26,7 @@ export interface GradflowOptions {
  * @example viz.gradflow([viz.measureGradientFlow(rnnLoss, { model: "RNN" }), viz.measureGradientFlow(lstmLoss, { model: "LSTM" })])
  */
 export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], options: GradflowOptions = {}): Figure<"gradflow"> {
+  checkKnownOptions("viz.gradflow", options, GRADFLOW_OPTIONS);
   const list: readonly GradientFlow[] = isList(flows) ? flows : [flows];
   if (list.length === 0) throw new ValueError("viz.gradflow: needs at least one measurement; expected measureGradientFlow(...) results, got an empty list");
   const series: GradflowSeries[] = [];

@@ -12,6 +12,8 @@
  * Both recurrent paths give the same numbers: on the fused path too, the step tensor h_t receives
  * the whole dL/dh_t (from the output y_t and from h_{t+1}).
  */
+import { checkKnownOptions } from "../known-options";
+import { GRADIENT_FLOW_OPTIONS } from "./option-names";
 import { ValueError } from "../errors";
 import { Generator } from "../tensor/random";
 import { Tensor } from "../tensor/tensor";
@@ -85,6 +87,7 @@ export function retainHiddenGrads(loss: Tensor): HiddenStates[] {
  * @example const flow = viz.measureGradientFlow(loss, { model: "LSTM" }); viz.gradflow([flow])
  */
 export function measureGradientFlow(loss: Tensor, options: GradientFlowOptions = {}): GradientFlow {
+  checkKnownOptions("viz.measureGradientFlow", options, GRADIENT_FLOW_OPTIONS);
   const all = retainHiddenGrads(loss);
   const chosen = options.module === undefined ? pickModule(all) : all.find((h) => h.module === options.module);
   if (chosen === undefined) {

@@ -7,6 +7,8 @@ import type { ScopeTags } from "../autograd/scope";
  * drawings agree. Nodes made inside a recurrent loop carry their time step: the steps become columns
  * in time order, left to right.
  */
+import { checkKnownOptions } from "../known-options";
+import { GRAPH_OPTIONS } from "./option-names";
 import type { Tensor } from "../tensor/tensor";
 import { computeStats } from "./data/stats";
 import { compact } from "./data/downsample";
@@ -41,6 +43,7 @@ export interface GraphFigureOptions {
  * @example const loss = x.mul(w).add(b).tanh().sum(); loss.backward(); viz.graph(loss)
  */
 export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure<"graph"> {
+  checkKnownOptions("viz.graph", options, GRAPH_OPTIONS);
   const max = options.maxNodes ?? GRAPH_MAX_NODES;
   const { order, total } = collect(t, max);
   const ids = new Map<Tensor, string>();

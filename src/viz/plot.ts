@@ -3,6 +3,8 @@
  * `heatmap` and `bar`. Long series are thinned to 2,000 evenly spaced points; heat maps are
  * block-averaged to at most 64 x 64.
  */
+import { checkKnownOptions } from "../known-options";
+import { HEATMAP_OPTIONS, PLOT_OPTIONS } from "./option-names";
 import { ShapeError, ValueError } from "../errors";
 import { Tensor } from "../tensor/tensor";
 import { computeStats } from "./data/stats";
@@ -48,6 +50,7 @@ export interface PlotOptions {
  * @example viz.line({ train: trainLoss, valid: validLoss }, { xLabel: "epoch", yScale: "log" })
  */
 export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Record<string, Tensor | ArrayLike<number>>>, options: PlotOptions = {}): Figure<"plot"> {
+  checkKnownOptions("viz.line", options, PLOT_OPTIONS);
   const list = toSeries(series, "viz.line");
   const payload: LinePlot = { kind: "plot", version: 1, type: "line", ...common(options), ...xyAxes(list, options), series: list };
   return new Figure("plot", payload, renderPlot, `Line plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
@@ -59,6 +62,7 @@ export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Rec
  * @example viz.scatter({ x: lengths, y: losses }, { xLabel: "length", yLabel: "loss" })
  */
 export function scatter(series: SeriesInput | readonly SeriesInput[], options: PlotOptions = {}): Figure<"plot"> {
+  checkKnownOptions("viz.scatter", options, PLOT_OPTIONS);
   const list = toSeries(series, "viz.scatter");
   const payload: ScatterPlot = { kind: "plot", version: 1, type: "scatter", ...common(options), ...xyAxes(list, options), series: list };
   return new Figure("plot", payload, renderPlot, `Scatter plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
@@ -79,6 +83,7 @@ export interface HeatmapOptions extends PlotOptions {
  * @example viz.heatmap(confusion, { xTicks: labels, yTicks: labels, xLabel: "predicted", yLabel: "true" })
  */
 export function heatmap(z: Tensor | ReadonlyArray<unknown>, options: HeatmapOptions = {}): Figure<"plot"> {
+  checkKnownOptions("viz.heatmap", options, HEATMAP_OPTIONS);
   const d = dense(z, "viz.heatmap");
   if (d.shape.length !== 2) throw new ShapeError(`viz.heatmap: needs a matrix; expected [rows, cols], got [${d.shape.join(", ")}]`);
   const [rows = 0, cols = 0] = d.shape;
@@ -108,6 +113,7 @@ export function heatmap(z: Tensor | ReadonlyArray<unknown>, options: HeatmapOpti
  * @example viz.bar({ RNN: 0.41, LSTM: 0.93, GRU: 0.91 }, { yLabel: "accuracy" })
  */
 export function bar(values: Readonly<Record<string, number>> | { categories: readonly string[]; series: Readonly<Record<string, ArrayLike<number> | Tensor>> }, options: PlotOptions = {}): Figure<"plot"> {
+  checkKnownOptions("viz.bar", options, PLOT_OPTIONS);
   const grouped = "categories" in values && Array.isArray(values.categories);
   const categories = grouped ? [...(values as { categories: readonly string[] }).categories] : Object.keys(values);
   const series = grouped

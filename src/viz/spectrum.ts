@@ -4,6 +4,8 @@
  * complex plane with the unit circle and the spectral radius rho = max |lambda|. For a linear RNN,
  * h_t = W h_{t-1} makes ||h_t|| grow like rho^t: rho > 1 explodes, rho < 1 vanishes.
  */
+import { checkKnownOptions } from "../known-options";
+import { SPECTRUM_OPTIONS } from "./option-names";
 import { ShapeError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { compact } from "./data/downsample";
@@ -37,6 +39,7 @@ export interface SpectrumOptions {
  * @example viz.spectrum(rnn.weight_hh_l0)
  */
 export function spectrumFigure(w: Tensor, options: SpectrumOptions = {}): Figure<"spectrum"> {
+  checkKnownOptions("viz.spectrum", options, SPECTRUM_OPTIONS);
   const [n = 0, m = -1] = w.shape;
   if (w.ndim !== 2 || n !== m || n > SPECTRUM_MAX) {
     throw new ShapeError(`viz.spectrum: needs a square matrix of at most ${SPECTRUM_MAX} rows; expected [n, n], got [${w.shape.join(", ")}]`);

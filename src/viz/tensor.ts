@@ -4,6 +4,8 @@
  * a heat map (2-D) or one heat map per slice (3-D and above), downsampled by block means; a small
  * matrix (up to 8 x 8) prints its values in the cells.
  */
+import { checkKnownOptions } from "../known-options";
+import { TENSOR_OPTIONS } from "./option-names";
 import type { Tensor } from "../tensor/tensor";
 import { setTensorDisplay } from "../tensor/display-hook";
 import { computeStats } from "./data/stats";
@@ -40,6 +42,7 @@ export interface TensorFigureOptions {
  * @example viz.tensor(randn([8, 16]), { title: "W_hh" })
  */
 export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figure<"tensor"> {
+  checkKnownOptions("viz.tensor", options, TENSOR_OPTIONS);
   const stats = computeStats(t.data);
   const scale = autoColorScale(stats.min, stats.max);
   const payload: TensorPayload = {

@@ -7,6 +7,8 @@
  * with retained hidden gradients (`viz.retainHiddenGrads`), cells show ||dL/dh_t||: the BPTT picture
  * of vanishing and exploding gradients.
  */
+import { checkKnownOptions } from "../known-options";
+import { UNROLLED_OPTIONS } from "./option-names";
 import { ValueError } from "../errors";
 import type { Tensor } from "../tensor/tensor";
 import { computeStats } from "./data/stats";
@@ -37,6 +39,7 @@ const ROW_GAP = 74;
  * @example const hs = viz.retainHiddenGrads(loss); loss.backward(); viz.unrolled(loss)
  */
 export function unrolledFigure(root: Tensor, options: UnrolledOptions = {}): Figure<"unrolled"> {
+  checkKnownOptions("viz.unrolled", options, UNROLLED_OPTIONS);
   const found = extractUnrolled(root);
   if (found.cells.size === 0) {
     throw new ValueError(

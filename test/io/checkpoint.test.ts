@@ -107,7 +107,7 @@ describe("checkpoints", () => {
     const opt = new optim.SGD(model.parameters(), { lr: 0.1 });
     expect(() => io.loadCheckpoint(path, { optimizer: opt })).toThrow(/holds no optimizer state/);
     const typo: Record<string, number> = { epoch: 3 };
-    expect(() => io.saveCheckpoint(path, typo)).toThrow(/saveCheckpoint: unknown field "epoch"/);
+    expect(() => io.saveCheckpoint(path, typo)).toThrow(/saveCheckpoint: unknown option "epoch"; expected one of model, optimizer, scheduler, step, rng, extra, got epoch$/);
   });
 
   it("refuse to load weights of another shape and leave the model unchanged", () => {

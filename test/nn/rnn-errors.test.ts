@@ -64,7 +64,7 @@ describe("recurrent layers reject bad input with typed errors naming the module,
     expect(() => new nn.RNN({ inputSize: 2, hiddenSize: 3, nonlinearity: "sigmoid" } as never)).toThrow('RNN: nonlinearity must be "tanh" or "relu"; got sigmoid');
     expect(() => new nn.GRU({ inputSize: 0, hiddenSize: 3 })).toThrow("GRU: inputSize must be a positive integer; got 0");
     expect(() => new nn.GRU({ inputSize: 2, hiddenSize: 3, dropout: 2 })).toThrow("GRU: dropout must be a probability in [0, 1]; got 2");
-    expectRejected(lstm, () => lstm.forward(x, null, { length: [1] } as never), ValueError, 'LSTM.forward: unknown option "length"; expected only lengths, got length');
+    expectRejected(lstm, () => lstm.forward(x, null, { length: [1] } as never), ValueError, 'LSTM.forward: unknown option "length"; expected one of lengths, got length (did you mean "lengths"?)');
   });
 });
 

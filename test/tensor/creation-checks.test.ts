@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import "../../src/backend";
-import { DTypeError, ShapeError, ValueError } from "../../src/errors";
+import { DTypeError, OutOfMemoryError, ShapeError, ValueError } from "../../src/errors";
 import { nn } from "../../src";
 import { expand } from "../../src/ops";
 import { Tensor, arange, full, ones, randn, tensor, zeros } from "../../src/tensor";
@@ -32,7 +32,19 @@ describe("tensor creation rejects what it cannot hold", () => {
   it("reports sizes beyond memory as seqgrad errors with the bytes asked for (they were bare RangeErrors)", () => {
     expect(() => zeros([1e6, 1e6])).toThrow(/^zeros: out of memory; 1000000000000 float32 elements need 4000000000000 bytes/);
     expect(() => randn([1e5, 1e5])).toThrow(ValueError);
-    expect(() => new nn.LSTM({ inputSize: 1, hiddenSize: 1e6 })).toThrow(/out of memory; 4000000000000 float32 elements need 16000000000000 bytes/);
+  });
+
+  it("names the module, its arguments and the size when a module's parameters do not fit (it said allocate)", () => {
+    expect(() => new nn.LSTM({ inputSize: 1, hiddenSize: 1e6 })).toThrow(
+      /^LSTM: out of memory building its parameters; LSTM\(\{ inputSize: 1, hiddenSize: 1000000 \}\) asks for a float32 tensor \[4000000, 1000000\] of 4000000000000 elements, 16000000000000 bytes \(14\.6 TiB\)/,
+    );
+    expect(() => new nn.Linear(1e5, 1e5, { bias: false })).toThrow(
+      /^Linear: out of memory building its parameters; Linear\(100000, 100000, \{ bias: false \}\) asks for a float32 tensor \[100000, 100000\] of 10000000000 elements, 40000000000 bytes \(37\.3 GiB\)/,
+    );
+    expect(() => new nn.Embedding(1e9, 64, { dtype: "float64" })).toThrow(/^Embedding: out of memory building its parameters; Embedding\(1000000000, 64, \{ dtype: "float64" \}\) asks for a float64 tensor \[1000000000, 64\]/);
+    expect(() => new nn.MultiheadAttention({ embedDim: 1e6, numHeads: 1 })).toThrow(/^MultiheadAttention: out of memory building its parameters; MultiheadAttention\(\{ embedDim: 1000000, numHeads: 1 \}\) asks for a float32 tensor \[3000000, 1000000\]/);
+    expect(() => new nn.RNNLM({ vocabSize: 1e9, hiddenSize: 100 })).toThrow(/^Embedding: out of memory building its parameters; Embedding\(1000000000, /);
+    expect(() => new nn.GRUCell({ inputSize: 2, hiddenSize: 1e6 })).toThrow(OutOfMemoryError);
   });
 
   it("raises seqgrad errors for arange to Infinity and expand to a negative size", () => {

@@ -2,6 +2,7 @@
  * The encoder of the Advanced AI lecture (CS 581): embed the source, run a recurrent layer over it, and hand the
  * decoder its outputs (the attention memory) and its final state (the bottleneck).
  */
+import { checkKnownOptions, optionNames } from "../../known-options";
 import { linearTanh } from "./bridge";
 import { permute } from "../../ops/permute";
 import { reshape } from "../../ops/reshape";
@@ -48,6 +49,7 @@ export class Seq2SeqEncoder extends Module {
   readonly bridgeC: Linear | null;
 
   constructor(o: EncoderOptions) {
+    checkKnownOptions("Seq2SeqEncoder", o, optionNames<EncoderOptions>({ vocabSize: true, embeddingDim: true, hiddenSize: true, numLayers: true, cell: true, bidirectional: true, dropout: true, dtype: true }));
     super();
     this.embedding = new Embedding(o.vocabSize, o.embeddingDim, { paddingIdx: PAD_ID, dtype: o.dtype });
     this.rnn = makeRecurrent("Seq2Seq", o.cell, { inputSize: o.embeddingDim, hiddenSize: o.hiddenSize, numLayers: o.numLayers, bidirectional: o.bidirectional, dropout: o.dropout, dtype: o.dtype });

@@ -27,6 +27,7 @@ import { tokenAccuracy } from "../../train/metrics";
 import { paddingMask } from "../../nn/attention/attend";
 import { Module } from "../../nn/module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "../../nn/options";
+import { optionNames } from "../../known-options";
 import { AttentionType, DecoderState, Memory, Seq2SeqDecoder } from "./decoder";
 import { Seq2SeqEncoder } from "./encoder";
 import { CellType, checkIds } from "./recurrent";
@@ -72,6 +73,8 @@ export interface Seq2SeqForwardOptions {
   /** Generator for the teacher-forcing coin flips (default: the global one). */
   generator?: Generator;
 }
+
+const SEQ2SEQ_FORWARD_OPTIONS = optionNames<Seq2SeqForwardOptions>({ teacherForcingRatio: true, generator: true });
 
 /** What `Seq2Seq.forward` returns. */
 export interface Seq2SeqOutput {
@@ -129,6 +132,7 @@ export class Seq2Seq extends Module {
    */
   forward(src: Tensor, srcLengths: Tensor | readonly number[], tgtIn: Tensor, options: Seq2SeqForwardOptions = {}): Seq2SeqOutput {
     const op = "Seq2Seq.forward";
+    checkKnownOptions(op, options, SEQ2SEQ_FORWARD_OPTIONS);
     const ratio = probability(op, "teacherForcingRatio", options.teacherForcingRatio, 1);
     checkIds(op, "src", src, this.config.srcVocabSize);
     checkIds(op, "tgtIn", tgtIn, this.config.tgtVocabSize, src.shape[0]);
@@ -182,6 +186,7 @@ export class Seq2Seq extends Module {
    * @example await train({ model, data, optimizer, loss: (b) => model.loss(b) });
    */
   loss(batch: Seq2SeqBatch, options: Seq2SeqForwardOptions = {}): { loss: Tensor; metrics: Record<string, number> } {
+    checkKnownOptions("Seq2Seq.loss", options, SEQ2SEQ_FORWARD_OPTIONS);
     const { logits } = this.forward(batch.src, batch.srcLengths, batch.tgtIn, options);
     const loss = crossEntropy(logits, batch.tgtOut, { ignoreIndex: PAD_ID });
     return { loss, metrics: { accuracy: tokenAccuracy(logits, batch.tgtOut) } };

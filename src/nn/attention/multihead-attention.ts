@@ -3,7 +3,7 @@ import { softmax } from "../../ops/fused/softmax";
 import { ShapeError, ValueError } from "../../errors";
 import { matmul } from "../../ops/matmul";
 import type { DType } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
+import { parameterData } from "../default-init";
 import { formatShape } from "../../tensor/shape";
 import type { Tensor } from "../../tensor/tensor";
 import { xavierUniform_ } from "../init/fan";
@@ -12,6 +12,7 @@ import { Module } from "../module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "../options";
 import { Parameter } from "../parameter";
 import { applyAttentionMasks } from "./masks";
+import { moduleAllocationError } from "../allocation-error";
 
 /** Options of `MultiheadAttention` (PyTorch's names). */
 export interface MultiheadAttentionOptions {
@@ -76,9 +77,13 @@ export class MultiheadAttention extends Module {
     const bias = boolOption("MultiheadAttention", "bias", options.bias, true);
     const dtype = floatDTypeOption("MultiheadAttention", options.dtype);
     // PyTorch's init: Xavier-uniform packed projection, zero biases
-    const w = this.registerParameter("in_proj_weight", new Parameter(allocate(dtype, 3 * E * E), [3 * E, E]));
-    xavierUniform_(w);
-    this.registerParameter("in_proj_bias", bias ? new Parameter(allocate(dtype, 3 * E), [3 * E]) : null);
+    try {
+      const w = this.registerParameter("in_proj_weight", new Parameter(parameterData([3 * E, E], dtype), [3 * E, E]));
+      xavierUniform_(w);
+      this.registerParameter("in_proj_bias", bias ? new Parameter(parameterData([3 * E], dtype), [3 * E]) : null);
+    } catch (e) {
+      throw moduleAllocationError("MultiheadAttention", [options], e);
+    }
     this.out_proj = new Linear(E, E, { bias, dtype });
     if (this.out_proj.bias !== null) this.out_proj.bias.data.fill(0);
   }

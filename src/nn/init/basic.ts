@@ -1,4 +1,5 @@
 import { ShapeError, ValueError } from "../../errors";
+import { checkKnownOptions, optionNames } from "../../known-options";
 import { Generator, defaultGenerator } from "../../tensor/random";
 import { formatShape } from "../../tensor/shape";
 import type { Tensor } from "../../tensor/tensor";
@@ -10,6 +11,9 @@ export interface InitOptions {
   generator?: Generator;
 }
 
+/** The option names of the initializers without options of their own. */
+export const INIT_OPTIONS = optionNames<InitOptions>({ generator: true });
+
 /**
  * Fills `t` in place with samples of U(a, b) and returns it (PyTorch's `nn.init.uniform_`).
  * Initializers write `t.data` directly: no graph is recorded, as under `no_grad`.
@@ -17,6 +21,7 @@ export interface InitOptions {
  * @example uniform_(lstm.weight_hh_l0, -0.08, 0.08)
  */
 export function uniform_(t: Tensor, a = 0, b = 1, options: InitOptions = {}): Tensor {
+  checkKnownOptions("uniform_", options, INIT_OPTIONS);
   requireFloatTensor("uniform_", t);
   if (!(a <= b)) throw new ValueError(`uniform_: need a <= b; got a ${a}, b ${b}`);
   const gen = options.generator ?? defaultGenerator;
@@ -32,6 +37,7 @@ export function uniform_(t: Tensor, a = 0, b = 1, options: InitOptions = {}): Te
  * @example normal_(embedding.weight, 0, 0.1)
  */
 export function normal_(t: Tensor, mean = 0, std = 1, options: InitOptions = {}): Tensor {
+  checkKnownOptions("normal_", options, INIT_OPTIONS);
   requireFloatTensor("normal_", t);
   if (!(std >= 0)) throw new ValueError(`normal_: std must be >= 0; got ${std}`);
   const gen = options.generator ?? defaultGenerator;

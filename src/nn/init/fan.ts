@@ -1,7 +1,8 @@
+import { checkKnownOptions } from "../../known-options";
 import { ValueError } from "../../errors";
 import { defaultGenerator } from "../../tensor/random";
 import type { Tensor } from "../../tensor/tensor";
-import { InitOptions, normal_, uniform_ } from "./basic";
+import { INIT_OPTIONS, InitOptions, normal_, uniform_ } from "./basic";
 import { requireRank } from "./checks";
 
 /** Nonlinearities `calculateGain` knows (PyTorch's names). */
@@ -54,6 +55,7 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
  * @example xavierUniform_(decoder.weight)
  */
 export function xavierUniform_(t: Tensor, gain = 1, options: InitOptions = {}): Tensor {
+  checkKnownOptions("xavierUniform_", options, INIT_OPTIONS);
   const { fanIn, fanOut } = fans("xavierUniform_", t);
   const a = gain * Math.sqrt(6 / (fanIn + fanOut));
   return uniform_(t, -a, a, options);
@@ -65,6 +67,7 @@ export function xavierUniform_(t: Tensor, gain = 1, options: InitOptions = {}): 
  *   W ~ N(0, s^2),   s = gain * sqrt(2 / (fan_in + fan_out))
  */
 export function xavierNormal_(t: Tensor, gain = 1, options: InitOptions = {}): Tensor {
+  checkKnownOptions("xavierNormal_", options, INIT_OPTIONS);
   const { fanIn, fanOut } = fans("xavierNormal_", t);
   return normal_(t, 0, gain * Math.sqrt(2 / (fanIn + fanOut)), options);
 }
@@ -80,10 +83,7 @@ export interface KaimingOptions extends InitOptions {
 }
 
 function kaimingStd(op: string, t: Tensor, options: KaimingOptions): number {
-  const known = ["a", "mode", "nonlinearity", "generator"];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new ValueError(`${op}: unknown option "${key}"; expected one of ${known.join(", ")}`);
-  }
+  checkKnownOptions(op, options, ["a", "mode", "nonlinearity", "generator"]);
   const mode = options.mode ?? "fanIn";
   if (mode !== "fanIn" && mode !== "fanOut") throw new ValueError(`${op}: mode must be "fanIn" or "fanOut"; got ${String(mode)}`);
   const { fanIn, fanOut } = fans(op, t);

@@ -1,8 +1,9 @@
 import { ShapeError } from "../../errors";
+import { checkKnownOptions } from "../../known-options";
 import { defaultGenerator } from "../../tensor/random";
 import { formatShape } from "../../tensor/shape";
 import type { Tensor } from "../../tensor/tensor";
-import type { InitOptions } from "./basic";
+import { INIT_OPTIONS, type InitOptions } from "./basic";
 import { requireFloatTensor } from "./checks";
 import { symmetricEigenvalues } from "./linalg";
 
@@ -21,6 +22,7 @@ import { symmetricEigenvalues } from "./linalg";
  * @example npRnn_(rnn.weight_hh_l0)
  */
 export function npRnn_(t: Tensor, options: InitOptions = {}): Tensor {
+  checkKnownOptions("npRnn_", options, INIT_OPTIONS);
   requireFloatTensor("npRnn_", t);
   const H = t.shape[0] ?? 0;
   if (t.ndim !== 2 || t.shape[1] !== H) {

@@ -1,6 +1,7 @@
 import { defaultGenerator } from "../../tensor/random";
+import { checkKnownOptions } from "../../known-options";
 import type { Tensor } from "../../tensor/tensor";
-import type { InitOptions } from "./basic";
+import { INIT_OPTIONS, type InitOptions } from "./basic";
 import { requireFloatTensor, requireRank } from "./checks";
 import { orthonormalColumnsT } from "./linalg";
 
@@ -18,6 +19,7 @@ import { orthonormalColumnsT } from "./linalg";
  * @example orthogonal_(rnn.weight_hh_l0)
  */
 export function orthogonal_(t: Tensor, gain = 1, options: InitOptions = {}): Tensor {
+  checkKnownOptions("orthogonal_", options, INIT_OPTIONS);
   requireFloatTensor("orthogonal_", t);
   requireRank("orthogonal_", t, 2);
   const rows = t.shape[0] ?? 0;

@@ -11,6 +11,7 @@ import type { Parameter } from "../parameter";
 import { CELLS, CellKind, CellSpec } from "./cells";
 import { fusedOption, runDirection } from "./run-direction";
 import { checkDType } from "./validate";
+import { moduleAllocationError } from "../allocation-error";
 
 /** Options shared by `RNNCell`, `LSTMCell` and `GRUCell`. */
 export interface CellOptions {
@@ -58,10 +59,14 @@ export class CellBase extends Module {
     const H = this.hiddenSize;
     const G = this.spec.blocks * H;
     const bound = 1 / Math.sqrt(H);
-    this.registerParameter("weight_ih", uniformParameter([G, this.inputSize], bound, dtype));
-    this.registerParameter("weight_hh", uniformParameter([G, H], bound, dtype));
-    this.registerParameter("bias_ih", this.bias ? uniformParameter([G], bound, dtype) : null);
-    this.registerParameter("bias_hh", this.bias ? uniformParameter([G], bound, dtype) : null);
+    try {
+      this.registerParameter("weight_ih", uniformParameter([G, this.inputSize], bound, dtype));
+      this.registerParameter("weight_hh", uniformParameter([G, H], bound, dtype));
+      this.registerParameter("bias_ih", this.bias ? uniformParameter([G], bound, dtype) : null);
+      this.registerParameter("bias_hh", this.bias ? uniformParameter([G], bound, dtype) : null);
+    } catch (e) {
+      throw moduleAllocationError(label, [options], e);
+    }
   }
 
   /** W_ih [G*H, D]. */

@@ -18,6 +18,7 @@ import type { GateSpec } from "./cells";
 import { LSTM_SPEC } from "./cells/lstm";
 import { block, gateScope, roleScope } from "./composed-step";
 import { checkDType } from "./validate";
+import { moduleAllocationError } from "../allocation-error";
 
 /** The LSTM's four gates i|f|g|o with their roles and labels, as the plain cell tags them. */
 const [INPUT, FORGET, CANDIDATE, OUTPUT] = LSTM_SPEC.gates as readonly [GateSpec, GateSpec, GateSpec, GateSpec]; // LSTM_SPEC packs exactly four
@@ -72,8 +73,12 @@ export class LayerNormLSTMCell extends Module {
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
     const bound = 1 / Math.sqrt(H);
-    this.registerParameter("weight_ih", uniformParameter([4 * H, this.inputSize], bound, dtype));
-    this.registerParameter("weight_hh", uniformParameter([4 * H, H], bound, dtype));
+    try {
+      this.registerParameter("weight_ih", uniformParameter([4 * H, this.inputSize], bound, dtype));
+      this.registerParameter("weight_hh", uniformParameter([4 * H, H], bound, dtype));
+    } catch (e) {
+      throw moduleAllocationError(label, [options], e);
+    }
     this.ln_ih = new LayerNorm(4 * H, { eps, dtype });
     this.ln_hh = new LayerNorm(4 * H, { eps, dtype });
     this.ln_c = new LayerNorm(H, { eps, dtype });

@@ -16,6 +16,7 @@ import { CELLS, CellKind, CellSpec } from "./cells";
 import type { DirectionResult, DirectionWeights } from "./recurrence";
 import { fusedOption, runDirection } from "./run-direction";
 import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./validate";
+import { moduleAllocationError } from "../allocation-error";
 
 /** Options shared by `RNN`, `LSTM` and `GRU` (PyTorch's names in camelCase). */
 export interface RecurrentOptions {
@@ -109,17 +110,21 @@ export class RNNBase extends Module {
     const H = this.hiddenSize;
     const G = this.spec.blocks * H;
     const bound = 1 / Math.sqrt(H);
-    for (let layer = 0; layer < this.numLayers; layer++) {
-      const inSize = layer === 0 ? this.inputSize : H * this.directions;
-      for (let dir = 0; dir < this.directions; dir++) {
-        const sfx = suffix(layer, dir);
-        this.registerParameter(`weight_ih${sfx}`, uniformParameter([G, inSize], bound, dtype));
-        this.registerParameter(`weight_hh${sfx}`, uniformParameter([G, H], bound, dtype));
-        if (this.bias) {
-          this.registerParameter(`bias_ih${sfx}`, uniformParameter([G], bound, dtype));
-          this.registerParameter(`bias_hh${sfx}`, uniformParameter([G], bound, dtype));
+    try {
+      for (let layer = 0; layer < this.numLayers; layer++) {
+        const inSize = layer === 0 ? this.inputSize : H * this.directions;
+        for (let dir = 0; dir < this.directions; dir++) {
+          const sfx = suffix(layer, dir);
+          this.registerParameter(`weight_ih${sfx}`, uniformParameter([G, inSize], bound, dtype));
+          this.registerParameter(`weight_hh${sfx}`, uniformParameter([G, H], bound, dtype));
+          if (this.bias) {
+            this.registerParameter(`bias_ih${sfx}`, uniformParameter([G], bound, dtype));
+            this.registerParameter(`bias_hh${sfx}`, uniformParameter([G], bound, dtype));
+          }
         }
       }
+    } catch (e) {
+      throw moduleAllocationError(label, [options], e);
     }
     this.exposeParameters();
   }

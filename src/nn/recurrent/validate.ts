@@ -1,3 +1,4 @@
+import { checkKnownOptions } from "../../known-options";
 import { DTypeError, ShapeError, ValueError } from "../../errors";
 import type { DType } from "../../tensor/dtype";
 import { formatShape } from "../../tensor/shape";
@@ -66,8 +67,5 @@ export function checkDType(owner: string, name: string, t: Tensor, dtype: DType)
 
 /** Rejects unknown keys of a forward options object. */
 export function checkForwardOptions(owner: string, options: object): void {
-  const unknown = Object.keys(options).filter((k) => k !== "lengths");
-  if (unknown.length > 0) {
-    throw new ValueError(`${owner}: unknown option ${unknown.map((k) => `"${k}"`).join(", ")}; expected only lengths, got ${unknown.join(", ")}`);
-  }
+  checkKnownOptions(owner, options, ["lengths"]);
 }
