@@ -9,22 +9,9 @@ import { ValueError } from "../errors";
 import type { HyperValue, OptimizerStateDict, ParamState } from "../optim/optimizer";
 import type { RngState } from "../tensor/random";
 import type { Tensor } from "../tensor/tensor";
+import { CHECKPOINT_FORMAT, LoadedCheckpoint, MODEL_PREFIX, OPTIM_PREFIX, namesAsNumbers } from "./checkpoint-format";
 import { readFileFor } from "./read-file";
 import { parseSafetensors } from "./safetensors";
-
-/** What a checkpoint file holds, checked. */
-export interface CheckpointFile {
-  step: number;
-  rng: RngState;
-  extra: Record<string, unknown>;
-  modelState: Record<string, Tensor>;
-  optimizerState: OptimizerStateDict | null;
-  schedulerState: Record<string, unknown> | null;
-}
-
-export const CHECKPOINT_FORMAT = "seqgrad-checkpoint";
-export const MODEL_PREFIX = "model.";
-export const OPTIM_PREFIX = "optimizer.";
 
 const OP = "loadCheckpoint";
 
@@ -34,7 +21,7 @@ export function nameMap<T>(): Record<string, T> {
 }
 
 /** Reads and checks the checkpoint at `path`. */
-export function readCheckpoint(path: string): CheckpointFile {
+export function readCheckpoint(path: string): LoadedCheckpoint {
   const { tensors, metadata } = parseSafetensors(readFileFor(OP, path));
   if (metadata.format !== CHECKPOINT_FORMAT) {
     throw new ValueError(`${OP}: ${path} is not a seqgrad checkpoint; expected __metadata__.format "${CHECKPOINT_FORMAT}", got ${JSON.stringify(metadata.format)}`);
@@ -65,7 +52,7 @@ export function readCheckpoint(path: string): CheckpointFile {
   if (optimizerState === null && Object.keys(buffers).length > 0) {
     throw new ValueError(`${OP}: ${path} holds optimizer buffers but no optimizer metadata; expected both or neither`);
   }
-  const schedulerState = metadata.scheduler === undefined ? null : jsonField(path, metadata, "scheduler", null, nameToNumber);
+  const schedulerState = metadata.scheduler === undefined ? null : jsonField(path, metadata, "scheduler", null, namesAsNumbers);
   if (schedulerState !== null && (typeof schedulerState !== "object" || Array.isArray(schedulerState))) {
     throw new ValueError(`${OP}: ${path} has a bad scheduler state; expected a JSON object, got ${JSON.stringify(metadata.scheduler)}`);
   }
@@ -81,11 +68,6 @@ function jsonField(path: string, metadata: Record<string, string>, key: string, 
   } catch (e) {
     throw new ValueError(`${OP}: ${path} has metadata "${key}" that is not JSON (${(e as Error).message}); got ${JSON.stringify(raw.slice(0, 40))}`);
   }
-}
-
-/** JSON reviver: the names Infinity, -Infinity and NaN (a plateau scheduler's best so far) as numbers. */
-function nameToNumber(_key: string, value: unknown): unknown {
-  return value === "Infinity" || value === "-Infinity" || value === "NaN" ? Number(value) : value;
 }
 
 /** Four 32-bit words and an optional pending normal (a number or null). */

@@ -4,7 +4,8 @@ import type { OptimizerLike, OptimizerStateDict } from "../optim/optimizer";
 import { Generator, RngState, defaultGenerator } from "../tensor/random";
 import { Tensor } from "../tensor/tensor";
 import { writeFileAtomic } from "./atomic-write";
-import { CHECKPOINT_FORMAT, MODEL_PREFIX, OPTIM_PREFIX, readCheckpoint } from "./checkpoint-read";
+import { CHECKPOINT_FORMAT, LoadedCheckpoint, MODEL_PREFIX, OPTIM_PREFIX, OptimizerMetadata, numbersAsNames } from "./checkpoint-format";
+import { readCheckpoint } from "./checkpoint-read";
 import { TensorRecord, safetensorsChunks } from "./safetensors";
 
 /** Anything with a state dict of tensors by name (a `Module`). */
@@ -48,15 +49,7 @@ export interface LoadCheckpointOptions {
 }
 
 /** What `loadCheckpoint` read. */
-export interface LoadedCheckpoint {
-  step: number;
-  rng: RngState;
-  extra: Record<string, unknown>;
-  modelState: Record<string, Tensor>;
-  optimizerState: OptimizerStateDict | null;
-  /** The scheduler's saved state, or null when none was saved. */
-  schedulerState: Record<string, unknown> | null;
-}
+export type { LoadedCheckpoint } from "./checkpoint-format";
 
 
 /**
@@ -76,7 +69,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
     const sd = contents.model.stateDict();
     for (const [name, t] of sd instanceof Map ? sd.entries() : Object.entries(sd)) record.set(MODEL_PREFIX + name, t);
   }
-  let optimizer: { paramGroups: OptimizerStateDict["paramGroups"]; scalars: Record<string, Record<string, number>> } | null = null;
+  let optimizer: OptimizerMetadata | null = null;
   if (contents.optimizer !== undefined) {
     const sd = contents.optimizer.stateDict();
     const scalars: Record<string, Record<string, number>> = {};
@@ -98,7 +91,7 @@ export function saveCheckpoint(path: string, contents: CheckpointContents): void
     extra: JSON.stringify(contents.extra ?? {}),
   };
   if (optimizer !== null) metadata.optimizer = JSON.stringify(optimizer);
-  if (contents.scheduler !== undefined) metadata.scheduler = JSON.stringify(contents.scheduler.stateDict(), finiteOrName);
+  if (contents.scheduler !== undefined) metadata.scheduler = JSON.stringify(contents.scheduler.stateDict(), numbersAsNames);
   writeFileAtomic(path, safetensorsChunks(record, { metadata }));
 }
 
@@ -145,11 +138,6 @@ function loadAllOrNothing(options: LoadCheckpointOptions, modelState: Record<str
     if (scheduler !== undefined && schedulerBackup !== undefined) scheduler.loadStateDict(schedulerBackup as never);
     throw error;
   }
-}
-
-/** JSON replacer: Infinity, -Infinity and NaN (a plateau scheduler's best so far) as their names. */
-function finiteOrName(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
 }
 
 function copyRecord(record: TensorRecord): Record<string, Tensor> {

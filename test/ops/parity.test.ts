@@ -1,33 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import {
-  DType, Tensor, add, amax, amin, argmax, argmin, cat, chunk, clamp, div, expand, flip, gather, indexSelect, logSoftmax, maskedFill, matmul,
+  Tensor, add, amax, amin, argmax, argmin, cat, chunk, clamp, div, expand, flip, gather, indexSelect, logSoftmax, maskedFill, matmul,
   max, maximum, mean, min, minimum, mul, narrow, norm, permute, pow, reshape, select, slice, softmax, split, stack, sub, sum, tanh,
-  tensor, transpose, where,
+  transpose, where,
 } from "../../src";
+import { Args, OpFn, readFixture, runCase } from "./fixture-case";
 
-/** One tensor of a fixture: shape, dtype, values (non-finite values spelled "nan", "inf", "-inf"). */
-interface FixtureTensor {
-  shape: number[];
-  dtype: "float64" | "int32";
-  values: Array<number | string>;
-}
-
-interface FixtureCase {
-  name: string;
-  op: string;
-  args: Record<string, unknown>;
-  inputs: FixtureTensor[];
-  outputs: FixtureTensor[];
-  upstream: Array<FixtureTensor | null>;
-  grads: Array<FixtureTensor | null>;
-}
-
-const fixture = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "torch", "ops.json"), "utf8")) as { torch: string; cases: FixtureCase[] };
-
-type Args = Record<string, unknown>;
-type OpFn = (xs: Tensor[], a: Args) => Tensor | Tensor[];
+const fixture = readFixture("ops.json");
 
 const num = (a: Args, key: string): number => {
   const v = a[key];
@@ -89,62 +68,9 @@ const OPS: Record<string, OpFn> = {
   rnn_step: (xs) => tanh(add(add(matmul(at(xs, 0), at(xs, 2).T), matmul(at(xs, 1), at(xs, 3).T)), at(xs, 4))),
 };
 
-function decode(v: number | string): number {
-  if (v === "nan") return NaN;
-  if (v === "inf") return Infinity;
-  if (v === "-inf") return -Infinity;
-  return v as number;
-}
-
-function load(t: FixtureTensor, floatType: DType, requiresGrad = false): Tensor {
-  const dtype = t.dtype === "int32" ? "int32" : floatType;
-  return tensor(Float64Array.from(t.values, decode), { dtype, shape: t.shape, requiresGrad: requiresGrad && dtype !== "int32" });
-}
-
-/** Checks shape and values: |actual - expected| <= tol * max(1, |expected|). */
-function expectClose(actual: Tensor, expected: FixtureTensor, tol: number, what: string): void {
-  expect(actual.shape, `${what} shape`).toEqual(expected.shape);
-  const want = expected.values.map(decode);
-  let worst = 0;
-  want.forEach((w, i) => {
-    const a = actual.data[i] as number;
-    if (Number.isNaN(w) || !Number.isFinite(w)) {
-      expect(Object.is(a, w) || (Number.isNaN(a) && Number.isNaN(w)), `${what}[${i}]`).toBe(true);
-      return;
-    }
-    worst = Math.max(worst, Math.abs(a - w) / Math.max(1, Math.abs(w)));
-  });
-  expect(worst, `${what}: worst scaled error`).toBeLessThanOrEqual(tol);
-}
-
-function runCase(c: FixtureCase, dtype: DType, tol: number): void {
-  const op = OPS[c.op];
-  if (op === undefined) throw new Error(`no seqgrad op for fixture op ${c.op}`);
-  const inputs = c.inputs.map((t) => load(t, dtype, true));
-  const result = op(inputs, c.args);
-  const outs = Array.isArray(result) ? result : [result];
-  expect(outs.length, "number of outputs").toBe(c.outputs.length);
-  outs.forEach((o, k) => {
-    const expected = c.outputs[k];
-    if (expected !== undefined) expectClose(o, expected, expected.dtype === "int32" ? 0 : tol, `output ${k}`);
-  });
-  const terms = outs.flatMap((o, k) => {
-    const u = c.upstream[k];
-    return u === null || u === undefined ? [] : [o.mul(load(u, dtype)).sum()];
-  });
-  if (terms.length === 0) return;
-  stack(terms).sum().backward();
-  inputs.forEach((x, i) => {
-    const g = c.grads[i];
-    if (g === null || g === undefined) return;
-    if (x.grad === null) throw new Error(`input ${i} received no gradient`);
-    expectClose(x.grad, g, tol, `grad of input ${i}`);
-  });
-}
-
 describe(`parity with PyTorch ${fixture.torch}: forward values and gradients`, () => {
   for (const c of fixture.cases) {
-    it(`${c.name} matches in float64 within 1e-10`, () => runCase(c, "float64", 1e-10));
-    it(`${c.name} matches in float32 within 1e-5`, () => runCase(c, "float32", 1e-5));
+    it(`${c.name} matches in float64 within 1e-10`, () => runCase(OPS, c, "float64", 1e-10));
+    it(`${c.name} matches in float32 within 1e-5`, () => runCase(OPS, c, "float32", 1e-5));
   }
 });
