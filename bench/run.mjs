@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeMachine } from "./lib/machine.mjs";
 import { median } from "./lib/stats.mjs";
-import { Worker } from "./lib/worker.mjs";
+import { Worker, childEnv } from "./lib/worker.mjs";
 import { writeReport } from "./report.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,8 +31,12 @@ const notes = [];
 const SIMD128_ONLY = { SEQGRAD_FMA: "0" };
 
 /**
- * The environment of the PyTorch processes: 2 threads, and Debian's OpenMP build of OpenBLAS
- * first on the library path when installed. Debian's torch links the generic libblas.so.3; where
+ * The environment of the PyTorch processes: 2 threads, OpenBLAS free to pick its best kernels
+ * for this CPU, and Debian's OpenMP build of OpenBLAS first on the library path when installed.
+ * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, when the environment sets them (some machines pin
+ * OpenBLAS to its AVX2 "Haswell" kernels that way), are removed for these processes alone: a
+ * user's machine has no such variables, so PyTorch is compared at its best (the worker reports
+ * the core OpenBLAS chose). Nothing else (tests, CI) changes them. Debian's torch links the generic libblas.so.3; where
  * the pthread build is also installed it wins the alternatives, and its own threads then fight
  * torch's OpenMP threads (a char-LM step measured 4x slower here).
  */
@@ -40,7 +44,7 @@ let torchEnvCache = null;
 
 function torchEnv() {
   if (torchEnvCache !== null) return torchEnvCache;
-  const env = { OMP_NUM_THREADS: "2", OPENBLAS_NUM_THREADS: "2", MKL_NUM_THREADS: "2" };
+  const env = { OMP_NUM_THREADS: "2", OPENBLAS_NUM_THREADS: "2", MKL_NUM_THREADS: "2", OPENBLAS_CORETYPE: null, OPENBLAS_L2_SIZE: null };
   let dirs = [];
   try {
     dirs = readdirSync("/usr/lib").map((d) => join("/usr/lib", d, "openblas-openmp")).filter((d) => existsSync(join(d, "libblas.so.3")));
@@ -143,6 +147,7 @@ async function training(workers) {
         if (!slot.times) continue;
         const res = await workers[name].request({ cmd: "run", name: c.name, steps: stepsPerRound(name, c) });
         slot.times.push(...res.times);
+        if (typeof res.copies === "number") slot.copies = Math.max(slot.copies ?? 0, res.copies);
       }
     }
   }
@@ -150,7 +155,7 @@ async function training(workers) {
   for (const c of configs) {
     out[c.name] = {};
     for (const [name, slot] of Object.entries(status[c.name])) {
-      out[c.name][name] = slot.times ? { ms: median(slot.times), n: slot.times.length } : { na: slot.na };
+      out[c.name][name] = slot.times ? { ms: median(slot.times), n: slot.times.length, copies: slot.copies } : { na: slot.na };
     }
   }
   return out;
@@ -170,14 +175,64 @@ function gemmAll(withSimd) {
     return JSON.parse(res.stdout.trim().split("\n").pop());
   };
   const single = run({}, 1, "js,wasm");
+  single.jax = jaxGemm();
   if (!Object.keys(single.gflops[single.shapes[0].label]).includes("wasm")) return { single, two: null, simd: null };
   return { single, two: run({}, 2, "wasm"), simd: withSimd ? run(SIMD128_ONLY, 1, "wasm") : null };
+}
+
+/** jax-js's GEMM on its wasm device (bench/jax-gemm.mjs), or null with a note when it is missing or fails. */
+function jaxGemm() {
+  try {
+    require.resolve("@jax-js/jax");
+  } catch {
+    notes.push("jax-js column skipped: @jax-js/jax is a devDependency; run `npm ci`.");
+    return null;
+  }
+  const res = spawnSync(process.execPath, [join(here, "jax-gemm.mjs"), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
+  try {
+    return JSON.parse(res.stdout.trim().split("\n").pop());
+  } catch {
+    notes.push(`jax-js GEMM failed: ${res.stderr.trim().split("\n").pop()}`);
+    return null;
+  }
+}
+
+/** CPU profiles (bench/profile.mjs) of the two configurations slowest against PyTorch (or in absolute time without it). */
+function slowestProfiles(train) {
+  const score = (c) => {
+    const e = train[c.name];
+    return Number.isFinite(e.torch?.ms) ? e.seqgrad?.ms / e.torch.ms : e.seqgrad?.ms;
+  };
+  const slowest = configs.filter((c) => Number.isFinite(score(c))).sort((a, b) => score(b) - score(a)).slice(0, 2);
+  const out = [];
+  for (const c of slowest) {
+    const args = [join(here, "profile.mjs"), "--config", c.name, "--steps", QUICK ? "5" : "10"];
+    const res = spawnSync(process.execPath, args, { encoding: "utf8" });
+    try {
+      out.push({ ...JSON.parse(res.stdout.trim().split("\n").pop()), label: c.label });
+    } catch {
+      notes.push(`profile of ${c.name} failed: ${res.stderr.trim().split("\n").pop()}`);
+    }
+  }
+  return out;
+}
+
+/** The training-step table in headless Chromium (bench/browser-steps.mjs), or null with a note. */
+function browserSteps() {
+  const args = [join(here, "browser-steps.mjs"), "--steps", QUICK ? "3" : "10", "--config", configs.map((c) => c.name).join(",")];
+  const res = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 30 * 60_000 });
+  try {
+    return JSON.parse(res.stdout.trim().split("\n").pop());
+  } catch {
+    notes.push(`Chromium column skipped: ${res.stderr.trim().split("\n").pop() ?? "no output"}`);
+    return null;
+  }
 }
 
 function peakMemory(hasTorch) {
   const steps = QUICK ? 2 : 5;
   const run = (cmd, args, env = {}) => {
-    const res = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, ...env } });
+    const res = spawnSync(cmd, args, { encoding: "utf8", env: childEnv(env) });
     const line = res.stdout.trim().split("\n").pop() ?? "";
     try {
       return JSON.parse(line);
@@ -213,6 +268,10 @@ async function main() {
   };
   const train = await training(workers);
   for (const w of Object.values(workers)) w.close();
+  log("profiles of the two slowest configurations");
+  const profiles = slowestProfiles(train);
+  log("training steps in headless Chromium");
+  const browser = browserSteps();
   log("peak memory of char-LM training");
   const memory = peakMemory(Boolean(workers.torch));
   const file = QUICK ? join(here, ".cache", "RESULTS-quick.md") : join(here, "RESULTS.md");
@@ -230,11 +289,16 @@ async function main() {
     twoThreadGemm: gemmRuns.two?.gflops ?? null,
     simdGemm: gemmRuns.simd?.gflops ?? null,
     torchGemm,
+    jaxGemm: gemmRuns.single.jax?.gflops ?? null,
+    jaxVersion: gemmRuns.single.jax?.version ?? null,
     overhead,
     orthogonal,
     configs,
     train,
     memory,
+    browser: browser?.configs ?? null,
+    profiles,
+    browserInfo: browser === null ? null : { isolated: browser.isolated, detail: browser.detail, version: browser.browser },
     seconds: (Date.now() - started) / 1000,
   };
   // the raw figures, to regenerate the report or compare runs

@@ -9,7 +9,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
+import { crossEntropy, model } from "./lib/models.mjs";
 import { timeSteps } from "./lib/stats.mjs";
+
+export { model };
 
 const require = createRequire(import.meta.url);
 const sg = require("seqgrad");
@@ -28,75 +31,10 @@ function missing(c) {
   return gap === undefined ? null : `seqgrad does not export ${gap[0]} yet`;
 }
 
-function crossEntropy(lib) {
-  return lib.functional?.crossEntropy ?? lib.loss?.crossEntropy;
-}
-
-function rnnModule(lib, c, inputSize, numLayers = 1) {
-  const Cls = lib.nn[c.cell.toUpperCase()];
-  return new Cls({ inputSize, hiddenSize: c.hidden, numLayers });
-}
-
-function ids(lib, vocab, shape) {
-  return lib.randint(0, vocab, shape, { dtype: "int32" });
-}
-
-/** char-LM: ids [T, B] -> logits [T*B, V]. */
-function languageModel(lib, c) {
-  const emb = new lib.nn.Embedding(c.vocab, c.emb);
-  const rnn = rnnModule(lib, c, c.emb, c.layers);
-  const out = new lib.nn.Linear(c.hidden, c.vocab);
-  const x = ids(lib, c.vocab, [c.seq, c.batch]);
-  const y = ids(lib, c.vocab, [c.seq * c.batch]);
-  const ce = crossEntropy(lib);
-  const loss = () => {
-    const { output } = rnn.forward(emb.forward(x));
-    const logits = out.forward(output);
-    return ce(lib.reshape(logits, [c.seq * c.batch, c.vocab]), y);
-  };
-  return { modules: [emb, rnn, out], loss };
-}
-
-/** GRU encoder-decoder, Luong dot attention (no input feeding), teacher forcing. */
-function seq2seq(lib, c) {
-  const srcEmb = new lib.nn.Embedding(c.srcVocab, c.emb);
-  const tgtEmb = new lib.nn.Embedding(c.tgtVocab, c.emb);
-  const encoder = rnnModule(lib, c, c.emb);
-  const decoder = rnnModule(lib, c, c.emb);
-  const combine = new lib.nn.Linear(2 * c.hidden, c.hidden);
-  const out = new lib.nn.Linear(c.hidden, c.tgtVocab);
-  const attention = new lib.nn.DotAttention();
-  const src = ids(lib, c.srcVocab, [c.srcLen, c.batch]);
-  const tgtIn = ids(lib, c.tgtVocab, [c.tgtLen, c.batch]);
-  const tgtOut = lib.reshape(lib.transpose(ids(lib, c.tgtVocab, [c.tgtLen, c.batch]), 0, 1), [c.batch * c.tgtLen]);
-  const ce = crossEntropy(lib);
-  const loss = () => {
-    const enc = encoder.forward(srcEmb.forward(src));
-    const dec = decoder.forward(tgtEmb.forward(tgtIn), enc.h);
-    const encB = lib.transpose(enc.output, 0, 1); // [B, S, H]
-    const decB = lib.transpose(dec.output, 0, 1); // [B, T, H]
-    const ctx = attention.forward(decB, encB, encB).context; // softmax(decB encB^T) encB, [B, T, H]
-    const combined = lib.tanh(combine.forward(lib.cat([ctx, decB], -1)));
-    const logits = out.forward(combined); // [B, T, V]
-    return ce(lib.reshape(logits, [c.batch * c.tgtLen, c.tgtVocab]), tgtOut);
-  };
-  return { modules: [srcEmb, tgtEmb, encoder, decoder, combine, out], loss };
-}
-
-/**
- * The model of configuration `c`: its modules, a loss closure over its fixed batch, and Adam.
- * `lib` is the seqgrad package to build it with (default this worker's; another build can be
- * passed to compare two builds in one process).
- */
-export function model(c, lib = sg) {
-  const { modules, loss } = c.kind === "lm" ? languageModel(lib, c) : seq2seq(lib, c);
-  const params = modules.flatMap((m) => [...m.parameters()]);
-  return { modules, loss, opt: new lib.optim.Adam(params, { lr: 1e-3 }) };
-}
 
 /** One training step of configuration `c` as a closure returning the loss. */
 export function make(c) {
-  const { loss, opt } = model(c);
+  const { loss, opt } = model(c, sg);
   return () => {
     opt.zeroGrad();
     const value = loss();
@@ -163,7 +101,13 @@ async function serve() {
         steps.set(req.config.name, step);
         reply({ ok: true });
       } else if (req.cmd === "run") {
-        reply({ times: timeSteps(steps.get(req.name), req.steps) });
+        // copies between JS arrays and wasm memory made inside the timed steps, per step
+        const transfers = sg.getBackend().transfers;
+        const before = transfers?.();
+        const times = timeSteps(steps.get(req.name), req.steps);
+        const after = transfers?.();
+        const copies = before === undefined || after === undefined ? null : (after.copies - before.copies) / req.steps;
+        reply({ times, copies });
       } else if (req.cmd === "overhead") {
         reply(overhead(req.n));
       } else if (req.cmd === "orthogonal") {

@@ -54,7 +54,7 @@ function variant(label, lib) {
     value.item();
     return { step: t3 - t0, cpu: (used.user + used.system) / 1e3, forward: t1 - t0, backward: t2 - t1, optimizer: t3 - t2 };
   };
-  return { label, backend: lib.getBackend().name, times, step };
+  return { label, backend: lib.getBackend().name, times, step, lib };
 }
 
 const variants = [variant("this build", require("seqgrad"))];
@@ -71,12 +71,25 @@ const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const at = (xs, f) => sorted(xs)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const load = loadavg()[0].toFixed(2);
+/** Copies between JS arrays and wasm memory in one more step of `v` (null when the backend has no memory of its own). */
+function copiesOfStep(v) {
+  const transfers = v.lib.getBackend().transfers;
+  if (transfers === undefined) return null;
+  const before = transfers();
+  v.step();
+  const after = transfers();
+  return { copies: after.copies - before.copies, bytes: after.bytes - before.bytes };
+}
+
 for (const v of variants) {
   const t = v.times;
+  const copied = copiesOfStep(v);
   process.stdout.write(
     `${config.label}, ${v.label} (${v.backend}): median ${ms(at(t.step, 0.5))} ms, min ${ms(at(t.step, 0))}, ` +
       `quartiles ${ms(at(t.step, 0.25))}..${ms(at(t.step, 0.75))}, CPU ${ms(at(t.cpu, 0.5))} ms; ` +
       `forward ${ms(at(t.forward, 0.5))}, backward ${ms(at(t.backward, 0.5))}, optimizer ${ms(at(t.optimizer, 0.5))}; ` +
-      `over ${steps} steps (load ${load})\n`,
+      `over ${steps} steps (load ${load})` +
+      (copied === null ? "" : `; copies JS<->wasm per step: ${copied.copies} (${(copied.bytes / 1024).toFixed(0)} KiB)`) +
+      "\n",
   );
 }

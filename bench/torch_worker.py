@@ -79,11 +79,28 @@ def make(c):
     return step
 
 
-def blas_library():
+def blas_libraries():
     torch.mm(torch.ones(64, 64), torch.ones(64, 64))
     with open("/proc/self/maps") as maps:
-        libs = {line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line}
-    return ", ".join(sorted(libs)) or "unknown"
+        return sorted({line.split()[-1] for line in maps if "blas" in line.lower() and ".so" in line})
+
+
+def blas_library():
+    return ", ".join(blas_libraries()) or "unknown"
+
+
+def openblas_core():
+    """The kernel family OpenBLAS chose at load time (e.g. SkylakeX for AVX-512, Haswell for AVX2)."""
+    import ctypes
+
+    for path in blas_libraries():
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            return lib.openblas_get_corename().decode()
+        except (OSError, AttributeError):
+            continue
+    return "not OpenBLAS"
 
 
 def overhead(n):
@@ -145,7 +162,12 @@ def serve():
         req = json.loads(line)
         cmd = req["cmd"]
         if cmd == "info":
-            reply = {"version": torch.__version__, "blas": blas_library(), "threads": torch.get_num_threads()}
+            reply = {
+                "version": torch.__version__,
+                "blas": blas_library(),
+                "core": openblas_core(),
+                "threads": torch.get_num_threads(),
+            }
         elif cmd == "setup":
             c = req["config"]
             steps[c["name"]] = make(c)

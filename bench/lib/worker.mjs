@@ -3,12 +3,22 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
+/** process.env with `env` laid over it; a null value removes that variable. */
+export function childEnv(env) {
+  const out = { ...process.env };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === null) delete out[key];
+    else out[key] = value;
+  }
+  return out;
+}
+
 export class Worker {
   constructor(name, command, args, env = {}) {
     this.name = name;
     this.stderr = "";
     this.pending = null;
-    this.child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn(command, args, { env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
     this.child.stderr.on("data", (chunk) => {
       this.stderr = (this.stderr + chunk).slice(-4000);
     });

@@ -7,6 +7,7 @@ import { asBackwardPass } from "./backward-end";
 import { setGradEnabled } from "./grad-mode";
 import { leadingTo, topologicalOrder } from "./graph-order";
 import { checkSecondOrder } from "./higher-order";
+import { PassStorage } from "./pass-storage";
 
 /** Options of `Tensor.backward` (PyTorch's names, camelCase). */
 export interface BackwardOptions {
@@ -52,31 +53,53 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
     grads.set(root, previous === undefined ? seed : previous.add(seed));
   });
   const captured = new Map<Tensor, Tensor>();
-  asBackwardPass(() => setGradEnabled(options.createGraph, () => {
+  // 3. The gradients the walk makes are given back as soon as they are used (pass-storage.ts).
+  const storage = new PassStorage(!options.createGraph);
+  for (const g of grads.values()) storage.hold(g);
+  storage.run(() => asBackwardPass(() => setGradEnabled(options.createGraph, () => {
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
       if (t === undefined || (needed !== null && !needed.has(t))) continue;
       let g = grads.get(t);
       if (g === undefined) continue;
       grads.delete(t);
-      g = runHooks(t, g);
+      if (t.hooks.length > 0) {
+        storage.keep(g);
+        g = runHooks(t, g);
+        storage.keep(g);
+        storage.hold(g);
+      }
       const node = t.gradFn;
       if (options.capture !== undefined) {
-        if (options.capture.has(t)) captured.set(t, g);
+        if (options.capture.has(t)) {
+          captured.set(t, g);
+          storage.keep(g);
+        }
       } else if (options.accumulate !== undefined ? options.accumulate.has(t) : node === null || t.retainsGrad) {
         accumulateInto(t, g, options.createGraph);
       }
-      if (node === null) continue;
+      if (node === null) {
+        storage.drop(g);
+        continue;
+      }
       if (options.createGraph) checkSecondOrder(node, options.caller);
       const gOut = g;
       const inputGrads = isAnomalyEnabled() ? inBackwardOf(() => node.apply(gOut)) : node.apply(gOut);
       if (!options.retainGraph) node.release();
       node.inputs.forEach((input, k) => {
         const raw = inputGrads[k];
-        if (!input.requiresGrad || raw === null || raw === undefined) return;
-        if (needed !== null && !needed.has(input)) return;
+        if (raw === null || raw === undefined) return;
+        storage.hold(raw);
+        if (!input.requiresGrad || (needed !== null && !needed.has(input))) {
+          storage.drop(raw);
+          return;
+        }
         // a gradient has its tensor's dtype (a float32 input of a float64 op gets float32)
         const gi = raw.dtype === input.dtype ? raw : raw.to(input.dtype);
+        if (gi !== raw) {
+          storage.hold(gi);
+          storage.drop(raw);
+        }
         if (!sameShape(gi.shape, input.shape)) {
           throw new ShapeError(
             `${options.caller}: ${node.op} returned a gradient of shape ${formatShape(gi.shape)} for input ${k} ` +
@@ -85,10 +108,19 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
         }
         if (isAnomalyEnabled()) checkGradFinite(node.op, k, gi, node.inputs);
         const previous = grads.get(input);
-        grads.set(input, previous === undefined ? gi : previous.add(gi));
+        if (previous === undefined) {
+          grads.set(input, gi);
+          return;
+        }
+        const sum = previous.add(gi);
+        grads.set(input, sum);
+        storage.hold(sum);
+        storage.drop(previous);
+        storage.drop(gi);
       });
+      storage.drop(g);
     }
-  }));
+  })));
   return captured;
 }
 

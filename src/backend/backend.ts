@@ -17,6 +17,12 @@ export interface Backend extends RecurrentSteps {
   readonly detail?: string;
 
   /**
+   * Copies between JavaScript arrays and the backend's own memory since the process started
+   * (count and bytes), for backends that have one (wasm); the bench prints them per training step.
+   */
+  transfers?(): { readonly copies: number; readonly bytes: number };
+
+  /**
    * General matrix multiply, row-major: C = alpha * op(A) op(B) + beta * C, with op(X) = X or X^T.
    * op(A) is [m, k], op(B) is [k, n], C is [m, n]. `lda`, `ldb`, `ldc` are row strides of the stored
    * (untransposed) matrices; `aOff`, `bOff`, `cOff` are element offsets into the arrays.
@@ -99,6 +105,26 @@ export interface Backend extends RecurrentSteps {
     loss: Float64Array,
     grad: TypedArray | null,
     gradOff: number,
+  ): void;
+
+  /**
+   * The Adam update of one parameter (no weight decay, amsgrad or maximize), in place over the
+   * whole arrays p (theta), g, m, v of equal length, in float64 arithmetic with each store rounded
+   * to the arrays' type:
+   *   m = beta1 m + (1 - beta1) g,  v = beta2 v + (1 - beta2) g g,
+   *   p = p - (stepSize m) / (sqrt(v) invBc2Sqrt + eps)   (m, v read back as stored)
+   * with stepSize = lr / (1 - beta1^t) and invBc2Sqrt = 1 / sqrt(1 - beta2^t).
+   */
+  adamStep(
+    p: TypedArray,
+    g: TypedArray,
+    m: TypedArray,
+    v: TypedArray,
+    beta1: number,
+    beta2: number,
+    stepSize: number,
+    invBc2Sqrt: number,
+    eps: number,
   ): void;
 
   /** out[outOff + i] = 1 / (1 + exp(-x[xOff + i])) for i < n; x and out may be the same array. */

@@ -1,6 +1,8 @@
 import { envVar } from "../runtime/node-builtin";
-import { Backend, registerBackend, registerFallback, setBackend } from "./backend";
+import { setStorageProvider } from "../tensor/dtype";
+import { Backend, getBackend, registerBackend, registerFallback, setBackend } from "./backend";
 import { sigmoidJs, tanhJs } from "./js/activations";
+import { adamStepJs } from "./js/adam";
 import { gruCellBackwardJs, lstmCellBackwardJs } from "./js/cell-backward";
 import { gruCellJs, lstmCellJs } from "./js/cells";
 import { colSumJs } from "./js/col-sum";
@@ -9,7 +11,7 @@ import { gemmJs } from "./js/gemm";
 import { linearJs } from "./js/linear";
 import { pinJs, unpinJs } from "./js/pinned";
 import { JS_STEPS } from "./js/steps";
-import { createWasmBackend } from "./wasm";
+import { WasmBackend, createWasmBackend } from "./wasm";
 
 /** The plain-JS backend: always available, the reference for every faster one. */
 export const JS_BACKEND: Backend = {
@@ -20,6 +22,7 @@ export const JS_BACKEND: Backend = {
   pin: pinJs,
   unpin: unpinJs,
   colSum: colSumJs,
+  adamStep: adamStepJs,
   crossEntropyRows: crossEntropyRowsJs,
   sigmoid: sigmoidJs,
   tanh: tanhJs,
@@ -33,9 +36,19 @@ export const JS_BACKEND: Backend = {
 registerFallback(JS_BACKEND);
 
 /** The WebAssembly SIMD backend, or null on an engine without WebAssembly SIMD128. */
-export const WASM_BACKEND: Backend | null = createWasmBackend(JS_BACKEND);
+export const WASM_BACKEND: WasmBackend | null = createWasmBackend(JS_BACKEND);
 
 if (WASM_BACKEND !== null) registerBackend(WASM_BACKEND);
+
+// Tensors live in the wasm backend's memory while it is the current backend (and its memory is
+// shared); under the js backend, and on engines without shared memory, they are plain typed arrays.
+const storage = WASM_BACKEND?.storage ?? null;
+if (storage !== null) {
+  setStorageProvider({
+    allocate: (dtype, n) => (getBackend() === WASM_BACKEND ? storage.allocate(dtype, n) : null),
+    release: (data) => storage.release(data),
+  });
+}
 
 // Default: wasm where available. SEQGRAD_BACKEND=js (or wasm) in the environment forces one.
 const requested = envVar("SEQGRAD_BACKEND");

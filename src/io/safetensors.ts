@@ -179,7 +179,7 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsContents {
     const out = allocate(SAFETENSORS_DTYPES[p.dtype].loadsAs, numel);
     const start = headerEnd + p.begin;
     if (LITTLE_ENDIAN && (p.dtype === "F32" || p.dtype === "F64" || p.dtype === "I32")) {
-      new Uint8Array(out.buffer).set(bytes.subarray(start, headerEnd + p.end));
+      new Uint8Array(out.buffer, out.byteOffset, out.byteLength).set(bytes.subarray(start, headerEnd + p.end));
     } else {
       decodeElements(new DataView(bytes.buffer, bytes.byteOffset + start, p.end - p.begin), p.dtype, numel, out, p.name);
     }

@@ -1,4 +1,4 @@
-import type { TypedArray } from "../tensor/dtype";
+import { getBackend } from "../backend/backend";
 import type { Tensor } from "../tensor/tensor";
 import { ValueError } from "../errors";
 import { checkKnownOptions, checkRange } from "./options";
@@ -65,7 +65,8 @@ export class Adam extends Optimizer<AdamOptions> {
     const stepSize = lr / (1 - beta1 ** step);
     const bc2Sqrt = Math.sqrt(1 - beta2 ** step);
     if (vmax === null && weightDecay === 0 && !maximize) {
-      adamPlain(p, g, m, v, beta1, beta2, stepSize, 1 / bc2Sqrt, eps);
+      // the common case, one kernel of the backend (WebAssembly SIMD on its own memory)
+      getBackend().adamStep(p, g, m, v, beta1, beta2, stepSize, 1 / bc2Sqrt, eps);
       return;
     }
     const l2 = this.decoupled ? 0 : weightDecay;
@@ -85,32 +86,6 @@ export class Adam extends Optimizer<AdamOptions> {
       const denom = Math.sqrt(second) / bc2Sqrt + eps;
       p[i] = theta - (stepSize * (m[i] as number)) / denom;
     }
-  }
-}
-
-/**
- * The Adam update without weight decay, amsgrad or maximize (the common case), in one tight loop:
- * m = beta1 m + (1 - beta1) g, v = beta2 v + (1 - beta2) g^2, theta -= stepSize m / (sqrt(v) / sqrt(bc2) + eps),
- * with m and v read back as stored (rounded to the parameter's dtype), as the general loop does.
- */
-function adamPlain(
-  p: TypedArray,
-  g: TypedArray,
-  m: TypedArray,
-  v: TypedArray,
-  beta1: number,
-  beta2: number,
-  stepSize: number,
-  invBc2Sqrt: number,
-  eps: number,
-): void {
-  const a1 = 1 - beta1;
-  const a2 = 1 - beta2;
-  for (let i = 0; i < p.length; i++) {
-    const gi = g[i] as number;
-    m[i] = beta1 * (m[i] as number) + a1 * gi;
-    v[i] = beta2 * (v[i] as number) + a2 * gi * gi;
-    p[i] = (p[i] as number) - (stepSize * (m[i] as number)) / (Math.sqrt(v[i] as number) * invBc2Sqrt + eps);
   }
 }
 

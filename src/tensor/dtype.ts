@@ -9,10 +9,57 @@ export type TypedArray = Float32Array | Float64Array | Int32Array;
 /** All dtypes, in promotion order (a later one wins in a mixed op). */
 export const DTYPES: readonly DType[] = ["int32", "float32", "float64"];
 
+/**
+ * Where tensor storage comes from: a provider returns a zero-filled array of n elements of dtype
+ * (e.g. a view on the compute backend's WebAssembly memory, see backend/wasm/storage.ts), or
+ * null to leave it to the JavaScript heap.
+ */
+export interface StorageProvider {
+  allocate(dtype: DType, n: number): TypedArray | null;
+  /** Gives back an array made by `allocate` that nobody will read again (see the provider's ownership rules). */
+  release(data: TypedArray): void;
+}
+
+let provider: StorageProvider | null = null;
+
+/** Installs the storage provider (the backend index does, once); null restores plain typed arrays. */
+export function setStorageProvider(next: StorageProvider | null): void {
+  provider = next;
+}
+
+let observer: Set<TypedArray> | null = null;
+
+/**
+ * Collects into `made` every array the provider makes until the next call (null stops): the
+ * autograd engine learns which arrays its backward pass made, the only ones it may release.
+ * Returns the previous collector (passes nest: `grad()` inside a hook).
+ */
+export function observeAllocations(made: Set<TypedArray> | null): Set<TypedArray> | null {
+  const previous = observer;
+  observer = made;
+  return previous;
+}
+
+/**
+ * Gives the storage of `data` back to the provider that made it, for code that made `data`
+ * itself and knows no other reference to this very array object is left (the autograd engine
+ * with the gradients it consumed). Anything else is left to the garbage collector.
+ */
+export function releaseStorage(data: TypedArray): void {
+  if (provider !== null) provider.release(data);
+}
+
 /** Allocates a zero-filled typed array of `n` elements of `dtype`. */
 export function allocate(dtype: DType, n: number, op = "allocate"): TypedArray {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new ValueError(`${op}: element count must be a non-negative integer; got ${String(n)}`);
+  }
+  if (provider !== null) {
+    const made = provider.allocate(dtype, n);
+    if (made !== null) {
+      if (observer !== null) observer.add(made);
+      return made;
+    }
   }
   try {
     switch (dtype) {

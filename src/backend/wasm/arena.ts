@@ -1,77 +1,67 @@
-import type { WasmMemory } from "./module";
+import type { WasmHeap } from "./heap";
 
-const PAGE = 65536;
+/** The first scratch chunk's size; later ones follow the largest demand seen. */
+const FIRST_CHUNK = 1 << 20;
 
 /**
- * A bump allocator over the kernels module's linear memory, reset before each kernel call.
- *
- * Layout: [base, floor) holds the kept blocks (pinned operands, see pins.ts), which survive
- * `reset`; [floor, top) the per-call scratch. Memory only grows (by at least half again, so
- * repeated calls of rising size reallocate a logarithmic number of times) and is never returned;
- * the typed-array views are rebuilt only after a growth detaches the old buffer.
+ * The per-call scratch of the kernel wrappers: a bump allocator over chunks of the heap, reset
+ * before each kernel call. A call that outgrows the current chunk gets another one for the rest
+ * (the offsets it already holds stay valid); the next `reset` swaps the chunks for one that fits
+ * the whole demand, so a steady loop settles on one chunk and never allocates again.
  */
 export class Arena {
-  private readonly memory: WasmMemory;
-  private readonly base: number;
-  private floor: number;
+  readonly heap: WasmHeap;
+  private chunk: number;
+  private size: number;
   private top: number;
-  /** A float32 view of the whole memory (valid until the next `alloc` or `keep` that grows it). */
-  f32: Float32Array;
-  /** A float64 view of the whole memory (the same validity). */
-  f64: Float64Array;
+  /** Extra chunks of the current call, freed at the next reset. */
+  private readonly extra: number[] = [];
+  /** Bytes the current call asked for, over all chunks. */
+  private used = 0;
+  private most = 0;
 
-  constructor(memory: WasmMemory, base: number) {
-    this.memory = memory;
-    this.base = (base + 63) & ~63;
-    this.floor = this.base;
-    this.top = this.base;
-    this.f32 = new Float32Array(memory.buffer);
-    this.f64 = new Float64Array(memory.buffer);
+  constructor(heap: WasmHeap) {
+    this.heap = heap;
+    this.size = FIRST_CHUNK;
+    this.chunk = heap.alloc(FIRST_CHUNK);
+    this.top = this.chunk;
   }
 
-  /** Frees everything allocated since construction or the last reset, except the kept blocks. */
+  /** A float32 view of the whole memory (valid until the next `alloc` that grows it). */
+  get f32(): Float32Array {
+    return this.heap.f32;
+  }
+
+  /** A float64 view of the whole memory (the same validity). */
+  get f64(): Float64Array {
+    return this.heap.f64;
+  }
+
+  /** Frees everything allocated since the last reset. */
   reset(): void {
-    this.top = this.floor;
+    this.most = Math.max(this.most, this.used);
+    if (this.extra.length > 0) {
+      for (const at of this.extra) this.heap.release(at);
+      this.extra.length = 0;
+      this.heap.release(this.chunk);
+      this.size = this.most;
+      this.chunk = this.heap.alloc(this.size);
+    }
+    this.top = this.chunk;
+    this.used = 0;
   }
 
   /** Reserves `bytes` (64-byte aligned) of scratch and returns their byte offset; may grow the memory. */
   alloc(bytes: number): number {
-    const at = this.top;
-    this.top = this.ensure(at + ((bytes + 63) & ~63));
-    return at;
-  }
-
-  /**
-   * Reserves `bytes` (64-byte aligned) that survive `reset` until `trimKept` drops them; returns
-   * their byte offset. Call between kernel calls only: it moves the scratch region up.
-   */
-  keep(bytes: number): number {
-    const at = this.floor;
-    this.floor = this.ensure(at + ((bytes + 63) & ~63));
-    this.top = this.floor;
-    return at;
-  }
-
-  /** The end (byte offset) of the kept blocks. */
-  keptEnd(): number {
-    return this.floor;
-  }
-
-  /** Drops the kept blocks that end after `end` (every one when `end` is 0); between kernel calls only. */
-  trimKept(end: number): void {
-    this.floor = Math.max(this.base, (end + 63) & ~63);
-    this.top = this.floor;
-  }
-
-  /** Grows the memory to hold `end` bytes; returns `end`. */
-  private ensure(end: number): number {
-    const have = this.memory.buffer.byteLength;
-    if (end > have) {
-      const want = Math.max(end, Math.ceil(have * 1.5));
-      this.memory.grow(Math.ceil((want - have) / PAGE));
-      this.f32 = new Float32Array(this.memory.buffer);
-      this.f64 = new Float64Array(this.memory.buffer);
+    const want = (bytes + 63) & ~63;
+    this.used += want;
+    if (this.top + want <= this.chunk + this.size) {
+      const at = this.top;
+      this.top += want;
+      return at;
     }
-    return end;
+    const at = this.heap.alloc(want);
+    this.extra.push(at);
+    return at;
   }
 }

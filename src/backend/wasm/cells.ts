@@ -10,15 +10,16 @@ const MIN_ELEMENTS = 16;
 
 /**
  * sigmoid, tanh and the LSTM/GRU cells and their backwards on the WebAssembly SIMD kernels (vectorized exp with
- * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 inputs are
- * staged into the module's memory with one `set` per operand and copied back (an output that is
- * pinned has its resident copy marked stale); other dtypes and tiny sizes go to the plain-JS
+ * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 operands that
+ * live in the module's memory are used in place; others are staged (one counted copy in per
+ * operand, one out per result; see Staging); other dtypes and tiny sizes go to the plain-JS
  * kernels of `js`.
  */
 export function createWasmCells(kernels: WasmKernels, staging: Staging, js: CellKernels): CellKernels {
   const { arena, pins } = staging;
-  const put: Staging["put"] = (src, off, n) => staging.put(src, off, n);
-  const get: Staging["get"] = (at, n, dst, off) => staging.get(at, n, dst, off);
+  const input: Staging["input"] = (src, off, n) => staging.input(src, off, n);
+  const output: Staging["output"] = (dst, off, n) => staging.output(dst, off, n);
+  const done: Staging["done"] = (at, n, dst, off) => staging.done(at, n, dst, off);
 
   function unary(kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
     return (n, x, xOff, out, outOff) => {
@@ -28,9 +29,9 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
         return;
       }
       arena.reset();
-      const p = put(x, xOff, n);
-      kernel(n, p, p);
-      get(p, n, out, outOff);
+      const po = staging.output(out, outOff, n);
+      kernel(n, staging.input(x, xOff, n), po);
+      done(po, n, out, outOff);
     };
   }
 
@@ -47,16 +48,16 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
         return;
       }
       arena.reset();
-      const pa = put(acts, actsOff, 4 * n);
-      const pcPrev = put(c, cPrevOff, n);
-      const pc = arena.alloc(n * 4);
-      const ph = arena.alloc(n * 4);
-      const pt = arena.alloc(n * 4);
+      const pa = staging.inout(acts, actsOff, 4 * n);
+      const pcPrev = input(c, cPrevOff, n);
+      const pc = output(c, cOff, n);
+      const ph = output(h, hOff, n);
+      const pt = output(tanhC, tanhCOff, n);
       kernels.lstmCell(B, H, pa, pcPrev, pc, ph, pt);
-      get(pa, 4 * n, acts, actsOff);
-      get(pc, n, c, cOff);
-      get(ph, n, h, hOff);
-      get(pt, n, tanhC, tanhCOff);
+      done(pa, 4 * n, acts, actsOff);
+      done(pc, n, c, cOff);
+      done(ph, n, h, hOff);
+      done(pt, n, tanhC, tanhCOff);
     },
 
     gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff): void {
@@ -68,15 +69,15 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
         return;
       }
       arena.reset();
-      const pa = put(acts, actsOff, 3 * n);
-      const pw = put(hw, hwOff, 3 * n);
-      const pPrev = put(h, hPrevOff, n);
-      const ph = arena.alloc(n * 4);
-      const pn = arena.alloc(n * 4);
+      const pa = staging.inout(acts, actsOff, 3 * n);
+      const pw = input(hw, hwOff, 3 * n);
+      const pPrev = input(h, hPrevOff, n);
+      const ph = output(h, hOff, n);
+      const pn = output(hn, hnOff, n);
       kernels.gruCell(B, H, pa, pw, pPrev, ph, pn);
-      get(pa, 3 * n, acts, actsOff);
-      get(ph, n, h, hOff);
-      get(pn, n, hn, hnOff);
+      done(pa, 3 * n, acts, actsOff);
+      done(ph, n, h, hOff);
+      done(pn, n, hn, hnOff);
     },
 
     lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff): void {
@@ -85,7 +86,8 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
         cPrev instanceof Float32Array &&
         tanhC instanceof Float32Array &&
         dh instanceof Float32Array &&
-        dc instanceof Float32Array;
+        dc instanceof Float32Array &&
+        dG instanceof Float32Array;
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
         js.lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff);
@@ -94,19 +96,19 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       }
       arena.reset();
       // in: gates, c_{t-1}, tanh(c_t), dh, dc (8 B H floats); out: dG, dc (5 B H)
-      const pg = put(gates, gatesOff, 4 * n);
-      const pcPrev = put(cPrev, cPrevOff, n);
-      const pt = put(tanhC, tanhCOff, n);
-      const pdh = put(dh, dhOff, n);
-      const pdc = put(dc, dcOff, n);
-      const pdG = arena.alloc(4 * n * 4);
+      const pg = input(gates, gatesOff, 4 * n);
+      const pcPrev = input(cPrev, cPrevOff, n);
+      const pt = input(tanhC, tanhCOff, n);
+      const pdh = input(dh, dhOff, n);
+      const pdc = staging.inout(dc, dcOff, n);
+      const pdG = output(dG, dGOff, 4 * n);
       kernels.lstmCellBackward(B, H, pg, pcPrev, pt, pdh, pdc, pdG);
-      get(pdG, 4 * n, dG, dGOff);
-      get(pdc, n, dc, dcOff);
+      done(pdG, 4 * n, dG, dGOff);
+      done(pdc, n, dc, dcOff);
     },
 
     gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff): void {
-      const f32 = gates instanceof Float32Array && hn instanceof Float32Array && h instanceof Float32Array && dh instanceof Float32Array;
+      const f32 = [gates, hn, h, dh, dGx, dGh, dhPrev].every((x) => x instanceof Float32Array);
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
         js.gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
@@ -115,17 +117,17 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       }
       arena.reset();
       // in: gates, hw_n, h_{t-1}, dh (6 B H floats); out: dGx, dGh, dh z (7 B H)
-      const pg = put(gates, gatesOff, 3 * n);
-      const pn = put(hn, hnOff, n);
-      const pPrev = put(h, hPrevOff, n);
-      const pdh = put(dh, dhOff, n);
-      const pdx = arena.alloc(3 * n * 4);
-      const pdw = arena.alloc(3 * n * 4);
-      const pdp = arena.alloc(n * 4);
+      const pg = input(gates, gatesOff, 3 * n);
+      const pn = input(hn, hnOff, n);
+      const pPrev = input(h, hPrevOff, n);
+      const pdh = input(dh, dhOff, n);
+      const pdx = output(dGx, dGxOff, 3 * n);
+      const pdw = output(dGh, dGhOff, 3 * n);
+      const pdp = output(dhPrev, dhPrevOff, n);
       kernels.gruCellBackward(B, H, pg, pn, pPrev, pdh, pdx, pdw, pdp);
-      get(pdx, 3 * n, dGx, dGxOff);
-      get(pdw, 3 * n, dGh, dGhOff);
-      get(pdp, n, dhPrev, dhPrevOff);
+      done(pdx, 3 * n, dGx, dGxOff);
+      done(pdw, 3 * n, dGh, dGhOff);
+      done(pdp, n, dhPrev, dhPrevOff);
     },
   };
 }

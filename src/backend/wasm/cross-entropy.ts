@@ -9,16 +9,16 @@ const MIN_ELEMENTS = 64;
  * `Backend.crossEntropyRows` on the WebAssembly SIMD kernel (assembly/softmax.as): the row
  * maximum, the exponentials (vectorized exp, within a few float32 ulp) and their sum in float64,
  * lse = m + log s in float64, and the gradient rows scaled in a second
- * pass while the row is in cache. The float32 scores go into the module's memory with one `set`
- * (read in place when pinned), the targets as int32 with ignored ones as -1; the float64 losses
- * and the gradient come back with one copy each. float64 scores and tiny inputs go to `fallback`.
+ * pass while the row is in cache. Scores, losses and the gradient are used in place when they
+ * live in the module's memory, else staged (one counted copy each); the targets are written as
+ * int32 with ignored ones as -1. float64 scores and tiny inputs go to `fallback`.
  */
 export function createWasmCrossEntropy(
   kernels: WasmKernels,
   staging: Staging,
   fallback: Backend["crossEntropyRows"],
 ): Backend["crossEntropyRows"] {
-  const { arena, pins } = staging;
+  const { arena, heap, pins, transfers } = staging;
   return function crossEntropyRowsWasm(N, C, x, xOff, targets, ignoreIndex, eps, w, loss, grad, gradOff): void {
     const f32 = x instanceof Float32Array && (grad === null || grad instanceof Float32Array);
     if (!f32 || N * C < MIN_ELEMENTS) {
@@ -29,16 +29,21 @@ export function createWasmCrossEntropy(
     arena.reset();
     const px = staging.operand(x, xOff, N, C, C).at;
     const pt = arena.alloc(N * 4);
-    const pl = arena.alloc(N * 8);
-    const pg = grad === null ? 0 : arena.alloc(N * C * 4);
-    // views after the last alloc: a growth detaches the buffer
+    const lossInPlace = heap.owns(loss.buffer);
+    const pl = lossInPlace ? loss.byteOffset : arena.alloc(N * 8);
+    const pg = grad === null ? 0 : staging.output(grad, gradOff, N * C);
+    // views after the last alloc: a growth detaches an unshared buffer
     const t = new Int32Array(arena.f32.buffer, pt, N);
     for (let i = 0; i < N; i++) {
       const ti = targets[i] as number;
       t[i] = ti === ignoreIndex ? -1 : ti;
     }
+    if (!heap.owns(targets.buffer)) transfers.count(N * 4);
     kernels.crossEntropyRows(N, C, px, pt, eps, w, pl, pg);
-    loss.set(arena.f64.subarray(pl >> 3, (pl >> 3) + N));
-    if (grad !== null) staging.get(pg, N * C, grad, gradOff);
+    if (!lossInPlace) {
+      loss.set(arena.f64.subarray(pl >> 3, (pl >> 3) + N));
+      transfers.count(N * 8);
+    }
+    if (grad !== null) staging.done(pg, N * C, grad, gradOff);
   };
 }

@@ -1,3 +1,4 @@
+import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
@@ -76,17 +77,19 @@ export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: Gem
 /**
  * GEMM on the WebAssembly SIMD kernels: C = alpha * op(A) op(B) + beta * C (row-major).
  *
- * float32 operands are staged into the module's memory (one `set` per matrix when rows are
- * contiguous or nearly so, else one per row), multiplied by the blocked f32x4 kernel, and C is
- * copied back. An A that is pinned (`pins`: the same array, same length) is read from its
- * resident copy without a copy, a pinned B from its panels packed once per scope and shape (so
- * the kernel skips packing it too); C is always copied, and a pinned C's copy is marked stale.
+ float32 operands that live in the module's memory (tensor storage) are read in place and C is
+ * written in place (unless it shares bytes with A or B); others are staged into the memory (one
+ * counted `set` per matrix when rows are contiguous or nearly so, else one per row) and C copied
+ * back. A pinned A (`pins`: the same array, same length) is read from its kept copy, a pinned B
+ * from its panels packed once per scope and shape (so the kernel skips packing it too); a pinned
+ * C's copy is marked stale.
  * Other dtypes (float64 for gradcheck, int32) and the degenerate k = 0 / alpha = 0 cases go to
  * `fallback`, the plain-JS GEMM, which defines the results. `core` runs the product on the staged
  * operands (over the helper threads when it is large, see createArenaGemm).
  */
 export function createWasmGemm(staging: Staging, core: ArenaGemm, fallback: Gemm): Gemm {
   const { arena, pins } = staging;
+  const overlaps = overlapTest(staging);
   return (transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc) => {
     const f32 = a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array;
     if (!f32 || k === 0 || alpha === 0) {
@@ -96,10 +99,16 @@ export function createWasmGemm(staging: Staging, core: ArenaGemm, fallback: Gemm
     }
     if (m === 0 || n === 0) return;
     arena.reset();
-    // a pinned B comes prepacked into panels (packed once per scope and shape), before any scratch
+    // a pinned B comes prepacked into panels (packed once per scope and shape)
     const pb = staging.opB(b, transB, bOff, ldb, k, n);
     const pa = transA ? staging.operand(a, aOff, k, m, lda) : staging.operand(a, aOff, m, k, lda);
-    const pc = beta === 0 ? { at: arena.alloc(m * n * 4), ld: n } : staging.copy(c, cOff, m, n, ldc);
+    // C in place when it lives in wasm memory and shares no bytes with A or B
+    const inPlace = staging.resident(c) && !overlaps(c, a) && !overlaps(c, b);
+    const pc = inPlace
+      ? { at: c.byteOffset + cOff * 4, ld: ldc }
+      : beta === 0
+        ? { at: arena.alloc(m * n * 4), ld: n }
+        : staging.copy(c, cOff, m, n, ldc);
     core(transA, pb.mode, m, n, k, alpha, pa.at, pa.ld, pb.at, pb.ld, beta, pc.at, pc.ld);
     staging.getRows(pc.at, pc.ld, m, n, c, cOff, ldc);
   };
@@ -112,6 +121,7 @@ export function createWasmGemm(staging: Staging, core: ArenaGemm, fallback: Gemm
  */
 export function createWasmLinear(staging: Staging, core: ArenaGemm, fallback: Backend["linear"]): Backend["linear"] {
   const { arena } = staging;
+  const overlaps = overlapTest(staging);
   return (m, n, k, x, xOff, w, wOff, bias, out, outOff) => {
     const f32 = x instanceof Float32Array && w instanceof Float32Array && out instanceof Float32Array;
     if (!f32 || (bias !== null && !(bias instanceof Float32Array)) || k === 0 || m === 0 || n === 0) {
@@ -122,18 +132,19 @@ export function createWasmLinear(staging: Staging, core: ArenaGemm, fallback: Ba
     arena.reset();
     const pw = staging.opB(w, true, wOff, k, k, n);
     const px = staging.operand(x, xOff, m, k, k);
-    const py = arena.alloc(m * n * 4);
-    if (bias !== null) broadcastRows(arena.f32, py >> 2, bias, m, n);
+    const inPlace = staging.resident(out) && !overlaps(out, x) && !overlaps(out, w) && (bias === null || !overlaps(out, bias));
+    const py = inPlace ? out.byteOffset + outOff * 4 : arena.alloc(m * n * 4);
+    if (bias !== null) staging.broadcastRows(bias, py, m, n);
     core(false, pw.mode, m, n, k, 1, px.at, px.ld, pw.at, pw.ld, bias === null ? 0 : 1, py, n);
-    staging.getRows(py, n, m, n, out, outOff, n);
+    staging.done(py, m * n, out, outOff);
   };
 }
 
-/** heap[at + r n + j] = bias[j] for r < m, j < n: the first row, then copies that double the filled part. */
-function broadcastRows(heap: Float32Array, at: number, bias: Float32Array, m: number, n: number): void {
-  heap.set(bias.subarray(0, n), at);
-  for (let rows = 1; rows < m; rows *= 2) {
-    const more = Math.min(rows, m - rows);
-    heap.copyWithin(at + rows * n, at, at + more * n);
-  }
+/**
+ * A test of whether a resident array x shares bytes with y in the same memory (then a kernel
+ * must not write x in place while reading y; views of one memory may sit on different buffer
+ * objects after a growth, so the byte ranges decide).
+ */
+function overlapTest(staging: Staging): (x: TypedArray, y: TypedArray) => boolean {
+  return (x, y) => staging.heap.owns(y.buffer) && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
 }

@@ -1,6 +1,10 @@
 import { envVar, nodeBuiltin } from "../../runtime/node-builtin";
 import type { Backend } from "../backend";
+import { createWasmAdam } from "./adam";
 import { Arena } from "./arena";
+import { WasmHeap } from "./heap";
+import { TensorStorage } from "./storage";
+import { Transfers } from "./transfers";
 import { createWasmCells } from "./cells";
 import { createWasmColSum } from "./col-sum";
 import { createWasmCrossEntropy } from "./cross-entropy";
@@ -22,40 +26,52 @@ export interface WasmBackendOptions {
 /**
  * The WebAssembly SIMD backend: the hot kernels compiled from assembly/*.as at build time, the
  * plain-JS backend for everything they do not cover (float64, int32). Returns null when the
- * engine lacks WebAssembly SIMD128. With more than one thread (Node, shared memory available),
- * large GEMMs are split over worker threads.
+ * engine lacks WebAssembly SIMD128.
+ *
+ * Where SharedArrayBuffer exists (Node; a cross-origin-isolated page or worker) the kernels run
+ * on a shared memory: tensor storage can live in it (`storage`, see storage.ts), and with more
+ * than one thread (Node) large GEMMs are split over worker threads. Elsewhere the memory is
+ * private and every operand is staged (copied in and out, see Staging).
  */
-export function createWasmBackend(js: Backend, options: WasmBackendOptions = {}): Backend | null {
+export function createWasmBackend(js: Backend, options: WasmBackendOptions = {}): WasmBackend | null {
   const threads = options.threads ?? defaultThreads();
   const fma = options.fma ?? true;
-  if (threads > 1 && loadWorkerThreads() !== null) {
-    const shared = instantiateSharedKernels(fma);
-    if (shared !== null) {
-      // the control block of the helper threads sits at the start of the heap, the arena after it
-      const ctl = (shared.kernels.heapBase() + 63) & ~63;
-      const pool = new GemmThreads(shared, threads - 1, ctl);
-      return assemble(shared.kernels, js, pool, ctl + CONTROL_BYTES);
-    }
+  const shared = instantiateSharedKernels(fma);
+  if (shared !== null) {
+    // the control block of the helper threads sits at the start of the heap, the blocks after it
+    const ctl = (shared.kernels.heapBase() + 63) & ~63;
+    const pool = threads > 1 && loadWorkerThreads() !== null ? new GemmThreads(shared, threads - 1, ctl) : null;
+    return assemble(shared.kernels, js, pool, ctl + CONTROL_BYTES);
   }
   const kernels = instantiateKernels(fma);
   return kernels === null ? null : assemble(kernels, js, null, kernels.heapBase());
 }
 
-function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, heap: number): Backend {
-  const arena = new Arena(kernels.memory, heap);
-  const pins = new PinnedCopies(kernels, arena);
-  const staging = new Staging(arena, pins);
+/** The wasm backend, with what only it has: its tensor storage (null on an unshared memory). */
+export interface WasmBackend extends Backend {
+  readonly storage: TensorStorage | null;
+}
+
+function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, base: number): WasmBackend {
+  const heap = new WasmHeap(kernels.memory, base);
+  const transfers = new Transfers();
+  const arena = new Arena(heap);
+  const pins = new PinnedCopies(kernels, heap, transfers);
+  const staging = new Staging(arena, pins, transfers);
   const core = createArenaGemm(kernels, arena, pool);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
   const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
   return {
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
+    storage: heap.shared ? new TensorStorage(heap) : null,
+    transfers: () => transfers.snapshot(),
     gemm: createWasmGemm(staging, core, js.gemm),
     linear: createWasmLinear(staging, core, js.linear),
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
-    colSum: createWasmColSum(kernels, arena, pins, js.colSum),
+    colSum: createWasmColSum(kernels, staging, js.colSum),
+    adamStep: createWasmAdam(kernels, staging, js.adamStep),
     crossEntropyRows: createWasmCrossEntropy(kernels, staging, js.crossEntropyRows),
     ...createWasmCells(kernels, staging, js),
     ...createWasmSteps(kernels, staging, core, js),

@@ -1,7 +1,8 @@
 import { ValueError } from "../../errors";
 import type { TypedArray } from "../../tensor/dtype";
 import type { PinnedOperand } from "../pinned";
-import type { Arena } from "./arena";
+import type { WasmHeap } from "./heap";
+import type { Transfers } from "./transfers";
 import type { WasmKernels } from "./module";
 
 /** op(B) of a resident copy for one GEMM shape, packed into panels at `at` (sgemm's bMode 2). */
@@ -21,13 +22,13 @@ const MAX_PACKED = 4;
 /** Columns per panel (NR of assembly/kernel.as). */
 const NR = 8;
 
-/** One resident copy: `data` (as pinned, `length` floats) at byte offset `at` of the arena. */
+/** One resident copy: `data` (as pinned, `length` floats) at byte offset `at` of the heap. */
 interface Resident {
   readonly data: Float32Array;
   readonly length: number;
   readonly at: number;
-  /** End of the kept bytes of this copy and its packed panels. */
-  end: number;
+  /** True when `at` is a block of its own (a copy); false when `data` already lives in the heap. */
+  readonly copied: boolean;
   readonly packed: Packed[];
   /** Live handles on this copy. */
   count: number;
@@ -36,8 +37,8 @@ interface Resident {
 }
 
 /**
- * The pinned operands of the WebAssembly backend: float32 arrays copied once into the kept
- * region of the arena (`Arena.keep`) and looked up by identity and length when a GEMM stages
+ * The pinned operands of the WebAssembly backend: float32 arrays copied once into a block of the
+ * heap (an array that already lives in the heap, see storage.ts, is used where it is) and looked up by identity and length when a GEMM stages
  * its A or B operand (see `PinnedOperand` for the contract). As a B operand, a pinned array is
  * also packed into the micro-kernel's panels once per shape (transposition, offset, stride, k,
  * n) and scope, so later products skip the packing too. Few arrays are pinned at once (one
@@ -45,13 +46,15 @@ interface Resident {
  */
 export class PinnedCopies {
   private readonly kernels: WasmKernels;
-  private readonly arena: Arena;
+  private readonly heap: WasmHeap;
+  private readonly transfers: Transfers;
   private readonly residents: Resident[] = [];
   private readonly live = new Set<PinnedOperand>();
 
-  constructor(kernels: WasmKernels, arena: Arena) {
+  constructor(kernels: WasmKernels, heap: WasmHeap, transfers: Transfers) {
     this.kernels = kernels;
-    this.arena = arena;
+    this.heap = heap;
+    this.transfers = transfers;
   }
 
   /** Copies `data` in (again, if already pinned: each pin sees the current contents); returns a handle. */
@@ -61,8 +64,9 @@ export class PinnedCopies {
     if (!(data instanceof Float32Array) || data.length === 0) return handle;
     let r = this.find(data);
     if (r === null) {
-      const at = this.arena.keep(data.length * 4);
-      r = { data, length: data.length, at, end: at + data.length * 4, packed: [], count: 0, stale: false };
+      const inHeap = this.heap.owns(data.buffer);
+      const at = inHeap ? data.byteOffset : this.heap.alloc(data.length * 4);
+      r = { data, length: data.length, at, copied: !inHeap, packed: [], count: 0, stale: false };
       this.residents.push(r);
     }
     r.count++;
@@ -83,7 +87,8 @@ export class PinnedCopies {
     r.count--;
     if (r.count > 0) return;
     this.residents.splice(i, 1);
-    this.arena.trimKept(this.residents.reduce((end, x) => Math.max(end, x.end), 0));
+    if (r.copied) this.heap.release(r.at);
+    for (const p of r.packed) this.heap.release(p.at);
   }
 
   /**
@@ -98,7 +103,6 @@ export class PinnedCopies {
    * The byte offset of op(B) of a pinned `src` packed into panels for sgemm's bMode 2 (op(B) is
    * the k x n matrix at src[off], row stride ld, transposed when `trans`), packed now if this
    * shape was not yet packed in this scope; -1 when `src` is not pinned or has too many shapes.
-   * Call right after `Arena.reset`, before any scratch allocation: it may keep new memory.
    */
   packedB(src: Float32Array, trans: boolean, off: number, ld: number, k: number, n: number): number {
     const r = this.fresh(src);
@@ -106,10 +110,9 @@ export class PinnedCopies {
     let p = r.packed.find((x) => x.trans === trans && x.off === off && x.ld === ld && x.k === k && x.n === n);
     if (p === undefined) {
       if (r.packed.length >= MAX_PACKED) return -1;
-      const at = this.arena.keep(k * Math.ceil(n / NR) * NR * 4);
+      const at = this.heap.alloc(k * Math.ceil(n / NR) * NR * 4);
       p = { trans, off, ld, k, n, at, valid: false };
       r.packed.push(p);
-      r.end = Math.max(r.end, this.arena.keptEnd());
     }
     if (!p.valid) {
       this.kernels.packBPanels(trans, r.at + off * 4, ld, k, n, p.at);
@@ -136,7 +139,10 @@ export class PinnedCopies {
   }
 
   private copyIn(r: Resident): void {
-    this.arena.f32.set(r.data, r.at >> 2);
+    if (r.copied) {
+      this.heap.f32.set(r.data, r.at >> 2);
+      this.transfers.count(r.length * 4);
+    }
     r.stale = false;
     for (const p of r.packed) p.valid = false;
   }

@@ -13,8 +13,9 @@ const NR = 8;
 
 /**
  * The whole-direction forwards (see RecurrentSequences) on the WebAssembly SIMD kernels, one
- * staging per direction instead of one per step: the gate buffer [T, B, G*H], the initial states
- * and b_hh are copied in once, W_hh^T is packed into the GEMM's panels once (a pinned W_hh's
+ * call per direction instead of one per step: the gate buffer [T, B, G*H], the states and b_hh
+ * are used in place when they live in the module's memory (tensor storage), else copied in once
+ * (staged, see Staging), W_hh^T is packed into the GEMM's panels once (a pinned W_hh's
  * resident panels are used as they are), the T steps run inside WebAssembly (assembly/
  * sequence.as: per step one sgemm on the panels and the cell kernel, the kernels and order of
  * the per-step methods, so the results are the same bits), and the gates, states and tanh(c_t) /
@@ -43,18 +44,20 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
     return at;
   }
 
-  /** [T+1, B, H] states in scratch with the initial slot (slot 0, reverse slot T) copied in. */
+  /** [T+1, B, H] states: `src` itself when resident, else scratch with the initial slot (slot 0, reverse slot T) copied in. */
   function states(src: TypedArray, T: number, n: number, reverse: boolean): number {
+    if (staging.resident(src)) return src.byteOffset;
     const at = scratch((T + 1) * n);
     const init = reverse ? T * n : 0;
     arena.f32.set(src.subarray(init, init + n), (at >> 2) + init);
+    staging.transfers.count(n * 4);
     return at;
   }
 
-  /** Copies the T slots written by the steps (1..T, reverse 0..T-1) out to `dst`. */
+  /** The T slots written by the steps (1..T, reverse 0..T-1) made the values of `dst` (copied out unless in place). */
   function written(at: number, T: number, n: number, reverse: boolean, dst: TypedArray): void {
     const first = reverse ? 0 : n;
-    staging.get(at + first * 4, T * n, dst, first);
+    staging.done(at + first * 4, T * n, dst, first);
   }
 
   return {
@@ -64,16 +67,16 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, 4 * H);
-      const pa = staging.put(acts, 0, T * 4 * n);
+      const pa = staging.inout(acts, 0, T * 4 * n);
       const ph = states(h, T, n, reverse);
       const pc = states(c, T, n, reverse);
-      const pt = scratch(T * n);
+      const pt = staging.output(tanhC, 0, T * n);
       const work = arena.alloc(kernels.workspaceBytes(4 * H));
       kernels.lstmSequence(T, B, H, reverse, w, pa, pc, ph, pt, work);
-      staging.get(pa, T * 4 * n, acts, 0);
+      staging.done(pa, T * 4 * n, acts, 0);
       written(ph, T, n, reverse, h);
       written(pc, T, n, reverse, c);
-      staging.get(pt, T * n, tanhC, 0);
+      staging.done(pt, T * n, tanhC, 0);
     },
 
     gruSequence(T, B, H, reverse, wHh, bHh, acts, h, hn): void {
@@ -82,16 +85,16 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, 3 * H);
-      const pb = bHh === null ? 0 : staging.put(bHh, 0, 3 * H);
-      const pa = staging.put(acts, 0, T * 3 * n);
+      const pb = bHh === null ? 0 : staging.input(bHh, 0, 3 * H);
+      const pa = staging.inout(acts, 0, T * 3 * n);
       const ph = states(h, T, n, reverse);
-      const pn = scratch(T * n);
+      const pn = staging.output(hn, 0, T * n);
       const hw = scratch(3 * n);
       const work = arena.alloc(kernels.workspaceBytes(3 * H));
       kernels.gruSequence(T, B, H, reverse, w, pb, pa, ph, pn, hw, work);
-      staging.get(pa, T * 3 * n, acts, 0);
+      staging.done(pa, T * 3 * n, acts, 0);
       written(ph, T, n, reverse, h);
-      staging.get(pn, T * n, hn, 0);
+      staging.done(pn, T * n, hn, 0);
     },
 
     rnnSequence(T, B, H, nonlinearity, reverse, wHh, acts, h): void {
@@ -100,11 +103,11 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, H);
-      const pa = staging.put(acts, 0, T * n);
+      const pa = staging.inout(acts, 0, T * n);
       const ph = states(h, T, n, reverse);
       const work = arena.alloc(kernels.workspaceBytes(H));
       kernels.rnnSequence(T, B, H, nonlinearity === "relu", reverse, w, pa, ph, work);
-      staging.get(pa, T * n, acts, 0);
+      staging.done(pa, T * n, acts, 0);
       written(ph, T, n, reverse, h);
     },
   };

@@ -9,19 +9,19 @@ import type { Staging } from "./staging";
 const MIN_ELEMENTS = 16;
 
 /**
- * The whole recurrent steps (see RecurrentSteps) on the WebAssembly SIMD kernels, one staging per
- * step: each float32 operand is copied into the module's memory once, the recurrent GEMM
- * (`core`, threaded when large) and the cell kernel run on those copies, and each result is
- * copied out once (a pinned destination's resident copy is marked stale). A pinned W_hh is read
- * from its resident panels, packed once per scope and shape. An LSTM step copies 6 blocks of
- * B H floats in and 7 out in the forward (a GEMM call followed by a cell call: 10 in, 11 out)
- * and 8 in, 6 out in the backward (13 in, 6 out). Other dtypes and tiny blocks go to the
- * plain-JS steps of `js`. The whole-direction forwards come from `createWasmSequences`.
+ * The whole recurrent steps (see RecurrentSteps) on the WebAssembly SIMD kernels: the recurrent
+ * GEMM (`core`, threaded when large) and the cell kernel run on the operands where they live.
+ * Arrays in the module's memory (tensor storage) are read and written in place, with no copy;
+ * an array on the JavaScript heap is staged (copied in once, its result copied out once, see
+ * Staging). A pinned W_hh is read from its panels, packed once per scope and shape. Other dtypes
+ * and tiny blocks go to the plain-JS steps of `js`. The whole-direction forwards come from
+ * `createWasmSequences`.
  */
 export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: ArenaGemm, js: RecurrentSteps): RecurrentSteps {
   const { arena, pins } = staging;
-  const put = (src: TypedArray, off: number, n: number): number => staging.put(src, off, n);
-  const get: Staging["get"] = (at, n, dst, off) => staging.get(at, n, dst, off);
+  const input = (src: TypedArray, off: number, n: number): number => staging.input(src, off, n);
+  const output = (dst: TypedArray, off: number, n: number): number => staging.output(dst, off, n);
+  const done: Staging["done"] = (at, n, dst, off) => staging.done(at, n, dst, off);
   const scratch = (n: number): number => arena.alloc(n * 4);
   /** True when the JS step should run: not every operand float32, or a tiny block. */
   function plain(n: number, arrays: Array<TypedArray | null>): boolean {
@@ -41,17 +41,17 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       }
       arena.reset();
       const w = staging.opB(wHh, true, 0, H, H, 4 * H);
-      const pa = put(acts, actsOff, 4 * n);
-      const pPrev = put(h, hPrevOff, n);
-      const pcPrev = put(c, cPrevOff, n);
+      const pa = staging.inout(acts, actsOff, 4 * n);
+      const pPrev = input(h, hPrevOff, n);
+      const pcPrev = input(c, cPrevOff, n);
       // a_t += h_{t-1} W_hh^T, then the cell on the same memory
       core(false, w.mode, B, 4 * H, H, 1, pPrev, H, w.at, w.ld, 1, pa, 4 * H);
-      const [pc, ph, pt] = [scratch(n), scratch(n), scratch(n)];
+      const [pc, ph, pt] = [output(c, cOff, n), output(h, hOff, n), output(tanhC, tanhCOff, n)];
       kernels.lstmCell(B, H, pa, pcPrev, pc, ph, pt);
-      get(pa, 4 * n, acts, actsOff);
-      get(pc, n, c, cOff);
-      get(ph, n, h, hOff);
-      get(pt, n, tanhC, tanhCOff);
+      done(pa, 4 * n, acts, actsOff);
+      done(pc, n, c, cOff);
+      done(ph, n, h, hOff);
+      done(pt, n, tanhC, tanhCOff);
     },
 
     lstmStepBackward(
@@ -65,18 +65,18 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, 4 * H, H);
-      const pg = put(gates, gatesOff, 4 * n);
-      const pcPrev = put(cPrev, cPrevOff, n);
-      const pt = put(tanhC, tanhCOff, n);
-      const pdh = put(dh, dhOff, n);
-      const pdc = put(dc, dcOff, n);
-      const [pdG, pdp] = [scratch(4 * n), scratch(n)];
+      const pg = input(gates, gatesOff, 4 * n);
+      const pcPrev = input(cPrev, cPrevOff, n);
+      const pt = input(tanhC, tanhCOff, n);
+      const pdh = input(dh, dhOff, n);
+      const pdc = staging.inout(dc, dcOff, n);
+      const [pdG, pdp] = [output(dG, dGOff, 4 * n), output(dhPrev, dhPrevOff, n)];
       kernels.lstmCellBackward(B, H, pg, pcPrev, pt, pdh, pdc, pdG);
       // dL/dh_{t-1} = dG W_hh
       core(false, w.mode, B, H, 4 * H, 1, pdG, 4 * H, w.at, w.ld, 0, pdp, H);
-      get(pdG, 4 * n, dG, dGOff);
-      get(pdc, n, dc, dcOff);
-      get(pdp, n, dhPrev, dhPrevOff);
+      done(pdG, 4 * n, dG, dGOff);
+      done(pdc, n, dc, dcOff);
+      done(pdp, n, dhPrev, dhPrevOff);
     },
 
     gruStep(B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff): void {
@@ -89,17 +89,17 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       const GH = 3 * H;
       arena.reset();
       const w = staging.opB(wHh, true, 0, H, H, GH);
-      const pa = put(acts, actsOff, 3 * n);
-      const pPrev = put(h, hPrevOff, n);
+      const pa = staging.inout(acts, actsOff, 3 * n);
+      const pPrev = input(h, hPrevOff, n);
       const pw = scratch(3 * n);
-      if (bHh !== null) for (let b = 0; b < B; b++) arena.f32.set(bHh.subarray(0, GH), (pw >> 2) + b * GH);
+      if (bHh !== null) staging.broadcastRows(bHh, pw, B, GH);
       // hw = h_{t-1} W_hh^T + b_hh, then the cell on the same memory
       core(false, w.mode, B, GH, H, 1, pPrev, H, w.at, w.ld, bHh === null ? 0 : 1, pw, GH);
-      const [ph, pn] = [scratch(n), scratch(n)];
+      const [ph, pn] = [output(h, hOff, n), output(hn, hnOff, n)];
       kernels.gruCell(B, H, pa, pw, pPrev, ph, pn);
-      get(pa, 3 * n, acts, actsOff);
-      get(ph, n, h, hOff);
-      get(pn, n, hn, hnOff);
+      done(pa, 3 * n, acts, actsOff);
+      done(ph, n, h, hOff);
+      done(pn, n, hn, hnOff);
     },
 
     gruStepBackward(
@@ -113,17 +113,17 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, 3 * H, H);
-      const pg = put(gates, gatesOff, 3 * n);
-      const pn = put(hn, hnOff, n);
-      const pPrev = put(h, hPrevOff, n);
-      const pdh = put(dh, dhOff, n);
-      const [pdx, pdw, pdp] = [scratch(3 * n), scratch(3 * n), scratch(n)];
+      const pg = input(gates, gatesOff, 3 * n);
+      const pn = input(hn, hnOff, n);
+      const pPrev = input(h, hPrevOff, n);
+      const pdh = input(dh, dhOff, n);
+      const [pdx, pdw, pdp] = [output(dGx, dGxOff, 3 * n), output(dGh, dGhOff, 3 * n), output(dhPrev, dhPrevOff, n)];
       kernels.gruCellBackward(B, H, pg, pn, pPrev, pdh, pdx, pdw, pdp);
       // dL/dh_{t-1} = dh z + dGh W_hh
       core(false, w.mode, B, H, 3 * H, 1, pdw, 3 * H, w.at, w.ld, 1, pdp, H);
-      get(pdx, 3 * n, dGx, dGxOff);
-      get(pdw, 3 * n, dGh, dGhOff);
-      get(pdp, n, dhPrev, dhPrevOff);
+      done(pdx, 3 * n, dGx, dGxOff);
+      done(pdw, 3 * n, dGh, dGhOff);
+      done(pdp, n, dhPrev, dhPrevOff);
     },
 
     rnnStep(B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff): void {
@@ -135,13 +135,13 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       }
       arena.reset();
       const w = staging.opB(wHh, true, 0, H, H, H);
-      const pa = put(acts, actsOff, n);
-      const pPrev = put(h, hPrevOff, n);
+      const pa = staging.inout(acts, actsOff, n);
+      const pPrev = input(h, hPrevOff, n);
       // a_t += h_{t-1} W_hh^T, then h_t = act(a_t) in place
       core(false, w.mode, B, H, H, 1, pPrev, H, w.at, w.ld, 1, pa, H);
       kernels.rnnCell(nonlinearity === "relu", n, pa, pa);
-      get(pa, n, acts, actsOff);
-      get(pa, n, h, hOff);
+      done(pa, n, acts, actsOff);
+      done(pa, n, h, hOff);
     },
 
     rnnStepBackward(B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff): void {
@@ -153,14 +153,14 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       }
       arena.reset();
       const w = staging.opB(wHh, false, 0, H, H, H);
-      const ph = put(acts, actsOff, n);
-      const pdG = put(dh, dhOff, n);
-      const pdp = scratch(n);
-      // dG = dh act'(a_t) in place of dh, then dL/dh_{t-1} = dG W_hh
-      kernels.rnnCellBackward(nonlinearity === "relu", n, ph, pdG, pdG);
+      const ph = input(acts, actsOff, n);
+      const pdh = input(dh, dhOff, n);
+      const [pdG, pdp] = [output(dG, dGOff, n), output(dhPrev, dhPrevOff, n)];
+      // dG = dh act'(a_t), then dL/dh_{t-1} = dG W_hh
+      kernels.rnnCellBackward(nonlinearity === "relu", n, ph, pdh, pdG);
       core(false, w.mode, B, H, H, 1, pdG, H, w.at, w.ld, 0, pdp, H);
-      get(pdG, n, dG, dGOff);
-      get(pdp, n, dhPrev, dhPrevOff);
+      done(pdG, n, dG, dGOff);
+      done(pdp, n, dhPrev, dhPrevOff);
     },
   };
   return { ...steps, ...createWasmSequences(kernels, staging, steps) };

@@ -28,7 +28,7 @@ export function crossEntropyRows(logits: Tensor, t: Int32Array, ignoreIndex: num
   // grad: dL/dx for an incoming gradient of 1 (rows of ignored targets are 0), only with a graph
   const needsGrad = logits.requiresGrad && isGradEnabled();
   const grad = needsGrad ? allocate(logits.dtype, logits.numel) : null;
-  const rowLoss = new Float64Array(N);
+  const rowLoss = allocate("float64", N) as Float64Array; // float64 storage is a Float64Array
   const w = reduction === "mean" ? 1 / count : 1;
   getBackend().crossEntropyRows(N, C, logits.data, 0, t, ignoreIndex, eps, w, rowLoss, grad, 0);
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);

@@ -1,7 +1,7 @@
 import { record } from "../../autograd/record";
 import { getBackend } from "../../backend/backend";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
+import { allocate, releaseStorage } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import type { FusedGrads, RecurrentWeights } from "./step-arrays";
@@ -70,6 +70,8 @@ export function projectionBackward(g: Tensor, grads: FusedGrads, z: ProjectionSa
     return projectionGradients(g.dtype, dGx, dGh, z);
   } finally {
     for (const p of pinned) backend.unpin(p);
+    // the hidden side's gate gradients were this direction's own buffer, read by nothing else
+    if (dGh !== dGx) releaseStorage(dGh);
   }
 }
 
@@ -104,7 +106,7 @@ function projectionGradients(dtype: Tensor["dtype"], dGx: TypedArray, dGh: Typed
 
 /** db = sum_rows dG over the [rows, G*H] gate gradients, summed in float64, returned as `dtype`. */
 function columnSums(dG: TypedArray, rows: number, GH: number, dtype: Tensor["dtype"]): TypedArray {
-  const sums = new Float64Array(GH);
+  const sums = allocate("float64", GH) as Float64Array; // float64 storage is a Float64Array
   getBackend().colSum(rows, GH, dG, 0, GH, sums, 0);
   const out = allocate(dtype, GH);
   out.set(sums);

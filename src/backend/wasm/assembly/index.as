@@ -3,6 +3,7 @@
 export { heapBase, packBPanels, sgemm, workspaceBytes } from "./gemm";
 export { gruCell, gruCellBackward, lstmCell, lstmCellBackward, sigmoidArray, tanhArray } from "./cells";
 export { rnnCell, rnnCellBackward } from "./rnn";
+export { adamStep } from "./adam";
 export { colSum } from "./reduce";
 export { crossEntropyRows } from "./softmax";
 export { gruSequence, lstmSequence, rnnSequence } from "./sequence";
