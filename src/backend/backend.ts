@@ -1,6 +1,7 @@
 import { ValueError } from "../errors";
 import type { TypedArray } from "../tensor/dtype";
 import type { PinnedOperand } from "./pinned";
+import type { GRUCellBackwardOperands, GRUCellOperands, LSTMCellBackwardOperands, LSTMCellOperands } from "./recurrent-operands";
 import type { RecurrentSteps } from "./recurrent-steps";
 
 /**
@@ -140,19 +141,7 @@ export interface Backend extends RecurrentSteps {
    * c_{t-1} is read from `c` at cPrevOff, c_t written at cOff; h_t goes to `h` at hOff and
    * tanh(c_t) to `tanhC` at tanhCOff (all [B, H], rows contiguous).
    */
-  lstmCell(
-    B: number,
-    H: number,
-    acts: TypedArray,
-    actsOff: number,
-    c: TypedArray,
-    cPrevOff: number,
-    cOff: number,
-    h: TypedArray,
-    hOff: number,
-    tanhC: TypedArray,
-    tanhCOff: number,
-  ): void;
+  lstmCell(operands: LSTMCellOperands): void;
 
   /**
    * Pointwise part of a GRU step (PyTorch's convention) for B rows of H units, every row live:
@@ -161,19 +150,7 @@ export interface Backend extends RecurrentSteps {
    * [B, 3H] at hwOff holds h_{t-1} W_hh^T + b_hh; h_{t-1} is read from `h` at hPrevOff and h_t
    * written at hOff; hw_n is copied to `hn` [B, H] at hnOff (the backward needs it).
    */
-  gruCell(
-    B: number,
-    H: number,
-    acts: TypedArray,
-    actsOff: number,
-    hw: TypedArray,
-    hwOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    hOff: number,
-    hn: TypedArray,
-    hnOff: number,
-  ): void;
+  gruCell(operands: GRUCellOperands): void;
 
   /**
    * Backward of `lstmCell` for B rows of H units, every row live:
@@ -184,22 +161,7 @@ export interface Backend extends RecurrentSteps {
    * `dc` at dcOff holds dL/dc_t and receives dL/dc_{t-1} (all [B, H], rows contiguous). The gate
    * gradients dL/da (packed i|f|g|o) are written to `dG` [B, 4H] at dGOff.
    */
-  lstmCellBackward(
-    B: number,
-    H: number,
-    gates: TypedArray,
-    gatesOff: number,
-    cPrev: TypedArray,
-    cPrevOff: number,
-    tanhC: TypedArray,
-    tanhCOff: number,
-    dh: TypedArray,
-    dhOff: number,
-    dc: TypedArray,
-    dcOff: number,
-    dG: TypedArray,
-    dGOff: number,
-  ): void;
+  lstmCellBackward(operands: LSTMCellBackwardOperands): void;
 
   /**
    * Backward of `gruCell` for B rows of H units, every row live:
@@ -210,24 +172,7 @@ export interface Backend extends RecurrentSteps {
    * Written: dGx (gradient of x W_ih^T + b_ih) [B, 3H] at dGxOff, dGh (of h_{t-1} W_hh^T + b_hh)
    * [B, 3H] at dGhOff, and dh z to `dhPrev` [B, H] at dhPrevOff.
    */
-  gruCellBackward(
-    B: number,
-    H: number,
-    gates: TypedArray,
-    gatesOff: number,
-    hn: TypedArray,
-    hnOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    dh: TypedArray,
-    dhOff: number,
-    dGx: TypedArray,
-    dGxOff: number,
-    dGh: TypedArray,
-    dGhOff: number,
-    dhPrev: TypedArray,
-    dhPrevOff: number,
-  ): void;
+  gruCellBackward(operands: GRUCellBackwardOperands): void;
 }
 
 const registry = new Map<string, Backend>();

@@ -1,7 +1,16 @@
-import type { TypedArray } from "../tensor/dtype";
+import type {
+  GRUSequenceOperands,
+  GRUStepBackwardOperands,
+  GRUStepOperands,
+  LSTMSequenceOperands,
+  LSTMStepBackwardOperands,
+  LSTMStepOperands,
+  RNNSequenceOperands,
+  RNNStepBackwardOperands,
+  RNNStepOperands,
+} from "./recurrent-operands";
 
-/** The activation of an Elman RNN: PyTorch's `nonlinearity` option. */
-export type Nonlinearity = "tanh" | "relu";
+export type { Nonlinearity } from "./recurrent-operands";
 
 /**
  * Whole live steps of a fused recurrence, the recurrent GEMM and the pointwise cell in one call,
@@ -23,21 +32,7 @@ export interface RecurrentSteps extends RecurrentSequences {
    * c_{t-1} is read from `c` at cPrevOff, c_t written at cOff; h_{t-1} is read from `h` at
    * hPrevOff, h_t written at hOff; tanh(c_t) goes to `tanhC` at tanhCOff.
    */
-  lstmStep(
-    B: number,
-    H: number,
-    wHh: TypedArray,
-    acts: TypedArray,
-    actsOff: number,
-    c: TypedArray,
-    cPrevOff: number,
-    cOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    hOff: number,
-    tanhC: TypedArray,
-    tanhCOff: number,
-  ): void;
+  lstmStep(operands: LSTMStepOperands): void;
 
   /**
    * Backward of `lstmStep`: `lstmCellBackward`, then the gradient of h_{t-1} through W_hh:
@@ -46,25 +41,7 @@ export interface RecurrentSteps extends RecurrentSequences {
    * Operands as in `lstmCellBackward`; dL/dh_{t-1} [B, H] is written (not added) to `dhPrev` at
    * dhPrevOff.
    */
-  lstmStepBackward(
-    B: number,
-    H: number,
-    wHh: TypedArray,
-    gates: TypedArray,
-    gatesOff: number,
-    cPrev: TypedArray,
-    cPrevOff: number,
-    tanhC: TypedArray,
-    tanhCOff: number,
-    dh: TypedArray,
-    dhOff: number,
-    dc: TypedArray,
-    dcOff: number,
-    dG: TypedArray,
-    dGOff: number,
-    dhPrev: TypedArray,
-    dhPrevOff: number,
-  ): void;
+  lstmStepBackward(operands: LSTMStepBackwardOperands): void;
 
   /**
    * One live GRU step (PyTorch's convention):  hw = h_{t-1} W_hh^T + b_hh,  then `gruCell`:
@@ -73,19 +50,7 @@ export interface RecurrentSteps extends RecurrentSequences {
    * actsOff holds x_t W_ih^T + b_ih (packed r|z|n) and receives r, z, n; h_{t-1} is read from `h`
    * at hPrevOff, h_t written at hOff; hw_n goes to `hn` [B, H] at hnOff (the backward needs it).
    */
-  gruStep(
-    B: number,
-    H: number,
-    wHh: TypedArray,
-    bHh: TypedArray | null,
-    acts: TypedArray,
-    actsOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    hOff: number,
-    hn: TypedArray,
-    hnOff: number,
-  ): void;
+  gruStep(operands: GRUStepOperands): void;
 
   /**
    * Backward of `gruStep`: `gruCellBackward`, then the gradient of h_{t-1} through W_hh:
@@ -93,42 +58,14 @@ export interface RecurrentSteps extends RecurrentSequences {
    *   dGx = dr | dz | dn,  dGh = dr | dz | dn r,  dh_{t-1} = dh z + dGh W_hh
    * Operands as in `gruCellBackward`; dL/dh_{t-1} [B, H] is written to `dhPrev` at dhPrevOff.
    */
-  gruStepBackward(
-    B: number,
-    H: number,
-    wHh: TypedArray,
-    gates: TypedArray,
-    gatesOff: number,
-    hn: TypedArray,
-    hnOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    dh: TypedArray,
-    dhOff: number,
-    dGx: TypedArray,
-    dGxOff: number,
-    dGh: TypedArray,
-    dGhOff: number,
-    dhPrev: TypedArray,
-    dhPrevOff: number,
-  ): void;
+  gruStepBackward(operands: GRUStepBackwardOperands): void;
 
   /**
    * One live Elman step:  a_t += h_{t-1} W_hh^T,  h_t = tanh(a_t) or max(a_t, 0).
    * `acts` [B, H] at actsOff holds P_t = x_t W_ih^T + b and receives h_t (the backward reads it
    * there); h_{t-1} is read from `h` at hPrevOff and h_t also written at hOff.
    */
-  rnnStep(
-    B: number,
-    H: number,
-    nonlinearity: Nonlinearity,
-    wHh: TypedArray,
-    acts: TypedArray,
-    actsOff: number,
-    h: TypedArray,
-    hPrevOff: number,
-    hOff: number,
-  ): void;
+  rnnStep(operands: RNNStepOperands): void;
 
   /**
    * Backward of `rnnStep` from dh = dL/dh_t:
@@ -136,20 +73,7 @@ export interface RecurrentSteps extends RecurrentSequences {
    * h_t is read from `acts` [B, H] at actsOff (as `rnnStep` left it), dh from `dh` at dhOff; dG
    * [B, H] is written at dGOff and dL/dh_{t-1} [B, H] to `dhPrev` at dhPrevOff.
    */
-  rnnStepBackward(
-    B: number,
-    H: number,
-    nonlinearity: Nonlinearity,
-    wHh: TypedArray,
-    acts: TypedArray,
-    actsOff: number,
-    dh: TypedArray,
-    dhOff: number,
-    dG: TypedArray,
-    dGOff: number,
-    dhPrev: TypedArray,
-    dhPrevOff: number,
-  ): void;
+  rnnStepBackward(operands: RNNStepBackwardOperands): void;
 }
 
 /**
@@ -172,47 +96,18 @@ export interface RecurrentSequences {
    *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
    * `acts` receives i|f|g|o of every step, `tanhC` tanh(c_t).
    */
-  lstmSequence(
-    T: number,
-    B: number,
-    H: number,
-    reverse: boolean,
-    wHh: TypedArray,
-    acts: TypedArray,
-    c: TypedArray,
-    h: TypedArray,
-    tanhC: TypedArray,
-  ): void;
+  lstmSequence(operands: LSTMSequenceOperands): void;
 
   /**
    * GRU forward over T steps:  hw = h_{t-1} W_hh^T + b_hh,
    *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
    * `bHh` [3H] is b_hh or null; `acts` (x_t W_ih^T + b_ih) receives r|z|n, `hn` hw_n.
    */
-  gruSequence(
-    T: number,
-    B: number,
-    H: number,
-    reverse: boolean,
-    wHh: TypedArray,
-    bHh: TypedArray | null,
-    acts: TypedArray,
-    h: TypedArray,
-    hn: TypedArray,
-  ): void;
+  gruSequence(operands: GRUSequenceOperands): void;
 
   /**
    * Elman forward over T steps:  a_t = P_t + h_{t-1} W_hh^T,  h_t = tanh(a_t) or max(a_t, 0).
    * Block t of `acts` [T, B, H] receives h_t too (the backward reads it there).
    */
-  rnnSequence(
-    T: number,
-    B: number,
-    H: number,
-    nonlinearity: Nonlinearity,
-    reverse: boolean,
-    wHh: TypedArray,
-    acts: TypedArray,
-    h: TypedArray,
-  ): void;
+  rnnSequence(operands: RNNSequenceOperands): void;
 }

@@ -53,11 +53,11 @@ type LstmOperands = ReturnType<typeof lstmOperands>;
 type GruOperands = ReturnType<typeof gruOperands>;
 
 function lstmBackward(backend: Backend, B: number, H: number, o: LstmOperands): void {
-  backend.lstmCellBackward(B, H, o.gates, 3, o.cPrev, 1, o.tanhC, 2, o.dh, 5, o.dc, 4, o.dG, 6);
+  backend.lstmCellBackward({ B, H, gates: o.gates, gatesOff: 3, cPrev: o.cPrev, cPrevOff: 1, tanhC: o.tanhC, tanhCOff: 2, dh: o.dh, dhOff: 5, dc: o.dc, dcOff: 4, dG: o.dG, dGOff: 6 });
 }
 
 function gruBackward(backend: Backend, B: number, H: number, o: GruOperands): void {
-  backend.gruCellBackward(B, H, o.gates, 2, o.hn, 1, o.h, 3, o.dh, 4, o.dGx, 5, o.dGh, 6, o.dhPrev, 7);
+  backend.gruCellBackward({ B, H, gates: o.gates, gatesOff: 2, hn: o.hn, hnOff: 1, h: o.h, hPrevOff: 3, dh: o.dh, dhOff: 4, dGx: o.dGx, dGxOff: 5, dGh: o.dGh, dGhOff: 6, dhPrev: o.dhPrev, dhPrevOff: 7 });
 }
 
 describeWasm("the wasm LSTM and GRU cell backwards", () => {
@@ -137,16 +137,16 @@ describe("the js cell backwards", () => {
       const act = acts.slice();
       const c = Float64Array.from([...c0, ...new Float64Array(n)]);
       const h = new Float64Array(n);
-      JS_BACKEND.lstmCell(B, H, act, 0, c, 0, n, h, 0, new Float64Array(n), 0);
+      JS_BACKEND.lstmCell({ B, H, acts: act, actsOff: 0, c, cPrevOff: 0, cOff: n, h, hOff: 0, tanhC: new Float64Array(n), tanhCOff: 0 });
       return dot(dh, h) + dot(dcNext, c.subarray(n));
     };
     const gates = a.slice();
     const c = Float64Array.from([...cPrev, ...new Float64Array(n)]);
     const tanhC = new Float64Array(n);
-    JS_BACKEND.lstmCell(B, H, gates, 0, c, 0, n, new Float64Array(n), 0, tanhC, 0);
+    JS_BACKEND.lstmCell({ B, H, acts: gates, actsOff: 0, c, cPrevOff: 0, cOff: n, h: new Float64Array(n), hOff: 0, tanhC, tanhCOff: 0 });
     const dc = dcNext.slice();
     const dG = new Float64Array(4 * n);
-    JS_BACKEND.lstmCellBackward(B, H, gates, 0, cPrev, 0, tanhC, 0, dh, 0, dc, 0, dG, 0);
+    JS_BACKEND.lstmCellBackward({ B, H, gates, gatesOff: 0, cPrev, cPrevOff: 0, tanhC, tanhCOff: 0, dh, dhOff: 0, dc, dcOff: 0, dG, dGOff: 0 });
     for (let k = 0; k < 4 * n; k++) expect(dG[k], `dG[${k}]`).toBeCloseTo(centralDifference(a, k, (x) => loss(x, cPrev)), 7);
     for (let k = 0; k < n; k++) expect(dc[k], `dc[${k}]`).toBeCloseTo(centralDifference(cPrev, k, (x) => loss(a, x)), 7);
   });
@@ -156,14 +156,14 @@ describe("the js cell backwards", () => {
     // L = sum dh h_t, as a function of x W_ih^T + b_ih, of h_{t-1} W_hh^T + b_hh and of h_{t-1} directly
     const loss = (xs: Float64Array, hws: Float64Array, h0: Float64Array): number => {
       const h = Float64Array.from([...h0, ...new Float64Array(n)]);
-      JS_BACKEND.gruCell(B, H, xs.slice(), 0, hws, 0, h, 0, n, new Float64Array(n), 0);
+      JS_BACKEND.gruCell({ B, H, acts: xs.slice(), actsOff: 0, hw: hws, hwOff: 0, h, hPrevOff: 0, hOff: n, hn: new Float64Array(n), hnOff: 0 });
       return dot(dh, h.subarray(n));
     };
     const gates = x.slice();
     const hn = new Float64Array(n);
-    JS_BACKEND.gruCell(B, H, gates, 0, hw, 0, Float64Array.from([...hPrev, ...new Float64Array(n)]), 0, n, hn, 0);
+    JS_BACKEND.gruCell({ B, H, acts: gates, actsOff: 0, hw, hwOff: 0, h: Float64Array.from([...hPrev, ...new Float64Array(n)]), hPrevOff: 0, hOff: n, hn, hnOff: 0 });
     const [dGx, dGh, dhPrev] = [new Float64Array(3 * n), new Float64Array(3 * n), new Float64Array(n)];
-    JS_BACKEND.gruCellBackward(B, H, gates, 0, hn, 0, hPrev, 0, dh, 0, dGx, 0, dGh, 0, dhPrev, 0);
+    JS_BACKEND.gruCellBackward({ B, H, gates, gatesOff: 0, hn, hnOff: 0, h: hPrev, hPrevOff: 0, dh, dhOff: 0, dGx, dGxOff: 0, dGh, dGhOff: 0, dhPrev, dhPrevOff: 0 });
     for (let k = 0; k < 3 * n; k++) {
       expect(dGx[k], `dGx[${k}]`).toBeCloseTo(centralDifference(x, k, (v) => loss(v, hw, hPrev)), 7);
       expect(dGh[k], `dGh[${k}]`).toBeCloseTo(centralDifference(hw, k, (v) => loss(x, v, hPrev)), 7);

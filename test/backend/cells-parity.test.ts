@@ -78,8 +78,8 @@ describeWasm("the wasm LSTM and GRU cells", () => {
     for (const [B, H] of [[1, 16], [3, 17], [8, 64], [32, 33]] as Array<[number, number]>) {
       const a = lstmOperands(B, H, B * 100 + H);
       const b = { acts: a.acts.slice(), c: a.c.slice(), h: a.h.slice(), tc: a.tc.slice() };
-      JS_BACKEND.lstmCell(B, H, a.acts, 7, a.c, B * H, 2 * B * H, a.h, B * H + 1, a.tc, 2);
-      backend.lstmCell(B, H, b.acts, 7, b.c, B * H, 2 * B * H, b.h, B * H + 1, b.tc, 2);
+      JS_BACKEND.lstmCell({ B, H, acts: a.acts, actsOff: 7, c: a.c, cPrevOff: B * H, cOff: 2 * B * H, h: a.h, hOff: B * H + 1, tanhC: a.tc, tanhCOff: 2 });
+      backend.lstmCell({ B, H, acts: b.acts, actsOff: 7, c: b.c, cPrevOff: B * H, cOff: 2 * B * H, h: b.h, hOff: B * H + 1, tanhC: b.tc, tanhCOff: 2 });
       for (const key of ["acts", "c", "h", "tc"] as const) {
         expect(errors(b[key], a[key]).abs, `${key} B=${B} H=${H}`).toBeLessThan(1e-6);
       }
@@ -92,8 +92,8 @@ describeWasm("the wasm LSTM and GRU cells", () => {
       const fill = (n: number, scale: number): Float32Array => Float32Array.from({ length: n }, () => (next() * 2 - 1) * scale);
       const a = { acts: fill(3 * B * H + 4, 3), hw: fill(3 * B * H + 1, 3), h: fill(3 * B * H, 1), hn: fill(B * H, 1) };
       const b = { acts: a.acts.slice(), hw: a.hw.slice(), h: a.h.slice(), hn: a.hn.slice() };
-      JS_BACKEND.gruCell(B, H, a.acts, 4, a.hw, 1, a.h, B * H, 2 * B * H, a.hn, 0);
-      backend.gruCell(B, H, b.acts, 4, b.hw, 1, b.h, B * H, 2 * B * H, b.hn, 0);
+      JS_BACKEND.gruCell({ B, H, acts: a.acts, actsOff: 4, hw: a.hw, hwOff: 1, h: a.h, hPrevOff: B * H, hOff: 2 * B * H, hn: a.hn, hnOff: 0 });
+      backend.gruCell({ B, H, acts: b.acts, actsOff: 4, hw: b.hw, hwOff: 1, h: b.h, hPrevOff: B * H, hOff: 2 * B * H, hn: b.hn, hnOff: 0 });
       for (const key of ["acts", "h", "hn"] as const) {
         expect(errors(b[key], a[key]).abs, `${key} B=${B} H=${H}`).toBeLessThan(1e-6);
       }
@@ -110,8 +110,8 @@ describeWasm("the wasm LSTM and GRU cells", () => {
     const c = fill(2 * B * H);
     const viaJs = { acts: acts.slice(), c: c.slice(), h: new Float64Array(B * H), tc: new Float64Array(B * H) };
     const viaWasm = { acts: acts.slice(), c: c.slice(), h: new Float64Array(B * H), tc: new Float64Array(B * H) };
-    JS_BACKEND.lstmCell(B, H, viaJs.acts, 0, viaJs.c, 0, B * H, viaJs.h, 0, viaJs.tc, 0);
-    backend.lstmCell(B, H, viaWasm.acts, 0, viaWasm.c, 0, B * H, viaWasm.h, 0, viaWasm.tc, 0);
+    JS_BACKEND.lstmCell({ B, H, acts: viaJs.acts, actsOff: 0, c: viaJs.c, cPrevOff: 0, cOff: B * H, h: viaJs.h, hOff: 0, tanhC: viaJs.tc, tanhCOff: 0 });
+    backend.lstmCell({ B, H, acts: viaWasm.acts, actsOff: 0, c: viaWasm.c, cPrevOff: 0, cOff: B * H, h: viaWasm.h, hOff: 0, tanhC: viaWasm.tc, tanhCOff: 0 });
     expect(Array.from(viaWasm.h)).toEqual(Array.from(viaJs.h));
     expect(Array.from(viaWasm.c)).toEqual(Array.from(viaJs.c));
   });
@@ -123,7 +123,7 @@ describe("the js LSTM cell", () => {
     const c = Float64Array.from([0.3, 0]);
     const h = new Float64Array(1);
     const tc = new Float64Array(1);
-    JS_BACKEND.lstmCell(1, 1, acts, 0, c, 0, 1, h, 0, tc, 0);
+    JS_BACKEND.lstmCell({ B: 1, H: 1, acts, actsOff: 0, c, cPrevOff: 0, cOff: 1, h, hOff: 0, tanhC: tc, tanhCOff: 0 });
     const s = (v: number): number => 1 / (1 + Math.exp(-v));
     const ct = s(-1) * 0.3 + s(0.5) * Math.tanh(2);
     expect(c[1]).toBeCloseTo(ct, 14);

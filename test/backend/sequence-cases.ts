@@ -80,13 +80,13 @@ const lstm: SequenceCase = {
   gates: 4,
   biasHh: false,
   sequence(backend, T, B, H, reverse, d) {
-    backend.lstmSequence(T, B, H, reverse, req(d, "wHh"), req(d, "acts"), req(d, "c"), req(d, "h"), req(d, "aux"));
+    backend.lstmSequence({ T, B, H, reverse, wHh: req(d, "wHh"), acts: req(d, "acts"), c: req(d, "c"), h: req(d, "h"), tanhC: req(d, "aux") });
   },
   steps(backend, T, B, H, reverse, d) {
     const BH = B * H;
     for (const t of order(T, reverse)) {
       const [prev, out] = slots(t, reverse, BH);
-      backend.lstmStep(B, H, req(d, "wHh"), req(d, "acts"), t * 4 * BH, req(d, "c"), prev, out, req(d, "h"), prev, out, req(d, "aux"), t * BH);
+      backend.lstmStep({ B, H, wHh: req(d, "wHh"), acts: req(d, "acts"), actsOff: t * 4 * BH, c: req(d, "c"), cPrevOff: prev, cOff: out, h: req(d, "h"), hPrevOff: prev, hOff: out, tanhC: req(d, "aux"), tanhCOff: t * BH });
     }
   },
   outputs: ["acts", "h", "c", "aux"],
@@ -98,13 +98,13 @@ function gru(bias: boolean): SequenceCase {
     gates: 3,
     biasHh: bias,
     sequence(backend, T, B, H, reverse, d) {
-      backend.gruSequence(T, B, H, reverse, req(d, "wHh"), d.bHh, req(d, "acts"), req(d, "h"), req(d, "aux"));
+      backend.gruSequence({ T, B, H, reverse, wHh: req(d, "wHh"), bHh: d.bHh, acts: req(d, "acts"), h: req(d, "h"), hn: req(d, "aux") });
     },
     steps(backend, T, B, H, reverse, d) {
       const BH = B * H;
       for (const t of order(T, reverse)) {
         const [prev, out] = slots(t, reverse, BH);
-        backend.gruStep(B, H, req(d, "wHh"), d.bHh, req(d, "acts"), t * 3 * BH, req(d, "h"), prev, out, req(d, "aux"), t * BH);
+        backend.gruStep({ B, H, wHh: req(d, "wHh"), bHh: d.bHh, acts: req(d, "acts"), actsOff: t * 3 * BH, h: req(d, "h"), hPrevOff: prev, hOff: out, hn: req(d, "aux"), hnOff: t * BH });
       }
     },
     outputs: ["acts", "h", "aux"],
@@ -117,13 +117,13 @@ function rnn(nonlinearity: "tanh" | "relu"): SequenceCase {
     gates: 1,
     biasHh: false,
     sequence(backend, T, B, H, reverse, d) {
-      backend.rnnSequence(T, B, H, nonlinearity, reverse, req(d, "wHh"), req(d, "acts"), req(d, "h"));
+      backend.rnnSequence({ T, B, H, nonlinearity, reverse, wHh: req(d, "wHh"), acts: req(d, "acts"), h: req(d, "h") });
     },
     steps(backend, T, B, H, reverse, d) {
       const BH = B * H;
       for (const t of order(T, reverse)) {
         const [prev, out] = slots(t, reverse, BH);
-        backend.rnnStep(B, H, nonlinearity, req(d, "wHh"), req(d, "acts"), t * BH, req(d, "h"), prev, out);
+        backend.rnnStep({ B, H, nonlinearity, wHh: req(d, "wHh"), acts: req(d, "acts"), actsOff: t * BH, h: req(d, "h"), hPrevOff: prev, hOff: out });
       }
     },
     outputs: ["acts", "h"],

@@ -67,7 +67,7 @@ const lstmStep: StepCase = {
   },
   call(backend, B, H, o) {
     const n = B * H;
-    backend.lstmStep(B, H, at(o, "wHh"), at(o, "acts"), 3, at(o, "c"), 1, 3 + n, at(o, "h"), 2, 3 + n, at(o, "tanhC"), 4);
+    backend.lstmStep({ B, H, wHh: at(o, "wHh"), acts: at(o, "acts"), actsOff: 3, c: at(o, "c"), cPrevOff: 1, cOff: 3 + n, h: at(o, "h"), hPrevOff: 2, hOff: 3 + n, tanhC: at(o, "tanhC"), tanhCOff: 4 });
   },
   outputs: ["acts", "c", "h", "tanhC"],
 };
@@ -83,7 +83,7 @@ const lstmStepBackward: StepCase = {
   },
   call(backend, B, H, o) {
     const x = (key: string): Floats => at(o, key);
-    backend.lstmStepBackward(B, H, x("wHh"), x("gates"), 3, x("cPrev"), 1, x("tanhC"), 2, x("dh"), 5, x("dc"), 4, x("dG"), 6, x("dhPrev"), 7);
+    backend.lstmStepBackward({ B, H, wHh: x("wHh"), gates: x("gates"), gatesOff: 3, cPrev: x("cPrev"), cPrevOff: 1, tanhC: x("tanhC"), tanhCOff: 2, dh: x("dh"), dhOff: 5, dc: x("dc"), dcOff: 4, dG: x("dG"), dGOff: 6, dhPrev: x("dhPrev"), dhPrevOff: 7 });
   },
   outputs: ["dc", "dG", "dhPrev"],
 };
@@ -100,7 +100,7 @@ function gruStep(bias: boolean): StepCase {
     },
     call(backend, B, H, o) {
       const n = B * H;
-      backend.gruStep(B, H, at(o, "wHh"), o["bHh"] ?? null, at(o, "acts"), 2, at(o, "h"), 3, 5 + n, at(o, "hn"), 4);
+      backend.gruStep({ B, H, wHh: at(o, "wHh"), bHh: o["bHh"] ?? null, acts: at(o, "acts"), actsOff: 2, h: at(o, "h"), hPrevOff: 3, hOff: 5 + n, hn: at(o, "hn"), hnOff: 4 });
     },
     outputs: ["acts", "h", "hn"],
   };
@@ -118,7 +118,7 @@ const gruStepBackward: StepCase = {
   },
   call(backend, B, H, o) {
     const x = (key: string): Floats => at(o, key);
-    backend.gruStepBackward(B, H, x("wHh"), x("gates"), 2, x("hn"), 1, x("h"), 3, x("dh"), 4, x("dGx"), 5, x("dGh"), 6, x("dhPrev"), 7);
+    backend.gruStepBackward({ B, H, wHh: x("wHh"), gates: x("gates"), gatesOff: 2, hn: x("hn"), hnOff: 1, h: x("h"), hPrevOff: 3, dh: x("dh"), dhOff: 4, dGx: x("dGx"), dGxOff: 5, dGh: x("dGh"), dGhOff: 6, dhPrev: x("dhPrev"), dhPrevOff: 7 });
   },
   outputs: ["dGx", "dGh", "dhPrev"],
 };
@@ -133,7 +133,7 @@ function rnnStep(nonlinearity: "tanh" | "relu"): StepCase {
       return { wHh: weights(fill, 1, H), acts: fill(3 + n, -2, 2), h: fill(2 + n + 1 + n + 2, -1, 1) };
     },
     call(backend, B, H, o) {
-      backend.rnnStep(B, H, nonlinearity, at(o, "wHh"), at(o, "acts"), 3, at(o, "h"), 2, 3 + B * H);
+      backend.rnnStep({ B, H, nonlinearity, wHh: at(o, "wHh"), acts: at(o, "acts"), actsOff: 3, h: at(o, "h"), hPrevOff: 2, hOff: 3 + B * H });
     },
     outputs: ["acts", "h"],
   };
@@ -152,7 +152,7 @@ function rnnStepBackward(nonlinearity: "tanh" | "relu"): StepCase {
       return { wHh: weights(fill, 1, H), acts: h, dh: fill(5 + n, -1, 1), dG: fill(6 + n, -9, 9), dhPrev: fill(7 + n + 1, -9, 9) };
     },
     call(backend, B, H, o) {
-      backend.rnnStepBackward(B, H, nonlinearity, at(o, "wHh"), at(o, "acts"), 3, at(o, "dh"), 5, at(o, "dG"), 6, at(o, "dhPrev"), 7);
+      backend.rnnStepBackward({ B, H, nonlinearity, wHh: at(o, "wHh"), acts: at(o, "acts"), actsOff: 3, dh: at(o, "dh"), dhOff: 5, dG: at(o, "dG"), dGOff: 6, dhPrev: at(o, "dhPrev"), dhPrevOff: 7 });
     },
     outputs: ["dG", "dhPrev"],
   };

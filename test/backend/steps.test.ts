@@ -34,25 +34,25 @@ function runOn(backend: Backend, c: StepCase, B: number, H: number, seed: number
  */
 function composed(b: Backend): Pick<Backend, "lstmStep" | "lstmStepBackward" | "gruStep" | "gruStepBackward" | "rnnStep"> {
   return {
-    lstmStep(B, H, w, acts, aOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tc, tcOff) {
+    lstmStep({ B, H, wHh: w, acts, actsOff: aOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC: tc, tanhCOff: tcOff }) {
       b.gemm(false, true, B, 4 * H, H, 1, h, hPrevOff, H, w, 0, H, 1, acts, aOff, 4 * H);
-      b.lstmCell(B, H, acts, aOff, c, cPrevOff, cOff, h, hOff, tc, tcOff);
+      b.lstmCell({ B, H, acts, actsOff: aOff, c, cPrevOff, cOff, h, hOff, tanhC: tc, tanhCOff: tcOff });
     },
-    lstmStepBackward(B, H, w, g, gOff, cp, cpOff, tc, tcOff, dh, dhOff, dc, dcOff, dG, dGOff, dp, dpOff) {
-      b.lstmCellBackward(B, H, g, gOff, cp, cpOff, tc, tcOff, dh, dhOff, dc, dcOff, dG, dGOff);
+    lstmStepBackward({ B, H, wHh: w, gates: g, gatesOff: gOff, cPrev: cp, cPrevOff: cpOff, tanhC: tc, tanhCOff: tcOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev: dp, dhPrevOff: dpOff }) {
+      b.lstmCellBackward({ B, H, gates: g, gatesOff: gOff, cPrev: cp, cPrevOff: cpOff, tanhC: tc, tanhCOff: tcOff, dh, dhOff, dc, dcOff, dG, dGOff });
       b.gemm(false, false, B, H, 4 * H, 1, dG, dGOff, 4 * H, w, 0, H, 0, dp, dpOff, H);
     },
-    gruStep(B, H, w, bias, acts, aOff, h, hPrevOff, hOff, hn, hnOff) {
+    gruStep({ B, H, wHh: w, bHh: bias, acts, actsOff: aOff, h, hPrevOff, hOff, hn, hnOff }) {
       const hw = new Float32Array(B * 3 * H);
       if (bias !== null) for (let r = 0; r < B; r++) hw.set(bias, r * 3 * H);
       b.gemm(false, true, B, 3 * H, H, 1, h, hPrevOff, H, w, 0, H, bias === null ? 0 : 1, hw, 0, 3 * H);
-      b.gruCell(B, H, acts, aOff, hw, 0, h, hPrevOff, hOff, hn, hnOff);
+      b.gruCell({ B, H, acts, actsOff: aOff, hw, hwOff: 0, h, hPrevOff, hOff, hn, hnOff });
     },
-    gruStepBackward(B, H, w, g, gOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dp, dpOff) {
-      b.gruCellBackward(B, H, g, gOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dp, dpOff);
+    gruStepBackward({ B, H, wHh: w, gates: g, gatesOff: gOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev: dp, dhPrevOff: dpOff }) {
+      b.gruCellBackward({ B, H, gates: g, gatesOff: gOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev: dp, dhPrevOff: dpOff });
       b.gemm(false, false, B, H, 3 * H, 1, dGh, dGhOff, 3 * H, w, 0, H, 1, dp, dpOff, H);
     },
-    rnnStep(B, H, nonlinearity, w, acts, aOff, h, hPrevOff, hOff) {
+    rnnStep({ B, H, nonlinearity, wHh: w, acts, actsOff: aOff, h, hPrevOff, hOff }) {
       b.gemm(false, true, B, H, H, 1, h, hPrevOff, H, w, 0, H, 1, acts, aOff, H);
       const n = B * H;
       if (nonlinearity === "tanh") b.tanh(n, acts, aOff, acts, aOff);

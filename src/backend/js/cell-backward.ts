@@ -6,9 +6,7 @@ import type { Backend } from "../backend";
  *   dc~ = dc + dh o (1 - tanh^2 c_t),  dc_{t-1} = dc~ f
  *   da_i = dc~ g i(1-i),  da_f = dc~ c_{t-1} f(1-f),  da_g = dc~ i (1-g^2),  da_o = dh tanh(c_t) o(1-o)
  */
-export const lstmCellBackwardJs: Backend["lstmCellBackward"] = (
-  B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff
-) => {
+export const lstmCellBackwardJs: Backend["lstmCellBackward"] = ({ B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff }) => {
   for (let b = 0; b < B; b++) {
     const a = gatesOff + b * 4 * H;
     const d = dGOff + b * 4 * H;
@@ -36,9 +34,7 @@ export const lstmCellBackwardJs: Backend["lstmCellBackward"] = (
  *   dn = dh (1 - z) (1 - n^2),  dz = dh (h_{t-1} - n) z(1-z),  dr = dn hw_n r(1-r)
  *   dGx = dr | dz | dn,  dGh = dr | dz | dn r,  dh_{t-1} = dh z
  */
-export const gruCellBackwardJs: Backend["gruCellBackward"] = (
-  B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff
-) => {
+export const gruCellBackwardJs: Backend["gruCellBackward"] = ({ B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff }) => {
   for (let b = 0; b < B; b++) {
     const a = gatesOff + b * 3 * H;
     const dx = dGxOff + b * 3 * H;

@@ -6,7 +6,7 @@ import { sigmoidOf } from "./activations";
  * LSTM cell, B rows of H units (see Backend.lstmCell):
  *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)
  */
-export const lstmCellJs: Backend["lstmCell"] = (B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff) => {
+export const lstmCellJs: Backend["lstmCell"] = ({ B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff }) => {
   for (let b = 0; b < B; b++) {
     const a = actsOff + b * 4 * H;
     const r = b * H;
@@ -32,7 +32,7 @@ export const lstmCellJs: Backend["lstmCell"] = (B, H, acts, actsOff, c, cPrevOff
  * GRU cell (PyTorch's convention), B rows of H units (see Backend.gruCell):
  *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h_t = (1 - z) n + z h_{t-1}
  */
-export const gruCellJs: Backend["gruCell"] = (B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff) => {
+export const gruCellJs: Backend["gruCell"] = ({ B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff }) => {
   for (let b = 0; b < B; b++) {
     const a = actsOff + b * 3 * H;
     const w = hwOff + b * 3 * H;

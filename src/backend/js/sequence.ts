@@ -11,30 +11,30 @@ export type StepMethods = Pick<RecurrentSteps, "lstmStep" | "gruStep" | "rnnStep
  */
 export function sequencesOfSteps(steps: StepMethods): RecurrentSequences {
   return {
-    lstmSequence(T, B, H, reverse, wHh, acts, c, h, tanhC): void {
+    lstmSequence({ T, B, H, reverse, wHh, acts, c, h, tanhC }): void {
       const BH = B * H;
       for (let k = 0; k < T; k++) {
         const t = reverse ? T - 1 - k : k;
         const [prev, out] = slots(t, reverse, BH);
-        steps.lstmStep(B, H, wHh, acts, t * 4 * BH, c, prev, out, h, prev, out, tanhC, t * BH);
+        steps.lstmStep({ B, H, wHh, acts, actsOff: t * 4 * BH, c, cPrevOff: prev, cOff: out, h, hPrevOff: prev, hOff: out, tanhC, tanhCOff: t * BH });
       }
     },
 
-    gruSequence(T, B, H, reverse, wHh, bHh, acts, h, hn): void {
+    gruSequence({ T, B, H, reverse, wHh, bHh, acts, h, hn }): void {
       const BH = B * H;
       for (let k = 0; k < T; k++) {
         const t = reverse ? T - 1 - k : k;
         const [prev, out] = slots(t, reverse, BH);
-        steps.gruStep(B, H, wHh, bHh, acts, t * 3 * BH, h, prev, out, hn, t * BH);
+        steps.gruStep({ B, H, wHh, bHh, acts, actsOff: t * 3 * BH, h, hPrevOff: prev, hOff: out, hn, hnOff: t * BH });
       }
     },
 
-    rnnSequence(T, B, H, nonlinearity, reverse, wHh, acts, h): void {
+    rnnSequence({ T, B, H, nonlinearity, reverse, wHh, acts, h }): void {
       const BH = B * H;
       for (let k = 0; k < T; k++) {
         const t = reverse ? T - 1 - k : k;
         const [prev, out] = slots(t, reverse, BH);
-        steps.rnnStep(B, H, nonlinearity, wHh, acts, t * BH, h, prev, out);
+        steps.rnnStep({ B, H, nonlinearity, wHh, acts, actsOff: t * BH, h, hPrevOff: prev, hOff: out });
       }
     },
   };

@@ -39,11 +39,11 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
     sigmoid: unary(kernels.sigmoidArray, js.sigmoid),
     tanh: unary(kernels.tanhArray, js.tanh),
 
-    lstmCell(B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff): void {
+    lstmCell({ B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff }): void {
       const f32 = acts instanceof Float32Array && c instanceof Float32Array && h instanceof Float32Array && tanhC instanceof Float32Array;
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
-        js.lstmCell(B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff);
+        js.lstmCell({ B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff });
         for (const dst of [acts, c, h, tanhC]) pins.written(dst);
         return;
       }
@@ -60,11 +60,11 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       done(pt, n, tanhC, tanhCOff);
     },
 
-    gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff): void {
+    gruCell({ B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff }): void {
       const f32 = acts instanceof Float32Array && hw instanceof Float32Array && h instanceof Float32Array && hn instanceof Float32Array;
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
-        js.gruCell(B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff);
+        js.gruCell({ B, H, acts, actsOff, hw, hwOff, h, hPrevOff, hOff, hn, hnOff });
         for (const dst of [acts, h, hn]) pins.written(dst);
         return;
       }
@@ -80,7 +80,7 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       done(pn, n, hn, hnOff);
     },
 
-    lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff): void {
+    lstmCellBackward({ B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff }): void {
       const f32 =
         gates instanceof Float32Array &&
         cPrev instanceof Float32Array &&
@@ -90,7 +90,7 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
         dG instanceof Float32Array;
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
-        js.lstmCellBackward(B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff);
+        js.lstmCellBackward({ B, H, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff });
         for (const dst of [dc, dG]) pins.written(dst);
         return;
       }
@@ -107,11 +107,11 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       done(pdc, n, dc, dcOff);
     },
 
-    gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff): void {
+    gruCellBackward({ B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff }): void {
       const f32 = [gates, hn, h, dh, dGx, dGh, dhPrev].every((x) => x instanceof Float32Array);
       const n = B * H;
       if (!f32 || n < MIN_ELEMENTS) {
-        js.gruCellBackward(B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
+        js.gruCellBackward({ B, H, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff });
         for (const dst of [dGx, dGh, dhPrev]) pins.written(dst);
         return;
       }

@@ -61,9 +61,9 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
   }
 
   return {
-    lstmSequence(T, B, H, reverse, wHh, acts, c, h, tanhC): void {
+    lstmSequence({ T, B, H, reverse, wHh, acts, c, h, tanhC }): void {
       if (T === 0) return;
-      if (perStep(B, H, 4, [wHh, acts, c, h, tanhC])) return stepwise.lstmSequence(T, B, H, reverse, wHh, acts, c, h, tanhC);
+      if (perStep(B, H, 4, [wHh, acts, c, h, tanhC])) return stepwise.lstmSequence({ T, B, H, reverse, wHh, acts, c, h, tanhC });
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, 4 * H);
@@ -79,9 +79,9 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       staging.done(pt, T * n, tanhC, 0);
     },
 
-    gruSequence(T, B, H, reverse, wHh, bHh, acts, h, hn): void {
+    gruSequence({ T, B, H, reverse, wHh, bHh, acts, h, hn }): void {
       if (T === 0) return;
-      if (perStep(B, H, 3, [wHh, bHh, acts, h, hn])) return stepwise.gruSequence(T, B, H, reverse, wHh, bHh, acts, h, hn);
+      if (perStep(B, H, 3, [wHh, bHh, acts, h, hn])) return stepwise.gruSequence({ T, B, H, reverse, wHh, bHh, acts, h, hn });
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, 3 * H);
@@ -97,9 +97,9 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
       staging.done(pn, T * n, hn, 0);
     },
 
-    rnnSequence(T, B, H, nonlinearity, reverse, wHh, acts, h): void {
+    rnnSequence({ T, B, H, nonlinearity, reverse, wHh, acts, h }): void {
       if (T === 0) return;
-      if (perStep(B, H, 1, [wHh, acts, h])) return stepwise.rnnSequence(T, B, H, nonlinearity, reverse, wHh, acts, h);
+      if (perStep(B, H, 1, [wHh, acts, h])) return stepwise.rnnSequence({ T, B, H, nonlinearity, reverse, wHh, acts, h });
       const n = B * H;
       arena.reset();
       const w = panels(wHh, H, H);

@@ -32,10 +32,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
   }
 
   const steps: Omit<RecurrentSteps, keyof RecurrentSequences> = {
-    lstmStep(B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff): void {
+    lstmStep({ B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff }): void {
       const n = B * H;
       if (plain(n, [wHh, acts, c, h, tanhC])) {
-        js.lstmStep(B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff);
+        js.lstmStep({ B, H, wHh, acts, actsOff, c, cPrevOff, cOff, h, hPrevOff, hOff, tanhC, tanhCOff });
         touched([acts, c, h, tanhC]);
         return;
       }
@@ -54,12 +54,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pt, n, tanhC, tanhCOff);
     },
 
-    lstmStepBackward(
-      B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff,
-    ): void {
+    lstmStepBackward({ B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff }): void {
       const n = B * H;
       if (plain(n, [wHh, gates, cPrev, tanhC, dh, dc, dG, dhPrev])) {
-        js.lstmStepBackward(B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff);
+        js.lstmStepBackward({ B, H, wHh, gates, gatesOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dG, dGOff, dhPrev, dhPrevOff });
         touched([dc, dG, dhPrev]);
         return;
       }
@@ -79,10 +77,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pdp, n, dhPrev, dhPrevOff);
     },
 
-    gruStep(B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff): void {
+    gruStep({ B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff }): void {
       const n = B * H;
       if (plain(n, [wHh, bHh, acts, h, hn])) {
-        js.gruStep(B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff);
+        js.gruStep({ B, H, wHh, bHh, acts, actsOff, h, hPrevOff, hOff, hn, hnOff });
         touched([acts, h, hn]);
         return;
       }
@@ -102,12 +100,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pn, n, hn, hnOff);
     },
 
-    gruStepBackward(
-      B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff,
-    ): void {
+    gruStepBackward({ B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff }): void {
       const n = B * H;
       if (plain(n, [wHh, gates, hn, h, dh, dGx, dGh, dhPrev])) {
-        js.gruStepBackward(B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff);
+        js.gruStepBackward({ B, H, wHh, gates, gatesOff, hn, hnOff, h, hPrevOff, dh, dhOff, dGx, dGxOff, dGh, dGhOff, dhPrev, dhPrevOff });
         touched([dGx, dGh, dhPrev]);
         return;
       }
@@ -126,10 +122,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pdp, n, dhPrev, dhPrevOff);
     },
 
-    rnnStep(B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff): void {
+    rnnStep({ B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff }): void {
       const n = B * H;
       if (plain(n, [wHh, acts, h])) {
-        js.rnnStep(B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff);
+        js.rnnStep({ B, H, nonlinearity, wHh, acts, actsOff, h, hPrevOff, hOff });
         touched([acts, h]);
         return;
       }
@@ -144,10 +140,10 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pa, n, h, hOff);
     },
 
-    rnnStepBackward(B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff): void {
+    rnnStepBackward({ B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff }): void {
       const n = B * H;
       if (plain(n, [wHh, acts, dh, dG, dhPrev])) {
-        js.rnnStepBackward(B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff);
+        js.rnnStepBackward({ B, H, nonlinearity, wHh, acts, actsOff, dh, dhOff, dG, dGOff, dhPrev, dhPrevOff });
         touched([dG, dhPrev]);
         return;
       }

@@ -18,13 +18,26 @@ export const GRU_KERNEL: FusedCellKernel = {
 
   sequence(s, w, T, reverse): void {
     const hn = allocated(s.aux, "aux");
-    getBackend().gruSequence(T, s.B, s.H, reverse, w.wHh.data, w.bHh?.data ?? null, s.acts, s.hs, hn);
+    getBackend().gruSequence({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, bHh: w.bHh?.data ?? null, acts: s.acts, h: s.hs, hn });
   },
 
   step(s, w, t, prev, out): void {
     const { B, H } = s;
     const hn = allocated(s.aux, "aux");
-    getBackend().gruStep(B, H, w.wHh.data, w.bHh?.data ?? null, s.acts, t * 3 * H * B, s.hs, prev, out, hn, t * B * H);
+    // hw = h_{t-1} W_hh^T + b_hh; x_t W_ih^T + b_ih (block t of acts) -> gates r|z|n there; h_{t-1} -> h_t
+    getBackend().gruStep({
+      B,
+      H,
+      wHh: w.wHh.data,
+      bHh: w.bHh?.data ?? null,
+      acts: s.acts,
+      actsOff: t * 3 * H * B,
+      h: s.hs,
+      hPrevOff: prev,
+      hOff: out,
+      hn,
+      hnOff: t * B * H,
+    });
   },
 
   stepBackward(s, w, t, prev, dh, grads, dhPrev): void {
@@ -33,6 +46,25 @@ export const GRU_KERNEL: FusedCellKernel = {
     const hn = allocated(s.aux, "aux");
     const dGx = allocated(grads.dGx, "dGx");
     const dGh = allocated(grads.dGh, "dGh");
-    getBackend().gruStepBackward(B, H, w.wHh.data, s.acts, at, hn, t * B * H, s.hs, prev, dh, 0, dGx, at, dGh, at, dhPrev, 0);
+    // dL/dh_t -> gate gradients of both sides (dGx, dGh: block t), dL/dh_{t-1} = dh z + dGh W_hh
+    getBackend().gruStepBackward({
+      B,
+      H,
+      wHh: w.wHh.data,
+      gates: s.acts,
+      gatesOff: at,
+      hn,
+      hnOff: t * B * H,
+      h: s.hs,
+      hPrevOff: prev,
+      dh,
+      dhOff: 0,
+      dGx,
+      dGxOff: at,
+      dGh,
+      dGhOff: at,
+      dhPrev,
+      dhPrevOff: 0,
+    });
   },
 };

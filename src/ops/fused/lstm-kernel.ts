@@ -18,14 +18,29 @@ export const LSTM_KERNEL: FusedCellKernel = {
   sequence(s, w, T, reverse): void {
     const cs = allocated(s.cs, "cs");
     const tc = allocated(s.aux, "aux");
-    getBackend().lstmSequence(T, s.B, s.H, reverse, w.wHh.data, s.acts, cs, s.hs, tc);
+    getBackend().lstmSequence({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs, c: cs, tanhC: tc });
   },
 
   step(s, w, t, prev, out): void {
     const { B, H } = s;
     const cs = allocated(s.cs, "cs");
     const tc = allocated(s.aux, "aux");
-    getBackend().lstmStep(B, H, w.wHh.data, s.acts, t * 4 * H * B, cs, prev, out, s.hs, prev, out, tc, t * B * H);
+    // a_t = P_t + h_{t-1} W_hh^T (P_t in block t of acts) -> gates i|f|g|o there; c_{t-1}, h_{t-1} -> c_t, h_t
+    getBackend().lstmStep({
+      B,
+      H,
+      wHh: w.wHh.data,
+      acts: s.acts,
+      actsOff: t * 4 * H * B,
+      h: s.hs,
+      hPrevOff: prev,
+      hOff: out,
+      c: cs,
+      cPrevOff: prev,
+      cOff: out,
+      tanhC: tc,
+      tanhCOff: t * B * H,
+    });
   },
 
   stepBackward(s, w, t, prev, dh, grads, dhPrev): void {
@@ -35,6 +50,25 @@ export const LSTM_KERNEL: FusedCellKernel = {
     const tc = allocated(s.aux, "aux");
     const dc = allocated(grads.dc, "dc");
     const dG = allocated(grads.dGx, "dGx");
-    getBackend().lstmStepBackward(B, H, w.wHh.data, s.acts, at, cs, prev, tc, t * B * H, dh, 0, dc, 0, dG, at, dhPrev, 0);
+    // dL/dh_t, dL/dc_t -> dL/da_t (into block t of dG), dL/dc_{t-1} (in dc), dL/dh_{t-1} = dL/da_t W_hh
+    getBackend().lstmStepBackward({
+      B,
+      H,
+      wHh: w.wHh.data,
+      gates: s.acts,
+      gatesOff: at,
+      cPrev: cs,
+      cPrevOff: prev,
+      tanhC: tc,
+      tanhCOff: t * B * H,
+      dh,
+      dhOff: 0,
+      dc,
+      dcOff: 0,
+      dG,
+      dGOff: at,
+      dhPrev,
+      dhPrevOff: 0,
+    });
   },
 };

@@ -14,17 +14,19 @@ function rnnKernel(nonlinearity: Nonlinearity): FusedCellKernel {
     splitHiddenGrads: false,
 
     sequence(s, w, T, reverse): void {
-      getBackend().rnnSequence(T, s.B, s.H, nonlinearity, reverse, w.wHh.data, s.acts, s.hs);
+      getBackend().rnnSequence({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs });
     },
 
     step(s, w, t, prev, out): void {
-      getBackend().rnnStep(s.B, s.H, nonlinearity, w.wHh.data, s.acts, t * s.B * s.H, s.hs, prev, out);
+      // a_t = P_t + h_{t-1} W_hh^T (block t of acts) -> h_t there and in slot `out` of hs
+      getBackend().rnnStep({ B: s.B, H: s.H, nonlinearity, wHh: w.wHh.data, acts: s.acts, actsOff: t * s.B * s.H, h: s.hs, hPrevOff: prev, hOff: out });
     },
 
     stepBackward(s, w, t, _prev, dh, grads, dhPrev): void {
       const at = t * s.B * s.H;
       const dG = allocated(grads.dGx, "dGx");
-      getBackend().rnnStepBackward(s.B, s.H, nonlinearity, w.wHh.data, s.acts, at, dh, 0, dG, at, dhPrev, 0);
+      // dL/dh_t -> dL/da_t (block t of dG), dL/dh_{t-1} = dL/da_t W_hh
+      getBackend().rnnStepBackward({ B: s.B, H: s.H, nonlinearity, wHh: w.wHh.data, acts: s.acts, actsOff: at, dh, dhOff: 0, dG, dGOff: at, dhPrev, dhPrevOff: 0 });
     },
   };
 }
