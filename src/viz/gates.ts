@@ -127,11 +127,11 @@ function valueOf(v: Tensor | (() => Tensor) | undefined): Tensor | undefined {
   return typeof v === "function" ? v() : v;
 }
 
-/** The payload's cell name from a gate tag's cell. */
+/** The payload's cell name from a gate tag's cell (any registered cell kind, in lower case). */
 function cellOf(cell: string): GatesPayload["cell"] {
   const c = cell.toLowerCase();
-  if (c === "lstm" || c === "gru" || c === "mgu") return c;
-  throw new ValueError(`viz.gates: unknown cell in the gate tags; expected LSTM, GRU or MGU, got ${cell}`);
+  if (/^[a-z][a-z0-9_-]{0,31}$/.test(c)) return c;
+  throw new ValueError(`viz.gates: bad cell name in the gate tags; expected a name such as LSTM or GRU, got ${JSON.stringify(cell)}`);
 }
 
 function rowOf(t: Tensor | undefined, batch: number, role: string): number[] {

@@ -53,3 +53,18 @@ describe("JSON numbers", () => {
     for (const [kind, mime] of Object.entries(MIME_TYPES)) expect(kindOfMime(mime)).toBe(kind);
   });
 });
+
+describe("the gates payload's cell", () => {
+  const gates = viz.gates({ gate_i: tensor([[[0.1, 0.9]], [[0.5, 0.4]]]), gate_f: tensor([[[0.2, 0.3]], [[0.7, 0.6]]]) }).payload;
+
+  it("is free-form, so a new recurrent cell needs no edit of the payload types or validators", () => {
+    expect(gates.cell).toBe("lstm");
+    expect(validatePayload(MIME_TYPES.gates, { ...gates, cell: "indrnn" })).toEqual({ ok: true, payload: { ...gates, cell: "indrnn" } });
+  });
+
+  it("must still be a short lower-case name", () => {
+    const r = validatePayload(MIME_TYPES.gates, { ...gates, cell: "<b>LSTM</b>" });
+    expect(r).toEqual({ ok: false, error: 'gates.cell: expected a cell name in lower case (lstm, gru, ...), got "<b>LSTM</b>"' });
+    expect(validatePayload(MIME_TYPES.gates, { ...gates, cell: 3 }).ok).toBe(false);
+  });
+});

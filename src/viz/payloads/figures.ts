@@ -174,7 +174,8 @@ export interface GatePanel {
 
 /** `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (tokens), units on y. */
 export interface GatesPayload extends PayloadBase<"gates"> {
-  cell: "lstm" | "gru" | "mgu";
+  /** The cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu", or a new cell's). */
+  cell: string;
   /** One label per time step (the input tokens, or "t=0", ...). */
   tokens: string[];
   gates: GatePanel[];

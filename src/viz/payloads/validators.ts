@@ -228,7 +228,7 @@ function validateGradflow(o: Obj, path: string): void {
 }
 
 function validateGates(o: Obj, path: string): void {
-  oneOf(o.cell, ["lstm", "gru", "mgu"], `${path}.cell`);
+  if (!/^[a-z][a-z0-9_-]{0,31}$/.test(str(o.cell, `${path}.cell`))) fail(`${path}.cell`, "a cell name in lower case (lstm, gru, ...)", o.cell);
   const t = each(o.tokens, `${path}.tokens`, str).length;
   each(o.gates, `${path}.gates`, (item, p) => {
     const q = obj(item, p);
