@@ -76,7 +76,10 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
           storage.keep(g);
         }
       } else if (options.accumulate !== undefined ? options.accumulate.has(t) : node === null || t.retainsGrad) {
-        accumulateInto(t, g, options.createGraph);
+        if (t.grad === null && g.dtype === t.dtype && !options.createGraph && storage.adopt(g)) {
+          // the pass's own array, used by nothing else: it becomes the gradient without a copy
+          t.grad = g.detach();
+        } else accumulateInto(t, g, options.createGraph);
       }
       if (node === null) {
         storage.drop(g);

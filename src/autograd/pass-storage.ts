@@ -57,6 +57,19 @@ export class PassStorage {
     releaseStorage(data);
   }
 
+  /**
+   * True when `g`'s array may become a `.grad` as it is, instead of a copy: the pass made it, the
+   * gradients map holds it once (the entry being consumed) and it never left the engine. It is
+   * then kept (never released).
+   */
+  adopt(g: Tensor): boolean {
+    if (!this.enabled) return false;
+    const data = g.data;
+    if (!this.made.has(data) || this.kept.has(data) || this.holds.get(data) !== 1) return false;
+    this.kept.add(data);
+    return true;
+  }
+
   /** `g` reached code outside the engine (a hook, a captured result): never release it. */
   keep(g: Tensor): void {
     if (this.enabled) this.kept.add(g.data);

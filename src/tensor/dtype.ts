@@ -90,6 +90,13 @@ export function formatBytes(bytes: number): string {
   return unit === "" ? `${bytes} bytes` : `${bytes} bytes (${size.toFixed(1)} ${unit})`;
 }
 
+/** A copy of `data` in storage of its own, from the storage provider when there is one (unlike `slice`). */
+export function copyOf<T extends TypedArray>(data: T): T {
+  const out = allocate(dtypeOfArray(data), data.length) as T; // allocate gives the array type of its dtype
+  out.set(data);
+  return out;
+}
+
 /** The dtype a typed array stores. */
 export function dtypeOfArray(data: TypedArray): DType {
   if (data instanceof Float32Array) return "float32";

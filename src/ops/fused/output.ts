@@ -3,7 +3,7 @@ import { record } from "../../autograd/record";
 import { withScope } from "../../autograd/scope";
 import { ValueError } from "../../errors";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
+import { allocate, copyOf } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedGrads, StepArrays } from "./step-arrays";
 
@@ -56,7 +56,7 @@ export function fusedCellState(op: string, s: StepArrays, last: Tensor, grads: F
   const slot = reverse ? 0 : T * BH;
   return withScope({ module: scope, role: "c" }, () =>
     record(new Tensor(cs.subarray(slot, slot + BH), [B, H]), op, [last], (g) => {
-      grads.dcFinal = g.data.slice();
+      grads.dcFinal = copyOf(g.data);
       return [new Tensor(allocate(last.dtype, BH), [B, H])];
     }),
   );

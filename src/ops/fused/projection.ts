@@ -1,7 +1,7 @@
 import { record } from "../../autograd/record";
 import { getBackend } from "../../backend/backend";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate, releaseStorage } from "../../tensor/dtype";
+import { allocate, copyOf, releaseStorage } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import type { FusedGrads, RecurrentWeights } from "./step-arrays";
@@ -98,7 +98,7 @@ function projectionGradients(dtype: Tensor["dtype"], dGx: TypedArray, dGh: Typed
   } else out.push(null);
   const dbIh = w.bIh?.requiresGrad === true ? columnSums(dGx, rows, GH, dtype) : null;
   let dbHh: TypedArray | null = null;
-  if (w.bHh?.requiresGrad === true) dbHh = z.splitHidden || dbIh === null ? columnSums(dGh, rows, GH, dtype) : dbIh.slice();
+  if (w.bHh?.requiresGrad === true) dbHh = z.splitHidden || dbIh === null ? columnSums(dGh, rows, GH, dtype) : copyOf(dbIh);
   if (w.bIh !== null) out.push(dbIh === null ? null : new Tensor(dbIh, w.bIh.shape));
   if (w.bHh !== null) out.push(dbHh === null ? null : new Tensor(dbHh, w.bHh.shape));
   return out;

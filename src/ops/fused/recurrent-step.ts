@@ -1,7 +1,7 @@
 import type { NodePart } from "../../autograd/node";
 import { record } from "../../autograd/record";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
+import { allocate, copyOf } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import { freezeFinished, passFinished } from "./mask";
@@ -98,5 +98,5 @@ function startBackward(d: FusedSteps, dtype: Tensor["dtype"]): void {
   const n = d.T * s.B * kernel.blocks * s.H;
   grads.dGx = allocate(dtype, n);
   grads.dGh = kernel.splitHiddenGrads ? allocate(dtype, n) : null;
-  if (kernel.cellState) grads.dc = grads.dcFinal === null ? allocate(dtype, s.B * s.H) : grads.dcFinal.slice();
+  if (kernel.cellState) grads.dc = grads.dcFinal === null ? allocate(dtype, s.B * s.H) : copyOf(grads.dcFinal);
 }
