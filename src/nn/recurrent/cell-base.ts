@@ -1,17 +1,14 @@
 import { reshape } from "../../ops/reshape";
-import { ShapeError, ValueError } from "../../errors";
 import type { DType } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
-import { formatShape } from "../../tensor/shape";
 import { Tensor } from "../../tensor/tensor";
-import { uniformParameter } from "../default-init";
 import { Module } from "../module";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt } from "../options";
 import type { Parameter } from "../parameter";
 import { CELLS, CellKind, CellSpec } from "./cells";
 import { fusedOption, runDirection } from "./run-direction";
-import { checkDType } from "./validate";
 import { moduleAllocationError } from "../allocation-error";
+import { registerGateWeights, requiredParameter, zeroState } from "./gate-weights";
+import { checkStep } from "./validate";
 
 /** Options shared by `RNNCell`, `LSTMCell` and `GRUCell`. */
 export interface CellOptions {
@@ -57,13 +54,11 @@ export class CellBase extends Module {
     this.fused = fusedOption(label, this.spec, options.fused);
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
-    const G = this.spec.blocks * H;
-    const bound = 1 / Math.sqrt(H);
     try {
-      this.registerParameter("weight_ih", uniformParameter([G, this.inputSize], bound, dtype));
-      this.registerParameter("weight_hh", uniformParameter([G, H], bound, dtype));
-      this.registerParameter("bias_ih", this.bias ? uniformParameter([G], bound, dtype) : null);
-      this.registerParameter("bias_hh", this.bias ? uniformParameter([G], bound, dtype) : null);
+      registerGateWeights(this, { suffix: "", rows: this.spec.blocks * H, inputSize: this.inputSize, hiddenSize: H, bias: this.bias, dtype });
+      // PyTorch's cells keep the names of absent biases (as None)
+      if (!this.bias) this.registerParameter("bias_ih", null);
+      if (!this.bias) this.registerParameter("bias_hh", null);
     } catch (e) {
       throw moduleAllocationError(label, [options], e);
     }
@@ -95,22 +90,8 @@ export class CellBase extends Module {
     const D = this.inputSize;
     const H = this.hiddenSize;
     const dtype = this.weight_hh.dtype;
-    if ((x.ndim !== 1 && x.ndim !== 2) || x.shape[x.ndim - 1] !== D) {
-      throw new ShapeError(`${owner}: input must be [B, inputSize] or [inputSize]; expected [B, ${D}] or [${D}], got ${formatShape(x.shape)}`);
-    }
-    checkDType(owner, "input", x, dtype);
-    const batched = x.ndim === 2;
-    const B = batched ? (x.shape[0] ?? 0) : 1;
-    const expected = batched ? [B, H] : [H];
-    for (const [name, s] of [["hx", h], ["cx", c]] as const) {
-      if (s === undefined) continue;
-      if (s.ndim !== expected.length || expected.some((v, i) => s.shape[i] !== v)) {
-        throw new ShapeError(`${owner}: ${name} must be ${formatShape(expected)} (${batched ? "B, H" : "H"}); got ${formatShape(s.shape)}`);
-      }
-      checkDType(owner, name, s, dtype);
-    }
-    const zeros = (): Tensor => new Tensor(allocate(dtype, B * H), [B, H]);
-    const lift = (s: Tensor | undefined): Tensor => (s === undefined ? zeros() : batched ? s : reshape(s, [1, H]));
+    const { batched, B } = checkStep(owner, x, [["hx", h], ["cx", c]], D, H, dtype);
+    const lift = (s: Tensor | undefined): Tensor => (s === undefined ? zeroState(dtype, B, H) : batched ? s : reshape(s, [1, H]));
     const res = runDirection(owner, this.spec, this.fused, { wIh: this.weight_ih, wHh: this.weight_hh, bIh: this.bias_ih, bHh: this.bias_hh }, {
       x: reshape(x, [1, B, D]),
       h0: lift(h),
@@ -129,8 +110,6 @@ export class CellBase extends Module {
   }
 
   private param(name: string): Parameter {
-    const p = this._parameters.get(name);
-    if (p === undefined || p === null) throw new ValueError(`${this.label}: parameter ${name} is missing; expected a tensor, got none`);
-    return p;
+    return requiredParameter(this.label, this._parameters, name);
   }
 }

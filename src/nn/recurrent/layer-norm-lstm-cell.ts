@@ -1,4 +1,4 @@
-import { ShapeError, ValueError } from "../../errors";
+import { ValueError } from "../../errors";
 import { add } from "../../ops/add";
 import { matmul } from "../../ops/matmul";
 import { mul } from "../../ops/mul";
@@ -6,10 +6,7 @@ import { reshape } from "../../ops/reshape";
 import { sigmoid } from "../../ops/sigmoid";
 import { tanh } from "../../ops/tanh";
 import type { DType } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
-import { formatShape } from "../../tensor/shape";
 import { Tensor } from "../../tensor/tensor";
-import { uniformParameter } from "../default-init";
 import { LayerNorm } from "../layer-norm";
 import { Module } from "../module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
@@ -17,8 +14,9 @@ import type { Parameter } from "../parameter";
 import type { GateSpec } from "./cells";
 import { LSTM_SPEC } from "./cells/lstm";
 import { block, gateScope, roleScope } from "./composed-step";
-import { checkDType } from "./validate";
 import { moduleAllocationError } from "../allocation-error";
+import { registerGateWeights, requiredParameter, zeroState } from "./gate-weights";
+import { checkStep } from "./validate";
 
 /** The LSTM's four gates i|f|g|o with their roles and labels, as the plain cell tags them. */
 const [INPUT, FORGET, CANDIDATE, OUTPUT] = LSTM_SPEC.gates as readonly [GateSpec, GateSpec, GateSpec, GateSpec]; // LSTM_SPEC packs exactly four
@@ -72,10 +70,9 @@ export class LayerNormLSTMCell extends Module {
     if (typeof eps !== "number" || !(eps >= 0)) throw new ValueError(`${label}: eps must be a non-negative number; got ${String(eps)}`);
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
-    const bound = 1 / Math.sqrt(H);
     try {
-      this.registerParameter("weight_ih", uniformParameter([4 * H, this.inputSize], bound, dtype));
-      this.registerParameter("weight_hh", uniformParameter([4 * H, H], bound, dtype));
+      // no biases: the layer norms' shifts take their place
+      registerGateWeights(this, { suffix: "", rows: 4 * H, inputSize: this.inputSize, hiddenSize: H, bias: false, dtype });
     } catch (e) {
       throw moduleAllocationError(label, [options], e);
     }
@@ -86,12 +83,12 @@ export class LayerNormLSTMCell extends Module {
 
   /** W_ih [4H, D]. */
   get weight_ih(): Parameter {
-    return this._parameters.get("weight_ih") as Parameter; // registered in the constructor, never removed
+    return requiredParameter("LayerNormLSTMCell", this._parameters, "weight_ih");
   }
 
   /** W_hh [4H, H]. */
   get weight_hh(): Parameter {
-    return this._parameters.get("weight_hh") as Parameter; // registered in the constructor, never removed
+    return requiredParameter("LayerNormLSTMCell", this._parameters, "weight_hh");
   }
 
   /** { h_t, c_t } from x_t [B, D] (or [D]) and { h_{t-1}, c_{t-1} } (zeros when absent). */
@@ -100,21 +97,8 @@ export class LayerNormLSTMCell extends Module {
     const D = this.inputSize;
     const H = this.hiddenSize;
     const dtype = this.weight_hh.dtype;
-    if ((x.ndim !== 1 && x.ndim !== 2) || x.shape[x.ndim - 1] !== D) {
-      throw new ShapeError(`${owner}: input must be [B, inputSize] or [inputSize]; expected [B, ${D}] or [${D}], got ${formatShape(x.shape)}`);
-    }
-    checkDType(owner, "input", x, dtype);
-    const batched = x.ndim === 2;
-    const B = batched ? (x.shape[0] ?? 0) : 1;
-    const expected = batched ? [B, H] : [H];
-    for (const [name, s] of [["h", state?.h], ["c", state?.c]] as const) {
-      if (s === undefined) continue;
-      if (s.ndim !== expected.length || expected.some((v, i) => s.shape[i] !== v)) {
-        throw new ShapeError(`${owner}: ${name} must be ${formatShape(expected)} (${batched ? "B, H" : "H"}); got ${formatShape(s.shape)}`);
-      }
-      checkDType(owner, name, s, dtype);
-    }
-    const lift = (s: Tensor | undefined): Tensor => (s === undefined ? new Tensor(allocate(dtype, B * H), [B, H]) : reshape(s, [B, H]));
+    const { batched, B } = checkStep(owner, x, [["h", state?.h], ["c", state?.c]], D, H, dtype);
+    const lift = (s: Tensor | undefined): Tensor => (s === undefined ? zeroState(dtype, B, H) : reshape(s, [B, H]));
     const x2 = reshape(x, [B, D]);
     const hPrev = lift(state?.h);
     const cPrev = lift(state?.c);

@@ -5,9 +5,7 @@ import { reshape } from "../../ops/reshape";
 import { unsqueeze } from "../../ops/squeeze";
 import { ValueError } from "../../errors";
 import type { DType } from "../../tensor/dtype";
-import { allocate } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
-import { uniformParameter } from "../default-init";
 import { applyDropout } from "../dropout";
 import { Module } from "../module";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "../options";
@@ -17,6 +15,7 @@ import type { DirectionResult, DirectionWeights } from "./recurrence";
 import { fusedOption, runDirection } from "./run-direction";
 import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./validate";
 import { moduleAllocationError } from "../allocation-error";
+import { registerGateWeights, requiredParameter, zeroState } from "./gate-weights";
 
 /** Options shared by `RNN`, `LSTM` and `GRU` (PyTorch's names in camelCase). */
 export interface RecurrentOptions {
@@ -108,19 +107,11 @@ export class RNNBase extends Module {
     this.fused = fusedOption(label, this.spec, options.fused);
     const dtype = floatDTypeOption(label, options.dtype);
     const H = this.hiddenSize;
-    const G = this.spec.blocks * H;
-    const bound = 1 / Math.sqrt(H);
     try {
       for (let layer = 0; layer < this.numLayers; layer++) {
-        const inSize = layer === 0 ? this.inputSize : H * this.directions;
+        const inputSize = layer === 0 ? this.inputSize : H * this.directions;
         for (let dir = 0; dir < this.directions; dir++) {
-          const sfx = suffix(layer, dir);
-          this.registerParameter(`weight_ih${sfx}`, uniformParameter([G, inSize], bound, dtype));
-          this.registerParameter(`weight_hh${sfx}`, uniformParameter([G, H], bound, dtype));
-          if (this.bias) {
-            this.registerParameter(`bias_ih${sfx}`, uniformParameter([G], bound, dtype));
-            this.registerParameter(`bias_hh${sfx}`, uniformParameter([G], bound, dtype));
-          }
+          registerGateWeights(this, { suffix: suffix(layer, dir), rows: this.spec.blocks * H, inputSize, hiddenSize: H, bias: this.bias, dtype });
         }
       }
     } catch (e) {
@@ -183,7 +174,7 @@ export class RNNBase extends Module {
     const xs = seq.batched ? (this.batchFirst ? transpose(x, 0, 1) : x) : unsqueeze(x, 1);
     const h0b = h0 !== undefined && !seq.batched ? unsqueeze(h0, 1) : h0;
     const c0b = c0 !== undefined && !seq.batched ? unsqueeze(c0, 1) : c0;
-    const initial = (s: Tensor | undefined, idx: number): Tensor => (s === undefined ? new Tensor(allocate(this.dtype, B * H), [B, H]) : select(s, 0, idx));
+    const initial = (s: Tensor | undefined, idx: number): Tensor => (s === undefined ? zeroState(this.dtype, B, H) : select(s, 0, idx));
     const hs: Tensor[] = [];
     const cs: Tensor[] = [];
     let input = xs;
@@ -234,9 +225,7 @@ export class RNNBase extends Module {
   }
 
   private param(name: string): Parameter {
-    const p = this._parameters.get(name);
-    if (p === undefined || p === null) throw new ValueError(`${this.label}: parameter ${name} is missing; expected a tensor, got none`);
-    return p;
+    return requiredParameter(this.label, this._parameters, name);
   }
 }
 

@@ -69,3 +69,31 @@ export function checkDType(owner: string, name: string, t: Tensor, dtype: DType)
 export function checkForwardOptions(owner: string, options: object): void {
   checkKnownOptions(owner, options, ["lengths"]);
 }
+
+/** A single step's layout once checked: batched [B, D] or unbatched [D] input. */
+export interface StepLayout {
+  batched: boolean;
+  B: number;
+}
+
+/**
+ * Checks the input x [B, D] (or [D]) of one cell step and its given states, each [B, H] (or [H]
+ * for unbatched input) of the parameters' dtype; returns the layout.
+ */
+export function checkStep(owner: string, x: Tensor, states: ReadonlyArray<readonly [string, Tensor | undefined]>, D: number, H: number, dtype: DType): StepLayout {
+  if ((x.ndim !== 1 && x.ndim !== 2) || x.shape[x.ndim - 1] !== D) {
+    throw new ShapeError(`${owner}: input must be [B, inputSize] or [inputSize]; expected [B, ${D}] or [${D}], got ${formatShape(x.shape)}`);
+  }
+  checkDType(owner, "input", x, dtype);
+  const batched = x.ndim === 2;
+  const B = batched ? (x.shape[0] ?? 0) : 1;
+  const expected = batched ? [B, H] : [H];
+  for (const [name, s] of states) {
+    if (s === undefined) continue;
+    if (s.ndim !== expected.length || expected.some((v, i) => s.shape[i] !== v)) {
+      throw new ShapeError(`${owner}: ${name} must be ${formatShape(expected)} (${batched ? "B, H" : "H"}); got ${formatShape(s.shape)}`);
+    }
+    checkDType(owner, name, s, dtype);
+  }
+  return { batched, B };
+}
