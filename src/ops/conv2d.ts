@@ -41,7 +41,7 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, op
   const out = allocate(x.dtype, nb * no * l);
   const cols = allocate(x.dtype, k * l);
   for (let b = 0; b < nb; b++) {
-    im2col(x.data, b, g, cols);
+    unfold("read", x.data, b, g, cols);
     // out_b [O, L] = W [O, K] cols [K, L]
     backend.gemm(false, false, no, l, k, 1, weight.data, 0, k, cols, 0, l, 0, out, b * no * l, l);
     if (bias !== null) {
@@ -58,10 +58,10 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, op
     const gx = allocate(x.dtype, x.numel), gw = allocate(x.dtype, weight.numel), gb = allocate(x.dtype, no);
     const dcols = allocate(x.dtype, k * l);
     for (let b = 0; b < nb; b++) {
-      im2col(x.data, b, g, cols);
+      unfold("read", x.data, b, g, cols);
       backend.gemm(false, true, no, k, l, 1, grad.data, b * no * l, l, cols, 0, l, 1, gw, 0, k);
       backend.gemm(true, false, k, l, no, 1, weight.data, 0, k, grad.data, b * no * l, l, 0, dcols, 0, l);
-      col2imAdd(dcols, b, g, gx);
+      unfold("addBack", gx, b, g, dcols);
       for (let o = 0; o < no; o++) {
         const at = (b * no + o) * l;
         let acc = 0;
@@ -76,9 +76,14 @@ export function conv2d(x: Tensor, weight: Tensor, bias: Tensor | null = null, op
 
 type Geometry = ReturnType<typeof geometry>;
 
-/** cols[(c kH + p) kW + q][i oW + j] = x[b, c, i s_h - p_h + p, j s_w - p_w + q] (0 in the padding). */
-function im2col(xd: TypedArray, b: number, g: Geometry, cols: TypedArray): void {
+/**
+ * The one walk over every kernel tap of image b, in both directions of the unfolding:
+ *   "read":    cols[(c kH + p) kW + q][i oW + j] = x[b, c, i s_h - p_h + p, j s_w - p_w + q] (0 in the padding), im2col
+ *   "addBack": x[b, c, i s_h - p_h + p, j s_w - p_w + q] += cols[...][...], its adjoint col2im (padding dropped)
+ */
+function unfold(direction: "read" | "addBack", image: TypedArray, b: number, g: Geometry, cols: TypedArray): void {
   const { c: nc, h: nh, w: nw, kh, kw, oh, ow, sh, sw, ph, pw } = g;
+  const read = direction === "read";
   let row = 0;
   for (let c = 0; c < nc; c++) {
     const xc = (b * nc + c) * nh * nw;
@@ -87,31 +92,13 @@ function im2col(xd: TypedArray, b: number, g: Geometry, cols: TypedArray): void 
         const at = row * oh * ow;
         for (let i = 0; i < oh; i++) {
           const r = i * sh - ph + p;
+          const rowInside = r >= 0 && r < nh;
           for (let j = 0; j < ow; j++) {
             const s = j * sw - pw + q;
-            cols[at + i * ow + j] = r >= 0 && r < nh && s >= 0 && s < nw ? (xd[xc + r * nw + s] as number) : 0;
-          }
-        }
-      }
-    }
-  }
-}
-
-/** The adjoint of im2col: adds every column entry back onto the pixel it was read from. */
-function col2imAdd(cols: TypedArray, b: number, g: Geometry, gx: TypedArray): void {
-  const { c: nc, h: nh, w: nw, kh, kw, oh, ow, sh, sw, ph, pw } = g;
-  let row = 0;
-  for (let c = 0; c < nc; c++) {
-    const xc = (b * nc + c) * nh * nw;
-    for (let p = 0; p < kh; p++) {
-      for (let q = 0; q < kw; q++, row++) {
-        const at = row * oh * ow;
-        for (let i = 0; i < oh; i++) {
-          const r = i * sh - ph + p;
-          if (r < 0 || r >= nh) continue;
-          for (let j = 0; j < ow; j++) {
-            const s = j * sw - pw + q;
-            if (s >= 0 && s < nw) gx[xc + r * nw + s] = (gx[xc + r * nw + s] as number) + (cols[at + i * ow + j] as number);
+            const inside = rowInside && s >= 0 && s < nw;
+            const col = at + i * ow + j;
+            if (read) cols[col] = inside ? (image[xc + r * nw + s] as number) : 0;
+            else if (inside) image[xc + r * nw + s] = (image[xc + r * nw + s] as number) + (cols[col] as number);
           }
         }
       }
