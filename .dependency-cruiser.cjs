@@ -7,45 +7,41 @@
  * other (the backward of gather is a scatter and that of scatter a gather). Every other run-time
  * cycle is an error.
  */
+/**
+ * A rule that files under `from` (minus `fromNot`) import nothing under `to` (minus `toNot`);
+ * all arguments are path regular expressions.
+ */
+function forbid(name, comment, from, to, { fromNot, toNot } = {}) {
+  return {
+    name,
+    severity: "error",
+    comment,
+    from: fromNot === undefined ? { path: from } : { path: from, pathNot: fromNot },
+    to: toNot === undefined ? { path: to } : { path: to, pathNot: toNot },
+  };
+}
+
 module.exports = {
   forbidden: [
-    {
-      name: "ops-through-backend",
-      severity: "error",
-      comment:
-        "Compute kernels are reached through getBackend() (src/backend/backend.ts): a loop is either a Backend method, which the wasm backend may implement, or it lives outside src/backend (src/ops/loops). Only src/backend imports its js and wasm implementations.",
-      from: { path: "^src/", pathNot: "^src/backend/" },
-      to: { path: "^src/backend/(js|wasm)/" },
-    },
-    {
-      name: "viz-not-nn",
-      severity: "error",
-      comment: "Figures read the graph (tags, GradNode.parts), not the modules that made it.",
-      from: { path: "^src/viz/" },
-      to: { path: "^src/(nn|models)/" },
-    },
-    {
-      name: "nn-below-models",
-      severity: "error",
-      comment: "nn holds modules; models (src/models) sit above nn, data and generate.",
-      from: { path: "^src/nn/" },
-      to: { path: "^src/(data|generate|models)/" },
-    },
-    {
-      name: "record-only-in-ops",
-      severity: "error",
-      comment:
-        "Every differentiable primitive or hand-fused composite, forward and backward, lives in src/ops (fused ones in src/ops/fused); modules and functional call ops and never record.",
-      from: { path: "^src/", pathNot: "^src/(ops|autograd)/|^src/index\\.ts$" },
-      to: { path: "^src/autograd/(record|index)\\.ts$" },
-    },
-    {
-      name: "extension-public-payloads",
-      severity: "error",
-      comment: "The JupyterLab extension reads the payloads' public entry point only.",
-      from: { path: "^extension/src/" },
-      to: { path: "^src/", pathNot: "^src/viz/payloads/index\\.ts$" },
-    },
+    forbid(
+      "ops-through-backend",
+      "Compute kernels are reached through getBackend() (src/backend/backend.ts): a loop is either a Backend method, which the wasm backend may implement, or it lives outside src/backend (src/ops/loops). Only src/backend imports its js and wasm implementations.",
+      "^src/",
+      "^src/backend/(js|wasm)/",
+      { fromNot: "^src/backend/" },
+    ),
+    forbid("viz-not-nn", "Figures read the graph (tags, GradNode.parts), not the modules that made it.", "^src/viz/", "^src/(nn|models)/"),
+    forbid("nn-below-models", "nn holds modules; models (src/models) sit above nn, data and generate.", "^src/nn/", "^src/(data|generate|models)/"),
+    forbid(
+      "record-only-in-ops",
+      "Every differentiable primitive or hand-fused composite, forward and backward, lives in src/ops (fused ones in src/ops/fused); modules and functional call ops and never record.",
+      "^src/",
+      "^src/autograd/(record|index)\\.ts$",
+      { fromNot: "^src/(ops|autograd)/|^src/index\\.ts$" },
+    ),
+    forbid("extension-public-payloads", "The JupyterLab extension reads the payloads' public entry point only.", "^extension/src/", "^src/", {
+      toNot: "^src/viz/payloads/index\\.ts$",
+    }),
     {
       name: "no-circular",
       severity: "error",
