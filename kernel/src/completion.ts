@@ -9,6 +9,7 @@ import type * as TypeScript from "@tslab/typescript-for-tslab";
 import type { CompletionInfo } from "tslab/dist/converter";
 import { CELL_PREFIX } from "./cell-service";
 import type { CellProgram } from "./cell-service";
+import { isConstructorValue } from "./inspection";
 
 /** One entry of `_jupyter_types_experimental`. */
 export interface CompletionType {
@@ -80,14 +81,14 @@ function aliasResolver(ts: typeof TypeScript, found: CellProgram, pos: number): 
     const type = checker.getTypeAtLocation(left);
     return (name) => {
       const member = checker.getPropertyOfType(type, name);
-      return member === undefined ? "variable" : kindOf(ts, checker, member);
+      return member === undefined ? "variable" : kindOf(ts, checker, member, left);
     };
   }
   const location = cell.statements[cell.statements.length - 1] ?? cell;
   const inScope = new Map(checker.getSymbolsInScope(location, ts.SymbolFlags.Alias).map((s) => [s.getName(), s]));
   return (name) => {
     const symbol = inScope.get(name);
-    return symbol === undefined ? "variable" : kindOf(ts, checker, symbol);
+    return symbol === undefined ? "variable" : kindOf(ts, checker, symbol, location);
   };
 }
 
@@ -103,9 +104,10 @@ function expressionBeforeDot(ts: typeof TypeScript, cell: TypeScript.SourceFile,
   return found;
 }
 
-function kindOf(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol): string {
-  const flags = (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).flags;
-  if (flags & ts.SymbolFlags.Class) return "class";
+function kindOf(ts: typeof TypeScript, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol, at: TypeScript.Node): string {
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const flags = target.flags;
+  if (flags & ts.SymbolFlags.Class || isConstructorValue(ts, checker, target, at)) return "class";
   if (flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Method)) return "function";
   if (flags & ts.SymbolFlags.Module) return "module";
   if (flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) return "type";

@@ -93,9 +93,9 @@ function optionAt(ts: TS, checker: TypeScript.TypeChecker, node: TypeScript.Node
 /** A class (documentation and constructors), a function, a namespace or a value with its type. */
 function describeSymbol(ts: TS, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol, at: TypeScript.Node, name: string): DocSection {
   const docs = documentation(ts, symbol.getDocumentationComment(checker), symbol.getJsDocTags(checker));
-  if (symbol.flags & ts.SymbolFlags.Class) {
+  if (symbol.flags & ts.SymbolFlags.Class || isConstructorValue(ts, checker, symbol, at)) {
     const type = checker.getTypeOfSymbolAtLocation(symbol, at);
-    const ctors = type.getConstructSignatures().map((s) => describeSignature(ts, checker, s, at, `new ${name}`));
+    const ctors = type.getConstructSignatures().map((s) => describeSignature(ts, checker, s, at, `new ${name}`, name));
     return { heading: `class ${name}`, docs, signatures: ctors };
   }
   if (symbol.flags & (ts.SymbolFlags.Module | ts.SymbolFlags.Enum)) {
@@ -115,6 +115,16 @@ function describeSymbol(ts: TS, checker: TypeScript.TypeChecker, symbol: TypeScr
   return { heading: `${kindWord(ts, symbol)} ${name}: ${typeText}`, docs, signatures };
 }
 
+/**
+ * A constant that is a class to its users: constructible, not callable (`nn.LSTM`, exported as a
+ * constant whose constructor type gives each instance the parameters its options make).
+ */
+export function isConstructorValue(ts: TS, checker: TypeScript.TypeChecker, symbol: TypeScript.Symbol, at: TypeScript.Node): boolean {
+  if (!(symbol.flags & ts.SymbolFlags.Variable)) return false;
+  const type = checker.getTypeOfSymbolAtLocation(symbol, at);
+  return type.getConstructSignatures().length > 0 && type.getCallSignatures().length === 0;
+}
+
 function kindWord(ts: TS, symbol: TypeScript.Symbol): string {
   if (symbol.flags & ts.SymbolFlags.Property) return "(property)";
   if (symbol.flags & ts.SymbolFlags.Interface) return "interface";
@@ -132,15 +142,24 @@ function describeSignature(
   signature: TypeScript.Signature,
   at: TypeScript.Node,
   name: string,
+  constructs?: string,
 ): SignatureDoc {
-  const text = checker.signatureToString(signature, at, ts.TypeFormatFlags.NoTruncation);
   const docs = documentation(ts, signature.getDocumentationComment(checker), signature.getJsDocTags());
   const options: { parameter: string; typeName: string; options: OptionDoc[] }[] = [];
+  const parameters: string[] = [];
   for (const parameter of signature.getParameters()) {
-    const type = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(parameter, at));
+    // A generic parameter (`options: O`, O extends RecurrentOptions) lists its constraint's options.
+    const declared = checker.getTypeOfSymbolAtLocation(parameter, at);
+    const type = checker.getNonNullableType(checker.getBaseConstraintOfType(declared) ?? declared);
+    const optional = parameter.valueDeclaration !== undefined && ts.isParameter(parameter.valueDeclaration) && parameter.valueDeclaration.questionToken !== undefined;
+    parameters.push(`${parameter.getName()}${optional ? "?" : ""}: ${checker.typeToString(type, at)}`);
     const listed = optionsOf(ts, checker, type, at);
     if (listed.length > 0) options.push({ parameter: parameter.getName(), typeName: publicNames(checker.typeToString(type, at)), options: listed });
   }
+  // A generic constructor (`new <const O extends RecurrentOptions>(options: O)`, which types the
+  // instance by its options) reads as the class it makes: `new nn.LSTM(options: nn.RecurrentOptions): nn.LSTM`.
+  const generic = constructs !== undefined && (signature.getTypeParameters()?.length ?? 0) > 0;
+  const text = generic ? `(${parameters.join(", ")}): ${constructs}` : checker.signatureToString(signature, at, ts.TypeFormatFlags.NoTruncation);
   return { text: publicNames(`${name}${text}`), docs, options };
 }
 

@@ -115,6 +115,57 @@ class CompletionTests(unittest.TestCase):
         self.assertIn("forward", reply["data"]["text/plain"])
 
 
+class RecurrentParameterTests(unittest.TestCase):
+    """A recurrent layer's parameter properties follow the options of its constructor call."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = kernel_env.start()
+        run = kernel_env.execute(cls.kc, IMPORTS + """
+const one = new nn.LSTM({ inputSize: 4, hiddenSize: 8 });
+const deep = new nn.LSTM({ inputSize: 4, hiddenSize: 8, numLayers: 2, bidirectional: true });""")
+        if run.status != "ok":
+            kernel_env.stop(cls.km, cls.kc)
+            raise AssertionError(f"the layers were not built: {run.reply}")
+
+    @classmethod
+    def tearDownClass(cls):
+        kernel_env.stop(cls.km, cls.kc)
+
+    def test_a_parameter_the_options_do_not_make_is_a_compile_error_naming_the_options(self):
+        run = kernel_env.execute(self.kc, "one.weight_hh_l1.shape")
+        self.assertEqual(run.reply["ename"], "TSError")
+        self.assertIn("Property 'weight_hh_l1' does not exist", run.reply["evalue"])
+        self.assertIn("readonly hiddenSize: 8", run.reply["evalue"])
+        self.assertIn("Did you mean 'weight_hh_l0'?", run.reply["evalue"])
+        self.assertEqual(kernel_env.execute(self.kc, "one.weight_ih_l0_reverse").reply["ename"], "TSError")
+
+    def test_the_parameters_the_options_make_are_typed_and_hold_their_tensors(self):
+        self.assertEqual(ok(self, self.kc, "deep.weight_hh_l1.shape").result, {"text/plain": "[ 32, 8 ]"})
+        self.assertEqual(ok(self, self.kc, "deep.weight_ih_l1_reverse.shape").result, {"text/plain": "[ 32, 16 ]"})
+
+    def test_completion_offers_exactly_the_parameters_that_exist(self):
+        self.assertEqual(sorted(complete(self.kc, "one.weight_")["matches"]), ["weight_hh_l0", "weight_ih_l0"])
+        deep = complete(self.kc, "deep.bias_")
+        self.assertEqual(sorted(deep["matches"]), sorted(
+            f"bias_{g}_l{k}{d}" for g in ("ih", "hh") for k in (0, 1) for d in ("", "_reverse")))
+        self.assertEqual(set(kinds(deep).values()), {"property"})
+
+    def test_param_reaches_a_layer_of_a_run_time_configuration_and_names_what_is_missing(self):
+        ok(self, self.kc, "const layers: number = 3; const runtime = new nn.GRU({ inputSize: 2, hiddenSize: 3, numLayers: layers });")
+        self.assertEqual(ok(self, self.kc, 'runtime.param("weight_hh", 2).shape').result, {"text/plain": "[ 9, 3 ]"})
+        run = kernel_env.execute(self.kc, 'one.param("weight_hh", 0, "reverse")')
+        self.assertEqual(run.reply["ename"], "ValueError")
+        self.assertIn('LSTM.param: direction "reverse" needs bidirectional: true', run.reply["evalue"])
+
+    def test_the_layer_is_still_a_class_to_completion_and_inspection(self):
+        self.assertEqual(kinds(complete(self.kc, "nn.LST"))["LSTM"], "class")
+        markdown = inspect(self.kc, "nn.GRU")["data"]["text/markdown"]
+        self.assertIn("class nn.GRU", markdown)
+        self.assertIn("new nn.GRU(options: nn.RecurrentOptions): nn.GRU", markdown)
+        self.assertIn("`numLayers?`", markdown)
+
+
 class HistoryTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -11,6 +11,7 @@ import { Module } from "../module";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "../options";
 import type { Parameter } from "../parameter";
 import { CELLS, CellKind, CellSpec } from "./cells";
+import type { Direction, ParameterStem } from "./parameter-names";
 import type { DirectionResult, DirectionWeights } from "./recurrence";
 import { fusedOption, runDirection } from "./run-direction";
 import { SequenceLayout, checkForwardOptions, checkLengths, checkSequence, checkState } from "./validate";
@@ -51,6 +52,9 @@ export interface RecurrentResult {
   h: Tensor;
 }
 
+/** The stems `param()` accepts. */
+const PARAMETER_STEMS: readonly string[] = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"];
+
 export const RECURRENT_OPTION_NAMES = ["inputSize", "hiddenSize", "numLayers", "bias", "batchFirst", "dropout", "bidirectional", "fused", "dtype"];
 
 /**
@@ -73,18 +77,8 @@ export class RNNBase extends Module {
   declare readonly weight_ih_l0: Parameter;
   /** W_hh of layer 0, [G*H, H]; the recurrent matrix `W` (`W_hh`) on the slides. */
   declare readonly weight_hh_l0: Parameter;
-  /** b_ih of layer 0, [G*H] (absent when `bias` is false). */
-  declare readonly bias_ih_l0: Parameter | undefined;
-  /** b_hh of layer 0, [G*H] (absent when `bias` is false). */
-  declare readonly bias_hh_l0: Parameter | undefined;
-  /** Reverse-direction weights of layer 0 (bidirectional layers only). */
-  declare readonly weight_ih_l0_reverse: Parameter | undefined;
-  declare readonly weight_hh_l0_reverse: Parameter | undefined;
-  /** Weights of layers 1 and 2 (stacked layers only); others are reachable by the same naming. */
-  declare readonly weight_ih_l1: Parameter | undefined;
-  declare readonly weight_hh_l1: Parameter | undefined;
-  declare readonly weight_ih_l2: Parameter | undefined;
-  declare readonly weight_hh_l2: Parameter | undefined;
+  // The other parameters exist only for some options; their properties are typed by the options
+  // of the constructor call (parameter-names.ts), and `param()` reaches them all.
   protected readonly kind: CellKind;
   /** The cell: gates, state, composed step and fused kernel (see cells/). */
   protected readonly spec: CellSpec;
@@ -135,20 +129,54 @@ export class RNNBase extends Module {
     return this.bidirectional ? 2 : 1;
   }
 
+  /**
+   * One parameter by its name's parts, for layers whose options are known only at run time:
+   * `lstm.param("weight_hh", 1, "reverse")` is `lstm.weight_hh_l1_reverse`.
+   *
+   *   h_t = f(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)   in layer `layer`, direction `direction`
+   *
+   * Stems: "weight_ih" = W_ih [G*H, D] (the slides' W_xh; D = inputSize for layer 0, else
+   * directions*H), "weight_hh" = W_hh [G*H, H] (the recurrent W), "bias_ih", "bias_hh" = b_ih,
+   * b_hh [G*H] (their sum is b_h); G gate blocks (RNN 1, LSTM 4 i|f|g|o, GRU 3 r|z|n, MGU 2).
+   * Raises a ValueError naming the layer's options for a layer k >= numLayers, the reverse
+   * direction of a one-directional layer, or a bias of a layer built with `bias: false`.
+   *
+   * @example init.orthogonal_(rnn.param("weight_hh", rnn.numLayers - 1))
+   */
+  param(stem: ParameterStem, layer = 0, direction: Direction = "forward"): Parameter {
+    const owner = `${this.label}.param`;
+    if (!PARAMETER_STEMS.includes(stem)) {
+      throw new ValueError(`${owner}: stem must be one of ${PARAMETER_STEMS.join(", ")}; got ${JSON.stringify(stem)}`);
+    }
+    if (!Number.isInteger(layer) || layer < 0 || layer >= this.numLayers) {
+      throw new ValueError(`${owner}: layer must be an integer in [0, ${this.numLayers}) (numLayers ${this.numLayers}); got ${String(layer)}`);
+    }
+    if (direction !== "forward" && direction !== "reverse") {
+      throw new ValueError(`${owner}: direction must be "forward" or "reverse"; got ${JSON.stringify(direction)}`);
+    }
+    if (direction === "reverse" && !this.bidirectional) {
+      throw new ValueError(`${owner}: direction "reverse" needs bidirectional: true; this ${this.label} has one direction`);
+    }
+    if (stem.startsWith("bias") && !this.bias) {
+      throw new ValueError(`${owner}: ${stem} needs bias: true; this ${this.label} was built with bias: false`);
+    }
+    return this.registered(`${stem}${suffix(layer, direction === "reverse" ? 1 : 0)}`);
+  }
+
   /** The parameters of layer `layer`, direction `dir` (0 forward, 1 reverse). */
   weightsOf(layer: number, dir: number): DirectionWeights {
     const sfx = suffix(layer, dir);
     return {
-      wIh: this.param(`weight_ih${sfx}`),
-      wHh: this.param(`weight_hh${sfx}`),
-      bIh: this.bias ? this.param(`bias_ih${sfx}`) : null,
-      bHh: this.bias ? this.param(`bias_hh${sfx}`) : null,
+      wIh: this.registered(`weight_ih${sfx}`),
+      wHh: this.registered(`weight_hh${sfx}`),
+      bIh: this.bias ? this.registered(`bias_ih${sfx}`) : null,
+      bHh: this.bias ? this.registered(`bias_hh${sfx}`) : null,
     };
   }
 
   /** The parameter dtype. */
   get dtype(): DType {
-    return this.param("weight_hh_l0").dtype;
+    return this.registered("weight_hh_l0").dtype;
   }
 
   /** Checks a forward call's input, initial states and options; returns the layout and lengths. */
@@ -224,7 +252,7 @@ export class RNNBase extends Module {
     return parts.join(", ");
   }
 
-  private param(name: string): Parameter {
+  private registered(name: string): Parameter {
     return requiredParameter(this.label, this._parameters, name);
   }
 }

@@ -8,25 +8,7 @@ export interface RNNOptions extends RecurrentOptions {
   nonlinearity?: "tanh" | "relu";
 }
 
-/**
- * A multi-layer Elman RNN (PyTorch's `nn.RNN`). For each layer and step:
- *
- *   h_t = tanh(W_xh x_t + b_ih + W_hh h_{t-1} + b_hh)        (ReLU with nonlinearity "relu")
- *
- * Where (one layer, one direction; D = inputSize, or H * directions above layer 0):
- * - x_t [B, D]: input of step t; h_t [B, H]: hidden state, h_{-1} = h0 (zeros by default)
- * - W_xh = `weight_ih_l{k}` [H, D], W_hh = `weight_hh_l{k}` [H, H], b_ih, b_hh = `bias_ih_l{k}`, `bias_hh_l{k}` [H]
- *
- * Slide to code: the lecture's single bias b_h is b_ih + b_hh; `_reverse` names the backward
- * direction of a bidirectional layer. Inputs: x [T, B, D] ([B, T, D] with batchFirst, [T, D]
- * unbatched), h0 [numLayers*directions, B, H]. Returns `{ output, h }`: output [T, B, directions*H]
- * (the last layer's h_t for every t), h [numLayers*directions, B, H] (each layer's final state).
- * Init: U(-1/sqrt(H), 1/sqrt(H)). Deep Learning for Engineers, lecture 11 (vanilla RNN, IRNN).
- *
- * @example
- * const rnn = new nn.RNN({ inputSize: 10, hiddenSize: 20, numLayers: 2 });
- * const { output, h } = rnn.forward(randn([5, 3, 10])); // [5, 3, 20], [2, 3, 20]
- */
+/** The implementation of `nn.RNN`, documented where it is exported (layers.ts). */
 export class RNN extends RNNBase {
   readonly nonlinearity: "tanh" | "relu";
 
