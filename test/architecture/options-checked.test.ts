@@ -220,6 +220,7 @@ const NOT_USER_OPTIONS: Record<string, string> = {
   "nn/attention/attend.ts attentionMask": "the check of the attention modules' forward options",
   "nn/options.ts checkSizeOptions": "the check of the recurrent modules' options",
   "nn/recurrent/cell-base.ts CellBase.constructor": "abstract base; each cell checks its options",
+  "nn/recurrent/parameter-names.ts configuredParameters": "takes a layer class, not options (its parameter `layer` is typed by the options type)",
   "nn/recurrent/rnn-base.ts RNNBase.constructor": "abstract base; each layer checks its options",
   "nn/recurrent/rnn.ts nonlinearityOf": "reads an option RNN and RNNCell already checked",
   "nn/recurrent/validate.ts checkForwardOptions": "the check of the recurrent layers' forward options",
