@@ -3,8 +3,9 @@
  * series, a single point, NaN and Inf gaps, 1e-10 to 1e10, negative values on a log axis, long
  * labels, 1 token, 200 tokens, repeated tokens, a 2000 x 2000 tensor, a 300-node graph) drawn by the
  * lab renderer and, beside it, by the static SVG. They must agree: the same numeric tick labels,
- * the same series colours, the same number, order and kind of panels; no numeric tick label is
- * longer than 8 characters. Each pair is kept as a screenshot in test-artifacts/browser/side-by-side/.
+ * the same series colours, the same number, order and kind of panels, the same values in small
+ * heat maps' cells, the same text in every graph node; no numeric tick label is longer than 8
+ * characters. Each pair is kept as a screenshot in test-artifacts/browser/side-by-side/.
  */
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
@@ -48,7 +49,18 @@ function hardFigures() {
     "repeated-tokens": display(viz.attention(uniform(4, 5), { source: ["the", " ", "the", " ", "."], target: ["a", "a", "a", "b"] })),
     "tensor-2000x2000": display(viz.tensor(sg.randn([2000, 2000]))),
     "graph-300-nodes": display(viz.graph(x.sum())),
+    "tensor-2x3-values": display(viz.tensor(sg.tensor([[1, -2.5, 0.125], [1000, 0, -0.004]]))),
+    "graph-5-step-rnn": display(viz.graph(fiveStepLoss())),
   };
+}
+
+/** The loss of a 5-step RNN (its graph has one column per time step). */
+function fiveStepLoss() {
+  sg.manualSeed(0);
+  const rnn = new sg.nn.RNN({ inputSize: 3, hiddenSize: 4 });
+  const loss = rnn.forward(sg.randn([5, 2, 3])).output.pow(2).mean();
+  loss.backward();
+  return loss;
 }
 
 function kindOf(bundle) {
@@ -82,6 +94,13 @@ function readDrawings(section) {
     labPanels,
     svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
     labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
+    // values printed in heat-map cells, row by row
+    labCellValues: texts(plot, ".annotation-text"),
+    svgCellValues: texts(svg, "text.value"),
+    // graph: the text lines of every node, and the hover text of the static nodes
+    labNodeLines: texts(lab, ".jp-seqgrad-node text"),
+    svgNodeLines: texts(svg, "g.node text"),
+    svgNodeTitles: [...(svg?.querySelectorAll("g.node") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
   };
 }
 
@@ -129,7 +148,12 @@ export async function runSideBySide(browser) {
       if (kind === "graph") {
         const nodes = bundle["application/vnd.seqgrad.graph.v1+json"].nodes.length;
         check(d.labNodes === nodes, `${name}: lab graph nodes; expected ${nodes}, got ${d.labNodes}`);
+        check(JSON.stringify(d.labNodeLines) === JSON.stringify(d.svgNodeLines), `${name}: node text differs; lab ${d.labNodeLines.slice(0, 6).join(" | ")} | svg ${d.svgNodeLines.slice(0, 6).join(" | ")}`);
+        check(d.svgNodeTitles === nodes, `${name}: static nodes with a <title>; expected ${nodes}, got ${d.svgNodeTitles}`);
       }
+      // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
+      if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
+      if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
     });
   }
   await page.close();

@@ -43,6 +43,27 @@ describe("validatePayload", () => {
   });
 });
 
+describe("payload schemas", () => {
+  const graph = (): Record<string, unknown> => JSON.parse(JSON.stringify(viz.graph(tensor([1, 2], { requiresGrad: true }).mul(2).sum()).payload));
+
+  it("name a missing field by its path", () => {
+    const p = graph();
+    delete (p.nodes as Array<Record<string, unknown>>)[1]?.tooltip;
+    expect(validatePayload(MIME_TYPES.graph, p)).toEqual({ ok: false, error: "graph.nodes[1].tooltip: expected a value, got nothing" });
+  });
+
+  it("check rules across fields, such as an axis range that runs backwards", () => {
+    const bad = { ...spectrum, xAxis: { ...(spectrum.xAxis as object), range: [1, -1] } };
+    expect(validatePayload(MIME_TYPES.spectrum, bad)).toEqual({ ok: false, error: "spectrum.xAxis.range: expected lo < hi (and 0 < lo on a log axis), got an array of 2" });
+  });
+
+  it("allow fields they do not know and leave them out of the result", () => {
+    const r = validatePayload(MIME_TYPES.graph, { ...graph(), addedLater: [1, 2] });
+    expect(r.ok && "addedLater" in r.payload).toBe(false);
+    expect(r.ok).toBe(true);
+  });
+});
+
 describe("JSON numbers", () => {
   it("round-trip NaN and infinities through strings", () => {
     for (const v of [1.5, NaN, Infinity, -Infinity]) expect(decodeNumber(encodeNumber(v))).toBe(v);

@@ -1,14 +1,14 @@
 /**
  * `application/vnd.seqgrad.tensor.v1+json`: a tensor's values. 0-D shows the value, 1-D a bar strip,
- * 2-D a heat map, 3-D and above a heat map per slice with a slice selector. Hover gives the index
- * and value; the header gives shape, dtype, grad_fn and statistics.
+ * 2-D a heat map, 3-D and above a heat map per slice with a slice selector; a small matrix (up to
+ * 8 x 8) prints its values in cells of the payload's size. Hover gives the index and value; the header gives shape, dtype, grad_fn and statistics.
  */
-import type { ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
+import type { CellGrid, ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
 import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
 import { el, header } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
 import { baseLayout, payloadAxis } from "../draw/layout";
-import type { PlotFigure } from "../draw/plotly";
+import { plotlyText, type PlotFigure } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
@@ -46,7 +46,7 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       return;
     }
     if (view.type === "heatmap") {
-      await this.plot((theme) => matrixFigure(theme, view.matrix, view.colorScale, p.shape.length - 2));
+      await this.plot((theme) => matrixFigure(theme, view.matrix, view.grid, view.colorScale, p.shape.length - 2));
       return;
     }
     const slices = view.slices;
@@ -65,8 +65,9 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
     top.appendChild(controls);
     const drawSlice = (): Promise<void> => {
       const matrix = slices[this.slice];
-      if (matrix === undefined) return Promise.resolve();
-      return this.plot((theme) => matrixFigure(theme, matrix, view.colorScale, p.shape.length - 2));
+      const grid = view.grids[this.slice];
+      if (matrix === undefined || grid === undefined) return Promise.resolve();
+      return this.plot((theme) => matrixFigure(theme, matrix, grid, view.colorScale, p.shape.length - 2));
     };
     select.addEventListener("change", () => {
       this.slice = Number(select.value);
@@ -94,7 +95,11 @@ function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): 
   };
 }
 
-function matrixFigure(theme: Theme, matrix: Matrix, scale: ColorScale, rowDim: number): PlotFigure {
+/** Room around a heat map of fixed-size cells: tick labels and titles, and the colour bar on the right. */
+const CELL_MARGIN = { l: 56, r: 110, t: 16, b: 56 };
+const MIN_PLOT_HEIGHT = 110;
+
+function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: ColorScale, rowDim: number): PlotFigure {
   const rows = matrix.rowIndex.length;
   const cols = matrix.colIndex.length;
   const downsampled = matrix.sourceRows > rows || matrix.sourceCols > cols;
@@ -104,6 +109,28 @@ function matrixFigure(theme: Theme, matrix: Matrix, scale: ColorScale, rowDim: n
     hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
   });
   const axes = heatmapAxes(theme, `dim ${rowDim + 1}`, `dim ${Math.max(rowDim, 0)}`, indexLabels(matrix.colIndex), indexLabels(matrix.rowIndex));
-  const height = Math.min(520, Math.max(180, rows * 22 + 90));
-  return { data: [trace], layout: { ...baseLayout(theme, height), xaxis: axes.x, yaxis: axes.y } };
+  if (grid.text === null || grid.ink === null) {
+    const height = Math.min(520, Math.max(180, rows * 22 + 90));
+    return { data: [trace], layout: { ...baseLayout(theme, height), xaxis: axes.x, yaxis: axes.y } };
+  }
+  // a small matrix: cells of the payload's size, each with its value in the payload's text and ink
+  const text = grid.text;
+  const ink = grid.ink;
+  const annotations = matrix.z.flatMap((row, r) => row.map((_, c) => ({
+    x: c,
+    y: r,
+    xref: "x",
+    yref: "y",
+    text: plotlyText(text[r]?.[c] ?? ""),
+    showarrow: false,
+    font: { size: grid.fontSize, color: ink[r]?.[c] ?? theme.text },
+  })));
+  const width = CELL_MARGIN.l + cols * grid.width + CELL_MARGIN.r;
+  // the colour bar needs some height: a matrix of few rows sits at the top of a taller plot area
+  const cellsH = rows * grid.height;
+  const plotH = Math.max(cellsH, MIN_PLOT_HEIGHT);
+  const height = CELL_MARGIN.t + plotH + CELL_MARGIN.b;
+  const yaxis = { ...axes.y, automargin: false, domain: [1 - cellsH / plotH, 1] };
+  const layout = { ...baseLayout(theme, height), width, autosize: false, margin: CELL_MARGIN, xaxis: { ...axes.x, automargin: false, anchor: "y" }, yaxis, annotations };
+  return { data: [trace], layout };
 }

@@ -1,7 +1,29 @@
-/** The payloads of the lecture figures (tensor, curves, attention, gradient flow, gates, spectrum). */
-import type { Axis, ColorScale, JsonNumber, Matrix, PayloadBase, Stats } from "./shared";
+/**
+ * The payloads of the lecture figures (tensor, curves, attention, gradient flow, gates, spectrum):
+ * valibot schemas, with their TypeScript types inferred from them.
+ */
+import * as v from "valibot";
+import { count, finite, flag, integer, jsonNumber, list, oneOf, record, shape, text } from "./fields";
+import { AxisSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
+
+export * from "./graph-figures";
 
 // ---- 1. tensor -------------------------------------------------------------------------------------
+
+/**
+ * How the cells of a tensor's heat map are drawn, the same in both drawings: their size in pixels
+ * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
+ * its cell (`text[row][col]`) with its ink, black or white against the cell's colour, at
+ * `fontSize` pixels. Large matrices have `text` and `ink` null: colour only, values on hover.
+ */
+export const CellGridSchema = record({
+  width: finite,
+  height: finite,
+  text: v.nullable(list(list(text))),
+  ink: v.nullable(list(list(text))),
+  fontSize: finite,
+});
+export type CellGrid = v.InferOutput<typeof CellGridSchema>;
 
 /**
  * The view of a tensor's values:
@@ -11,83 +33,62 @@ import type { Axis, ColorScale, JsonNumber, Matrix, PayloadBase, Stats } from ".
  * - `slices`: a heat map per slice of the leading dimensions (3-D and above); `labels[k]` names
  *   slice k (e.g. "[2, :, :]"); only the first slices are carried when there are many.
  */
-export type TensorView =
-  | { type: "scalar"; value: JsonNumber }
-  | { type: "bars"; values: JsonNumber[]; index: number[]; sourceLength: number; colorScale: ColorScale; xAxis: Axis; yAxis: Axis }
-  | { type: "heatmap"; matrix: Matrix; colorScale: ColorScale; grid: CellGrid }
-  | { type: "slices"; labels: string[]; slices: Matrix[]; sliceCount: number; colorScale: ColorScale; grids: CellGrid[] };
+export const TensorViewSchema = v.variant("type", [
+  record({ type: v.literal("scalar"), value: jsonNumber }),
+  record({ type: v.literal("bars"), values: list(jsonNumber), index: list(count), sourceLength: count, colorScale: ColorScaleSchema, xAxis: AxisSchema, yAxis: AxisSchema }),
+  record({ type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, grid: CellGridSchema }),
+  record({ type: v.literal("slices"), labels: list(text), slices: list(MatrixSchema), sliceCount: count, colorScale: ColorScaleSchema, grids: list(CellGridSchema) }),
+], "one of scalar, bars, heatmap, slices");
+export type TensorView = v.InferOutput<typeof TensorViewSchema>;
+
+/** A nested array of values (the table of a small tensor), as `toArray()` gives. Recursive, so its type is written out. */
+export type JsonNested = v.InferOutput<typeof jsonNumber> | JsonNested[];
+export const JsonNestedSchema: v.GenericSchema<JsonNested> = v.lazy(() => v.union([jsonNumber, list(JsonNestedSchema)], "a number or an array of them"));
 
 /**
- * How the cells of a tensor's heat map are drawn, the same in both drawings: their size in pixels
- * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
- * its cell (`text[row][col]`) with its ink, black or white against the cell's colour. Large
- * matrices have `text` and `ink` null: colour only, values on hover.
+ * `application/vnd.seqgrad.tensor.v1+json`. `gradFn` is the PyTorch-style name of the op that made
+ * it (`MulBackward`), null for leaves; `name` the tensor's name (parameters), null when unnamed;
+ * `table` every value as a nested array when the tensor is small (at most 64 elements), else null.
  */
-export interface CellGrid {
-  width: number;
-  height: number;
-  text: string[][] | null;
-  ink: string[][] | null;
-  /** Font size of the printed values, in pixels. */
-  fontSize: number;
-}
-
-/** A nested array of values (the table of a small tensor), as `toArray()` gives. */
-export type JsonNested = JsonNumber | JsonNested[];
-
-/** `application/vnd.seqgrad.tensor.v1+json` */
-export interface TensorPayload extends PayloadBase<"tensor"> {
-  shape: number[];
-  dtype: string;
-  requiresGrad: boolean;
-  /** PyTorch-style name of the op that made it (`MulBackward`), null for leaves. */
-  gradFn: string | null;
-  /** The tensor's name (parameters), null when unnamed. */
-  name: string | null;
-  stats: Stats;
-  /** Every value as a nested array when the tensor is small (at most 64 elements), else null. */
-  table: JsonNested | null;
-  view: TensorView;
-}
-
-export type * from "./graph-figures";
+export const TensorPayloadSchema = record({
+  ...payloadFields("tensor"),
+  shape,
+  dtype: text,
+  requiresGrad: flag,
+  gradFn: v.nullable(text),
+  name: v.nullable(text),
+  stats: StatsSchema,
+  table: v.nullable(JsonNestedSchema),
+  view: TensorViewSchema,
+});
+export type TensorPayload = v.InferOutput<typeof TensorPayloadSchema>;
 
 // ---- 4. training curves ----------------------------------------------------------------------------
 
 /** A panel of the training-curves figure, with its own axes (x shared in range by every panel). */
-export interface CurvesPanel {
-  id: string;
-  title: string;
-  xAxis: Axis;
-  yAxis: Axis;
-}
+export const CurvesPanelSchema = record({ id: text, title: text, xAxis: AxisSchema, yAxis: AxisSchema });
+export type CurvesPanel = v.InferOutput<typeof CurvesPanelSchema>;
 
-/** One series (train loss, validation loss, gradient norm, learning rate, ...). */
-export interface CurvesSeries {
-  name: string;
-  /** Panel id this series is drawn in. */
-  panel: string;
-  /** Line colour (#rrggbb). */
-  color: string;
-  x: number[];
-  y: JsonNumber[];
-  /** The smoothed series drawn bold over the faint raw one, or null when not smoothed. */
-  smoothed: JsonNumber[] | null;
-}
+/**
+ * One series (train loss, validation loss, gradient norm, learning rate, ...), drawn in panel
+ * `panel` in `color` (#rrggbb); `smoothed` is the smoothed series drawn bold over the faint raw
+ * one, or null when not smoothed.
+ */
+export const CurvesSeriesSchema = record({ name: text, panel: text, color: text, x: list(finite), y: list(jsonNumber), smoothed: v.nullable(list(jsonNumber)) });
+export type CurvesSeries = v.InferOutput<typeof CurvesSeriesSchema>;
 
-/** Progress of a run: drawn as a progress bar with rate, ETA and current metrics. */
-export interface Progress {
-  step: number;
-  /** Planned number of steps, null when unknown. */
-  total: number | null;
-  epoch: number | null;
-  elapsedSeconds: number;
-  stepsPerSecond: number | null;
-  etaSeconds: number | null;
-  metrics: Record<string, JsonNumber>;
-  /** finished, running, or stopped (interrupted or failed). */
-  state: "running" | "finished" | "stopped";
-}
+/** Progress of a run: drawn as a progress bar with rate, ETA and current metrics; `total` null when unknown. */
+export const ProgressSchema = record({
+  step: count,
+  total: v.nullable(count),
+  epoch: v.nullable(count),
+  elapsedSeconds: finite,
+  stepsPerSecond: v.nullable(finite),
+  etaSeconds: v.nullable(finite),
+  metrics: v.record(v.string(), jsonNumber, "an object"),
+  state: oneOf(["running", "finished", "stopped"]),
+});
+export type Progress = v.InferOutput<typeof ProgressSchema>;
 
 /**
  * `application/vnd.seqgrad.curves.v1+json`. `smoothing` s in [0, 1) is the exponential moving
@@ -95,103 +96,102 @@ export interface Progress {
  * Panels fill a grid of `columns` columns, row by row; the legend sits above each panel.
  * `progress` is drawn only while the run is `running` (a live element of the lab).
  */
-export interface CurvesPayload extends PayloadBase<"curves"> {
-  xLabel: string;
-  smoothing: number;
-  columns: number;
-  panels: CurvesPanel[];
-  series: CurvesSeries[];
-  progress: Progress | null;
-}
+export const CurvesPayloadSchema = record({
+  ...payloadFields("curves"),
+  xLabel: text,
+  smoothing: v.pipe(finite, v.minValue(0, "a number in [0, 1)"), v.ltValue(1, "a number in [0, 1)")),
+  columns: integer(1),
+  panels: list(CurvesPanelSchema),
+  series: list(CurvesSeriesSchema),
+  progress: v.nullable(ProgressSchema),
+});
+export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 
 // ---- 5. attention ----------------------------------------------------------------------------------
 
 /** One heat map of the attention grid (a head or an example): `matrix.z[target][source]`. */
-export interface AttentionPanel {
-  title: string;
-  matrix: Matrix;
-}
+export const AttentionPanelSchema = record({ title: text, matrix: MatrixSchema });
+export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
 
-/** `application/vnd.seqgrad.attention.v1+json`: source tokens on x, target tokens on y. */
-export interface AttentionPayload extends PayloadBase<"attention"> {
-  /** Tokens as printed (whitespace made visible); cells are keyed by position, never by token. */
-  source: string[];
-  target: string[];
-  /** Side of a (square) cell in pixels, the same in both drawings. */
-  cell: number;
-  panels: AttentionPanel[];
-  /** Panels per row of the grid. */
-  columns: number;
-  /** Shared by every panel. */
-  colorScale: ColorScale;
-}
+/**
+ * `application/vnd.seqgrad.attention.v1+json`: source tokens on x, target tokens on y, as printed
+ * (whitespace made visible; cells are keyed by position, never by token). `cell` is the side of a
+ * square cell in pixels, the same in both drawings; `columns` the panels per row of the grid.
+ */
+export const AttentionPayloadSchema = record({
+  ...payloadFields("attention"),
+  source: list(text),
+  target: list(text),
+  cell: finite,
+  panels: list(AttentionPanelSchema),
+  columns: integer(1),
+  colorScale: ColorScaleSchema,
+});
+export type AttentionPayload = v.InferOutput<typeof AttentionPayloadSchema>;
 
 // ---- 6. gradient flow ------------------------------------------------------------------------------
 
-/** A norm per time step: `measure` "loss" is ||dL/dh_t||, "jacobian" is ||dh_T/dh_t||. */
-export interface GradflowSeries {
-  model: string;
-  measure: "loss" | "jacobian";
-  /** Time steps t (1-based, as in the lecture). */
-  steps: number[];
-  norms: JsonNumber[];
-}
+/** A norm per time step (1-based, as in the lecture): `measure` "loss" is ||dL/dh_t||, "jacobian" is ||dh_T/dh_t||. */
+export const GradflowSeriesSchema = record({ model: text, measure: oneOf(["loss", "jacobian"]), steps: list(count), norms: list(jsonNumber) });
+export type GradflowSeries = v.InferOutput<typeof GradflowSeriesSchema>;
 
 /** Gradient norm of one parameter after backward. */
-export interface ParameterNorm {
-  model: string;
-  name: string;
-  shape: number[];
-  norm: JsonNumber;
-}
+export const ParameterNormSchema = record({ model: text, name: text, shape, norm: jsonNumber });
+export type ParameterNorm = v.InferOutput<typeof ParameterNormSchema>;
 
 /**
  * `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t, and beside them a
- * panel of per-parameter norms on `parameterAxis` (a row per parameter name).
+ * panel of per-parameter norms on `parameterAxis` (a row per parameter name); `colors` aligned with `models`.
  */
-export interface GradflowPayload extends PayloadBase<"gradflow"> {
-  models: string[];
-  /** Colour of each model, aligned with `models`. */
-  colors: string[];
-  xAxis: Axis;
-  yAxis: Axis;
-  parameterAxis: Axis;
-  series: GradflowSeries[];
-  parameters: ParameterNorm[];
-}
+export const GradflowPayloadSchema = record({
+  ...payloadFields("gradflow"),
+  models: list(text),
+  colors: list(text),
+  xAxis: AxisSchema,
+  yAxis: AxisSchema,
+  parameterAxis: AxisSchema,
+  series: list(GradflowSeriesSchema),
+  parameters: list(ParameterNormSchema),
+});
+export type GradflowPayload = v.InferOutput<typeof GradflowPayloadSchema>;
 
 // ---- 7. gate activations ---------------------------------------------------------------------------
 
-/** One gate over time: `matrix.z[unit][t]`, values in [0, 1] for sigmoid gates. */
-export interface GatePanel {
-  /** Role tag: gate_i, gate_f, gate_o, gate_g (LSTM) or gate_r, gate_z, gate_n (GRU). */
-  role: string;
-  /** Readable name, e.g. "input gate i_t". */
-  label: string;
-  matrix: Matrix;
-  colorScale: ColorScale;
-}
+/**
+ * One gate over time: `matrix.z[unit][t]`, values in [0, 1] for sigmoid gates. `role` is the tag
+ * (gate_i, gate_f, gate_o, gate_g for the LSTM, gate_r, gate_z, gate_n for the GRU), `label` a
+ * readable name ("input gate i_t").
+ */
+export const GatePanelSchema = record({ role: text, label: text, matrix: MatrixSchema, colorScale: ColorScaleSchema });
+export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
 
-/** `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (tokens), units on y. */
-export interface GatesPayload extends PayloadBase<"gates"> {
-  /** The cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu", or a new cell's). */
-  cell: string;
-  /** One label per time step (the input tokens, or "t=0", ...). */
-  tokens: string[];
-  gates: GatePanel[];
-}
+/**
+ * `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (one token label per step),
+ * units on y. `cell` is the cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu",
+ * or a new cell's), so a new recurrent cell needs no edit here.
+ */
+export const GatesPayloadSchema = record({
+  ...payloadFields("gates"),
+  cell: v.pipe(text, v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "a cell name in lower case (lstm, gru, ...)")),
+  tokens: list(text),
+  gates: list(GatePanelSchema),
+});
+export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
 
 // ---- 8. spectrum -----------------------------------------------------------------------------------
 
-/** `application/vnd.seqgrad.spectrum.v1+json`: eigenvalues in the complex plane with the unit circle. */
-export interface SpectrumPayload extends PayloadBase<"spectrum"> {
-  /** Name of the matrix, e.g. "rnn.weight_hh_l0". */
-  name: string | null;
-  size: number;
-  eigenvalues: Array<{ re: number; im: number }>;
-  /** max |lambda|. */
-  spectralRadius: number;
-  /** Equal axes of the complex plane (Re on x, Im on y). */
-  xAxis: Axis;
-  yAxis: Axis;
-}
+/**
+ * `application/vnd.seqgrad.spectrum.v1+json`: eigenvalues of the matrix `name` (e.g.
+ * "rnn.weight_hh_l0") in the complex plane with the unit circle; `spectralRadius` is max |lambda|;
+ * equal axes (Re on x, Im on y).
+ */
+export const SpectrumPayloadSchema = record({
+  ...payloadFields("spectrum"),
+  name: v.nullable(text),
+  size: count,
+  eigenvalues: list(record({ re: finite, im: finite })),
+  spectralRadius: finite,
+  xAxis: AxisSchema,
+  yAxis: AxisSchema,
+});
+export type SpectrumPayload = v.InferOutput<typeof SpectrumPayloadSchema>;

@@ -1,168 +1,153 @@
-/** The payloads of the two graph figures: the autograd graph and the graph unrolled through time. */
-import type { Box, JsonNumber, PayloadBase, Point, Stats } from "./shared";
+/**
+ * The payloads of the two graph figures, the autograd graph and the graph unrolled through time:
+ * valibot schemas, with their TypeScript types inferred from them.
+ */
+import * as v from "valibot";
+import { count, finite, flag, jsonNumber, list, oneOf, record, shape, text } from "./fields";
+import { BOX_FIELDS, PointSchema, StatsSchema, payloadFields } from "./shared";
 
 // ---- 2. computation graph --------------------------------------------------------------------------
 
 /** Kind of a graph node: coloured differently. */
-export type GraphNodeKind = "parameter" | "input" | "constant" | "op" | "output";
+export const GraphNodeKindSchema = oneOf(["parameter", "input", "constant", "op", "output"]);
+export type GraphNodeKind = v.InferOutput<typeof GraphNodeKindSchema>;
 
-/** Value or gradient summary of a node (micrograd's `data` and `grad`). */
-export interface ValueSummary {
-  /** The values themselves when there are at most 4, else null. */
-  values: JsonNumber[] | null;
-  stats: Stats;
-}
+/** Value or gradient summary of a node (micrograd's `data` and `grad`): the values themselves when there are at most 4, else null, and statistics. */
+export const ValueSummarySchema = record({ values: v.nullable(list(jsonNumber)), stats: StatsSchema });
+export type ValueSummary = v.InferOutput<typeof ValueSummarySchema>;
 
-/** A line of text inside a graph node, as both drawings print it. */
-export interface GraphTextLine {
-  text: string;
-  /** Baseline, in pixels below the node's top; the line is centred horizontally. */
-  y: number;
-  /** Font size in pixels. */
-  size: number;
-  bold: boolean;
-  /** Monospace (values) or the figure font. */
-  mono: boolean;
-  color: string;
-}
+/**
+ * A line of text inside a graph node, as both drawings print it: `y` is its baseline in pixels
+ * below the node's top (centred horizontally), `size` its font size in pixels, `mono` monospace
+ * (values) rather than the figure font.
+ */
+export const GraphTextLineSchema = record({ text, y: finite, size: finite, bold: flag, mono: flag, color: text });
+export type GraphTextLine = v.InferOutput<typeof GraphTextLineSchema>;
 
-/** One node of the autograd graph with its layout box, colours, text and hover text. */
-export interface GraphNode extends Box {
-  id: string;
-  kind: GraphNodeKind;
-  /** Main line: op name (`matmul`), parameter name (`rnn.weight_hh_l0`), `input`, `output`. */
-  label: string;
-  shape: number[];
-  dtype: string;
-  /** Module scope, time step and role tags of op nodes. */
-  scope: { module?: string; step?: number; role?: string } | null;
-  value: ValueSummary | null;
-  grad: ValueSummary | null;
-  /** Inputs not drawn because the graph was truncated. */
-  hiddenInputs: number;
-  fill: string;
-  stroke: string;
-  /** Corner radius: round for ops, square for leaves. */
-  rx: number;
-  /** The text inside the box. */
-  lines: GraphTextLine[];
-  /** Hover text (the static SVG's `<title>`, the lab's hover box): op, kind, shape, dtype, step, value, gradient. */
-  tooltip: string[];
-}
+/**
+ * One node of the autograd graph with its layout box, colours, text and hover text. `label` is the
+ * op name (`matmul`), the parameter name (`rnn.weight_hh_l0`), `input` or `const`; `scope` the
+ * module, time step and role tags of an op; `hiddenInputs` the inputs not drawn (truncated graph);
+ * `rx` the corner radius (round ops, square leaves); `lines` the text in the box; `tooltip` the
+ * hover text (the static SVG's `<title>`, the lab's hover box).
+ */
+export const GraphNodeSchema = record({
+  ...BOX_FIELDS,
+  id: text,
+  kind: GraphNodeKindSchema,
+  label: text,
+  shape,
+  dtype: text,
+  scope: v.nullable(record({ module: v.optional(text), step: v.optional(count), role: v.optional(text) })),
+  value: v.nullable(ValueSummarySchema),
+  grad: v.nullable(ValueSummarySchema),
+  hiddenInputs: count,
+  fill: text,
+  stroke: text,
+  rx: finite,
+  lines: list(GraphTextLineSchema),
+  tooltip: list(text),
+});
+export type GraphNode = v.InferOutput<typeof GraphNodeSchema>;
 
-/** An edge from an input tensor to the op (or output) that read it. */
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  /** Position of the source among the target op's inputs. */
-  inputIndex: number;
-  /** Orthogonal polyline from the source's border to the target's border, in layout pixels. */
-  points: Point[];
-  /** Arrow head at the target: three corners. */
-  head: Point[];
-}
+/**
+ * An edge from an input tensor to the op (or output) that read it: `inputIndex` is the source's
+ * position among the op's inputs, `points` an orthogonal polyline from the source's border to the
+ * target's border, `head` the three corners of the arrow head at the target.
+ */
+export const GraphEdgeSchema = record({ id: text, source: text, target: text, inputIndex: count, points: list(PointSchema), head: list(PointSchema) });
+export type GraphEdge = v.InferOutput<typeof GraphEdgeSchema>;
 
 /** An entry of the graph's legend: a node kind and its colours. */
-export interface GraphLegendEntry {
-  name: string;
-  fill: string;
-  stroke: string;
-}
+export const GraphLegendEntrySchema = record({ name: text, fill: text, stroke: text });
+export type GraphLegendEntry = v.InferOutput<typeof GraphLegendEntrySchema>;
 
 /**
  * `application/vnd.seqgrad.graph.v1+json`: the autograd graph, inputs at the top, the output at the
  * bottom, time steps as columns from left to right. The drawing is `width` x `height` pixels; the
- * note (truncation) and legend go below it.
+ * `note` (what was left out, or "") and the legend of the node kinds present go below it.
+ * `totalNodes` counts the whole graph: more than `nodes.length` when truncated near the output.
  */
-export interface GraphPayload extends PayloadBase<"graph"> {
-  width: number;
-  height: number;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  /** Node count of the whole graph; more than `nodes.length` when truncated near the output. */
-  totalNodes: number;
-  /** Edge ink. */
-  edgeColor: string;
-  /** The node kinds present, in a fixed order. */
-  legend: GraphLegendEntry[];
-  /** A line under the drawing (what was left out), or "". */
-  note: string;
-}
+export const GraphPayloadSchema = record({
+  ...payloadFields("graph"),
+  width: finite,
+  height: finite,
+  nodes: list(GraphNodeSchema),
+  edges: list(GraphEdgeSchema),
+  totalNodes: count,
+  edgeColor: text,
+  legend: list(GraphLegendEntrySchema),
+  note: text,
+});
+export type GraphPayload = v.InferOutput<typeof GraphPayloadSchema>;
 
 // ---- 3. unrolled graph -----------------------------------------------------------------------------
 
-/** A row of the unrolled figure: x_t, the hidden state of a layer and direction, y_t, or L_t. */
-export interface UnrolledRow {
-  id: string;
-  role: "x" | "h" | "y" | "loss";
-  /** Row label, e.g. "x_t", "h_t (rnn.l0)", "h_t (rnn.l0_reverse)", "y_t", "L_t". */
-  label: string;
-  /** Module path of hidden rows, else null. */
-  module: string | null;
-  /** Vertical position of the row's centre line. */
-  y: number;
-}
+/**
+ * A row of the unrolled figure: x_t, the hidden state of a layer and direction, y_t, or L_t.
+ * `label` e.g. "x_t", "h_t (rnn.l0)"; `module` the module path of hidden rows, else null; `y` the
+ * row's centre line.
+ */
+export const UnrolledRowSchema = record({ id: text, role: oneOf(["x", "h", "y", "loss"]), label: text, module: v.nullable(text), y: finite });
+export type UnrolledRow = v.InferOutput<typeof UnrolledRowSchema>;
 
-/** A gate (or other role) inside a cell, shown when the cell is expanded (composed path). */
-export interface UnrolledGate extends Box {
-  /** Role tag, e.g. "gate_i", "gate_f", "c". */
-  role: string;
-  /** Label, e.g. "i", "f", "c". */
-  label: string;
-  /** Number of recorded ops with this role in this cell. */
-  ops: number;
-}
+/** A gate (or other role) inside a cell, shown when the cell is expanded (composed path): role tag ("gate_i", "c"), label ("i"), recorded ops. */
+export const UnrolledGateSchema = record({ ...BOX_FIELDS, role: text, label: text, ops: count });
+export type UnrolledGate = v.InferOutput<typeof UnrolledGateSchema>;
 
-/** One box of the figure: a row at a time step. */
-export interface UnrolledCell extends Box {
-  id: string;
-  row: string;
-  step: number;
-  /** Label, e.g. "h_3". */
-  label: string;
-  shape: number[];
-  /** Number of recorded ops folded into this box. */
-  ops: number;
-  /** Gate boxes inside the cell (empty for the fused path, inputs, outputs, losses). */
-  gates: UnrolledGate[];
-  /** ||dL/dh_t|| after a backward pass, null when not measured. */
-  gradNorm: JsonNumber | null;
-}
+/**
+ * One box of the figure: a row at a time step. `label` e.g. "h_3"; `ops` the recorded ops folded
+ * into it; `gates` its gate boxes (empty for the fused path, inputs, outputs, losses); `gradNorm`
+ * ||dL/dh_t|| after a backward pass, null when not measured.
+ */
+export const UnrolledCellSchema = record({
+  ...BOX_FIELDS,
+  id: text,
+  row: text,
+  step: count,
+  label: text,
+  shape,
+  ops: count,
+  gates: list(UnrolledGateSchema),
+  gradNorm: v.nullable(jsonNumber),
+});
+export type UnrolledCell = v.InferOutput<typeof UnrolledCellSchema>;
 
-/** A dependency between cells: recurrent (h_{t-1} -> h_t), input, output, loss or between layers. */
-export interface UnrolledEdge {
-  id: string;
-  source: string;
-  target: string;
-  kind: "recurrent" | "input" | "output" | "loss" | "layer";
-  /** Names of the parameters used along this edge (the same name at every step: shared weights). */
-  parameters: string[];
-  points: Point[];
-}
+/**
+ * A dependency between cells: recurrent (h_{t-1} -> h_t), input, output, loss or between layers,
+ * with the names of the parameters used along it (the same name at every step: shared weights).
+ */
+export const UnrolledEdgeSchema = record({
+  id: text,
+  source: text,
+  target: text,
+  kind: oneOf(["recurrent", "input", "output", "loss", "layer"]),
+  parameters: list(text),
+  points: list(PointSchema),
+});
+export type UnrolledEdge = v.InferOutput<typeof UnrolledEdgeSchema>;
 
-/** A parameter shared across time steps. */
-export interface UnrolledParameter {
-  name: string;
-  shape: number[];
-  /** Colour index (0-based) used to mark every use of this parameter. */
-  color: number;
-}
+/** A parameter shared across time steps, with the colour index (0-based) marking every use of it. */
+export const UnrolledParameterSchema = record({ name: text, shape, color: count });
+export type UnrolledParameter = v.InferOutput<typeof UnrolledParameterSchema>;
 
-/** `application/vnd.seqgrad.unrolled.v1+json`: a column per time step, a row per role. */
-export interface UnrolledPayload extends PayloadBase<"unrolled"> {
-  width: number;
-  height: number;
-  /** Time steps drawn, as column headers (0-based step tags). */
-  steps: number[];
-  /** x of each step column's centre, aligned with `steps`. */
-  columns: number[];
-  rows: UnrolledRow[];
-  cells: UnrolledCell[];
-  edges: UnrolledEdge[];
-  parameters: UnrolledParameter[];
-  /** Whether the static drawing shows gates inside cells; the extension lets the user toggle. */
-  expanded: boolean;
-  /** Whether cells carry gradient norms (then coloured on a log scale). */
-  hasGradNorms: boolean;
-}
+/**
+ * `application/vnd.seqgrad.unrolled.v1+json`: a column per time step, a row per role. `steps` are
+ * the time steps drawn (0-based step tags) and `columns` the x of each one's centre; `expanded`
+ * whether the static drawing shows gates inside cells (the extension lets the user toggle);
+ * `hasGradNorms` whether cells carry gradient norms (then coloured on a log scale).
+ */
+export const UnrolledPayloadSchema = record({
+  ...payloadFields("unrolled"),
+  width: finite,
+  height: finite,
+  steps: list(count),
+  columns: list(finite),
+  rows: list(UnrolledRowSchema),
+  cells: list(UnrolledCellSchema),
+  edges: list(UnrolledEdgeSchema),
+  parameters: list(UnrolledParameterSchema),
+  expanded: flag,
+  hasGradNorms: flag,
+});
+export type UnrolledPayload = v.InferOutput<typeof UnrolledPayloadSchema>;

@@ -3,10 +3,14 @@
  * kernel) and the JupyterLab extension (which draws them). Each figure travels under one versioned
  * MIME type; its payload carries `kind` and `version` so a renderer can check what it got.
  *
- * This folder is self-contained on purpose: no imports from outside it, no DOM, no Node APIs. It is
- * the package's second entry point, `seqgrad/payloads`: the extension imports it (payload types,
- * `validatePayload`, and the shared style both drawings use) and calls `validatePayload(mime, data)`
- * before drawing.
+ * This folder is self-contained on purpose: no imports from outside it but valibot, no DOM, no Node
+ * APIs. It is the package's second entry point, `seqgrad/payloads`: the extension imports it (payload
+ * types, `validatePayload`, and the shared style both drawings use) and calls
+ * `validatePayload(mime, data)` before drawing.
+ *
+ * Every payload is defined once, as a valibot schema; its TypeScript type is inferred from that
+ * schema (`v.InferOutput`), so the validator and the type cannot drift apart. Rules that relate one
+ * field to another (edge endpoints, series lengths) are in `validators.ts`.
  *
  * Conventions shared by every payload:
  * - Numbers that may be NaN or infinite are `JsonNumber`s: JSON has no NaN, so they travel as the
@@ -26,4 +30,5 @@ export * from "./plots";
 export * from "./numbers";
 export * from "./style";
 export { kindOfMime, validatePayload } from "./validate";
+export { PAYLOAD_SCHEMAS } from "./plots";
 export type { ValidationResult } from "./validate";

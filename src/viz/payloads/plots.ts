@@ -1,70 +1,56 @@
-/** The payloads of the generic plots, and the map from figure kind to payload. */
+/**
+ * The payloads of the generic plots, and the map from figure kind to payload schema and type:
+ * valibot schemas, with their TypeScript types inferred from them.
+ */
+import * as v from "valibot";
+import { finite, jsonNumber, list, record, text } from "./fields";
 import type { PayloadKind } from "./mime";
-import type { Axis, ColorScale, JsonNumber, Matrix, PayloadBase } from "./shared";
-import type { AttentionPayload, CurvesPayload, GatesPayload, GradflowPayload, GraphPayload, SpectrumPayload, TensorPayload, UnrolledPayload } from "./figures";
+import { AxisSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
+import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
 // ---- 9. generic plots ------------------------------------------------------------------------------
 
-/** A line or scatter series. */
-export interface PlotSeries {
-  name: string;
-  /** Line or marker colour (#rrggbb). */
-  color: string;
-  x: number[];
-  y: JsonNumber[];
-}
+/** A line or scatter series in `color` (#rrggbb). */
+export const PlotSeriesSchema = record({ name: text, color: text, x: list(finite), y: list(jsonNumber) });
+export type PlotSeries = v.InferOutput<typeof PlotSeriesSchema>;
 
-/** Shared fields of generic plots. */
-interface PlotBase<T extends string> extends PayloadBase<"plot"> {
-  type: T;
-  xLabel: string;
-  yLabel: string;
-}
+const plotFields = { ...payloadFields("plot"), xLabel: text, yLabel: text };
 
 /** `viz.line` */
-export interface LinePlot extends PlotBase<"line"> {
-  xAxis: Axis;
-  yAxis: Axis;
-  series: PlotSeries[];
-}
+export const LinePlotSchema = record({ ...plotFields, type: v.literal("line"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+export type LinePlot = v.InferOutput<typeof LinePlotSchema>;
 
 /** `viz.scatter` */
-export interface ScatterPlot extends PlotBase<"scatter"> {
-  xAxis: Axis;
-  yAxis: Axis;
-  series: PlotSeries[];
-}
+export const ScatterPlotSchema = record({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+export type ScatterPlot = v.InferOutput<typeof ScatterPlotSchema>;
 
 /** `viz.heatmap`: optional tick labels for rows (y) and columns (x). */
-export interface HeatmapPlot extends PlotBase<"heatmap"> {
-  matrix: Matrix;
-  colorScale: ColorScale;
-  xTicks: string[] | null;
-  yTicks: string[] | null;
-}
+export const HeatmapPlotSchema = record({ ...plotFields, type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, xTicks: v.nullable(list(text)), yTicks: v.nullable(list(text)) });
+export type HeatmapPlot = v.InferOutput<typeof HeatmapPlotSchema>;
 
 /** `viz.bar`: one value per category and series (grouped bars). */
-export interface BarPlot extends PlotBase<"bar"> {
-  categories: string[];
-  yAxis: Axis;
-  series: Array<{ name: string; color: string; values: JsonNumber[] }>;
-}
+export const BarPlotSchema = record({ ...plotFields, type: v.literal("bar"), categories: list(text), yAxis: AxisSchema, series: list(record({ name: text, color: text, values: list(jsonNumber) })) });
+export type BarPlot = v.InferOutput<typeof BarPlotSchema>;
 
 /** `application/vnd.seqgrad.plot.v1+json` */
-export type PlotPayload = LinePlot | ScatterPlot | HeatmapPlot | BarPlot;
+export const PlotPayloadSchema = v.variant("type", [LinePlotSchema, ScatterPlotSchema, HeatmapPlotSchema, BarPlotSchema], "one of line, scatter, heatmap, bar");
+export type PlotPayload = v.InferOutput<typeof PlotPayloadSchema>;
+
+/** The schema of every payload, keyed by kind. */
+export const PAYLOAD_SCHEMAS = {
+  tensor: TensorPayloadSchema,
+  graph: GraphPayloadSchema,
+  unrolled: UnrolledPayloadSchema,
+  curves: CurvesPayloadSchema,
+  attention: AttentionPayloadSchema,
+  gradflow: GradflowPayloadSchema,
+  gates: GatesPayloadSchema,
+  spectrum: SpectrumPayloadSchema,
+  plot: PlotPayloadSchema,
+} satisfies Record<PayloadKind, v.GenericSchema>;
 
 /** Every payload, keyed by kind. */
-export interface PayloadByKind {
-  tensor: TensorPayload;
-  graph: GraphPayload;
-  unrolled: UnrolledPayload;
-  curves: CurvesPayload;
-  attention: AttentionPayload;
-  gradflow: GradflowPayload;
-  gates: GatesPayload;
-  spectrum: SpectrumPayload;
-  plot: PlotPayload;
-}
+export type PayloadByKind = { [K in PayloadKind]: v.InferOutput<(typeof PAYLOAD_SCHEMAS)[K]> };
 
 /** Any payload. */
 export type Payload = PayloadByKind[PayloadKind];
