@@ -30,5 +30,4 @@ export * from "./plots";
 export * from "./numbers";
 export * from "./style";
 export { kindOfMime, validatePayload } from "./validate";
-export { PAYLOAD_SCHEMAS } from "./plots";
 export type { ValidationResult } from "./validate";
