@@ -10,6 +10,7 @@ import { CurvesRenderer } from "./renderers/curves";
 import { GatesRenderer } from "./renderers/gates";
 import { GradflowRenderer } from "./renderers/gradflow";
 import { GraphRenderer } from "./renderers/graph";
+import { ImageRenderer } from "./renderers/image";
 import { PlotRenderer } from "./renderers/plot";
 import { SpectrumRenderer } from "./renderers/spectrum";
 import { TensorRenderer } from "./renderers/tensor";
@@ -31,6 +32,7 @@ export const RENDERERS: Record<PayloadKind, RendererClass> = {
   gates: GatesRenderer,
   spectrum: SpectrumRenderer,
   plot: PlotRenderer,
+  image: ImageRenderer,
 };
 
 /** The renderer factory of one figure kind. */

@@ -25,6 +25,8 @@ export { gatesFigure as gates } from "./gates";
 export type { GatesOptions } from "./gates";
 export { spectrumFigure as spectrum } from "./spectrum";
 export type { SpectrumOptions } from "./spectrum";
+export { imageFigure as image } from "./image";
+export type { ImageOptions } from "./image";
 export { eigenvalues } from "./linalg/eigenvalues";
 export type { Complex } from "./linalg/eigenvalues";
 export { line, scatter, heatmap, bar } from "./plot";

@@ -52,6 +52,10 @@ const makers = {
   scatter: () => display(viz.scatter({ name: "points", x: [1, 2, 3, 4], y: [2, 1, 4, 3] })),
   heatmap: () => display(viz.heatmap(sg.randn([5, 7]), { title: "heat map" })),
   bar: () => display(viz.bar({ rnn: 0.31, lstm: 0.12, gru: 0.15 }, { yLabel: "loss" })),
+  image: () => {
+    const scenes = sg.data.shapeScenes({ count: 1, size: 16, seed: 0 });
+    return display(viz.image(scenes.images.select(0, 0), { title: scenes.scenes[0].caption }));
+  },
 };
 
 /** A token that would run script if a renderer injected it as HTML. */

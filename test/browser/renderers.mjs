@@ -41,6 +41,8 @@ export async function runRenderers(browser) {
     const o = output(i);
     if (kind === "tensor" || PLOTLY_KINDS.has(kind)) {
       await o.locator(".jp-seqgrad-figure .js-plotly-plot .main-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
+    } else if (kind === "image") {
+      await o.locator(".jp-seqgrad-figure img.jp-seqgrad-image, .jp-seqgrad-error").first().waitFor({ state: "attached" });
     } else {
       await o.locator(".jp-seqgrad-figure svg.jp-seqgrad-svg .jp-seqgrad-node, .jp-seqgrad-figure svg.jp-seqgrad-svg .jp-seqgrad-cell, .jp-seqgrad-error").first().waitFor({ state: "attached" });
     }
@@ -109,6 +111,22 @@ export async function runRenderers(browser) {
     await o.locator(".jp-seqgrad-gate").first().waitFor();
     check((await o.locator(".jp-seqgrad-gate").count()) >= 4, "fewer than 4 gates (an LSTM cell has i, f, g, o)");
     await shot(page, "renderer-unrolled-expanded");
+  });
+
+  await suite.test("image: the pixels are drawn at the payload's size, and hovering one shows its RGB bytes", async () => {
+    const o = output(shown.get("image"));
+    const payload = figures.image["application/vnd.seqgrad.image.v1+json"];
+    const img = o.locator("img.jp-seqgrad-image");
+    await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+    const size = await img.evaluate((el) => [el.naturalWidth, el.naturalHeight, el.getBoundingClientRect().width]);
+    check(size[0] === payload.width && size[1] === payload.height, `decoded image; expected ${payload.width} x ${payload.height}, got ${size[0]} x ${size[1]}`);
+    check(Math.abs(size[2] - payload.displayWidth) < 1.5, `drawn width; expected ${payload.displayWidth}, got ${size[2]}`);
+    const box = await img.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    const tip = o.locator(".jp-seqgrad-tooltip");
+    await tip.waitFor({ state: "visible" });
+    check(/RGB \d+, \d+, \d+/.test(await tip.textContent()), `image tooltip lacks RGB: ${await tip.textContent()}`);
+    await shot(page, "renderer-image");
   });
 
   await suite.test("tensor heat map: hovering a cell shows its index and value", async () => {

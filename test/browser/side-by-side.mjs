@@ -128,7 +128,7 @@ export async function runSideBySide(browser) {
         div.innerHTML = html;
         document.querySelectorAll(".test-output")[k].appendChild(div);
       }, [i, String(bundle["text/html"])]);
-      await section.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-figure svg.jp-seqgrad-svg, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
+      await section.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-figure svg.jp-seqgrad-svg, .jp-seqgrad-figure img.jp-seqgrad-image, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
       await page.waitForTimeout(150);
       check((await section.locator(".jp-seqgrad-error").count()) === 0, `${name}: the lab shows an error box`);
       const d = await section.evaluate(readDrawings);

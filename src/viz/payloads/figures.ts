@@ -7,6 +7,7 @@ import { count, finite, flag, integer, jsonNumber, list, oneOf, record, shape, t
 import { AxisSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
 
 export * from "./graph-figures";
+export * from "./image-figure";
 
 // ---- 1. tensor -------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ export const MIME_TYPES = {
   gates: "application/vnd.seqgrad.gates.v1+json",
   spectrum: "application/vnd.seqgrad.spectrum.v1+json",
   plot: "application/vnd.seqgrad.plot.v1+json",
+  image: "application/vnd.seqgrad.image.v1+json",
 } as const;
 
 /** A figure kind: `tensor`, `graph`, ... */

@@ -6,6 +6,7 @@ import * as v from "valibot";
 import { finite, jsonNumber, list, record, text } from "./fields";
 import type { PayloadKind } from "./mime";
 import { AxisSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
+import { ImagePayloadSchema } from "./image-figure";
 import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
 // ---- 9. generic plots ------------------------------------------------------------------------------
@@ -47,6 +48,7 @@ export const PAYLOAD_SCHEMAS = {
   gates: GatesPayloadSchema,
   spectrum: SpectrumPayloadSchema,
   plot: PlotPayloadSchema,
+  image: ImagePayloadSchema,
 } satisfies Record<PayloadKind, v.GenericSchema>;
 
 /** Every payload, keyed by kind. */

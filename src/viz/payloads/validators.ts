@@ -69,4 +69,7 @@ export const CONSISTENCY: Rules = {
     }
     if (p.type === "bar") p.series.forEach((s, i) => length(s.values, p.categories.length, `${path}.series[${i}].values`));
   },
+  image(p, path) {
+    if (!(p.range[0] < p.range[1])) fail(`${path}.range`, "lo < hi", p.range);
+  },
 };
