@@ -1,5 +1,5 @@
 // Builds the ES module half of the dual package: dist/esm/index.mjs, one self-contained module
-// bundled from src/index.ts (its dependency @dagrejs/dagre and the WebAssembly kernels included), so
+// bundled from src/index.ts (its dependency valibot and the WebAssembly kernels included), so
 // `import { nn, viz } from "seqgrad"` works in Node, Deno, browsers and bundlers. The CommonJS build
 // (tsc, dist/index.js) stays the `require` entry and the one tslab's Node10 resolver reads through
 // `main` / `types`. Type markers: dist/package.json says "commonjs", dist/esm/package.json "module".
