@@ -15,9 +15,10 @@ export function renderImage(p: ImagePayload): string {
     width: p.displayWidth,
     height: p.displayHeight,
     preserveAspectRatio: "none",
-    // crisp pixels: SVG 1.1's keyword (the rasterizer) and CSS's (browsers)
+    // crisp pixels: the rasterizer reads the last declaration (SVG 1.1 optimizeSpeed); browsers drop
+    // that keyword as unknown and keep pixelated
     "image-rendering": "optimizeSpeed",
-    style: "image-rendering:pixelated",
+    style: "image-rendering:pixelated;image-rendering:optimizeSpeed",
     class: "pixels",
   });
   const frame = el("rect", { x: PAD - 0.5, y: top - 0.5, width: p.displayWidth + 1, height: p.displayHeight + 1, fill: "none", stroke: "#999999" });

@@ -5,7 +5,8 @@
  * values in [0, 255] are taken as bytes; anything else is stretched from its min to its max (the
  * caption says so). Small images are drawn enlarged without smoothing, so each pixel is a square.
  */
-import { ShapeError } from "../errors";
+import { ShapeError, ValueError } from "../errors";
+import { checkKnownOptions } from "../known-options";
 import type { Tensor } from "../tensor/tensor";
 import { encodePngRgb } from "./data/png";
 import { Figure } from "./figure";
@@ -31,6 +32,9 @@ const NAN_RGB = [255, 0, 255] as const;
  * @example viz.image(scenes.images.select(0, 0), { title: scenes.scenes[0].caption })
  */
 export function imageFigure(t: Tensor, options: ImageOptions = {}): Figure<"image"> {
+  checkKnownOptions("viz.image", options, ["title", "scale"]);
+  if (options.title !== undefined && typeof options.title !== "string") throw new ValueError(`viz.image: title must be a string; got ${typeof options.title}`);
+  if (options.scale !== undefined && !(Number.isFinite(options.scale) && options.scale > 0)) throw new ValueError(`viz.image: scale must be a positive number; got ${options.scale}`);
   const { layout, height, width, channels } = layoutOf(t);
   const values = t.data;
   const at = (c: number, r: number, col: number): number => {

@@ -54,7 +54,7 @@ const makers = {
   bar: () => display(viz.bar({ rnn: 0.31, lstm: 0.12, gru: 0.15 }, { yLabel: "loss" })),
   image: () => {
     const scenes = sg.data.shapeScenes({ count: 1, size: 16, seed: 0 });
-    return display(viz.image(scenes.images.select(0, 0), { title: scenes.scenes[0].caption }));
+    return display(viz.image(scenes.images.select(0, 0), { title: scenes.scenes[0].caption.join(" ") }));
   },
 };
 

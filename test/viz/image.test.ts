@@ -30,5 +30,7 @@ describe("viz.image", () => {
     const p = viz.image(randn([3, 4, 4])).payload;
     expect(p.caption).toMatch(/stretched to black\.\.white/);
     expect(() => viz.image(randn([2, 4, 4]))).toThrow("viz.image: expected an image [3, H, W], [H, W, 3] or [H, W] (1 channel also allowed); got [2, 4, 4]");
+    expect(() => viz.image(randn([3, 4, 4]), { title: ["a", "b"] as unknown as string })).toThrow("viz.image: title must be a string; got object");
+    expect(() => viz.image(randn([3, 4, 4]), { sclae: 2 } as never)).toThrow(/viz.image: unknown option "sclae"/);
   });
 });
