@@ -7,6 +7,7 @@
  */
 import { ShapeError, ValueError } from "../errors";
 import { checkKnownOptions } from "../known-options";
+import { IMAGE_OPTIONS } from "./option-names";
 import type { Tensor } from "../tensor/tensor";
 import { encodePngRgb } from "./data/png";
 import { Figure } from "./figure";
@@ -32,7 +33,7 @@ const NAN_RGB = [255, 0, 255] as const;
  * @example viz.image(scenes.images.select(0, 0), { title: scenes.scenes[0].caption })
  */
 export function imageFigure(t: Tensor, options: ImageOptions = {}): Figure<"image"> {
-  checkKnownOptions("viz.image", options, ["title", "scale"]);
+  checkKnownOptions("viz.image", options, IMAGE_OPTIONS);
   if (options.title !== undefined && typeof options.title !== "string") throw new ValueError(`viz.image: title must be a string; got ${typeof options.title}`);
   if (options.scale !== undefined && !(Number.isFinite(options.scale) && options.scale > 0)) throw new ValueError(`viz.image: scale must be a positive number; got ${options.scale}`);
   const { layout, height, width, channels } = layoutOf(t);

@@ -10,6 +10,7 @@ import type { GatesOptions } from "./gates";
 import type { GradflowOptions } from "./gradflow";
 import type { GradientFlowOptions } from "./gradient-flow";
 import type { GraphFigureOptions } from "./graph";
+import type { ImageOptions } from "./image";
 import type { HeatmapOptions, PlotOptions } from "./plot";
 import type { SpectrumOptions } from "./spectrum";
 import type { TensorFigureOptions } from "./tensor";
@@ -30,6 +31,7 @@ export const GATES_OPTIONS = optionNames<GatesOptions>({ tokens: true, module: t
 export const GRADFLOW_OPTIONS = optionNames<GradflowOptions>({ title: true });
 export const GRADIENT_FLOW_OPTIONS = optionNames<GradientFlowOptions>({ model: true, module: true, jacobian: true, exactJacobianMax: true });
 export const GRAPH_OPTIONS = optionNames<GraphFigureOptions>({ title: true, values: true, grads: true, maxNodes: true, direction: true });
+export const IMAGE_OPTIONS = optionNames<ImageOptions>({ title: true, scale: true });
 export const PLOT_OPTIONS = optionNames<PlotOptions>({ title: true, xLabel: true, yLabel: true, xScale: true, yScale: true });
 export const HEATMAP_OPTIONS = optionNames<HeatmapOptions>({
   title: true,

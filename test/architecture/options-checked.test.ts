@@ -191,6 +191,7 @@ const CASES: Record<string, [string, () => unknown]> = {
   "viz/gradflow.ts gradflowFigure": ["viz.gradflow", () => viz.gradflow([], TYPO)],
   "viz/gradient-flow.ts measureGradientFlow": ["viz.measureGradientFlow", () => viz.measureGradientFlow(x().requiresGrad_().sum(), TYPO)],
   "viz/graph.ts graphFigure": ["viz.graph", () => viz.graph(x(), TYPO)],
+  "viz/image.ts imageFigure": ["viz.image", () => viz.image(rand([3, 2, 2]), TYPO)],
   "viz/plot.ts bar": ["viz.bar", () => viz.bar({ a: 1 }, TYPO)],
   "viz/plot.ts heatmap": ["viz.heatmap", () => viz.heatmap(rand([2, 2]), TYPO)],
   "viz/plot.ts line": ["viz.line", () => viz.line({ y: [1, 2] }, TYPO)],

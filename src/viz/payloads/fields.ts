@@ -34,9 +34,16 @@ export function list<T extends v.GenericSchema>(item: T): v.ArraySchema<T, strin
 }
 
 /** An object with these fields (others are allowed and left out of the result). */
-export function record<E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, string> {
+export function struct<E extends v.ObjectEntries>(entries: E): v.ObjectSchema<E, string> {
   return v.object(entries, "an object");
 }
 
 /** A tensor shape: sizes >= 0. */
 export const shape = list(count);
+
+const { record: keyed } = v;
+
+/** An object of any keys whose values are `item` (the metrics of a run). */
+export function dictionary<T extends v.GenericSchema>(item: T): v.RecordSchema<v.StringSchema<undefined>, T, string> {
+  return keyed(v.string(), item, "an object");
+}

@@ -3,7 +3,7 @@
  * valibot schemas, with their TypeScript types inferred from them.
  */
 import * as v from "valibot";
-import { count, finite, flag, integer, jsonNumber, list, oneOf, record, shape, text } from "./fields";
+import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
 import { AxisSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
 
 export * from "./graph-figures";
@@ -17,7 +17,7 @@ export * from "./image-figure";
  * its cell (`text[row][col]`) with its ink, black or white against the cell's colour, at
  * `fontSize` pixels. Large matrices have `text` and `ink` null: colour only, values on hover.
  */
-export const CellGridSchema = record({
+export const CellGridSchema = struct({
   width: finite,
   height: finite,
   text: v.nullable(list(list(text))),
@@ -35,10 +35,10 @@ export type CellGrid = v.InferOutput<typeof CellGridSchema>;
  *   slice k (e.g. "[2, :, :]"); only the first slices are carried when there are many.
  */
 export const TensorViewSchema = v.variant("type", [
-  record({ type: v.literal("scalar"), value: jsonNumber }),
-  record({ type: v.literal("bars"), values: list(jsonNumber), index: list(count), sourceLength: count, colorScale: ColorScaleSchema, xAxis: AxisSchema, yAxis: AxisSchema }),
-  record({ type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, grid: CellGridSchema }),
-  record({ type: v.literal("slices"), labels: list(text), slices: list(MatrixSchema), sliceCount: count, colorScale: ColorScaleSchema, grids: list(CellGridSchema) }),
+  struct({ type: v.literal("scalar"), value: jsonNumber }),
+  struct({ type: v.literal("bars"), values: list(jsonNumber), index: list(count), sourceLength: count, colorScale: ColorScaleSchema, xAxis: AxisSchema, yAxis: AxisSchema }),
+  struct({ type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, grid: CellGridSchema }),
+  struct({ type: v.literal("slices"), labels: list(text), slices: list(MatrixSchema), sliceCount: count, colorScale: ColorScaleSchema, grids: list(CellGridSchema) }),
 ], "one of scalar, bars, heatmap, slices");
 export type TensorView = v.InferOutput<typeof TensorViewSchema>;
 
@@ -51,7 +51,7 @@ export const JsonNestedSchema: v.GenericSchema<JsonNested> = v.lazy(() => v.unio
  * it (`MulBackward`), null for leaves; `name` the tensor's name (parameters), null when unnamed;
  * `table` every value as a nested array when the tensor is small (at most 64 elements), else null.
  */
-export const TensorPayloadSchema = record({
+export const TensorPayloadSchema = struct({
   ...payloadFields("tensor"),
   shape,
   dtype: text,
@@ -67,7 +67,7 @@ export type TensorPayload = v.InferOutput<typeof TensorPayloadSchema>;
 // ---- 4. training curves ----------------------------------------------------------------------------
 
 /** A panel of the training-curves figure, with its own axes (x shared in range by every panel). */
-export const CurvesPanelSchema = record({ id: text, title: text, xAxis: AxisSchema, yAxis: AxisSchema });
+export const CurvesPanelSchema = struct({ id: text, title: text, xAxis: AxisSchema, yAxis: AxisSchema });
 export type CurvesPanel = v.InferOutput<typeof CurvesPanelSchema>;
 
 /**
@@ -75,18 +75,18 @@ export type CurvesPanel = v.InferOutput<typeof CurvesPanelSchema>;
  * `panel` in `color` (#rrggbb); `smoothed` is the smoothed series drawn bold over the faint raw
  * one, or null when not smoothed.
  */
-export const CurvesSeriesSchema = record({ name: text, panel: text, color: text, x: list(finite), y: list(jsonNumber), smoothed: v.nullable(list(jsonNumber)) });
+export const CurvesSeriesSchema = struct({ name: text, panel: text, color: text, x: list(finite), y: list(jsonNumber), smoothed: v.nullable(list(jsonNumber)) });
 export type CurvesSeries = v.InferOutput<typeof CurvesSeriesSchema>;
 
 /** Progress of a run: drawn as a progress bar with rate, ETA and current metrics; `total` null when unknown. */
-export const ProgressSchema = record({
+export const ProgressSchema = struct({
   step: count,
   total: v.nullable(count),
   epoch: v.nullable(count),
   elapsedSeconds: finite,
   stepsPerSecond: v.nullable(finite),
   etaSeconds: v.nullable(finite),
-  metrics: v.record(v.string(), jsonNumber, "an object"),
+  metrics: dictionary(jsonNumber),
   state: oneOf(["running", "finished", "stopped"]),
 });
 export type Progress = v.InferOutput<typeof ProgressSchema>;
@@ -97,7 +97,7 @@ export type Progress = v.InferOutput<typeof ProgressSchema>;
  * Panels fill a grid of `columns` columns, row by row; the legend sits above each panel.
  * `progress` is drawn only while the run is `running` (a live element of the lab).
  */
-export const CurvesPayloadSchema = record({
+export const CurvesPayloadSchema = struct({
   ...payloadFields("curves"),
   xLabel: text,
   smoothing: v.pipe(finite, v.minValue(0, "a number in [0, 1)"), v.ltValue(1, "a number in [0, 1)")),
@@ -111,7 +111,7 @@ export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 // ---- 5. attention ----------------------------------------------------------------------------------
 
 /** One heat map of the attention grid (a head or an example): `matrix.z[target][source]`. */
-export const AttentionPanelSchema = record({ title: text, matrix: MatrixSchema });
+export const AttentionPanelSchema = struct({ title: text, matrix: MatrixSchema });
 export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
 
 /**
@@ -119,7 +119,7 @@ export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
  * (whitespace made visible; cells are keyed by position, never by token). `cell` is the side of a
  * square cell in pixels, the same in both drawings; `columns` the panels per row of the grid.
  */
-export const AttentionPayloadSchema = record({
+export const AttentionPayloadSchema = struct({
   ...payloadFields("attention"),
   source: list(text),
   target: list(text),
@@ -133,18 +133,18 @@ export type AttentionPayload = v.InferOutput<typeof AttentionPayloadSchema>;
 // ---- 6. gradient flow ------------------------------------------------------------------------------
 
 /** A norm per time step (1-based, as in the lecture): `measure` "loss" is ||dL/dh_t||, "jacobian" is ||dh_T/dh_t||. */
-export const GradflowSeriesSchema = record({ model: text, measure: oneOf(["loss", "jacobian"]), steps: list(count), norms: list(jsonNumber) });
+export const GradflowSeriesSchema = struct({ model: text, measure: oneOf(["loss", "jacobian"]), steps: list(count), norms: list(jsonNumber) });
 export type GradflowSeries = v.InferOutput<typeof GradflowSeriesSchema>;
 
 /** Gradient norm of one parameter after backward. */
-export const ParameterNormSchema = record({ model: text, name: text, shape, norm: jsonNumber });
+export const ParameterNormSchema = struct({ model: text, name: text, shape, norm: jsonNumber });
 export type ParameterNorm = v.InferOutput<typeof ParameterNormSchema>;
 
 /**
  * `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t, and beside them a
  * panel of per-parameter norms on `parameterAxis` (a row per parameter name); `colors` aligned with `models`.
  */
-export const GradflowPayloadSchema = record({
+export const GradflowPayloadSchema = struct({
   ...payloadFields("gradflow"),
   models: list(text),
   colors: list(text),
@@ -163,7 +163,7 @@ export type GradflowPayload = v.InferOutput<typeof GradflowPayloadSchema>;
  * (gate_i, gate_f, gate_o, gate_g for the LSTM, gate_r, gate_z, gate_n for the GRU), `label` a
  * readable name ("input gate i_t").
  */
-export const GatePanelSchema = record({ role: text, label: text, matrix: MatrixSchema, colorScale: ColorScaleSchema });
+export const GatePanelSchema = struct({ role: text, label: text, matrix: MatrixSchema, colorScale: ColorScaleSchema });
 export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
 
 /**
@@ -171,7 +171,7 @@ export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
  * units on y. `cell` is the cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu",
  * or a new cell's), so a new recurrent cell needs no edit here.
  */
-export const GatesPayloadSchema = record({
+export const GatesPayloadSchema = struct({
   ...payloadFields("gates"),
   cell: v.pipe(text, v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "a cell name in lower case (lstm, gru, ...)")),
   tokens: list(text),
@@ -186,11 +186,11 @@ export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
  * "rnn.weight_hh_l0") in the complex plane with the unit circle; `spectralRadius` is max |lambda|;
  * equal axes (Re on x, Im on y).
  */
-export const SpectrumPayloadSchema = record({
+export const SpectrumPayloadSchema = struct({
   ...payloadFields("spectrum"),
   name: v.nullable(text),
   size: count,
-  eigenvalues: list(record({ re: finite, im: finite })),
+  eigenvalues: list(struct({ re: finite, im: finite })),
   spectralRadius: finite,
   xAxis: AxisSchema,
   yAxis: AxisSchema,

@@ -3,7 +3,7 @@
  * valibot schemas, with their TypeScript types inferred from them.
  */
 import * as v from "valibot";
-import { count, finite, flag, jsonNumber, list, oneOf, record, shape, text } from "./fields";
+import { count, finite, flag, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
 import { BOX_FIELDS, PointSchema, StatsSchema, payloadFields } from "./shared";
 
 // ---- 2. computation graph --------------------------------------------------------------------------
@@ -13,7 +13,7 @@ export const GraphNodeKindSchema = oneOf(["parameter", "input", "constant", "op"
 export type GraphNodeKind = v.InferOutput<typeof GraphNodeKindSchema>;
 
 /** Value or gradient summary of a node (micrograd's `data` and `grad`): the values themselves when there are at most 4, else null, and statistics. */
-export const ValueSummarySchema = record({ values: v.nullable(list(jsonNumber)), stats: StatsSchema });
+export const ValueSummarySchema = struct({ values: v.nullable(list(jsonNumber)), stats: StatsSchema });
 export type ValueSummary = v.InferOutput<typeof ValueSummarySchema>;
 
 /**
@@ -21,7 +21,7 @@ export type ValueSummary = v.InferOutput<typeof ValueSummarySchema>;
  * below the node's top (centred horizontally), `size` its font size in pixels, `mono` monospace
  * (values) rather than the figure font.
  */
-export const GraphTextLineSchema = record({ text, y: finite, size: finite, bold: flag, mono: flag, color: text });
+export const GraphTextLineSchema = struct({ text, y: finite, size: finite, bold: flag, mono: flag, color: text });
 export type GraphTextLine = v.InferOutput<typeof GraphTextLineSchema>;
 
 /**
@@ -31,14 +31,14 @@ export type GraphTextLine = v.InferOutput<typeof GraphTextLineSchema>;
  * `rx` the corner radius (round ops, square leaves); `lines` the text in the box; `tooltip` the
  * hover text (the static SVG's `<title>`, the lab's hover box).
  */
-export const GraphNodeSchema = record({
+export const GraphNodeSchema = struct({
   ...BOX_FIELDS,
   id: text,
   kind: GraphNodeKindSchema,
   label: text,
   shape,
   dtype: text,
-  scope: v.nullable(record({ module: v.optional(text), step: v.optional(count), role: v.optional(text) })),
+  scope: v.nullable(struct({ module: v.optional(text), step: v.optional(count), role: v.optional(text) })),
   value: v.nullable(ValueSummarySchema),
   grad: v.nullable(ValueSummarySchema),
   hiddenInputs: count,
@@ -55,11 +55,11 @@ export type GraphNode = v.InferOutput<typeof GraphNodeSchema>;
  * position among the op's inputs, `points` an orthogonal polyline from the source's border to the
  * target's border, `head` the three corners of the arrow head at the target.
  */
-export const GraphEdgeSchema = record({ id: text, source: text, target: text, inputIndex: count, points: list(PointSchema), head: list(PointSchema) });
+export const GraphEdgeSchema = struct({ id: text, source: text, target: text, inputIndex: count, points: list(PointSchema), head: list(PointSchema) });
 export type GraphEdge = v.InferOutput<typeof GraphEdgeSchema>;
 
 /** An entry of the graph's legend: a node kind and its colours. */
-export const GraphLegendEntrySchema = record({ name: text, fill: text, stroke: text });
+export const GraphLegendEntrySchema = struct({ name: text, fill: text, stroke: text });
 export type GraphLegendEntry = v.InferOutput<typeof GraphLegendEntrySchema>;
 
 /**
@@ -68,7 +68,7 @@ export type GraphLegendEntry = v.InferOutput<typeof GraphLegendEntrySchema>;
  * `note` (what was left out, or "") and the legend of the node kinds present go below it.
  * `totalNodes` counts the whole graph: more than `nodes.length` when truncated near the output.
  */
-export const GraphPayloadSchema = record({
+export const GraphPayloadSchema = struct({
   ...payloadFields("graph"),
   width: finite,
   height: finite,
@@ -88,11 +88,11 @@ export type GraphPayload = v.InferOutput<typeof GraphPayloadSchema>;
  * `label` e.g. "x_t", "h_t (rnn.l0)"; `module` the module path of hidden rows, else null; `y` the
  * row's centre line.
  */
-export const UnrolledRowSchema = record({ id: text, role: oneOf(["x", "h", "y", "loss"]), label: text, module: v.nullable(text), y: finite });
+export const UnrolledRowSchema = struct({ id: text, role: oneOf(["x", "h", "y", "loss"]), label: text, module: v.nullable(text), y: finite });
 export type UnrolledRow = v.InferOutput<typeof UnrolledRowSchema>;
 
 /** A gate (or other role) inside a cell, shown when the cell is expanded (composed path): role tag ("gate_i", "c"), label ("i"), recorded ops. */
-export const UnrolledGateSchema = record({ ...BOX_FIELDS, role: text, label: text, ops: count });
+export const UnrolledGateSchema = struct({ ...BOX_FIELDS, role: text, label: text, ops: count });
 export type UnrolledGate = v.InferOutput<typeof UnrolledGateSchema>;
 
 /**
@@ -100,7 +100,7 @@ export type UnrolledGate = v.InferOutput<typeof UnrolledGateSchema>;
  * into it; `gates` its gate boxes (empty for the fused path, inputs, outputs, losses); `gradNorm`
  * ||dL/dh_t|| after a backward pass, null when not measured.
  */
-export const UnrolledCellSchema = record({
+export const UnrolledCellSchema = struct({
   ...BOX_FIELDS,
   id: text,
   row: text,
@@ -117,7 +117,7 @@ export type UnrolledCell = v.InferOutput<typeof UnrolledCellSchema>;
  * A dependency between cells: recurrent (h_{t-1} -> h_t), input, output, loss or between layers,
  * with the names of the parameters used along it (the same name at every step: shared weights).
  */
-export const UnrolledEdgeSchema = record({
+export const UnrolledEdgeSchema = struct({
   id: text,
   source: text,
   target: text,
@@ -128,7 +128,7 @@ export const UnrolledEdgeSchema = record({
 export type UnrolledEdge = v.InferOutput<typeof UnrolledEdgeSchema>;
 
 /** A parameter shared across time steps, with the colour index (0-based) marking every use of it. */
-export const UnrolledParameterSchema = record({ name: text, shape, color: count });
+export const UnrolledParameterSchema = struct({ name: text, shape, color: count });
 export type UnrolledParameter = v.InferOutput<typeof UnrolledParameterSchema>;
 
 /**
@@ -137,7 +137,7 @@ export type UnrolledParameter = v.InferOutput<typeof UnrolledParameterSchema>;
  * whether the static drawing shows gates inside cells (the extension lets the user toggle);
  * `hasGradNorms` whether cells carry gradient norms (then coloured on a log scale).
  */
-export const UnrolledPayloadSchema = record({
+export const UnrolledPayloadSchema = struct({
   ...payloadFields("unrolled"),
   width: finite,
   height: finite,

@@ -1,6 +1,6 @@
 /** The payload of the image figure: valibot schema, with its TypeScript type inferred from it. */
 import * as v from "valibot";
-import { count, finite, oneOf, record, shape, text } from "./fields";
+import { count, finite, oneOf, struct, shape, text } from "./fields";
 import { payloadFields } from "./shared";
 
 /**
@@ -10,7 +10,7 @@ import { payloadFields } from "./shared";
  * tensor held the image ([3, H, W] "CHW", [H, W, 3] "HWC", [H, W] "HW"), `range` the values that
  * mapped to black and white, `caption` the line printed under the image.
  */
-export const ImagePayloadSchema = record({
+export const ImagePayloadSchema = struct({
   ...payloadFields("image"),
   shape,
   layout: oneOf(["CHW", "HWC", "HW"]),

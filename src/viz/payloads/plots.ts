@@ -3,7 +3,7 @@
  * valibot schemas, with their TypeScript types inferred from them.
  */
 import * as v from "valibot";
-import { finite, jsonNumber, list, record, text } from "./fields";
+import { finite, jsonNumber, list, struct, text } from "./fields";
 import type { PayloadKind } from "./mime";
 import { AxisSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
 import { ImagePayloadSchema } from "./image-figure";
@@ -12,25 +12,25 @@ import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, Gradfl
 // ---- 9. generic plots ------------------------------------------------------------------------------
 
 /** A line or scatter series in `color` (#rrggbb). */
-export const PlotSeriesSchema = record({ name: text, color: text, x: list(finite), y: list(jsonNumber) });
+export const PlotSeriesSchema = struct({ name: text, color: text, x: list(finite), y: list(jsonNumber) });
 export type PlotSeries = v.InferOutput<typeof PlotSeriesSchema>;
 
 const plotFields = { ...payloadFields("plot"), xLabel: text, yLabel: text };
 
 /** `viz.line` */
-export const LinePlotSchema = record({ ...plotFields, type: v.literal("line"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+export const LinePlotSchema = struct({ ...plotFields, type: v.literal("line"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
 export type LinePlot = v.InferOutput<typeof LinePlotSchema>;
 
 /** `viz.scatter` */
-export const ScatterPlotSchema = record({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+export const ScatterPlotSchema = struct({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
 export type ScatterPlot = v.InferOutput<typeof ScatterPlotSchema>;
 
 /** `viz.heatmap`: optional tick labels for rows (y) and columns (x). */
-export const HeatmapPlotSchema = record({ ...plotFields, type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, xTicks: v.nullable(list(text)), yTicks: v.nullable(list(text)) });
+export const HeatmapPlotSchema = struct({ ...plotFields, type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, xTicks: v.nullable(list(text)), yTicks: v.nullable(list(text)) });
 export type HeatmapPlot = v.InferOutput<typeof HeatmapPlotSchema>;
 
 /** `viz.bar`: one value per category and series (grouped bars). */
-export const BarPlotSchema = record({ ...plotFields, type: v.literal("bar"), categories: list(text), yAxis: AxisSchema, series: list(record({ name: text, color: text, values: list(jsonNumber) })) });
+export const BarPlotSchema = struct({ ...plotFields, type: v.literal("bar"), categories: list(text), yAxis: AxisSchema, series: list(struct({ name: text, color: text, values: list(jsonNumber) })) });
 export type BarPlot = v.InferOutput<typeof BarPlotSchema>;
 
 /** `application/vnd.seqgrad.plot.v1+json` */

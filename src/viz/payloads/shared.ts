@@ -4,7 +4,7 @@
  * validator and the type.
  */
 import * as v from "valibot";
-import { count, finite, jsonNumber, list, oneOf, record, text } from "./fields";
+import { count, finite, jsonNumber, list, oneOf, struct, text } from "./fields";
 import type { PayloadKind } from "./mime";
 
 // ---- shared pieces ---------------------------------------------------------------------------------
@@ -13,12 +13,12 @@ import type { PayloadKind } from "./mime";
 export type JsonNumber = v.InferOutput<typeof jsonNumber>;
 
 /** A point in layout pixels (origin top left, y down). */
-export const PointSchema = record({ x: finite, y: finite });
+export const PointSchema = struct({ x: finite, y: finite });
 export type Point = v.InferOutput<typeof PointSchema>;
 
 /** The fields of an axis-aligned box in layout pixels: top-left corner and size. */
 export const BOX_FIELDS = { x: finite, y: finite, width: finite, height: finite };
-export const BoxSchema = record(BOX_FIELDS);
+export const BoxSchema = struct(BOX_FIELDS);
 export type Box = v.InferOutput<typeof BoxSchema>;
 
 /**
@@ -28,7 +28,7 @@ export type Box = v.InferOutput<typeof BoxSchema>;
  * `ticks` are the colour bar's ticks between min and max, `tickText` their label text.
  */
 export const ColorScaleSchema = v.pipe(
-  record({ scheme: oneOf(["viridis", "rdbu", "blues"]), min: finite, max: finite, ticks: list(finite), tickText: list(text) }),
+  struct({ scheme: oneOf(["viridis", "rdbu", "blues"]), min: finite, max: finite, ticks: list(finite), tickText: list(text) }),
   v.forward(v.check((s) => s.tickText.length === s.ticks.length, "one label per tick"), ["tickText"]),
 );
 export type ColorScale = v.InferOutput<typeof ColorScaleSchema>;
@@ -40,7 +40,7 @@ export type ColorScale = v.InferOutput<typeof ColorScaleSchema>;
  * `sourceCols` are the source's size.
  */
 export const MatrixSchema = v.pipe(
-  record({ z: list(list(jsonNumber)), rowIndex: list(count), colIndex: list(count), sourceRows: count, sourceCols: count }),
+  struct({ z: list(list(jsonNumber)), rowIndex: list(count), colIndex: list(count), sourceRows: count, sourceCols: count }),
   v.forward(v.check((m) => m.z.length === m.rowIndex.length && m.z.every((row) => row.length === m.colIndex.length), "one row per rowIndex entry, one value per colIndex entry"), ["z"]),
 );
 export type Matrix = v.InferOutput<typeof MatrixSchema>;
@@ -51,14 +51,14 @@ export type Matrix = v.InferOutput<typeof MatrixSchema>;
  * `ticks` are still data values (powers of ten and their multiples), not exponents.
  */
 export const AxisSchema = v.pipe(
-  record({ label: text, scale: oneOf(["linear", "log"]), range: v.tuple([finite, finite], "an array of 2 numbers"), ticks: list(finite), tickText: list(text) }),
+  struct({ label: text, scale: oneOf(["linear", "log"]), range: v.tuple([finite, finite], "an array of 2 numbers"), ticks: list(finite), tickText: list(text) }),
   v.forward(v.check((a) => a.range[0] < a.range[1] && (a.scale === "linear" || a.range[0] > 0), "lo < hi (and 0 < lo on a log axis)"), ["range"]),
   v.forward(v.check((a) => a.tickText.length === a.ticks.length, "one label per tick"), ["tickText"]),
 );
 export type Axis = v.InferOutput<typeof AxisSchema>;
 
 /** Summary statistics of a set of values; null when there is no finite value. `norm` is the Euclidean norm of the finite values. */
-export const StatsSchema = record({
+export const StatsSchema = struct({
   numel: count,
   min: v.nullable(finite),
   max: v.nullable(finite),
