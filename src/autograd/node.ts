@@ -79,9 +79,15 @@ export class GradNode {
     this.tags = Object.freeze({ ...this.tags, ...tags });
   }
 
+  /** Called once by `release` (see `whenReleased`). */
+  onRelease: (() => void) | null = null;
+
   /** Drops the closure and everything it saved. */
   release(): void {
     this.fn = null;
+    const done = this.onRelease;
+    this.onRelease = null;
+    if (done !== null) done();
   }
 }
 

@@ -39,3 +39,13 @@ function checkFinite(op: string, inputs: readonly Tensor[], out: Tensor): void {
       `in forward; inputs were ${shapes}`,
   );
 }
+
+/**
+ * Runs `fn` when the node that made `out` frees its saved tensors (a backward pass without
+ * `retainGraph` ran through it); nothing when `out` was not recorded. An op hands the backward
+ * pass an array it saved for its backward this way (`handOver`), so that the pass gives its
+ * storage back once it is consumed.
+ */
+export function whenReleased(out: Tensor, fn: () => void): void {
+  if (out.gradFn !== null) out.gradFn.onRelease = fn;
+}

@@ -41,6 +41,23 @@ export function observeAllocations(made: Set<TypedArray> | null): Set<TypedArray
 }
 
 /**
+ * Notes a view the storage provider made of one of its arrays (a `subarray`): while a backward
+ * pass runs, it counts as made by the pass, like an allocation (see `observeAllocations`).
+ */
+export function noteView(view: TypedArray): void {
+  if (observer !== null) observer.add(view);
+}
+
+/**
+ * Hands `data` to the running backward pass, as if the pass had made it: the pass gives its
+ * storage back once no gradient holds it (see autograd/pass-storage.ts). For an array an op saved
+ * for its backward and returned from it, called when its node is released: nothing reads it after.
+ */
+export function handOver(data: TypedArray): void {
+  if (observer !== null) observer.add(data);
+}
+
+/**
  * Gives the storage of `data` back to the provider that made it, for code that made `data`
  * itself and knows no other reference to this very array object is left (the autograd engine
  * with the gradients it consumed). Anything else is left to the garbage collector.

@@ -3,7 +3,7 @@ import type { Backend } from "../backend";
 import { createWasmAdam } from "./adam";
 import { Arena } from "./arena";
 import { WasmHeap } from "./heap";
-import { TensorStorage } from "./storage";
+import { DEFAULT_STORAGE_LIMIT, TensorStorage } from "./storage";
 import { Transfers } from "./transfers";
 import { createWasmCells } from "./cells";
 import { createWasmColSum } from "./col-sum";
@@ -64,7 +64,7 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, b
   return {
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
-    storage: heap.shared ? new TensorStorage(heap) : null,
+    storage: heap.shared ? new TensorStorage(heap, storageLimit()) : null,
     transfers: () => transfers.snapshot(),
     gemm: createWasmGemm(staging, core, js.gemm),
     linear: createWasmLinear(staging, core, js.linear),
@@ -76,6 +76,13 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, b
     ...createWasmCells(kernels, staging, js),
     ...createWasmSteps(kernels, staging, core, js),
   };
+}
+
+/** SEQGRAD_WASM_STORAGE_MB in bytes if set (0 keeps every tensor on the JavaScript heap), else the default. */
+function storageLimit(): number {
+  const env = envVar("SEQGRAD_WASM_STORAGE_MB");
+  const mb = env === undefined ? NaN : Number(env);
+  return Number.isFinite(mb) && mb >= 0 ? mb * 2 ** 20 : DEFAULT_STORAGE_LIMIT;
 }
 
 /** SEQGRAD_THREADS if set (1 disables the helper threads), else min(2, available cores). */

@@ -1,11 +1,19 @@
 import type { DType, TypedArray } from "../../tensor/dtype";
+import { noteView } from "../../tensor/dtype";
 import type { WasmHeap } from "./heap";
 
 /** Arrays smaller than this many bytes stay on the JavaScript heap (no kernel runs them in wasm). */
 const MIN_BYTES = 256;
 
-/** Bytes of tensor storage the heap holds at most; beyond, new arrays go to the JavaScript heap. */
-const DEFAULT_LIMIT = 2 ** 31;
+/**
+ * Bytes of tensor storage the heap holds at most (env SEQGRAD_WASM_STORAGE_MB overrides); beyond,
+ * new arrays go to the JavaScript heap. The bound matters for long synchronous loops: the
+ * collector's callbacks that return dropped tensors' blocks run only when the loop yields, so
+ * such a loop (a training loop with no await) leaks the forward buffers it does not release
+ * explicitly (about 16 MiB a step for the char-LM LSTM) until this bound, then runs on staged
+ * copies as before, with the memory of the JavaScript heap, which its collector does reclaim.
+ */
+export const DEFAULT_STORAGE_LIMIT = 128 * 2 ** 20;
 
 /** A typed array view on a block: the block's byte offset (-1 for an array of its own) and its storage. */
 interface BlockView {
@@ -78,7 +86,7 @@ export class TensorStorage {
   /** Bytes in blocks of tensor storage. */
   bytes = 0;
 
-  constructor(heap: WasmHeap, limit = DEFAULT_LIMIT) {
+  constructor(heap: WasmHeap, limit = DEFAULT_STORAGE_LIMIT) {
     this.heap = heap;
     this.limit = limit;
     this.registry = new FinalizationRegistry((block) => this.drop(block));
@@ -126,6 +134,7 @@ export class TensorStorage {
   /** Tracks a view made from a view of `block` (a subarray): it shares the block's life. */
   adopt(view: TypedArray & BlockView, block: number): void {
     this.track(view, block);
+    noteView(view);
   }
 
   private track(view: TypedArray & BlockView, block: number): void {

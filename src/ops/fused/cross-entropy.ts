@@ -1,7 +1,7 @@
 import { isGradEnabled } from "../../autograd/grad-mode";
-import { record } from "../../autograd/record";
+import { record, whenReleased } from "../../autograd/record";
 import { getBackend } from "../../backend/backend";
-import { TypedArray, allocate, dtypeOfArray } from "../../tensor/dtype";
+import { TypedArray, allocate, dtypeOfArray, handOver } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { Reduction, reduceRows, targetsShape } from "../loss-rows";
 import { mul } from "../mul";
@@ -33,10 +33,13 @@ export function crossEntropyRows(logits: Tensor, t: Int32Array, ignoreIndex: num
   getBackend().crossEntropyRows(N, C, logits.data, 0, t, ignoreIndex, eps, w, rowLoss, grad, 0);
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
   if (grad === null) return out;
-  return record(out, "cross_entropy", [logits], (g) => {
+  const recorded = record(out, "cross_entropy", [logits], (g) => {
     if (isGradEnabled()) return [recordedGrad(logits, g, t, ignoreIndex, eps, reduction, count)];
     return [new Tensor(scaleRows(grad, g.data, reduction === "none", C), logits.shape)];
   });
+  // the gradient rows are the pass's to give back once used (they may be the gradient itself)
+  whenReleased(recorded, () => handOver(grad));
+  return recorded;
 }
 
 /**

@@ -5,6 +5,7 @@ import { fusedCellState, fusedOutput } from "../../../ops/fused/output";
 import { withResident } from "../../../ops/fused/pin";
 import { fusedProjection } from "../../../ops/fused/projection";
 import { fusedStep } from "../../../ops/fused/recurrent-step";
+import { releaseWithNode } from "../../../ops/fused/release";
 import { FusedGrads, StepArrays, everyStepLive } from "../../../ops/fused/step-arrays";
 import type { TypedArray } from "../../../tensor/dtype";
 import { allocate } from "../../../tensor/dtype";
@@ -74,6 +75,9 @@ export class FusedDirection {
     const GH = kernel.blocks * H;
     const saved = { x, w, hs: s.hs, prevBase: reverse ? BH : 0, T, B, D, H, GH, splitHidden: kernel.splitHiddenGrads };
     const P = withScope({ module: scope }, () => fusedProjection(kernel, x, w, s.acts, this.grads, saved));
+    // tanh(c_t) (aux) is read by the steps' backwards only, all done when the projection's node is released
+    const aux = s.aux;
+    if (aux !== null) releaseWithNode(P, aux);
     const whole = everyStepLive(s, T);
     const d = { kernel, w, s, grads: this.grads, T };
     const steps: Tensor[] = [];
