@@ -20,6 +20,7 @@ const SUITES = [
   ...optional("test:handouts", "handouts (nbconvert + chromium)", plainCounts),
   ...optional("test:grade", "grading (npm run grade)", plainCounts),
   ...optional("test:browser", "browser (chromium)", plainCounts),
+  ...optional("test:lite", "jupyterlite (chromium, browser kernel)", plainCounts),
   ...optional("test:hub", "jupyterhub (two users)", unittestCounts),
 ];
 

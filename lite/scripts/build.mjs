@@ -5,7 +5,7 @@
  *   dist/build/                the application bundle, settings schemas, themes, and kernel/
  *                              (worker, declarations for completion, logo)
  *   dist/files/, dist/api/     the course notebooks and their data, and their listings
- * Steps: seqgrad's ES module build and the extension's library if missing, tsc for lite/src,
+ * Steps: seqgrad's build and the extension's library when older than their sources, tsc for lite/src,
  * webpack for the application (skipped when what it is made of has not changed since),
  * rolldown for the kernel's worker. With --serve, serves the site on 127.0.0.1 with the
  * cross-origin isolation headers (see serve.mjs).
@@ -69,7 +69,8 @@ function pageConfig() {
     baseUrl: "./",
     fullStaticUrl: "./build",
     settingsUrl: "./build/schemas",
-    themesUrl: "./build/themes",
+    // JupyterLab joins this one to baseUrl itself
+    themesUrl: "build/themes",
     fullLabextensionsUrl: "./extensions",
     federated_extensions: [],
     defaultKernelName: "seqgrad",
@@ -83,7 +84,7 @@ function pageConfig() {
 async function main() {
   const args = process.argv.slice(2);
   const started = Date.now();
-  if (!existsSync(join(ROOT, "dist", "esm", "index.mjs"))) step("seqgrad build", "npm", ["run", "--silent", "build"]);
+  if (newest(join(ROOT, "dist", "esm", "index.mjs")) < newest(join(ROOT, "src"))) step("seqgrad build", "npm", ["run", "--silent", "build"]);
   if (newest(join(ROOT, "extension", "lib")) < newest(join(ROOT, "extension", "src"))) step("extension library", process.execPath, tsc(join(ROOT, "extension", "tsconfig.json")));
   step("tsc (application)", process.execPath, tsc(join(LITE, "tsconfig.json")));
   step("tsc (worker)", process.execPath, tsc(join(LITE, "tsconfig.worker.json")));

@@ -32,12 +32,19 @@ export const ISOLATION_HEADERS = {
 };
 
 /**
- * Starts the server on `port` (0: any free port); resolves to { url, close }.
- * `isolate: false` leaves the isolation headers out (to try the site as a plain host serves it).
+ * Starts the server on `port` (0: any free port); resolves to { url, close }, `url` being the
+ * site's address. `isolate: false` leaves the isolation headers out (the site as a plain host serves
+ * it); `folder` publishes the site below a folder (`"course"`: http://127.0.0.1:PORT/course/).
  */
-export function serveSite(siteDir, { port = 0, isolate = true } = {}) {
+export function serveSite(siteDir, { port = 0, isolate = true, folder = "" } = {}) {
+  const mount = folder === "" ? "/" : `/${folder}/`;
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (!requested.startsWith(mount)) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+      return;
+    }
+    const path = requested.slice(mount.length - 1);
     let file = normalize(join(siteDir, path));
     if (!file.startsWith(siteDir + sep) && file !== siteDir) {
       response.writeHead(403).end();
@@ -60,7 +67,7 @@ export function serveSite(siteDir, { port = 0, isolate = true } = {}) {
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {
       const { port: bound } = server.address();
-      resolve({ url: `http://127.0.0.1:${bound}/`, close: () => new Promise((done) => server.close(() => done())) });
+      resolve({ url: `http://127.0.0.1:${bound}${mount}`, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }

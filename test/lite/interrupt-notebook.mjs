@@ -1,4 +1,4 @@
-/** The notebook the lite test interrupts: a training loop, a check of what survived, a busy loop. */
+/** The notebook the lite test interrupts: a training loop with live curves, a check of what survived, a busy loop. */
 
 const cell = (source) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source });
 
@@ -9,22 +9,23 @@ export const INTERRUPT_NOTEBOOK = {
   cells: [
     cell(
       [
-        'import { nn, optim, randn, train, manualSeed } from "seqgrad";',
+        'import { nn, optim, randn, train, viz, manualSeed } from "seqgrad";',
         "manualSeed(1);",
-        "const model = new nn.Linear(16, 16);",
-        "const batch = { x: randn([64, 16]), y: randn([64, 16]) };",
+        "const model = new nn.Linear(512, 512);",
+        "const batch = { x: randn([256, 512]), y: randn([256, 512]) };",
         '"ready"',
       ].join("\n"),
     ),
     cell(
       [
-        "// A long run to interrupt: a million steps.",
+        "// A long run to interrupt: a million steps, its curves drawn live.",
         "const history = await train.train({",
         "  model,",
         "  data: () => Array.from({ length: 1_000_000 }, () => batch),",
         "  optimizer: new optim.SGD(model.parameters(), { lr: 1e-3 }),",
         "  loss: (b) => model.forward(b.x).sub(b.y).pow(2).mean(),",
         "  steps: 1_000_000,",
+        '  callbacks: viz.curves({ title: "a run to interrupt", total: 1_000_000 }),',
         "});",
         "history",
       ].join("\n"),

@@ -94,8 +94,63 @@ async function runCell(page, index, timeout = TIMEOUT) {
     panel.content.activeCellIndex = i;
     panel.content.widgets[i].model.executionCount = null;
   }, index);
-  void command(page, "notebook:run-cell");
+  void command(page, "notebook:run-cell").catch(() => {});
   await page.waitForFunction((i) => typeof window.jupyterapp.shell.currentWidget.content.widgets[i].model.executionCount === "number", index, { timeout });
+}
+
+/**
+ * Runs the interrupt notebook's training cell (live curves, a million steps) and interrupts it:
+ * it must stop between steps, and the next cell must still see the model.
+ */
+async function interruptTraining(page, siteUrl, name) {
+  await page.evaluate((content) => window.jupyterapp.serviceManager.contents.save("interrupt.ipynb", { type: "notebook", format: "json", content }), INTERRUPT_NOTEBOOK);
+  await openNotebook(page, `${siteUrl}lab/index.html?path=interrupt.ipynb`);
+  await runCell(page, 0);
+  void runCell(page, 1, 3 * TIMEOUT).catch(() => {});
+  await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === "busy", null, { timeout: TIMEOUT });
+  // live curves: one display, updated in place while the loop runs
+  const curvesStep = () =>
+    page.evaluate(() => {
+      const outputs = window.jupyterapp.shell.currentWidget.content.widgets[1].model.outputs.toJSON();
+      const shown = outputs.filter((o) => o.output_type === "display_data" && "application/vnd.seqgrad.curves.v1+json" in o.data);
+      return { displays: shown.length, text: shown.length === 1 ? String(shown[0].data["text/plain"]) : "" };
+    });
+  await page.waitForFunction(() => JSON.stringify(window.jupyterapp.shell.currentWidget.content.widgets[1].model.outputs.toJSON()).includes("curves.v1+json"), null, { timeout: TIMEOUT });
+  const first = await curvesStep();
+  await page.waitForTimeout(2500);
+  const later = await curvesStep();
+  check(first.displays === 1 && later.displays === 1, `expected one live curves display, got ${first.displays} then ${later.displays}`);
+  check(first.text !== later.text, `the live curves were not updated in place: "${first.text}" then "${later.text}"`);
+  // a page screenshot clipped to the cell: an element screenshot waits for the cell to stop changing
+  const box = await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(1).boundingBox();
+  if (box !== null) await page.screenshot({ path: join(SHOTS, `${name}-live-curves.png`), clip: box });
+  const running = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets[1].model.executionCount === null);
+  check(running, "the training cell ended before the interrupt; expected a run of a million steps");
+  const t0 = Date.now();
+  await command(page, "kernelmenu:interrupt");
+  await page.waitForFunction(() => typeof window.jupyterapp.shell.currentWidget.content.widgets[1].model.executionCount === "number", null, { timeout: TIMEOUT });
+  console.log(`       the training loop stopped ${Date.now() - t0} ms after the interrupt (${name})`);
+  await kernelIdle(page);
+  await runCell(page, 2);
+  const out = await outputsOf(page, 2);
+  const text = JSON.stringify(out);
+  check(/aborted after \d+ steps; model still here: true/.test(text), `after the interrupt: ${text.slice(0, 400)}`);
+  await shot(page, `${name}-interrupt-training`);
+}
+
+/** Interrupts the busy loop: the worker restarts with an error matching `reason`; the next cell runs. */
+async function interruptBusyLoop(page, name, reason) {
+  void runCell(page, 3, 3 * TIMEOUT).catch(() => {});
+  await page.waitForTimeout(1500);
+  await command(page, "kernelmenu:interrupt");
+  await page.waitForFunction(() => typeof window.jupyterapp.shell.currentWidget.content.widgets[3].model.executionCount === "number", null, { timeout: TIMEOUT });
+  const busy = JSON.stringify(await outputsOf(page, 3));
+  check(/the kernel was restarted/.test(busy) && reason.test(busy), `the busy cell's output: ${busy.slice(0, 400)}`);
+  await kernelIdle(page);
+  await runCell(page, 4);
+  const after = JSON.stringify(await outputsOf(page, 4));
+  check(after.includes("after interrupt: 42"), `the cell after the restart: ${after.slice(0, 300)}`);
+  await shot(page, `${name}-interrupt-busy-loop`);
 }
 
 function build() {
@@ -108,7 +163,8 @@ async function main() {
   const suite = new Suite("lite");
   console.log("lite (JupyterLite site, browser kernel, no server)");
   if (!process.argv.includes("--no-build")) await suite.test("npm run lite builds the site", async () => build());
-  const server = await serveSite(SITE);
+  // published in a folder, as on most static hosts
+  const server = await serveSite(SITE, { folder: "course" });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems = watchConsole(page);
@@ -118,8 +174,10 @@ async function main() {
   });
   page.setDefaultTimeout(TIMEOUT);
   try {
-    await suite.test("the site opens the welcome notebook on the seqgrad kernel, cross-origin isolated", async () => {
-      await openNotebook(page, `${server.url}lab/index.html?path=00-welcome.ipynb`);
+    await suite.test("the site's address opens the welcome notebook on the seqgrad kernel, cross-origin isolated", async () => {
+      await openNotebook(page, server.url);
+      const path = await page.evaluate(() => window.jupyterapp.shell.currentWidget.context.path);
+      check(path === "00-welcome.ipynb", `expected the welcome notebook, got "${path}"`);
       check(await page.evaluate(() => window.crossOriginIsolated === true), "the page is not cross-origin isolated");
       const name = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.kernelDisplayName);
       check(name === "TypeScript (seqgrad)", `expected the kernel "TypeScript (seqgrad)", got "${name}"`);
@@ -159,38 +217,11 @@ async function main() {
     });
 
     await suite.test("interrupt stops a training loop between steps and keeps the kernel's variables", async () => {
-      await page.evaluate((content) => window.jupyterapp.serviceManager.contents.save("interrupt.ipynb", { type: "notebook", format: "json", content }), INTERRUPT_NOTEBOOK);
-      await openNotebook(page, `${server.url}lab/index.html?path=interrupt.ipynb`);
-      await runCell(page, 0);
-      void runCell(page, 1, 3 * TIMEOUT).catch(() => {});
-      await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === "busy", null, { timeout: TIMEOUT });
-      await page.waitForTimeout(2500);
-      const running = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets[1].model.executionCount === null);
-      check(running, "the training cell ended before the interrupt; expected a run of a million steps");
-      const t0 = Date.now();
-      await command(page, "kernelmenu:interrupt");
-      await page.waitForFunction(() => typeof window.jupyterapp.shell.currentWidget.content.widgets[1].model.executionCount === "number", null, { timeout: TIMEOUT });
-      console.log(`       the training loop stopped ${Date.now() - t0} ms after the interrupt`);
-      await kernelIdle(page);
-      await runCell(page, 2);
-      const out = await outputsOf(page, 2);
-      const text = JSON.stringify(out);
-      check(/aborted after \d+ steps; model still here: true/.test(text), `after the interrupt: ${text.slice(0, 400)}`);
-      await shot(page, "interrupt-training");
+      await interruptTraining(page, server.url, "isolated");
     });
 
     await suite.test("interrupting a loop that never checks restarts the worker, says so, and the next cell runs", async () => {
-      void runCell(page, 3, 3 * TIMEOUT).catch(() => {});
-      await page.waitForTimeout(1500);
-      await command(page, "kernelmenu:interrupt");
-      await page.waitForFunction(() => typeof window.jupyterapp.shell.currentWidget.content.widgets[3].model.executionCount === "number", null, { timeout: TIMEOUT });
-      const busy = JSON.stringify(await outputsOf(page, 3));
-      check(/the kernel was restarted/.test(busy), `the busy cell's output: ${busy.slice(0, 400)}`);
-      await kernelIdle(page);
-      await runCell(page, 4);
-      const after = JSON.stringify(await outputsOf(page, 4));
-      check(after.includes("after interrupt: 42"), `the cell after the restart: ${after.slice(0, 300)}`);
-      await shot(page, "interrupt-busy-loop");
+      await interruptBusyLoop(page, "isolated", /did not stop within 3 s/);
     });
 
     await suite.test(`the lecture notebook ${LECTURE} runs to the end in quick mode, reading its corpus from the site`, async () => {
@@ -202,6 +233,22 @@ async function main() {
       check(errors.length === 0, `error outputs:\n${errors.join("\n")}`);
       await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets.at(-1).node.scrollIntoView());
       await shot(page, "lecture-quick");
+    });
+
+    await suite.test("on a host without the isolation headers, interrupt still stops the training loop (it awaits), and a busy loop restarts the worker", async () => {
+      const plainServer = await serveSite(SITE, { folder: "plain", isolate: false });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const plainPage = await context.newPage();
+      plainPage.setDefaultTimeout(TIMEOUT);
+      try {
+        await openNotebook(plainPage, plainServer.url);
+        check(await plainPage.evaluate(() => window.crossOriginIsolated === false), "the page without the headers is cross-origin isolated");
+        await interruptTraining(plainPage, plainServer.url, "plain");
+        await interruptBusyLoop(plainPage, "plain", /not cross-origin isolated/);
+      } finally {
+        await context.close();
+        await plainServer.close();
+      }
     });
 
     await suite.test("the console shows no errors, page errors or failed requests", async () => {

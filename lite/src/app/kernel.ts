@@ -10,6 +10,9 @@ import type { KernelMessage } from "@jupyterlab/services";
 import { BaseKernel, type IKernel } from "@jupyterlite/services";
 import type { CompleteResult, ExecuteResult, FromWorker, InspectResult, ReplyValue, ToWorker } from "../protocol";
 
+/** How long display updates are collected before the latest of each is drawn. */
+const UPDATE_DELAY_MS = 50;
+
 /** How long an interrupted cell may take to stop before the worker is restarted. */
 export const INTERRUPT_GRACE_MS = 3000;
 
@@ -30,6 +33,9 @@ export class SeqgradKernel extends BaseKernel {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private interruptTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest update per display id not yet published (see `receive`). */
+  private readonly updates = new Map<string, FromWorker & { type: "display" }>();
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: SeqgradKernelOptions) {
     super(options);
@@ -50,6 +56,7 @@ export class SeqgradKernel extends BaseKernel {
   override dispose(): void {
     if (this.isDisposed) return;
     this.worker.terminate();
+    if (this.updateTimer !== undefined) clearTimeout(this.updateTimer);
     super.dispose();
   }
 
@@ -160,6 +167,7 @@ export class SeqgradKernel extends BaseKernel {
   /** Ends a cell that ignores interrupts: a new worker, and an error reply for what was waiting. */
   private restartWorker(): void {
     this.worker.terminate();
+    this.flushUpdates();
     const why = this.flag === null
       ? "this page is not cross-origin isolated, so an interrupt cannot reach a busy loop"
       : `the cell did not stop within ${INTERRUPT_GRACE_MS / 1000} s (a loop that never calls seqgrad's train() or throwIfAborted())`;
@@ -177,7 +185,30 @@ export class SeqgradKernel extends BaseKernel {
     [this.worker, this.ready_] = this.startWorker();
   }
 
+  /**
+   * Publishes what the worker sent. Display updates are coalesced: when the page is slower to draw
+   * a figure than the worker is to update it (live curves on a busy machine), only the latest
+   * state of each display is drawn; anything else first publishes the pending updates, in order.
+   */
   private receive(message: FromWorker): void {
+    if (message.type === "display" && message.update) {
+      this.updates.set(message.displayId, message);
+      this.updateTimer ??= setTimeout(() => this.flushUpdates(), UPDATE_DELAY_MS);
+      return;
+    }
+    this.flushUpdates();
+    this.publish(message);
+  }
+
+  private flushUpdates(): void {
+    if (this.updateTimer !== undefined) clearTimeout(this.updateTimer);
+    this.updateTimer = undefined;
+    const pending = [...this.updates.values()];
+    this.updates.clear();
+    for (const message of pending) this.publish(message);
+  }
+
+  private publish(message: FromWorker): void {
     switch (message.type) {
       case "reply": {
         const waiting = this.pending.get(message.id);
