@@ -10,6 +10,16 @@
 /** The global symbol the library looks for (runtime/host-files.ts). */
 const HOST_FILES_KEY = Symbol.for("seqgrad.files");
 
+/** What this module uses of a synchronous XMLHttpRequest (typed here: the library's tests run in Node). */
+interface SyncRequest {
+  open(method: "GET", url: string, async: false): void;
+  responseType: "arraybuffer" | "text";
+  send(): void;
+  readonly status: number;
+  readonly response: unknown;
+  readonly responseText: string;
+}
+
 /** The folder of the bundled corpora, relative to the site's `files/`. */
 const DATA_DIR = "/data";
 
@@ -100,8 +110,9 @@ export class SiteFiles {
     return this.listings.get(folder) ?? null;
   }
 
-  private send(url: string, responseType: XMLHttpRequestResponseType): XMLHttpRequest {
-    const xhr = new XMLHttpRequest();
+  private send(url: string, responseType: SyncRequest["responseType"]): SyncRequest {
+    const Request = Reflect.get(globalThis, "XMLHttpRequest") as new () => SyncRequest;
+    const xhr = new Request();
     xhr.open("GET", url, false);
     xhr.responseType = responseType;
     try {
