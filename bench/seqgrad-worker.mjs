@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { crossEntropy, model } from "./lib/models.mjs";
-import { timeSteps } from "./lib/stats.mjs";
+import { timeStepsYielding } from "./lib/stats.mjs";
 
 export { model };
 
@@ -104,7 +104,7 @@ async function serve() {
         // copies between JS arrays and wasm memory made inside the timed steps, per step
         const transfers = sg.getBackend().transfers;
         const before = transfers?.();
-        const times = timeSteps(steps.get(req.name), req.steps);
+        const times = await timeStepsYielding(steps.get(req.name), req.steps);
         const after = transfers?.();
         const copies = before === undefined || after === undefined ? null : (after.copies - before.copies) / req.steps;
         reply({ times, copies });

@@ -55,3 +55,20 @@ export function timeSteps(step, n) {
   }
   return times;
 }
+
+/**
+ * `timeSteps` with the event loop turning between steps (untimed), as in a training loop that
+ * awaits between steps (a notebook's train() does, to stay interruptible): the garbage
+ * collector's FinalizationRegistry callbacks, which give dropped tensors' wasm storage back, run
+ * only then.
+ */
+export async function timeStepsYielding(step, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    step();
+    times.push(performance.now() - t0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return times;
+}
