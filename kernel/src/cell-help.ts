@@ -15,9 +15,16 @@ import { completeReply } from "./completion";
 import { renderDoc } from "./doc-render";
 import { inspectAt } from "./inspection";
 
+/** The name the warm-up completes on (never declared in a cell). */
+const WARM_NAME = "__seqgradWarm";
+
+/** How long after a cell the help is prepared, if no other cell came meanwhile. */
+const WARM_AFTER_MS = 300;
+
 /** The help requests of one kernel. */
 export class CellHelp {
   private service: CellService | undefined;
+  private warmed = false;
 
   constructor(
     private readonly ts: typeof TypeScript,
@@ -46,9 +53,21 @@ export class CellHelp {
     });
   }
 
-  /** Builds the language service now, so the first Shift+Tab does not wait for it. */
-  warm(): void {
-    this.program("");
+  /**
+   * Builds both language services (tslab's, for the candidates, and this one, for kinds and
+   * documentation) with seqgrad's types loaded, once, WARM_AFTER_MS after a cell if no cell is
+   * running or waiting then (else after a later cell). Built on demand, the first Tab took seconds,
+   * and JupyterLab drops a completion that takes more than 1 s (its `providerTimeout`): the
+   * completer did not open.
+   */
+  warmSoon(idle: () => boolean): void {
+    if (this.warmed) return;
+    setTimeout(() => {
+      if (this.warmed || !idle()) return;
+      this.warmed = true;
+      const code = `import * as ${WARM_NAME} from "seqgrad";\n${WARM_NAME}.`;
+      this.complete(code, code.length);
+    }, WARM_AFTER_MS).unref();
   }
 
   /** The program of `code` in the current scope; undefined if the compiler fails on it. */

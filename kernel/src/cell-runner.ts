@@ -9,6 +9,7 @@ import { CellContexts, createCellContext } from "./cell-context";
 import type { CellContext } from "./cell-context";
 import { displayBundle } from "./display-bundle";
 import { bufferStreams } from "./stream-buffer";
+import { InterruptedBeforeRunning } from "./interrupt";
 import { formatDiagnostics, toJupyterError } from "./jupyter-error";
 import type { ErrorContent, ExecuteReply, ExecuteRequest, Publish } from "./messages";
 
@@ -17,14 +18,16 @@ export class CellRunner {
   private executionCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private received = 0;
+  private finished = 0;
+  private interruptPending = false;
   /** Requests numbered up to this one are aborted (they were queued before an error). */
   private abortThrough = 0;
 
   constructor(
     private readonly executor: Executor,
     private readonly cells: CellContexts,
-    /** Called as each cell's code goes to the executor (see preempt.ts). */
-    private readonly cellStarts: () => void = () => undefined,
+    /** Told when each cell starts and ends (see preempt.ts). */
+    private readonly phases: { cellStarts(): void; cellEnds(): void } = { cellStarts: () => undefined, cellEnds: () => undefined },
   ) {}
 
   /** Queues `request`; resolves to its `execute_reply` content once it ran (or was aborted). */
@@ -32,7 +35,18 @@ export class CellRunner {
     const number = ++this.received;
     const task = this.queue.then(() => this.run(number, request, publish));
     this.queue = task.catch(() => undefined);
+    void this.queue.then(() => this.finished++);
     return task;
+  }
+
+  /** Whether no request is running or waiting. */
+  get idle(): boolean {
+    return this.finished === this.received;
+  }
+
+  /** Ends the next cell that starts with an `Interrupt` before any of its code runs. */
+  interruptNext(): void {
+    this.interruptPending = true;
   }
 
   private async run(number: number, request: ExecuteRequest, publish: Publish): Promise<ExecuteReply> {
@@ -59,12 +73,19 @@ export class CellRunner {
    */
   private async executeCode(cell: CellContext, code: string): Promise<boolean> {
     try {
+      // From here until its compilation returns, an interrupt ends the cell before it runs.
+      this.phases.cellStarts();
       await new Promise((resolve) => setImmediate(resolve));
-      this.cellStarts();
+      if (this.interruptPending) {
+        this.interruptPending = false;
+        throw new InterruptedBeforeRunning();
+      }
       return await this.executor.execute(code);
     } catch (error) {
       cell.failures.push({ kind: "thrown", value: error });
       return false;
+    } finally {
+      this.phases.cellEnds();
     }
   }
 

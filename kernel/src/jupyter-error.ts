@@ -13,7 +13,7 @@
 import { inspect } from "node:util";
 import type { Failure } from "./cell-context";
 import { locateFrame } from "./cell-sources";
-import { InterruptedWhileCompiling } from "./interrupt";
+import { InterruptedBeforeRunning } from "./interrupt";
 import type { ErrorContent } from "./messages";
 import { publicNames } from "./public-names";
 
@@ -61,7 +61,7 @@ function compileError(diagnostics: readonly Failure[]): ErrorContent {
 
 function thrownError(value: unknown): ErrorContent {
   if (isInterrupt(value)) {
-    const evalue = value instanceof InterruptedWhileCompiling ? value.message : "the cell was interrupted (SIGINT)";
+    const evalue = value instanceof InterruptedBeforeRunning ? value.message : "the cell was interrupted (SIGINT)";
     return { ename: "Interrupt", evalue, traceback: [`Interrupt: ${evalue}`] };
   }
   if (value instanceof Error) {

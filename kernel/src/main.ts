@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const converters = createConverterSet(decorate, preemption.compiling);
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
-  const runner = new CellRunner(executor, cells, preemption.cellStarts);
+  const runner = new CellRunner(executor, cells, preemption);
   const help = new CellHelp(ts, process.cwd(), scope, executor, preemption.compiling);
   const history = new History(historyFile());
   const keepDeclarations = (): void => {
@@ -91,9 +91,9 @@ async function main(): Promise<void> {
   // so the notebook sees the kernel idle at once, and before the first cell needs it.
   const warm = (): void => void converters.node;
   setTimeout(warm, WARM_AFTER_MS).unref();
-  const parts = { runner, help, scope, history, info, keepDeclarations, warm };
+  const parts = { runner, help, scope, history, info, keepDeclarations, warm, afterCell: () => help.warmSoon(() => runner.idle) };
   const server = new SeqgradServer(new JupyterHandlerImpl(executor, false), args.configPath, parts);
-  handleInterrupts(cells, executor);
+  handleInterrupts(cells, executor, runner);
   process.on("uncaughtException", (error) => console.error("Uncaught exception:", error));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
   await server.init();

@@ -11,7 +11,7 @@
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Converter } from "tslab/dist/converter";
-import { InterruptedWhileCompiling } from "./interrupt";
+import { InterruptedBeforeRunning } from "./interrupt";
 import { CELL_COMPILING, COMPILING, INTERRUPTED_WHILE_COMPILING, PONGS, STATE_SLOTS, type PreemptData } from "./preempt-state";
 
 /** How long the main thread may leave a ping unanswered before the code it runs is terminated. */
@@ -23,9 +23,11 @@ export interface Preemption {
   compiling<T>(fn: () => T): T;
   /** Marks the start of a cell: an interrupt from now until its compilation returns ends it. */
   cellStarts(): void;
+  /** Marks the end of a cell (also one that never compiled): later interrupts are not its. */
+  cellEnds(): void;
   /**
    * Wraps a converter: its work is compiler work, and a cell whose compilation an interrupt
-   * arrived during throws `InterruptedWhileCompiling` instead of returning its code.
+   * arrived during throws `InterruptedBeforeRunning` instead of returning its code.
    */
   guard(converter: Converter): Converter;
 }
@@ -60,6 +62,7 @@ export function startPreemption(log: (text: string) => void): Preemption {
   return {
     compiling,
     cellStarts,
+    cellEnds: () => void cellCompiled(),
     guard: (converter) => ({
       convert: (prevDecl, src) => {
         let converted: ReturnType<Converter["convert"]>;
@@ -69,7 +72,7 @@ export function startPreemption(log: (text: string) => void): Preemption {
           cellCompiled();
           throw error;
         }
-        if (cellCompiled()) throw new InterruptedWhileCompiling();
+        if (cellCompiled()) throw new InterruptedBeforeRunning();
         return converted;
       },
       inspect: (prevDecl, src, position) => compiling(() => converter.inspect(prevDecl, src, position)),

@@ -31,6 +31,8 @@ export interface ServerParts {
   keepDeclarations: () => void;
   /** Prepares the compiler; run once, right after the first `kernel_info_reply` went out. */
   warm: () => void;
+  /** Run after each cell's reply went out (prepares the help once the kernel is idle). */
+  afterCell: () => void;
 }
 
 /** How long a shut-down kernel waits for sockets to flush before the process exits. */
@@ -75,6 +77,7 @@ export class SeqgradServer extends ZmqServer {
     if (reply.status === "ok") this.parts.scope.commit(true);
     else if (reply.status === "error") this.parts.keepDeclarations();
     this.send(sock, msg, "execute_reply", reply);
+    this.parts.afterCell();
   }
 
   override handleInspect(sock: Socket, msg: Message): void {

@@ -35,7 +35,7 @@ class InterruptDuringCompilationTests(unittest.TestCase):
         kernel_env.iopub_until_idle(self.kc, msg_id)
         self.assertEqual(reply["status"], "error")
         self.assertEqual(reply["ename"], "Interrupt")
-        self.assertIn("while it compiled", reply["evalue"])
+        self.assertIn("before any of its code ran", reply["evalue"])
         # None of the cell ran, so its declaration is not kept.
         unknown = kernel_env.execute(self.kc, "reached")
         self.assertEqual(unknown.reply["ename"], "TSError")
