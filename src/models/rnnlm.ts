@@ -30,6 +30,7 @@ import { RNN } from "../nn/recurrent/rnn";
 import { CellType, RecurrentState, checkIds, makeRecurrent, runRecurrent } from "./seq2seq/recurrent";
 import { Dropout } from "../nn/dropout";
 import { cat, stack } from "../ops/cat";
+import { moduleAllocationError } from "../nn/allocation-error";
 
 /** Options of `RNNLM`. */
 export interface RNNLMOptions {
@@ -111,11 +112,15 @@ export class RNNLM extends Module {
     this.vocabSize = v;
     this.vocab = options.vocab ?? null;
     this.level = options.level ?? "char";
-    this.embedding = new Embedding(v, e, { dtype });
-    const numLayers = positiveInt("RNNLM", "numLayers", options.numLayers ?? 1);
-    this.rnn = makeRecurrent("RNNLM", options.cell ?? "lstm", { inputSize: e, hiddenSize: h, numLayers, dropout: p, dtype, batchFirst: false });
-    this.drop = new Dropout(p);
-    this.head = new Linear(h, v, { dtype });
+    try {
+      this.embedding = new Embedding(v, e, { dtype });
+      const numLayers = positiveInt("RNNLM", "numLayers", options.numLayers ?? 1);
+      this.rnn = makeRecurrent("RNNLM", options.cell ?? "lstm", { inputSize: e, hiddenSize: h, numLayers, dropout: p, dtype, batchFirst: false });
+      this.drop = new Dropout(p);
+      this.head = new Linear(h, v, { dtype });
+    } catch (error) {
+      throw moduleAllocationError("RNNLM", [options], error);
+    }
     if (tie) this.head.weight = this.embedding.weight;
   }
 

@@ -21,6 +21,7 @@ import { Embedding } from "../nn/embedding";
 import { Linear } from "../nn/linear";
 import { Module } from "../nn/module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../nn/options";
+import { moduleAllocationError } from "../nn/allocation-error";
 
 /** A binary tree: a leaf holds a token id, an inner node two subtrees. */
 export type Tree = { token: number } | { left: Tree; right: Tree };
@@ -70,9 +71,13 @@ export class TreeRNN extends Module {
     this.vocabSize = positiveInt("TreeRNN", "vocabSize", options.vocabSize);
     const h = positiveInt("TreeRNN", "hiddenSize", options.hiddenSize);
     const dtype = floatDTypeOption("TreeRNN", options.dtype);
-    this.embedding = new Embedding(this.vocabSize, h, { dtype });
-    this.compose = new Linear(2 * h, h, { dtype });
-    this.classifier = options.numClasses === undefined ? null : new Linear(h, positiveInt("TreeRNN", "numClasses", options.numClasses), { dtype });
+    try {
+      this.embedding = new Embedding(this.vocabSize, h, { dtype });
+      this.compose = new Linear(2 * h, h, { dtype });
+      this.classifier = options.numClasses === undefined ? null : new Linear(h, positiveInt("TreeRNN", "numClasses", options.numClasses), { dtype });
+    } catch (error) {
+      throw moduleAllocationError("TreeRNN", [options], error);
+    }
   }
 
   /** h of every node in post-order (children before parents; the root last), each [H]. */

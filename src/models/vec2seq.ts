@@ -31,6 +31,7 @@ import { Module } from "../nn/module";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../nn/options";
 import { RNN } from "../nn/recurrent/rnn";
 import { CellType, RecurrentState, checkIds, makeRecurrent, runRecurrent, selectState } from "./seq2seq/recurrent";
+import { moduleAllocationError } from "../nn/allocation-error";
 
 /** How the vector conditions the decoder. */
 export type Conditioning = "init" | "input" | "both";
@@ -80,10 +81,14 @@ export class Vec2Seq extends Module {
     const e = positiveInt("Vec2Seq", "embeddingDim", options.embeddingDim ?? this.hiddenSize);
     const dtype = floatDTypeOption("Vec2Seq", options.dtype);
     const cell = options.cell ?? "gru";
-    this.embedding = new Embedding(this.vocabSize, e, { paddingIdx: PAD_ID, dtype });
-    this.init = c === "input" ? null : new Linear(this.featureSize, this.numLayers * this.hiddenSize, { dtype });
-    this.rnn = makeRecurrent("Vec2Seq", cell, { inputSize: e + (c === "init" ? 0 : this.featureSize), hiddenSize: this.hiddenSize, numLayers: this.numLayers, dtype });
-    this.out = new Linear(this.hiddenSize, this.vocabSize, { dtype });
+    try {
+      this.embedding = new Embedding(this.vocabSize, e, { paddingIdx: PAD_ID, dtype });
+      this.init = c === "input" ? null : new Linear(this.featureSize, this.numLayers * this.hiddenSize, { dtype });
+      this.rnn = makeRecurrent("Vec2Seq", cell, { inputSize: e + (c === "init" ? 0 : this.featureSize), hiddenSize: this.hiddenSize, numLayers: this.numLayers, dtype });
+      this.out = new Linear(this.hiddenSize, this.vocabSize, { dtype });
+    } catch (error) {
+      throw moduleAllocationError("Vec2Seq", [options], error);
+    }
   }
 
   /** Logits [B, T, V] of the decoder inputs tgtIn = <sos> y_1 .. y_{T-1} given features v [B, F]. */

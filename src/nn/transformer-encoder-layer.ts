@@ -8,6 +8,7 @@ import { LayerNorm } from "./layer-norm";
 import { Linear } from "./linear";
 import { Module } from "./module";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "./options";
+import { moduleAllocationError } from "./allocation-error";
 
 /** Options of `TransformerEncoderLayer` (PyTorch's names, camelCase). */
 export interface TransformerEncoderLayerOptions {
@@ -71,14 +72,18 @@ export class TransformerEncoderLayer extends Module {
     this.activation = activation;
     this.normFirst = boolOption(label, "normFirst", options.normFirst, false);
     const batchFirst = boolOption(label, "batchFirst", options.batchFirst, false);
-    this.self_attn = new MultiheadAttention({ embedDim: E, numHeads: positiveInt(label, "nhead", options.nhead), dropout: p, batchFirst, dtype });
-    this.linear1 = new Linear(E, ff, { dtype });
-    this.dropout = new Dropout(p);
-    this.linear2 = new Linear(ff, E, { dtype });
-    this.norm1 = new LayerNorm(E, { eps, dtype });
-    this.norm2 = new LayerNorm(E, { eps, dtype });
-    this.dropout1 = new Dropout(p);
-    this.dropout2 = new Dropout(p);
+    try {
+      this.self_attn = new MultiheadAttention({ embedDim: E, numHeads: positiveInt(label, "nhead", options.nhead), dropout: p, batchFirst, dtype });
+      this.linear1 = new Linear(E, ff, { dtype });
+      this.dropout = new Dropout(p);
+      this.linear2 = new Linear(ff, E, { dtype });
+      this.norm1 = new LayerNorm(E, { eps, dtype });
+      this.norm2 = new LayerNorm(E, { eps, dtype });
+      this.dropout1 = new Dropout(p);
+      this.dropout2 = new Dropout(p);
+    } catch (error) {
+      throw moduleAllocationError(label, [options], error);
+    }
   }
 
   /**

@@ -43,8 +43,16 @@ describe("tensor creation rejects what it cannot hold", () => {
     );
     expect(() => new nn.Embedding(1e9, 64, { dtype: "float64" })).toThrow(/^Embedding: out of memory building its parameters; Embedding\(1000000000, 64, \{ dtype: "float64" \}\) asks for a float64 tensor \[1000000000, 64\]/);
     expect(() => new nn.MultiheadAttention({ embedDim: 1e6, numHeads: 1 })).toThrow(/^MultiheadAttention: out of memory building its parameters; MultiheadAttention\(\{ embedDim: 1000000, numHeads: 1 \}\) asks for a float32 tensor \[3000000, 1000000\]/);
-    expect(() => new nn.RNNLM({ vocabSize: 1e9, hiddenSize: 100 })).toThrow(/^Embedding: out of memory building its parameters; Embedding\(1000000000, /);
-    expect(() => new nn.GRUCell({ inputSize: 2, hiddenSize: 1e6 })).toThrow(OutOfMemoryError);
+    expect(() => new nn.GRUCell({ inputSize: 2, hiddenSize: 1e6 })).toThrow(/^GRUCell: out of memory building its parameters; GRUCell\(\{ inputSize: 2, hiddenSize: 1000000 \}\)/);
+  });
+
+  it("names the model, its arguments and the part that asked when a model's part does not fit", () => {
+    expect(() => new nn.RNNLM({ vocabSize: 1e9, hiddenSize: 100 })).toThrow(
+      /^RNNLM: out of memory building its parts; RNNLM\(\{ vocabSize: 1000000000, hiddenSize: 100 \}\) builds Embedding\(1000000000, 100, \{ dtype: "float32" \}\), which asks for a float32 tensor \[1000000000, 100\] of 100000000000 elements, 400000000000 bytes \(372\.5 GiB\)/,
+    );
+    expect(() => new nn.Seq2Seq({ srcVocabSize: 8, tgtVocabSize: 8, hiddenSize: 1e6 })).toThrow(/^Seq2Seq: out of memory building its parts; Seq2Seq\(\{ srcVocabSize: 8, tgtVocabSize: 8, hiddenSize: 1000000 \}\) builds /);
+    expect(() => new nn.TransformerEncoderLayer({ dModel: 4, nhead: 2, dimFeedforward: 1e10 })).toThrow(/^TransformerEncoderLayer: out of memory building its parts; .* builds Linear\(4, 10000000000, \{ dtype: "float32" \}\)/);
+    expect(() => new nn.RNNLM({ vocabSize: 1e9, hiddenSize: 100 })).toThrow(OutOfMemoryError);
   });
 
   it("raises seqgrad errors for arange to Infinity and expand to a negative size", () => {

@@ -33,6 +33,7 @@ import { Seq2SeqEncoder } from "./encoder";
 import { CellType, checkIds } from "./recurrent";
 import type { DType } from "../../tensor/dtype";
 import type { DecodingSession } from "../../generate/session";
+import { moduleAllocationError } from "../../nn/allocation-error";
 
 /** Options of `Seq2Seq`. */
 export interface Seq2SeqOptions {
@@ -112,9 +113,13 @@ export class Seq2Seq extends Module {
     };
     this.config = c;
     const shared = { embeddingDim: c.embeddingDim, hiddenSize, numLayers: c.numLayers, cell: c.cell, dropout: c.dropout, dtype: c.dtype };
-    this.encoder = new Seq2SeqEncoder({ ...shared, vocabSize: c.srcVocabSize, bidirectional: c.bidirectional });
-    const memorySize = hiddenSize * (c.bidirectional ? 2 : 1);
-    this.decoder = new Seq2SeqDecoder({ ...shared, vocabSize: c.tgtVocabSize, memorySize, attention: c.attention, inputFeeding: c.inputFeeding });
+    try {
+      this.encoder = new Seq2SeqEncoder({ ...shared, vocabSize: c.srcVocabSize, bidirectional: c.bidirectional });
+      const memorySize = hiddenSize * (c.bidirectional ? 2 : 1);
+      this.decoder = new Seq2SeqDecoder({ ...shared, vocabSize: c.tgtVocabSize, memorySize, attention: c.attention, inputFeeding: c.inputFeeding });
+    } catch (error) {
+      throw moduleAllocationError("Seq2Seq", [options], error);
+    }
   }
 
   /** Encodes src [B, S] into the decoder's first state and the attention memory. */
