@@ -29,11 +29,18 @@ export interface ServerParts {
   info: object;
   /** After a failed cell: keeps the names it had evaluated (see `CellScope.adopt`). */
   keepDeclarations: () => void;
-  /** Prepares the compiler; run once, right after the first `kernel_info_reply` went out. */
+  /** Prepares the compiler; run once, WARM_AFTER_INFO_MS after the first `kernel_info_reply` went out. */
   warm: () => void;
   /** Run after each cell's reply went out (prepares the help once the kernel is idle). */
   afterCell: () => void;
 }
+
+/**
+ * How long after the first kernel_info the compiler is built (seconds of work on the main thread):
+ * a client that checks that iopub works (jupyter_client's wait_for_ready) asks kernel_info again
+ * when the first statuses were published before it subscribed, and that request is answered at once.
+ */
+const WARM_AFTER_INFO_MS = 300;
 
 /** How long a shut-down kernel waits for sockets to flush before the process exits. */
 const EXIT_DELAY_MS = 100;
@@ -65,7 +72,7 @@ export class SeqgradServer extends ZmqServer {
 
   override handleKernelInfo(sock: Socket, msg: Message): void {
     this.send(sock, msg, "kernel_info_reply", this.parts.info);
-    if (!this.warmed) setImmediate(this.parts.warm);
+    if (!this.warmed) setTimeout(this.parts.warm, WARM_AFTER_INFO_MS).unref();
     this.warmed = true;
   }
 

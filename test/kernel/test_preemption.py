@@ -27,6 +27,11 @@ class InterruptDuringCompilationTests(unittest.TestCase):
 
     def test_an_interrupt_while_the_first_cell_compiles_ends_that_cell_before_it_runs(self):
         msg_id = self.kc.execute('import { nn } from "seqgrad";\nlet reached = 1;\nwhile (true) {}')
+        # execute_input: the cell has started and compiles (seqgrad's types load for seconds).
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=REPLY_S)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
         time.sleep(0.3)
         started = time.monotonic()
         self.km.interrupt_kernel()
