@@ -146,10 +146,20 @@ export class SeqgradKernel extends BaseKernel {
 
   private startWorker(): [Worker, Promise<void>] {
     const worker = new Worker(this.options.workerUrl, { name: `seqgrad-kernel-${this.id}` });
+    let started = false;
     const ready = new Promise<void>((resolve, reject) => {
-      worker.onerror = (event): void => reject(new Error(`seqgrad kernel: the worker failed to start: ${event.message}`));
+      worker.onerror = (event): void => {
+        // before "ready": the kernel cannot start; after: an error no cell caught (a timer's),
+        // which the worker survives, so it is shown and the kernel goes on
+        if (!started) reject(new Error(`seqgrad kernel: the worker failed to start: ${event.message}`));
+        else this.stream({ name: "stderr", text: `Uncaught error in the kernel's worker: ${event.message}\n` });
+        event.preventDefault();
+      };
       worker.onmessage = (event: MessageEvent<FromWorker>): void => {
-        if (event.data.type === "ready") resolve();
+        if (event.data.type === "ready") {
+          started = true;
+          resolve();
+        }
         this.receive(event.data);
       };
     });

@@ -124,6 +124,12 @@ self.onmessage = (event: MessageEvent<ToWorker>): void => {
     } catch (error) {
       value = { bundle: null, error: errorContent(error, k.runner.cells) };
     }
-    post({ type: "reply", id: request.id, value });
+    try {
+      post({ type: "reply", id: request.id, value });
+    } catch (error) {
+      // a value the page cannot receive (a function in a bundle): the request still gets its
+      // answer, and the queue goes on (a rejected link would leave every later request unanswered)
+      post({ type: "reply", id: request.id, value: { bundle: null, error: errorContent(error, k.runner.cells) } });
+    }
   });
 };
