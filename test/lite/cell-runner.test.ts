@@ -36,6 +36,12 @@ describe("the browser kernel's cells", () => {
     expect(await r.run("[a, b, d, e, f(1), new C().value, double(4), fallback, typeof lib.twice]", 2)).toEqual([1, 2, 3, undefined, 2, 7, 8, "the default", "function"]);
   });
 
+  it("end a class before a declaration on the next line, which would otherwise call it", async () => {
+    const r = runner({ lib: { Base: class {} } });
+    await r.run('import { Base } from "lib"\nclass A extends Base {\n  x = 1\n}\nconst a = new A()\nfunction f() { return 2 }\n(f())', 1);
+    expect(await r.run("a.x", 2)).toBe(1);
+  });
+
   it("can be run again although they declare constants", async () => {
     const r = runner();
     await r.run("const x = 1;", 1);

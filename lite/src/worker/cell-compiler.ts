@@ -3,11 +3,11 @@
  * types (no type check: that needs every earlier cell and the library's declarations, which the
  * language service loads on demand); then the cell's top level is rewritten so its names outlive
  * the cell, as in the Node kernel where later cells see earlier declarations:
- * - `const/let/var a = 1, { b } = f()` becomes `(a = 1, { b } = f())`: assignments to the
+ * - `const/let/var a = 1, { b } = f()` becomes `;(a = 1, { b } = f())`: assignments to the
  *   kernel's scope object, which every cell runs inside (`with`), so re-running a cell works;
- * - `class C {}` becomes `C = class C {}`;
+ * - `class C {}` becomes `C = class C {};`;
  * - `function f() {}` stays a (hoisted) declaration and is copied to the scope when the cell starts;
- * - `import { a, b as c } from "seqgrad"` becomes `({ a, b: c } = __import("seqgrad"))`;
+ * - `import { a, b as c } from "seqgrad"` becomes `;({ a, b: c } = __import("seqgrad"))`;
  * - the last expression statement becomes the cell's value (`return (...)`).
  * Every edit keeps the line count, so the emitted line maps back to the cell through the source map.
  */
@@ -86,8 +86,9 @@ function rewrite(statement: ts.Statement, file: ts.SourceFile, last: boolean, ou
     const list = statement.declarationList;
     const first = list.declarations[0];
     if (first === undefined) return;
-    // `const ` ... up to the first name becomes `(`; the list's end gets `)`
-    out.edits.push({ at: list.getStart(file), end: first.getStart(file), text: "(" });
+    // `const ` ... up to the first name becomes `;(` (the `;` ends a statement before it that has
+    // none, e.g. a rewritten class, which `(` would otherwise call); the list's end gets `)`
+    out.edits.push({ at: list.getStart(file), end: first.getStart(file), text: ";(" });
     for (const declaration of list.declarations) {
       collectBindingNames(declaration.name, out.names);
       if (declaration.initializer === undefined) out.edits.push({ at: declaration.name.end, end: declaration.name.end, text: " = undefined" });
@@ -100,6 +101,7 @@ function rewrite(statement: ts.Statement, file: ts.SourceFile, last: boolean, ou
     const classKeyword = statement.getChildren(file).find((child) => child.kind === ts.SyntaxKind.ClassKeyword);
     const at = classKeyword?.getStart(file) ?? statement.getStart(file);
     out.edits.push({ at, end: at, text: `${name} = ` });
+    out.edits.push({ at: statement.end, end: statement.end, text: ";" });
   } else if (ts.isFunctionDeclaration(statement) && statement.name !== undefined) {
     dropExport(statement, file, out.edits);
     out.names.push(statement.name.text);
@@ -157,7 +159,7 @@ function importText(statement: ts.ImportDeclaration, file: ts.SourceFile, names:
     });
     parts.push(`({ ${pairs.join(", ")} } = __import(${specifier}))`);
   }
-  return keepLines(statement.getText(file), `${parts.join("; ")};`);
+  return keepLines(statement.getText(file), `;${parts.join("; ")};`);
 }
 
 /** `replacement` followed by as many line breaks as `original` had. */
