@@ -155,7 +155,7 @@ export async function train<B, S = unknown>(options: TrainOptions<B, S>): Promis
           await options.checkpoint.save({ step: history.step, epoch, history });
         }
         if (Date.now() - lastYield > 50) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           lastYield = Date.now();
         }
       }
@@ -256,4 +256,26 @@ function isOneShot(data: unknown): boolean {
 
 function firstValue(metrics: Record<string, number>): number | undefined {
   return metrics.valid_loss ?? Object.values(metrics)[0];
+}
+
+/**
+ * Waits one turn of the event loop, so an interrupt, a display and freed storage get their turn:
+ * `setImmediate` where the host has it (Node, Deno), else a `MessageChannel` message (browsers and
+ * Web Workers, where a 0 ms timer may be clamped to 4 ms and more).
+ */
+function nextTurn(): Promise<void> {
+  const immediate: unknown = Reflect.get(globalThis, "setImmediate");
+  if (typeof immediate === "function") return new Promise((resolve) => Reflect.apply(immediate, globalThis, [resolve]));
+  if (typeof MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      // set as a property: the same in browsers and Node (whose typings lack it); it starts the port
+      Reflect.set(channel.port1, "onmessage", (): void => {
+        channel.port1.close();
+        resolve();
+      });
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
