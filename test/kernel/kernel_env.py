@@ -27,6 +27,30 @@ def stop(km, kc):
     km.shutdown_kernel(now=False)
 
 
+class OwnKernel:
+    """Mixin for a unittest class whose tests share one kernel, started before the first test.
+
+    `setup_code`, when given, runs first; if it fails the kernel is stopped and the class errors
+    with the reply, so no test runs against a half-made state.
+    """
+
+    kernel_name = KERNEL
+    setup_code = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start(kernel_name=cls.kernel_name)
+        if cls.setup_code is not None:
+            setup = execute(cls.kc, cls.setup_code)
+            if setup.status != "ok":
+                stop(cls.km, cls.kc)
+                raise AssertionError(f"the setup cell failed: {setup.reply}")
+
+    @classmethod
+    def tearDownClass(cls):
+        stop(cls.km, cls.kc)
+
+
 class Run:
     """What one execute request produced: the reply content and the iopub messages."""
 

@@ -43,14 +43,7 @@ async function train(maxSteps: number): Promise<void> {
 """
 
 
-class KernelBehaviourTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class KernelBehaviourTests(kernel_env.OwnKernel, unittest.TestCase):
 
     def test_a_displayable_value_gives_an_execute_result_with_its_whole_bundle(self):
         ok(self, self.kc, FIGURE)

@@ -12,15 +12,8 @@ from kernel_env import execute, ok
 PATH = re.compile(r"(/[\w.@+-]+){2,}")
 
 
-class ErrorTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-        execute(cls.kc, 'import { nn } from "seqgrad";\nconst lstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3 });')
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class ErrorTests(kernel_env.OwnKernel, unittest.TestCase):
+    setup_code = 'import { nn } from "seqgrad";\nconst lstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3 });'
 
     def error(self, code):
         run = execute(self.kc, code)

@@ -78,15 +78,8 @@ class InspectionTests(unittest.TestCase):
         self.assertFalse(inspect(self.kc, "1 + 2 ", 5)["found"])
 
 
-class CompletionTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-        kernel_env.execute(cls.kc, IMPORTS + " const lstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3 });")
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class CompletionTests(kernel_env.OwnKernel, unittest.TestCase):
+    setup_code = IMPORTS + " const lstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3 });"
 
     def test_members_of_a_namespace_carry_class_and_function_kinds(self):
         reply = complete(self.kc, "nn.")

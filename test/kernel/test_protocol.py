@@ -7,18 +7,10 @@ import jupyter_kernel_test
 import kernel_env
 
 
-class SeqgradKernelProtocolTests(jupyter_kernel_test.KernelTests):
+class SeqgradKernelProtocolTests(kernel_env.OwnKernel, jupyter_kernel_test.KernelTests):
     kernel_name = kernel_env.KERNEL
     language_name = "typescript"
     file_extension = ".ts"
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
 
     code_hello_world = 'console.log("hello, world")'
     code_stderr = 'console.error("to stderr")'

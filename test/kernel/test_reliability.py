@@ -22,14 +22,7 @@ function* twoChunks() { for (let i = 0; i < 2; i++) yield { x: tensor([[i]]), y:
 """
 
 
-class KernelReliabilityTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class KernelReliabilityTests(kernel_env.OwnKernel, unittest.TestCase):
 
     def interrupt_after(self, code, seconds=1.0):
         msg_id = self.kc.execute(code)

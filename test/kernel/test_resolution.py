@@ -59,14 +59,8 @@ class OutsideTheRepositoryTests(unittest.TestCase):
         self.assertEqual(run.result["text/plain"], "42")
 
 
-class StrictKernelTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start(kernel_name="seqgrad-strict")
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class StrictKernelTests(kernel_env.OwnKernel, unittest.TestCase):
+    kernel_name = "seqgrad-strict"
 
     def test_strict_mode_rejects_an_implicit_any_that_the_default_kernel_accepts(self):
         run = execute(self.kc, "function half(x) { return x / 2; }")

@@ -7,18 +7,8 @@ import kernel_env
 from kernel_env import execute, ok
 
 
-class ShorthandPropertyTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = kernel_env.start()
-        setup = execute(cls.kc, "const model = 41;\nconst optimizer = 'sgd';")
-        if setup.status != "ok":
-            kernel_env.stop(cls.km, cls.kc)
-            raise AssertionError(f"the setup cell failed: {setup.reply}")
-
-    @classmethod
-    def tearDownClass(cls):
-        kernel_env.stop(cls.km, cls.kc)
+class ShorthandPropertyTests(kernel_env.OwnKernel, unittest.TestCase):
+    setup_code = "const model = 41;\nconst optimizer = 'sgd';"
 
     def value(self, code):
         return ok(self, self.kc, code).result["text/plain"]
