@@ -26,9 +26,9 @@ export function createWasmColSum(kernels: WasmKernels, staging: Staging, fallbac
       return;
     }
     const ps = arena.alloc(cols * 8);
-    arena.f64.set(out.subarray(outOff, outOff + cols), ps >> 3);
+    arena.f64.set(out.subarray(outOff, outOff + cols), ps >>> 3);
     kernels.colSum(rows, cols, px.at, px.ld, ps);
-    out.set(arena.f64.subarray(ps >> 3, (ps >> 3) + cols), outOff);
+    out.set(arena.f64.subarray(ps >>> 3, (ps >>> 3) + cols), outOff);
     transfers.count(cols * 8);
     transfers.count(cols * 8);
   };

@@ -41,7 +41,7 @@ export function createWasmCrossEntropy(
     if (!heap.owns(targets.buffer)) transfers.count(N * 4);
     kernels.crossEntropyRows(N, C, px, pt, eps, w, pl, pg);
     if (!lossInPlace) {
-      loss.set(arena.f64.subarray(pl >> 3, (pl >> 3) + N));
+      loss.set(arena.f64.subarray(pl >>> 3, (pl >>> 3) + N));
       transfers.count(N * 8);
     }
     if (grad !== null) staging.done(pg, N * C, grad, gradOff);

@@ -39,7 +39,7 @@ export class WasmHeap {
   /** `base`: the first byte the heap may use (after the module's data and any control block). */
   constructor(memory: WasmMemory, base: number) {
     this.memory = memory;
-    this.top = (base + MIN_BLOCK - 1) & ~(MIN_BLOCK - 1);
+    this.top = Math.ceil(base / MIN_BLOCK) * MIN_BLOCK;
     this.shared = typeof SharedArrayBuffer !== "undefined" && memory.buffer instanceof SharedArrayBuffer;
     this.f32 = new Float32Array(memory.buffer);
     this.f64 = new Float64Array(memory.buffer);

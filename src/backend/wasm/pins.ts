@@ -140,7 +140,7 @@ export class PinnedCopies {
 
   private copyIn(r: Resident): void {
     if (r.copied) {
-      this.heap.f32.set(r.data, r.at >> 2);
+      this.heap.f32.set(r.data, r.at >>> 2);
       this.transfers.count(r.length * 4);
     }
     r.stale = false;

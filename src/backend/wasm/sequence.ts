@@ -49,7 +49,7 @@ export function createWasmSequences(kernels: WasmKernels, staging: Staging, step
     if (staging.resident(src)) return src.byteOffset;
     const at = scratch((T + 1) * n);
     const init = reverse ? T * n : 0;
-    arena.f32.set(src.subarray(init, init + n), (at >> 2) + init);
+    arena.f32.set(src.subarray(init, init + n), (at >>> 2) + init);
     staging.transfers.count(n * 4);
     return at;
   }

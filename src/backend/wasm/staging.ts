@@ -32,6 +32,8 @@ export interface StagedB extends Staged {
  * copy. Every call of a kernel wrapper starts with `Arena.reset`; offsets into scratch are valid
  * until the next reset. A kernel may write only to places got from `output` / `inout` / scratch:
  * an `input` place may be the caller's own array.
+ * Byte offsets go up to 4 GiB (the memory's limit): an element index is `at >>> 2` (unsigned);
+ * a signed `at >> 2` turns negative past 2 GiB.
  */
 export class Staging {
   readonly arena: Arena;
@@ -73,9 +75,9 @@ export class Staging {
   done(at: number, n: number, dst: TypedArray, off: number): void {
     if (this.resident(dst)) {
       const to = dst.byteOffset + off * 4;
-      if (to !== at) this.heap.f32.copyWithin(to >> 2, at >> 2, (at >> 2) + n);
+      if (to !== at) this.heap.f32.copyWithin(to >>> 2, at >>> 2, (at >>> 2) + n);
     } else {
-      dst.set(this.arena.f32.subarray(at >> 2, (at >> 2) + n), off);
+      dst.set(this.arena.f32.subarray(at >>> 2, (at >>> 2) + n), off);
       this.transfers.count(n * 4);
     }
     this.pins.written(dst);
@@ -88,8 +90,8 @@ export class Staging {
    */
   broadcastRows(row: TypedArray, at: number, rows: number, cols: number): void {
     const heap = this.heap.f32;
-    const base = at >> 2;
-    if (this.resident(row)) heap.copyWithin(base, row.byteOffset >> 2, (row.byteOffset >> 2) + cols);
+    const base = at >>> 2;
+    if (this.resident(row)) heap.copyWithin(base, row.byteOffset >>> 2, (row.byteOffset >>> 2) + cols);
     else {
       heap.set(row.subarray(0, cols), base);
       this.transfers.count(cols * 4);
@@ -103,7 +105,7 @@ export class Staging {
   /** Copies n values at src[off] into fresh scratch as float32 (counted); returns its byte offset. */
   put(src: TypedArray, off: number, n: number): number {
     const at = this.arena.alloc(n * 4);
-    this.arena.f32.set(src.subarray(off, off + n), at >> 2);
+    this.arena.f32.set(src.subarray(off, off + n), at >>> 2);
     this.transfers.count(n * 4);
     return at;
   }
@@ -121,13 +123,13 @@ export class Staging {
     }
     if (this.resident(dst)) {
       const heap = this.heap.f32;
-      const to = (dst.byteOffset >> 2) + off;
-      if (to !== at >> 2 || ld !== ldFrom) {
-        for (let r = 0; r < rows; r++) heap.copyWithin(to + r * ld, (at >> 2) + r * ldFrom, (at >> 2) + r * ldFrom + cols);
+      const to = (dst.byteOffset >>> 2) + off;
+      if (to !== at >>> 2 || ld !== ldFrom) {
+        for (let r = 0; r < rows; r++) heap.copyWithin(to + r * ld, (at >>> 2) + r * ldFrom, (at >>> 2) + r * ldFrom + cols);
       }
     } else {
       const heap = this.arena.f32;
-      const base = at >> 2;
+      const base = at >>> 2;
       for (let r = 0; r < rows; r++) dst.set(heap.subarray(base + r * ldFrom, base + r * ldFrom + cols), off + r * ld);
       this.transfers.count(rows * cols * 4);
     }
@@ -147,7 +149,7 @@ export class Staging {
     const heap = this.arena.f32;
     for (let r = 0; r < rows; r++) {
       const from = off + r * ld;
-      heap.set(src.subarray(from, from + cols), (at >> 2) + r * cols);
+      heap.set(src.subarray(from, from + cols), (at >>> 2) + r * cols);
     }
     this.transfers.count(rows * cols * 4);
     return { at, ld: cols };
