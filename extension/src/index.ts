@@ -1,6 +1,7 @@
 /**
  * The seqgrad MIME-renderer extension: one renderer per seqgrad figure type. The rank is below 50
- * so JupyterLab prefers these renderers over the `text/html` static fallback in the same bundle.
+ * so JupyterLab prefers these renderers over the static picture (`image/png`, or `image/svg+xml`) in
+ * the same bundle.
  * `safe: true` is sound because no renderer ever injects payload strings as HTML.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";

@@ -1,7 +1,8 @@
 // Writes the handouts of executed notebooks: handouts/instructor/ (answers and hidden tests shown)
 // and handouts/student/ (solutions replaced by a failing stub, hidden tests removed, no outputs of
 // answer or check cells), each as ipynb, HTML and PDF. The HTML comes from nbconvert with the
-// handout template (template/handout); MathJax is copied next to it from the npm package.
+// handout template (template/handout), figures drawn as vector SVG from their payloads (figures.mjs);
+// MathJax is copied next to it from the npm package.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { studentVersion } from "../coursework/nbgrader.mjs";
 import { withCover } from "./cover.mjs";
+import { withVectorFigures } from "./figures.mjs";
 import { launchChromium, printPdf } from "./pdf.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +41,7 @@ export async function buildHandouts(executed, outDir, { python = "/usr/bin/pytho
       const ipynb = join(dir, `${stem}.ipynb`);
       writeFileSync(ipynb, `${JSON.stringify(nb, null, 1)}\n`);
       const withCoverPath = join(staging, edition, `${stem}.ipynb`);
-      writeFileSync(withCoverPath, JSON.stringify(withCover(nb, { edition, version })));
+      writeFileSync(withCoverPath, JSON.stringify(withVectorFigures(withCover(nb, { edition, version }))));
       covered.push(withCoverPath);
       written.push({ edition, stem, ipynb, html: join(dir, `${stem}.html`), pdf: join(dir, `${stem}.pdf`) });
     }

@@ -2,7 +2,7 @@
  * The MIME bundle of any value, by the convention Jupyter kernels for JavaScript share (Deno's
  * kernel and ours): an object that shows itself richly implements
  * `[Symbol.for("Jupyter.display")]()` and returns a plain `{ [mimeType]: data }` map, e.g.
- * `{ "application/vnd.seqgrad.tensor.v1+json": payload, "text/html": svg, "text/plain": summary }`.
+ * `{ "application/vnd.seqgrad.tensor.v1+json": payload, "image/png": png, "text/plain": summary }`.
  * Every other value is shown by its `text/plain` form.
  */
 import { nodeBuiltin } from "./node-builtin";

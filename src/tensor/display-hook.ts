@@ -1,6 +1,6 @@
 import type { Tensor } from "./tensor";
 
-/** A MIME bundle: `{ "text/plain": ..., "text/html": ..., "application/vnd.seqgrad...": ... }`. */
+/** A MIME bundle: `{ "application/vnd.seqgrad...": ..., "image/png": ..., "text/plain": ... }`. */
 export type MimeBundle = Record<string, unknown>;
 
 type TensorDisplay = (t: Tensor) => MimeBundle;

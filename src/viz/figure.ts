@@ -1,12 +1,17 @@
 /**
  * A figure: a validated payload plus the ways it shows itself. In a notebook the value of a cell (or
- * `display(fig)`) becomes a MIME bundle with the versioned seqgrad type for the extension, a static
- * SVG in `text/html` for HTML viewers, the same drawing as `image/png` for viewers without HTML
- * (nbconvert's LaTeX/PDF, some notebook viewers), and a one-line `text/plain` summary.
+ * `display(fig)`) becomes a MIME bundle with the versioned seqgrad type for the extension, ONE
+ * picture of the static drawing for every other viewer, and a one-line `text/plain` summary.
+ *
+ * The picture is `image/png` (rasterized from the static SVG) wherever a rasterizer runs, else
+ * `image/svg+xml` (browser kernels, live states). Never `text/html`: nbconvert's markdown exporter
+ * prefers HTML and would inline it instead of writing an image file; and never both SVG and PNG:
+ * nbconvert's LaTeX route converts every `image/svg+xml` with Inkscape (and fails without it), and
+ * nbconvert 6.5.3 to 7.2.2 strip inline SVG in HTML. The handouts draw their vector SVG again from
+ * the payload (`fromPayload(mime, payload).toSVG()`).
  */
 import { MIME_TYPES } from "./payloads";
 import type { PayloadByKind, PayloadKind } from "./payloads";
-import { htmlFallback } from "./svg/document";
 import { base64, rasterize } from "./raster";
 
 /** MIME type to data. */
@@ -60,11 +65,12 @@ export class Figure<K extends PayloadKind = PayloadKind> implements FigureLike {
     return this.pngCache;
   }
 
-  /** `{ [mimeType]: payload, "text/html": svg, "image/png": png, "text/plain": summary }`. */
+  /** `{ [mimeType]: payload, "image/png": png, "text/plain": summary }`, `image/svg+xml` in place of a PNG that cannot be made. */
   bundle(): FigureBundle {
-    const out: FigureBundle = { [this.mimeType]: this.payload, "text/html": htmlFallback(this.toSVG()) };
+    const out: FigureBundle = { [this.mimeType]: this.payload };
     const png = this.raster ? this.toPNG() : null;
     if (png !== null) out["image/png"] = png;
+    else out["image/svg+xml"] = this.toSVG();
     out["text/plain"] = this.summary;
     return out;
   }

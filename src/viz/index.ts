@@ -9,6 +9,7 @@ import { registerTensorDisplay } from "./tensor";
 
 export { Figure } from "./figure";
 export type { FigureBundle, FigureLike } from "./figure";
+export { fromPayload } from "./from-payload";
 export { tensorFigure as tensor } from "./tensor";
 export type { TensorFigureOptions } from "./tensor";
 export { graphFigure as graph } from "./graph";

@@ -1,7 +1,7 @@
 /**
  * End to end in the assembled lab: start the server (Debian's jupyterlab_server) on a scratch
  * copy of a notebook, run all cells on the seqgrad kernel, check that seqgrad's renderers (not the
- * text/html fallback) drew the figures, interrupt a long-running cell and run the next one, then
+ * PNG fallback) drew the figures, interrupt a long-running cell and run the next one, then
  * save, reload and see the outputs again. Screenshots go to test-artifacts/browser/.
  */
 import { spawn, spawnSync } from "node:child_process";

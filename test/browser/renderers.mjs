@@ -1,6 +1,6 @@
 /**
  * Renderer tests on the rendermime test page (extension/lab/build/rendermime-page.html): every
- * figure the library makes is drawn by the seqgrad renderer (not the text/html fallback);
+ * figure the library makes is drawn by the seqgrad renderer (not the PNG fallback);
  * malformed payloads show an error box; label injection runs nothing; dark theme; in-place
  * updates; dispose frees plotly. Payloads come from the built library, never written by hand
  * (the malformed ones are library payloads broken on purpose).
@@ -50,7 +50,7 @@ export async function runRenderers(browser) {
 
   const shown = new Map();
   for (const [name, bundle] of Object.entries(figures)) {
-    await suite.test(`${name}: the seqgrad renderer (not the text/html fallback) draws the library's figure`, async () => {
+    await suite.test(`${name}: the seqgrad renderer (not the PNG fallback) draws the library's figure`, async () => {
       const mime = mimeOf(bundle);
       check(mime !== undefined, `${name}: the library bundle has no seqgrad MIME type; got ${Object.keys(bundle).join(", ")}`);
       const preferred = await page.evaluate((b) => window.seqgradTest.preferred(b), bundle);
@@ -61,7 +61,7 @@ export async function runRenderers(browser) {
       await drawn(i, kindOf(bundle));
       const o = output(i);
       if ((await o.locator(".jp-seqgrad-error").count()) > 0) throw new Error(`${name}: error box shown: ${await o.locator(".jp-seqgrad-error").first().textContent()}`);
-      check((await o.locator(".jp-RenderedHTMLCommon").count()) === 0, `${name}: the text/html fallback was rendered`);
+      check((await o.locator(".jp-RenderedHTMLCommon, .jp-RenderedImage, .jp-RenderedSVG").count()) === 0, `${name}: the image fallback was rendered`);
       const after = await page.evaluate((k) => window.seqgradTest.data(k), i);
       check(after === before, `${name}: the renderer changed the model's data`);
     });

@@ -63,6 +63,12 @@ function fiveStepLoss() {
   return loss;
 }
 
+/** The static SVG of a bundle, drawn from its payload as the handouts draw it. */
+function staticSvg(bundle) {
+  const mime = Object.keys(bundle).find((m) => SEQGRAD.test(m));
+  return mime === undefined ? "" : viz.fromPayload(mime, bundle[mime]).toSVG();
+}
+
 function kindOf(bundle) {
   for (const mime of Object.keys(bundle)) {
     const m = SEQGRAD.exec(mime);
@@ -124,10 +130,10 @@ export async function runSideBySide(browser) {
       await page.evaluate(([k, html]) => {
         const div = document.createElement("div");
         div.className = "side-by-side-static";
-        // the static fallback as the handout shows it (it carries no scripts)
+        // the static drawing as the handout shows it (it carries no scripts)
         div.innerHTML = html;
         document.querySelectorAll(".test-output")[k].appendChild(div);
-      }, [i, String(bundle["text/html"])]);
+      }, [i, staticSvg(bundle)]);
       await section.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-figure svg.jp-seqgrad-svg, .jp-seqgrad-figure img.jp-seqgrad-image, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
       await page.waitForTimeout(150);
       check((await section.locator(".jp-seqgrad-error").count()) === 0, `${name}: the lab shows an error box`);

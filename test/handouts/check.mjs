@@ -8,6 +8,9 @@
 //   equation is wider than its box, and no figure text prints smaller than 7 pt;
 // - a student version holds none of the solution or hidden-test lines of its instructor version,
 //   and a stub in place of each solution.
+// Then nbconvert's own markdown and LaTeX exporters convert the executed notebooks
+// (test-artifacts/handouts/exports/): every figure output is an image file that exists and
+// decodes, and the markdown holds no inline <svg> (exports.mjs).
 // Prints `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -15,6 +18,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CODE_STUB, sourceOf } from "../../scripts/coursework/nbgrader.mjs";
 import { buildHandouts } from "../../scripts/handouts/build.mjs";
+import { checkExports } from "./exports.mjs";
 import { secretLines } from "./leaks.mjs";
 import { inspectPage } from "./page-checks.mjs";
 import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
@@ -51,6 +55,14 @@ for (const file of written) {
   if (problems.length === 0) passed++;
   else failed++;
   console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${file.edition}/${file.stem}${problems.map((p) => `\n     ${p}`).join("")}`);
+}
+for (const format of ["markdown", "latex"]) {
+  for (const result of checkExports(notebooks.map((f) => join(executed, f)), format, join(out, "exports", format))) {
+    if (result.problems.length === 0) passed++;
+    else failed++;
+    const head = `${result.problems.length === 0 ? "ok  " : "FAIL"} ${format}/${result.stem}: ${result.figures} figures, ${result.images} image files`;
+    console.log(`${head}${result.problems.map((p) => `\n     ${p}`).join("")}`);
+  }
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

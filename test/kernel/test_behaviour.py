@@ -52,13 +52,14 @@ class KernelBehaviourTests(kernel_env.OwnKernel, unittest.TestCase):
         self.assertEqual(data["text/html"], "<svg><text>3</text></svg>")
         self.assertEqual(data["text/plain"], "figure 3")
 
-    def test_a_tensor_result_carries_the_seqgrad_mime_type_html_and_text(self):
+    def test_a_tensor_result_carries_the_seqgrad_mime_type_png_and_text(self):
         ok(self, self.kc, 'import { tensor, mimeBundle } from "seqgrad"; const shown = tensor([[1, 2], [3, 4]]);')
         data = ok(self, self.kc, "shown").result
         expected = json.loads(ok(self, self.kc, "console.log(JSON.stringify(mimeBundle(shown)))").stdout)
         self.assertEqual(data, expected)
         self.assertEqual(data[TENSOR_MIME]["shape"], [2, 2])
-        self.assertTrue(data["text/html"].startswith("<"))
+        self.assertTrue(data["image/png"].startswith("iVBORw0KGgo"))  # base64 of the PNG signature
+        self.assertNotIn("text/html", data)
         self.assertIn("[2, 2]", data["text/plain"])
 
     def test_undefined_gives_no_result_and_plain_values_give_text(self):

@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))("static figures in Chromium", () => {
 
   for (const [name, figure] of gallery()) {
     it(`draws ${name} without scripts and at a readable size`, async () => {
-      const html = String(figure.bundle()["text/html"]);
+      const html = `<div class="seqgrad-figure">${figure.toSVG()}</div>`;
       expect(html).not.toMatch(/<script|href=|xlink:href|url\(/i);
       writeFileSync(join(OUT, `${name}.html`), `<!doctype html><body style="margin:8px">${html}</body>`);
       await page.setContent(`<!doctype html><body style="margin:8px">${html}</body>`);

@@ -99,7 +99,7 @@ describe("curves of a constant metric", () => {
   it("draws a series that stays at one value with a few ticks instead of hanging", () => {
     const c = viz.curves({ total: 200, throttleMs: 0 });
     for (let s = 1; s <= 120; s++) c.log(s, { loss: 4 / Math.sqrt(s), bleu: 0.123456 });
-    const html = String(mimeBundle(c)["text/html"]);
+    const html = String(mimeBundle(c)["image/svg+xml"]);
     expect(html).toContain("bleu");
     expect(html.length).toBeLessThan(400_000);
   });

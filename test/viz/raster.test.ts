@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { randn, tensor, viz } from "../../src";
-import { RASTER_BUDGET_BYTES, RASTER_SCALE, base64 } from "../../src/viz/raster";
+import { RASTER_BUDGET_BYTES, RASTER_SCALE, base64, setRasterizer } from "../../src/viz/raster";
 
 /** Width, height and RGBA-or-RGB rows of a PNG (8-bit, non-interlaced, as resvg writes it). */
 function decodePng(bytes: Buffer): { width: number; height: number; channels: number; pixels: Buffer } {
@@ -73,7 +73,18 @@ describe("the raster copy of figures", () => {
     expect(typeof live.figure().bundle()["image/png"]).toBe("string");
   }, 60_000);
 
-  it("keeps the bundle order: seqgrad type, text/html, image/png, text/plain", () => {
-    expect(Object.keys(viz.tensor(tensor([[1, 2], [3, 4]])).bundle())).toEqual(["application/vnd.seqgrad.tensor.v1+json", "text/html", "image/png", "text/plain"]);
+  it("keeps the bundle order: seqgrad type, image/png, text/plain (no text/html, which nbconvert's markdown would inline)", () => {
+    expect(Object.keys(viz.tensor(tensor([[1, 2], [3, 4]])).bundle())).toEqual(["application/vnd.seqgrad.tensor.v1+json", "image/png", "text/plain"]);
   }, 60_000);
+
+  it("carries the SVG as image/svg+xml where no PNG can be made, never both", () => {
+    setRasterizer(null);
+    try {
+      const bundle = viz.tensor(tensor([[1, 2], [3, 4]])).bundle();
+      expect(Object.keys(bundle)).toEqual(["application/vnd.seqgrad.tensor.v1+json", "image/svg+xml", "text/plain"]);
+      expect(String(bundle["image/svg+xml"])).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    } finally {
+      setRasterizer(undefined);
+    }
+  });
 });

@@ -21,8 +21,8 @@ export const RASTER_BUDGET_BYTES = 150 * 1024;
 
 let rasterizer: Rasterizer | null | undefined;
 
-/** Registers the function that draws SVG as PNG (null turns raster copies off). */
-export function setRasterizer(next: Rasterizer | null): void {
+/** Registers the function that draws SVG as PNG (null turns raster copies off, undefined restores the default). */
+export function setRasterizer(next: Rasterizer | null | undefined): void {
   rasterizer = next;
 }
 

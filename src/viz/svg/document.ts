@@ -1,5 +1,5 @@
 /**
- * The outer SVG document and the `text/html` fallback around it. The fallback is self-contained:
+ * The outer SVG document of every static figure. It is self-contained:
  * no scripts, no external resources, no ids or style sheets that could clash with the page, and a
  * white background so the figure reads the same in light and dark notebook themes.
  */
@@ -38,11 +38,6 @@ export function svgDocument(width: number, height: number, body: readonly string
     },
     children,
   );
-}
-
-/** The `text/html` entry of a bundle: the SVG in a scrollable block. */
-export function htmlFallback(svg: string): string {
-  return `<div class="seqgrad-figure" style="max-width:100%;overflow-x:auto">${svg}</div>`;
 }
 
 /** Space a title line takes at the top of a figure. */
