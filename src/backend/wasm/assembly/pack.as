@@ -4,46 +4,54 @@
 // `lda` elements; the same for B. Panels are zero-padded at the edges so the kernel always runs
 // full tiles; only the valid part of an edge tile is written back to C.
 
-import { MR, NR } from "./kernel";
+import { MR, MR5, NR, panelsOf5 } from "./kernel";
 
 /**
- * Packs op(A)[i0:i0+mc, p0:p0+kc] * alpha into panels of MR rows: panel q holds rows
- * q*MR..q*MR+MR-1, MR floats per step p, at out + 4*(q*MR*kc + p*MR + r).
+ * Packs op(A)[i0:i0+mc, p0:p0+kc] * alpha into panels of rows: first `panelsOf5(mc)` panels of
+ * MR5 rows, then panels of MR rows (the last one zero-padded when mc runs out). A panel of h rows
+ * starting at block row r holds h floats per step p, at out + 4*(r*kc + p*h + i).
  */
 export function packA(trans: bool, a: usize, lda: i32, i0: i32, p0: i32, mc: i32, kc: i32, alpha: f32, out: usize): void {
-  const panels = (mc + MR - 1) / MR;
-  for (let q = 0; q < panels; q++) {
-    const dst = out + <usize>(q * MR * kc) * 4;
-    const rows = min(MR, mc - q * MR);
-    if (rows < MR) memory.fill(dst, 0, <usize>(MR * kc) * 4);
-    const row0 = i0 + q * MR;
-    if (!trans && rows == MR) {
-      packRows4(a, lda, row0, p0, kc, alpha, dst);
-      continue;
+  const rows5 = panelsOf5(mc) * MR5;
+  for (let r = 0; r < mc; ) {
+    const height = r < rows5 ? MR5 : MR;
+    packPanelA(trans, a, lda, i0 + r, p0, min(height, mc - r), height, kc, alpha, out + <usize>(r * kc) * 4);
+    r += height;
+  }
+}
+
+/** One panel of packA: `rows` valid rows of op(A) from row0, `height` floats per step. */
+function packPanelA(trans: bool, a: usize, lda: i32, row0: i32, p0: i32, rows: i32, height: i32, kc: i32, alpha: f32, dst: usize): void {
+  const step = <usize>height * 4;
+  if (rows < height) memory.fill(dst, 0, <usize>(height * kc) * 4);
+  if (!trans && rows == height) {
+    packRows(a, lda, row0, p0, kc, alpha, height == MR5, dst);
+    return;
+  }
+  if (trans && rows == height) {
+    // op(A) = A^T: the rows of a panel are adjacent elements of each row of A
+    const av = f32x4.splat(alpha);
+    for (let p = 0; p < kc; p++) {
+      const src = a + (<usize>(p0 + p) * <usize>lda + <usize>row0) * 4;
+      const d = dst + <usize>p * step;
+      v128.store(d, f32x4.mul(v128.load(src), av));
+      if (height == MR5) store<f32>(d, alpha * load<f32>(src, 16), 16);
     }
-    if (trans && rows == MR) {
-      // op(A) = A^T: the 4 rows of a panel are 4 adjacent elements of each row of A
-      const av = f32x4.splat(alpha);
+    return;
+  }
+  if (!trans) {
+    for (let r = 0; r < rows; r++) {
+      const src = a + (<usize>(row0 + r) * <usize>lda + <usize>p0) * 4;
+      const d = dst + <usize>r * 4;
       for (let p = 0; p < kc; p++) {
-        const src = a + (<usize>(p0 + p) * <usize>lda + <usize>row0) * 4;
-        v128.store(dst + <usize>(p * MR) * 4, f32x4.mul(v128.load(src), av));
+        store<f32>(d + <usize>p * step, alpha * load<f32>(src + <usize>p * 4));
       }
-      continue;
     }
-    if (!trans) {
-      for (let r = 0; r < rows; r++) {
-        const src = a + (<usize>(row0 + r) * <usize>lda + <usize>p0) * 4;
-        const d = dst + <usize>r * 4;
-        for (let p = 0; p < kc; p++) {
-          store<f32>(d + <usize>(p * MR) * 4, alpha * load<f32>(src + <usize>p * 4));
-        }
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        const src = a + (<usize>(p0 + p) * <usize>lda + <usize>row0) * 4;
-        const d = dst + <usize>(p * MR) * 4;
-        for (let r = 0; r < rows; r++) store<f32>(d + <usize>r * 4, alpha * load<f32>(src + <usize>r * 4));
-      }
+  } else {
+    for (let p = 0; p < kc; p++) {
+      const src = a + (<usize>(p0 + p) * <usize>lda + <usize>row0) * 4;
+      const d = dst + <usize>p * step;
+      for (let r = 0; r < rows; r++) store<f32>(d + <usize>r * 4, alpha * load<f32>(src + <usize>r * 4));
     }
   }
 }
@@ -89,32 +97,45 @@ export function packB(trans: bool, b: usize, ldb: i32, p0: i32, j0: i32, kc: i32
 }
 
 /**
- * A full panel of 4 rows of A (row-major, not transposed) scaled by alpha: 4 x 4 blocks are
- * loaded a row at a time and transposed in registers, so reads and writes stay vectors.
+ * A full panel of 4 (or 5, `five`) rows of A (row-major, not transposed) scaled by alpha: 4 x 4
+ * blocks of the first four rows are loaded a row at a time and transposed in registers, so reads
+ * and writes stay vectors; a fifth row is read as vectors and written a float per step.
  */
-function packRows4(a: usize, lda: i32, row0: i32, p0: i32, kc: i32, alpha: f32, dst: usize): void {
+function packRows(a: usize, lda: i32, row0: i32, p0: i32, kc: i32, alpha: f32, five: bool, dst: usize): void {
   const ld = <usize>lda * 4;
+  const height = five ? MR5 : MR;
+  const step = <usize>height * 4;
   const s0 = a + (<usize>row0 * <usize>lda + <usize>p0) * 4;
   const s1 = s0 + ld;
   const s2 = s1 + ld;
   const s3 = s2 + ld;
+  const s4 = s3 + ld;
   const av = f32x4.splat(alpha);
   let p = 0;
   for (; p + 4 <= kc; p += 4) {
     const at = <usize>p * 4;
+    const d = dst + <usize>p * step;
     const r0 = f32x4.mul(v128.load(s0 + at), av);
     const r1 = f32x4.mul(v128.load(s1 + at), av);
     const r2 = f32x4.mul(v128.load(s2 + at), av);
     const r3 = f32x4.mul(v128.load(s3 + at), av);
-    transpose4(r0, r1, r2, r3, dst + <usize>(p * MR) * 4, <usize>MR * 4);
+    transpose4(r0, r1, r2, r3, d, step);
+    if (five) {
+      const r4 = f32x4.mul(v128.load(s4 + at), av);
+      store<f32>(d, f32x4.extract_lane(r4, 0), 16);
+      store<f32>(d + step, f32x4.extract_lane(r4, 1), 16);
+      store<f32>(d + 2 * step, f32x4.extract_lane(r4, 2), 16);
+      store<f32>(d + 3 * step, f32x4.extract_lane(r4, 3), 16);
+    }
   }
   for (; p < kc; p++) {
     const at = <usize>p * 4;
-    const d = dst + <usize>(p * MR) * 4;
+    const d = dst + <usize>p * step;
     store<f32>(d, alpha * load<f32>(s0 + at));
     store<f32>(d, alpha * load<f32>(s1 + at), 4);
     store<f32>(d, alpha * load<f32>(s2 + at), 8);
     store<f32>(d, alpha * load<f32>(s3 + at), 12);
+    if (five) store<f32>(d, alpha * load<f32>(s4 + at), 16);
   }
 }
 
