@@ -1,13 +1,13 @@
 /** Static drawing of the computation graph, exactly as the payload lays it out: boxes, their lines, edges. */
 import type { GraphEdge, GraphNode, GraphPayload } from "./payloads";
 import { MONO_FAMILY } from "./payloads";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, polyline, text, tooltip } from "./svg/element";
 import { legend, legendHeight } from "./svg/legend";
 
-/** The SVG of a graph payload: the drawing, then the note and the legend under it. */
+/** The SVG of a graph payload: the title and subtitle, the drawing, then the note and the legend under it. */
 export function renderGraph(p: GraphPayload): string {
-  const top = titleHeight(p.title);
+  const top = headingHeight(p.title, p.subtitle);
   const entries = p.legend.map((k) => ({ name: k.name, color: k.fill, symbol: "box" as const }));
   const width = Math.max(p.width, 360);
   const legendH = legendHeight(entries, width - 24);
@@ -21,7 +21,7 @@ export function renderGraph(p: GraphPayload): string {
     y += 18;
   }
   parts.push(...legend(entries, 12, y, width - 24));
-  return svgDocument(width, y + legendH + 6, parts, p.title);
+  return svgDocument(width, y + legendH + 6, parts, p.title, p.subtitle);
 }
 
 function edge(e: GraphEdge, color: string): string {

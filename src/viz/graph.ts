@@ -82,7 +82,8 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
   const payload: GraphPayload = {
     kind: "graph",
     version: 1,
-    ...(options.title === undefined ? {} : { title: options.title }),
+    title: options.title ?? "Computation graph",
+    subtitle: `${total > nodes.length ? `${nodes.length} of ${total}` : nodes.length} nodes  \u00b7  ${edges.length} edges`,
     width: placed.width,
     height: placed.height,
     nodes,

@@ -212,6 +212,7 @@ const INTERNAL_FOLDERS: Record<string, string> = {
 /** Options objects that only the library builds, from options a user gave and the library checked. */
 const NOT_USER_OPTIONS: Record<string, string> = {
   "known-options.ts checkKnownOptions": "the check itself",
+  "viz/unrolled-look.ts placed": "the style of a label, which viz.unrolled builds itself",
   "autograd/backward.ts backwardPassOptions": "the check of backward's options",
   "autograd/backward.ts runBackward": "called by backward and grad after their checks",
   "backend/wasm/index.ts createWasmBackend": "backend construction at start-up",

@@ -51,7 +51,32 @@ function hardFigures() {
     "graph-300-nodes": display(viz.graph(x.sum())),
     "tensor-2x3-values": display(viz.tensor(sg.tensor([[1, -2.5, 0.125], [1000, 0, -0.004]]))),
     "graph-5-step-rnn": display(viz.graph(fiveStepLoss())),
+    "unrolled-vanishing": display(viz.unrolled(vanishingLoss(), { title: "tanh RNN, 12 steps: ||dL/dh_t|| over decades" })),
+    "unrolled-lstm-expanded": display(viz.unrolled(bidirectionalLoss(), { expanded: true })),
   };
+}
+
+/** The loss of a 12-step tanh RNN with small recurrent weights, at the last step only: its gradients vanish back in time. */
+function vanishingLoss() {
+  sg.manualSeed(1);
+  const rnn = new sg.nn.RNN({ inputSize: 2, hiddenSize: 3 });
+  const w = rnn.weight_hh_l0.data;
+  for (let i = 0; i < w.length; i++) w[i] *= 0.2;
+  const out = rnn.forward(sg.randn([12, 1, 2])).output;
+  const loss = out.narrow(0, 11, 1).sum();
+  viz.retainHiddenGrads(loss);
+  loss.backward();
+  return loss;
+}
+
+/** The loss of a composed bidirectional LSTM over 3 steps, with retained hidden gradients. */
+function bidirectionalLoss() {
+  sg.manualSeed(2);
+  const lstm = new sg.nn.LSTM({ inputSize: 2, hiddenSize: 3, bidirectional: true, fused: false });
+  const loss = lstm.forward(sg.randn([3, 1, 2])).output.pow(2).sum();
+  viz.retainHiddenGrads(loss);
+  loss.backward();
+  return loss;
 }
 
 /** The loss of a 5-step RNN (its graph has one column per time step). */
@@ -107,6 +132,21 @@ function readDrawings(section) {
     labNodeLines: texts(lab, ".jp-seqgrad-node text"),
     svgNodeLines: texts(svg, "g.node text"),
     svgNodeTitles: [...(svg?.querySelectorAll("g.node") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
+    // graph and unrolled: the heading, and colours as the page paints them (CSS could override an attribute)
+    labHeading: texts(lab, ".jp-seqgrad-top .jp-seqgrad-title, .jp-seqgrad-top .jp-seqgrad-details"),
+    svgHeading: texts(svg, ":scope > text.title, :scope > text.subtitle"),
+    labNodeFills: [...(lab?.querySelectorAll(".jp-seqgrad-node > rect, .jp-seqgrad-cell > rect") ?? [])].map((r) => rgb(getComputedStyle(r).fill)),
+    svgNodeFills: [...(svg?.querySelectorAll("g.node > rect, g.cell > rect") ?? [])].map((r) => rgb(getComputedStyle(r).fill)),
+    // unrolled: the text of every box, edge colours and labels, the colour bar's ticks, hover texts
+    labCellLines: texts(lab, ".jp-seqgrad-cell text"),
+    svgCellLines: texts(svg, "g.cell text"),
+    labEdgeColors: [...(lab?.querySelectorAll(".jp-seqgrad-uedge-line") ?? [])].map((p) => rgb(getComputedStyle(p).stroke)),
+    svgEdgeColors: [...(svg?.querySelectorAll("g.edge > polyline") ?? [])].map((p) => rgb(getComputedStyle(p).stroke)),
+    labEdgeLabels: texts(lab, ".jp-seqgrad-edge-label"),
+    svgEdgeLabels: texts(svg, "text.edge-label"),
+    labBarTicks: texts(lab, ".jp-seqgrad-colorbar .jp-seqgrad-tick"),
+    svgBarTicks: texts(svg, "g.colorbar text.tick"),
+    svgCellTitles: [...(svg?.querySelectorAll("g.cell") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
   };
 }
 
@@ -119,7 +159,7 @@ export async function runSideBySide(browser) {
   page.setDefaultTimeout(TIMEOUT);
   await page.goto(`${server.url}/rendermime-page.html`, { timeout: TIMEOUT });
   await page.waitForSelector("body[data-seqgrad-page=ready]", { state: "attached" });
-  await page.addStyleTag({ content: ".test-output { display: grid; grid-template-columns: 900px 900px; gap: 16px; align-items: start; } .test-output > h3 { grid-column: 1 / 3; margin: 4px 0; } .side-by-side-static { border-left: 2px dashed #999; padding-left: 12px; }" });
+  await page.addStyleTag({ content: ".test-output { max-width: none; display: grid; grid-template-columns: 900px 900px; gap: 16px; align-items: start; } .test-output > h3 { grid-column: 1 / 3; margin: 4px 0; } .side-by-side-static { border-left: 2px dashed #999; padding-left: 12px; }" });
   const figures = { ...makeAll(), ...hardFigures() };
   let index = 0;
   for (const [name, bundle] of Object.entries(figures)) {
@@ -156,6 +196,18 @@ export async function runSideBySide(browser) {
         check(d.labNodes === nodes, `${name}: lab graph nodes; expected ${nodes}, got ${d.labNodes}`);
         check(JSON.stringify(d.labNodeLines) === JSON.stringify(d.svgNodeLines), `${name}: node text differs; lab ${d.labNodeLines.slice(0, 6).join(" | ")} | svg ${d.svgNodeLines.slice(0, 6).join(" | ")}`);
         check(d.svgNodeTitles === nodes, `${name}: static nodes with a <title>; expected ${nodes}, got ${d.svgNodeTitles}`);
+      }
+      if (kind === "graph" || kind === "unrolled") {
+        check(d.labHeading.length > 0 && JSON.stringify(d.labHeading) === JSON.stringify(d.svgHeading), `${name}: heading differs; lab ${d.labHeading.join(" | ")} | svg ${d.svgHeading.join(" | ")}`);
+        check(JSON.stringify(d.labNodeFills) === JSON.stringify(d.svgNodeFills), `${name}: box fills differ; lab ${d.labNodeFills.slice(0, 6).join(" ")} | svg ${d.svgNodeFills.slice(0, 6).join(" ")}`);
+      }
+      if (kind === "unrolled") {
+        const p = bundle["application/vnd.seqgrad.unrolled.v1+json"];
+        check(JSON.stringify(d.labCellLines) === JSON.stringify(d.svgCellLines), `${name}: cell text differs; lab ${d.labCellLines.slice(0, 8).join(" | ")} | svg ${d.svgCellLines.slice(0, 8).join(" | ")}`);
+        check(d.labEdgeColors.length === p.edges.length && JSON.stringify(d.labEdgeColors) === JSON.stringify(d.svgEdgeColors), `${name}: edge colours differ; lab ${d.labEdgeColors.slice(0, 6).join(" ")} | svg ${d.svgEdgeColors.slice(0, 6).join(" ")}`);
+        check(JSON.stringify(d.labEdgeLabels) === JSON.stringify(d.svgEdgeLabels), `${name}: edge labels differ; lab ${d.labEdgeLabels.join(" ")} | svg ${d.svgEdgeLabels.join(" ")}`);
+        check(JSON.stringify(d.labBarTicks) === JSON.stringify(d.svgBarTicks), `${name}: colour-bar ticks differ; lab ${d.labBarTicks.join(" ")} | svg ${d.svgBarTicks.join(" ")}`);
+        check(d.svgCellTitles === p.cells.length, `${name}: static cells with a <title>; expected ${p.cells.length}, got ${d.svgCellTitles}`);
       }
       // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
       if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);

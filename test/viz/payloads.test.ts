@@ -38,7 +38,7 @@ describe("validatePayload", () => {
 
   it("checks that edges point at existing nodes", () => {
     const node = { id: "a", kind: "op", label: "add", shape: [], dtype: "float32", scope: null, value: null, grad: null, hiddenInputs: 0, x: 0, y: 0, width: 10, height: 10, fill: "#fff", stroke: "#000", rx: 3, lines: [], tooltip: ["add"] };
-    const graph = { kind: "graph", version: 1, width: 10, height: 10, totalNodes: 1, nodes: [node], edgeColor: "#888", legend: [], note: "", edges: [{ id: "e", source: "a", target: "b", inputIndex: 0, points: [], head: [] }] };
+    const graph = { kind: "graph", version: 1, subtitle: "1 nodes", width: 10, height: 10, totalNodes: 1, nodes: [node], edgeColor: "#888", legend: [], note: "", edges: [{ id: "e", source: "a", target: "b", inputIndex: 0, points: [], head: [] }] };
     expect(validatePayload(MIME_TYPES.graph, graph)).toEqual({ ok: false, error: 'graph.edges[0].target: expected the id of an existing item, got "b"' });
   });
 });

@@ -89,6 +89,39 @@ describe("viz.unrolled", () => {
     fused.forEach((v, t) => expect(Math.abs(v - (composed[t] ?? NaN))).toBeLessThanOrEqual(2e-5 * Math.abs(v)));
   });
 
+  it("decides every colour and text: norms on a whole-decade log colour bar, edge colours from the legend, each weight labelled once per row", () => {
+    manualSeed(5);
+    const rnn = new RNN({ inputSize: 3, hiddenSize: 4 });
+    const loss = lossOf(rnn, 4);
+    viz.retainHiddenGrads(loss);
+    loss.backward();
+    const fig = viz.unrolled(loss);
+    const p = fig.payload;
+    expect(p.title).toBe("Unrolled computation graph");
+    expect(p.subtitle).toBe("4 steps  \u00b7  2 rows  \u00b7  4 parameters shared across time");
+    const bar = p.colorBar;
+    expect(bar).not.toBeNull();
+    // ticks are powers of ten (and 2 and 5 times them over two decades or less), printed as norms
+    for (const t of bar?.ticks ?? []) expect(t.label.text).toMatch(/^(\d+(\.\d+)?|\de-?\d+)$/);
+    const hidden = p.cells.filter((c) => c.row.startsWith("h:"));
+    for (const c of hidden) {
+      expect(c.fill).toMatch(/^#[0-9a-f]{6}$/);
+      expect(c.lines.map((l) => l.text)).toEqual([c.label, expect.stringMatching(/^\d/)]);
+      expect(c.tooltip[0]).toContain(c.label);
+    }
+    for (const c of p.cells.filter((c) => c.row === "x")) expect(c.fill).toBe("#d4e6f7");
+    const colorOf = new Map(p.legend.map((q) => [q.name, q.color]));
+    for (const e of p.edges) {
+      expect(e.color).toBe(colorOf.get(e.parameters.filter((n) => n.startsWith("weight"))[0] ?? ""));
+      expect(e.head).toHaveLength(3);
+    }
+    expect(p.edges.filter((e) => e.label !== null).map((e) => `${e.kind} ${e.label?.text}`)).toEqual(["input W_ih", "recurrent W_hh"]);
+    // the static drawing prints exactly these: every fill, a hover title per cell and edge
+    const svg = fig.toSVG();
+    for (const c of p.cells) expect(svg).toContain(`fill="${c.fill}"`);
+    expect(svg.match(/<title>/g)).toHaveLength(p.cells.length + p.edges.length);
+  });
+
   it("says what it needs when the graph has no step tags", () => {
     const a = randn([2], { requiresGrad: true });
     expect(() => viz.unrolled(a.mul(2).sum())).toThrow(/viz\.unrolled: the graph has no nodes tagged with a time step/);

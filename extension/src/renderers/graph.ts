@@ -1,6 +1,6 @@
 /**
  * `application/vnd.seqgrad.graph.v1+json`: the autograd graph exactly as the library laid it out
- * and wrote it (boxes, colours, every text line, edges, arrow heads, legend); this renderer only
+ * and wrote it (title and subtitle, boxes, colours, every text line, edges, arrow heads, legend); this renderer only
  * draws. Hover a node for its op, shape, time step, value and gradient; drag or scroll to pan,
  * Ctrl/⌘ + wheel or the buttons to zoom.
  */
@@ -17,23 +17,13 @@ export function pointsAttr(points: ReadonlyArray<{ x: number; y: number }>): str
   return points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
 }
 
-/** The arrow-head marker shared by the edges of one drawing (the unrolled graph's edges). */
-export function arrowMarker(id: string): SVGDefsElement {
-  const defs = svg("defs");
-  const marker = svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
-  marker.appendChild(svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "jp-seqgrad-arrow" }));
-  defs.appendChild(marker);
-  return defs;
-}
-
 export class GraphRenderer extends SvgWidget<"graph"> {
   protected readonly kind = "graph";
 
   protected async draw(p: GraphPayload): Promise<void> {
     // the labels are 11 px and more in the layout: the first view never shrinks them
     const { top, view, tooltip } = this.start(p.width, p.height, { readableScale: 1 });
-    const truncated = p.totalNodes > p.nodes.length ? `  ·  showing ${p.nodes.length} of ${p.totalNodes} nodes` : "";
-    top.appendChild(header(p.title ?? "Computation graph", `${p.nodes.length} nodes  ·  ${p.edges.length} edges${truncated}`));
+    top.appendChild(header(p.title ?? "", p.subtitle));
     const g = view.content;
     g.setAttribute("font-family", FONT_FAMILY);
     g.appendChild(svg("rect", { x: 0, y: 0, width: p.width, height: p.height, fill: "#ffffff", class: "jp-seqgrad-paper" }));

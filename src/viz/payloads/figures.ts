@@ -7,6 +7,7 @@ import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, stru
 import { AxisSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
 
 export * from "./graph-figures";
+export * from "./unrolled-figure";
 export * from "./image-figure";
 
 // ---- 1. tensor -------------------------------------------------------------------------------------

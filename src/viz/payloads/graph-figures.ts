@@ -64,12 +64,14 @@ export type GraphLegendEntry = v.InferOutput<typeof GraphLegendEntrySchema>;
 
 /**
  * `application/vnd.seqgrad.graph.v1+json`: the autograd graph, inputs at the top, the output at the
- * bottom, time steps as columns from left to right. The drawing is `width` x `height` pixels; the
- * `note` (what was left out, or "") and the legend of the node kinds present go below it.
+ * bottom, time steps as columns from left to right. Above the drawing, both renderings print the
+ * `title` and under it the `subtitle` (node and edge counts). The drawing is `width` x `height`
+ * pixels; the `note` (what was left out, or "") and the legend of the node kinds present go below it.
  * `totalNodes` counts the whole graph: more than `nodes.length` when truncated near the output.
  */
 export const GraphPayloadSchema = struct({
   ...payloadFields("graph"),
+  subtitle: text,
   width: finite,
   height: finite,
   nodes: list(GraphNodeSchema),
@@ -80,74 +82,3 @@ export const GraphPayloadSchema = struct({
   note: text,
 });
 export type GraphPayload = v.InferOutput<typeof GraphPayloadSchema>;
-
-// ---- 3. unrolled graph -----------------------------------------------------------------------------
-
-/**
- * A row of the unrolled figure: x_t, the hidden state of a layer and direction, y_t, or L_t.
- * `label` e.g. "x_t", "h_t (rnn.l0)"; `module` the module path of hidden rows, else null; `y` the
- * row's centre line.
- */
-export const UnrolledRowSchema = struct({ id: text, role: oneOf(["x", "h", "y", "loss"]), label: text, module: v.nullable(text), y: finite });
-export type UnrolledRow = v.InferOutput<typeof UnrolledRowSchema>;
-
-/** A gate (or other role) inside a cell, shown when the cell is expanded (composed path): role tag ("gate_i", "c"), label ("i"), recorded ops. */
-export const UnrolledGateSchema = struct({ ...BOX_FIELDS, role: text, label: text, ops: count });
-export type UnrolledGate = v.InferOutput<typeof UnrolledGateSchema>;
-
-/**
- * One box of the figure: a row at a time step. `label` e.g. "h_3"; `ops` the recorded ops folded
- * into it; `gates` its gate boxes (empty for the fused path, inputs, outputs, losses); `gradNorm`
- * ||dL/dh_t|| after a backward pass, null when not measured.
- */
-export const UnrolledCellSchema = struct({
-  ...BOX_FIELDS,
-  id: text,
-  row: text,
-  step: count,
-  label: text,
-  shape,
-  ops: count,
-  gates: list(UnrolledGateSchema),
-  gradNorm: v.nullable(jsonNumber),
-});
-export type UnrolledCell = v.InferOutput<typeof UnrolledCellSchema>;
-
-/**
- * A dependency between cells: recurrent (h_{t-1} -> h_t), input, output, loss or between layers,
- * with the names of the parameters used along it (the same name at every step: shared weights).
- */
-export const UnrolledEdgeSchema = struct({
-  id: text,
-  source: text,
-  target: text,
-  kind: oneOf(["recurrent", "input", "output", "loss", "layer"]),
-  parameters: list(text),
-  points: list(PointSchema),
-});
-export type UnrolledEdge = v.InferOutput<typeof UnrolledEdgeSchema>;
-
-/** A parameter shared across time steps, with the colour index (0-based) marking every use of it. */
-export const UnrolledParameterSchema = struct({ name: text, shape, color: count });
-export type UnrolledParameter = v.InferOutput<typeof UnrolledParameterSchema>;
-
-/**
- * `application/vnd.seqgrad.unrolled.v1+json`: a column per time step, a row per role. `steps` are
- * the time steps drawn (0-based step tags) and `columns` the x of each one's centre; `expanded`
- * whether the static drawing shows gates inside cells (the extension lets the user toggle);
- * `hasGradNorms` whether cells carry gradient norms (then coloured on a log scale).
- */
-export const UnrolledPayloadSchema = struct({
-  ...payloadFields("unrolled"),
-  width: finite,
-  height: finite,
-  steps: list(count),
-  columns: list(finite),
-  rows: list(UnrolledRowSchema),
-  cells: list(UnrolledCellSchema),
-  edges: list(UnrolledEdgeSchema),
-  parameters: list(UnrolledParameterSchema),
-  expanded: flag,
-  hasGradNorms: flag,
-});
-export type UnrolledPayload = v.InferOutput<typeof UnrolledPayloadSchema>;

@@ -34,6 +34,19 @@ export const GRAPH_COLORS = {
   edge: "#8a8a8a",
 } as const;
 
+/**
+ * Colours of the unrolled graph: each row role's box fill (before a backward pass colours hidden
+ * states by their gradient norm), box and gate borders, gate ink, and the ink of an edge that uses no
+ * parameter.
+ */
+export const UNROLLED_COLORS = {
+  role: { x: "#d4e6f7", h: "#fde0b6", y: "#d5f0d5", loss: "#f7d4d4" },
+  cellStroke: "#555555",
+  gateFill: "#ffffff",
+  gate: "#7b4fa0",
+  edge: "#8a8a8a",
+} as const;
+
 /** Colour of NaN cells: magenta, outside every colour map, so it stands out. */
 export const NAN_COLOR = "#ff00ff";
 

@@ -27,6 +27,7 @@ export const CONSISTENCY: Rules = {
   },
   unrolled(p, path) {
     length(p.columns, p.steps.length, `${path}.columns`);
+    length(p.stepLabels, p.steps.length, `${path}.stepLabels`);
     const rows = idSet(p.rows, `${path}.rows`);
     const cells = idSet(p.cells, `${path}.cells`);
     p.cells.forEach((c, i) => ref(c.row, rows, `${path}.cells[${i}].row`));

@@ -4,7 +4,7 @@
  * white background so the figure reads the same in light and dark notebook themes.
  */
 import { el, text } from "./element";
-import { FONT_FAMILY, FONT_SIZE, INK } from "../payloads/style";
+import { FONT_FAMILY, FONT_SIZE, INK, charWidth } from "../payloads/style";
 
 /** Font stack of every figure. */
 export const FONT = FONT_FAMILY;
@@ -12,15 +12,21 @@ export const FONT = FONT_FAMILY;
 const TITLE_CHAR_W = 7.8;
 export { INK };
 
-/** A complete `<svg>` of the given size with a white background and an optional title line. */
-export function svgDocument(width: number, height: number, body: readonly string[], title?: string): string {
+/**
+ * A complete `<svg>` of the given size with a white background, an optional title line and an
+ * optional muted subtitle line under it (the heading `headingHeight` measures).
+ */
+export function svgDocument(width: number, height: number, body: readonly string[], title?: string, subtitle?: string): string {
   // a title wider than a small figure (a 3x3 attention map) widens the document rather than being cut
-  const titleWidth = title === undefined ? 0 : title.length * TITLE_CHAR_W + 16;
+  const titleWidth = Math.max(title === undefined ? 0 : title.length * TITLE_CHAR_W + 16, subtitle === undefined ? 0 : subtitle.length * charWidth() + 16);
   const w = Math.ceil(Math.max(width, titleWidth));
   const h = Math.ceil(height);
   const children = [el("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" })];
   if (title !== undefined && title.length > 0) {
-    children.push(text(w / 2, 18, title, { "text-anchor": "middle", "font-size": 14, "font-weight": "600" }));
+    children.push(text(w / 2, 18, title, { "text-anchor": "middle", "font-size": 14, "font-weight": "600", class: "title" }));
+  }
+  if (subtitle !== undefined && subtitle.length > 0) {
+    children.push(text(w / 2, titleHeight(title) + 12, subtitle, { "text-anchor": "middle", fill: INK.muted, class: "subtitle" }));
   }
   children.push(...body);
   return el(
@@ -43,4 +49,9 @@ export function svgDocument(width: number, height: number, body: readonly string
 /** Space a title line takes at the top of a figure. */
 export function titleHeight(title: string | undefined): number {
   return title === undefined || title.length === 0 ? 0 : 26;
+}
+
+/** Space a title line and a subtitle line under it take at the top of a figure. */
+export function headingHeight(title: string | undefined, subtitle: string | undefined): number {
+  return titleHeight(title) + (subtitle === undefined || subtitle.length === 0 ? 0 : 18);
 }
