@@ -11,6 +11,7 @@ import { allocate } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
+import { replaceParameter } from "./module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import { Parameter } from "./parameter";
 import { moduleAllocationError } from "./allocation-error";
@@ -85,8 +86,18 @@ export class BatchNorm1d extends Module {
     return this._parameters.get("weight") ?? null;
   }
 
+  /** Assigning a Parameter [C] shares it (as in PyTorch); null removes the gain. */
+  set weight(p: Parameter | null) {
+    replaceParameter(this, "BatchNorm1d.weight", "weight", this._parameters.get("weight"), p, true);
+  }
+
   get bias(): Parameter | null {
     return this._parameters.get("bias") ?? null;
+  }
+
+  /** Assigning a Parameter [C] shares it; null removes the bias. */
+  set bias(p: Parameter | null) {
+    replaceParameter(this, "BatchNorm1d.bias", "bias", this._parameters.get("bias"), p, true);
   }
 
   forward(x: Tensor): Tensor {

@@ -5,6 +5,7 @@ import type { DType } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
 import { uniformParameter } from "./default-init";
 import { Module } from "./module";
+import { assignParameter, replaceParameter } from "./module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import type { Parameter } from "./parameter";
 import { moduleAllocationError } from "./allocation-error";
@@ -66,9 +67,19 @@ export class Conv2d extends Module {
     return w;
   }
 
+  /** Assigning a Parameter of the same shape and dtype shares it (as in PyTorch). */
+  set weight(p: Parameter) {
+    replaceParameter(this, "Conv2d.weight", "weight", this._parameters.get("weight"), p);
+  }
+
   /** b [outChannels], or null without bias. */
   get bias(): Parameter | null {
     return this._parameters.get("bias") ?? null;
+  }
+
+  /** Assigning a Parameter [outChannels] shares it; null removes the bias. */
+  set bias(p: Parameter | null) {
+    assignParameter(this, "Conv2d.bias", "bias", p, [this.outChannels], true, this.weight.dtype);
   }
 
   /** x [B, inChannels, H, W] -> [B, outChannels, H', W']. */

@@ -62,7 +62,7 @@ export class Embedding extends Module {
 
   /** Assigning a Parameter of shape [numEmbeddings, embeddingDim] shares it (weight tying). */
   set weight(p: Parameter) {
-    assignParameter(this, "Embedding.weight", "weight", p, [this.numEmbeddings, this.embeddingDim]);
+    assignParameter(this, "Embedding.weight", "weight", p, [this.numEmbeddings, this.embeddingDim], false, this.weight.dtype);
   }
 
   /** The rows of E picked by `ids` (int32, any shape). */

@@ -4,6 +4,7 @@ import type { DType } from "../tensor/dtype";
 import { allocate } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
 import { Module } from "./module";
+import { replaceParameter } from "./module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt } from "./options";
 import { Parameter } from "./parameter";
 import { moduleAllocationError } from "./allocation-error";
@@ -60,9 +61,19 @@ export class LayerNorm extends Module {
     return this._parameters.get("weight") ?? null;
   }
 
+  /** Assigning a Parameter of normalizedShape shares it (as in PyTorch); null removes the gain. */
+  set weight(p: Parameter | null) {
+    replaceParameter(this, "LayerNorm.weight", "weight", this._parameters.get("weight"), p, true);
+  }
+
   /** beta, or null without elementwiseAffine. */
   get bias(): Parameter | null {
     return this._parameters.get("bias") ?? null;
+  }
+
+  /** Assigning a Parameter of normalizedShape shares it; null removes the bias. */
+  set bias(p: Parameter | null) {
+    replaceParameter(this, "LayerNorm.bias", "bias", this._parameters.get("bias"), p, true);
   }
 
   forward(x: Tensor): Tensor {

@@ -56,7 +56,7 @@ export class Linear extends Module {
 
   /** Assigning a Parameter of shape [outFeatures, inFeatures] shares it: `head.weight = emb.weight` ties the two. */
   set weight(p: Parameter) {
-    assignParameter(this, "Linear.weight", "weight", p, [this.outFeatures, this.inFeatures]);
+    assignParameter(this, "Linear.weight", "weight", p, [this.outFeatures, this.inFeatures], false, this.weight.dtype);
   }
 
   /** b [outFeatures], or null without bias. */
@@ -65,7 +65,7 @@ export class Linear extends Module {
   }
 
   set bias(p: Parameter | null) {
-    assignParameter(this, "Linear.bias", "bias", p, [this.outFeatures], true);
+    assignParameter(this, "Linear.bias", "bias", p, [this.outFeatures], true, this.weight.dtype);
   }
 
   /** y = x W^T + b over the last dim of x. */

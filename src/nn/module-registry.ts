@@ -1,4 +1,4 @@
-import { ValueError } from "../errors";
+import { DTypeError, ValueError } from "../errors";
 import { isFloating } from "../tensor/dtype";
 import type { DType } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
@@ -44,7 +44,7 @@ export function convertTensor(t: Tensor, dtype: DType, converted: Map<Tensor, Te
  * it must be a Parameter of `shape` (or null where the parameter is optional). The parameter is
  * not copied, so assigning another layer's parameter ties the two layers.
  */
-export function assignParameter(module: Module, label: string, name: string, p: unknown, shape: readonly number[], optional = false): void {
+export function assignParameter(module: Module, label: string, name: string, p: unknown, shape: readonly number[], optional = false, dtype?: DType): void {
   if (p === null && optional) {
     module.registerParameter(name, null);
     return;
@@ -55,5 +55,26 @@ export function assignParameter(module: Module, label: string, name: string, p: 
   if (p.shape.length !== shape.length || p.shape.some((s, i) => s !== shape[i])) {
     throw new ValueError(`${label}: the assigned parameter must have the layer's shape; expected [${shape.join(", ")}], got [${p.shape.join(", ")}]`);
   }
+  if (dtype !== undefined && p.dtype !== dtype) {
+    throw new DTypeError(`${label}: the assigned parameter must have the layer's dtype; expected ${dtype}, got ${p.dtype} for [${p.shape.join(", ")}]`);
+  }
   module.registerParameter(name, p);
+}
+
+/**
+ * Puts `p` in place of the registered parameter `name` whose current value is `current` (what
+ * `cell.weight_hh = p` or `lstm.weight_hh_l0 = p` does, as assignment does in PyTorch): `p` must be
+ * a Parameter of the replaced one's shape and dtype; null removes it only where `nullable` (the
+ * layer reads an absent parameter as "none", e.g. a bias). A parameter the layer was built without
+ * cannot be added this way, since its options decide what the forward pass reads.
+ */
+export function replaceParameter(module: Module, label: string, name: string, current: Parameter | null | undefined, p: unknown, nullable = false): void {
+  if (current === null || current === undefined) {
+    if (p === null && nullable) return;
+    throw new ValueError(`${label}: this ${module.typeName} was built without ${name}, so there is none to replace; build it with the option that makes ${name}`);
+  }
+  if (p === null && !nullable) {
+    throw new ValueError(`${label}: ${name} cannot be removed (the layer always reads it); got null`);
+  }
+  assignParameter(module, label, name, p, current.shape, nullable, current.dtype);
 }

@@ -5,10 +5,11 @@
  * boundary and leave models in a consistent state.
  */
 import { AbortError } from "../errors";
+import type { AbortSignalLike } from "./abort-signal";
 import { kernelBridge } from "./kernel-bridge";
 
 /** The abort signal of the running notebook cell; undefined outside a kernel that supports it. */
-export function currentAbortSignal(): AbortSignal | undefined {
+export function currentAbortSignal(): AbortSignalLike | undefined {
   return kernelBridge()?.currentAbortSignal();
 }
 
@@ -18,7 +19,7 @@ export function currentAbortSignal(): AbortSignal | undefined {
  *
  * @example for (const batch of batches) { throwIfAborted(); step(batch); await nextTick(); }
  */
-export function throwIfAborted(signal: AbortSignal | undefined = currentAbortSignal()): void {
+export function throwIfAborted(signal: AbortSignalLike | undefined = currentAbortSignal()): void {
   if (signal === undefined || !signal.aborted) return;
   throw new AbortError(
     `throwIfAborted: the run was interrupted; expected no abort request, got ${describeReason(signal.reason)}`,

@@ -5,3 +5,4 @@ export { mimeBundle, JUPYTER_DISPLAY } from "./mime-bundle";
 export { currentAbortSignal, throwIfAborted } from "./abort";
 export { KERNEL_BRIDGE_KEY, KERNEL_BRIDGE_PROTOCOL, displaysSent } from "./kernel-bridge";
 export type { KernelBridge } from "./kernel-bridge";
+export type { AbortSignalLike } from "./abort-signal";

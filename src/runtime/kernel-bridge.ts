@@ -7,6 +7,7 @@
  */
 import { KERNEL_BRIDGE_PROTOCOL } from "./bridge-protocol";
 import { denoBridge } from "./deno-bridge";
+import type { AbortSignalLike } from "./abort-signal";
 import type { MimeBundle } from "./mime-bundle";
 
 /** The global symbol a kernel installs its bridge on. */
@@ -26,7 +27,7 @@ export interface KernelBridge {
   /** A key of the cell whose code is running (its execution count), undefined between cells. */
   currentCell(): number | undefined;
   /** The abort signal of the cell whose code is running; the kernel aborts it on interrupt. */
-  currentAbortSignal(): AbortSignal | undefined;
+  currentAbortSignal(): AbortSignalLike | undefined;
   /**
    * Resolves once every display sent so far has left for the notebook. Optional: a kernel that
    * sends synchronously (ours) leaves it out; Deno's kernel sends asynchronously and has it.

@@ -13,6 +13,7 @@
  */
 import { noGrad } from "../autograd/grad-mode";
 import { AbortError, ValueError } from "../errors";
+import type { AbortSignalLike } from "../runtime/abort-signal";
 import { currentAbortSignal, throwIfAborted } from "../runtime/abort";
 import { displaysSent } from "../runtime/kernel-bridge";
 import { Tensor } from "../tensor/tensor";
@@ -90,7 +91,7 @@ export interface TrainOptions<B, S = unknown> {
   earlyStopping?: EarlyStoppingOptions;
   callbacks?: TrainCallbacks;
   /** Abort signal (default: the running notebook cell's). */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Tensor } from "../../tensor/tensor";
 import { xavierUniform_ } from "../init/fan";
 import { Linear } from "../linear";
 import { Module } from "../module";
+import { replaceParameter } from "../module-registry";
 import { boolOption, checkKnownOptions, floatDTypeOption, positiveInt, probability } from "../options";
 import { Parameter } from "../parameter";
 import { applyAttentionMasks } from "./masks";
@@ -94,8 +95,18 @@ export class MultiheadAttention extends Module {
     return w;
   }
 
+  /** Assigning a Parameter [3E, E] shares it (as in PyTorch). */
+  set in_proj_weight(p: Parameter) {
+    replaceParameter(this, "MultiheadAttention.in_proj_weight", "in_proj_weight", this._parameters.get("in_proj_weight"), p);
+  }
+
   get in_proj_bias(): Parameter | null {
     return this._parameters.get("in_proj_bias") ?? null;
+  }
+
+  /** Assigning a Parameter [3E] shares it. */
+  set in_proj_bias(p: Parameter | null) {
+    replaceParameter(this, "MultiheadAttention.in_proj_bias", "in_proj_bias", this._parameters.get("in_proj_bias"), p);
   }
 
   forward(query: Tensor, key: Tensor, value: Tensor, options: MultiheadForwardOptions = {}): { output: Tensor; weights: Tensor | null } {

@@ -2,6 +2,7 @@ import { reshape } from "../../ops/reshape";
 import type { DType } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { Module } from "../module";
+import { replaceParameter } from "../module-registry";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt } from "../options";
 import type { Parameter } from "../parameter";
 import { CELLS, CellKind, CellSpec } from "./cells";
@@ -82,6 +83,23 @@ export class CellBase extends Module {
   /** b_hh [G*H] or null. */
   get bias_hh(): Parameter | null {
     return this._parameters.get("bias_hh") ?? null;
+  }
+
+  // Assigning a Parameter of the same shape and dtype shares it (as in PyTorch): `b.weight_hh = a.weight_hh` ties two cells.
+  set weight_ih(p: Parameter) {
+    replaceParameter(this, `${this.label}.weight_ih`, "weight_ih", this._parameters.get("weight_ih"), p);
+  }
+
+  set weight_hh(p: Parameter) {
+    replaceParameter(this, `${this.label}.weight_hh`, "weight_hh", this._parameters.get("weight_hh"), p);
+  }
+
+  set bias_ih(p: Parameter | null) {
+    replaceParameter(this, `${this.label}.bias_ih`, "bias_ih", this._parameters.get("bias_ih"), p);
+  }
+
+  set bias_hh(p: Parameter | null) {
+    replaceParameter(this, `${this.label}.bias_hh`, "bias_hh", this._parameters.get("bias_hh"), p);
   }
 
   /** One step from x [B, D] (or [D]) and the previous state (zeros when absent). */

@@ -9,6 +9,7 @@ import type { DType } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { LayerNorm } from "../layer-norm";
 import { Module } from "../module";
+import { replaceParameter } from "../module-registry";
 import { checkKnownOptions, floatDTypeOption, positiveInt } from "../options";
 import type { Parameter } from "../parameter";
 import type { GateSpec } from "./cells";
@@ -86,9 +87,19 @@ export class LayerNormLSTMCell extends Module {
     return requiredParameter("LayerNormLSTMCell", this._parameters, "weight_ih");
   }
 
+  /** Assigning a Parameter [4H, D] shares it (as in PyTorch). */
+  set weight_ih(p: Parameter) {
+    replaceParameter(this, "LayerNormLSTMCell.weight_ih", "weight_ih", this._parameters.get("weight_ih"), p);
+  }
+
   /** W_hh [4H, H]. */
   get weight_hh(): Parameter {
     return requiredParameter("LayerNormLSTMCell", this._parameters, "weight_hh");
+  }
+
+  /** Assigning a Parameter [4H, H] shares it. */
+  set weight_hh(p: Parameter) {
+    replaceParameter(this, "LayerNormLSTMCell.weight_hh", "weight_hh", this._parameters.get("weight_hh"), p);
   }
 
   /** { h_t, c_t } from x_t [B, D] (or [D]) and { h_{t-1}, c_{t-1} } (zeros when absent). */

@@ -22,16 +22,16 @@ import type { Parameter } from "../parameter";
  */
 export type RecurrentParameters<O> = {
   /** W_ih of layer k (`_reverse`: the backward direction), [G*H, D]; the slides' W_xh. */
-  readonly [Name in ParameterName<"weight_ih", O>]: Parameter;
+  [Name in ParameterName<"weight_ih", O>]: Parameter;
 } & {
   /** W_hh of layer k (`_reverse`: the backward direction), [G*H, H]; the slides' recurrent W. */
-  readonly [Name in ParameterName<"weight_hh", O>]: Parameter;
+  [Name in ParameterName<"weight_hh", O>]: Parameter;
 } & {
   /** b_ih and b_hh of layer k, [G*H] (layers built with `bias: true`, the default). */
-  readonly [Name in BiasName<"bias_ih" | "bias_hh", O, true>]: Parameter;
+  [Name in BiasName<"bias_ih" | "bias_hh", O, true>]: Parameter;
 } & {
   /** b_ih and b_hh of layer k, [G*H], when `bias` is known only at run time: absent without bias. */
-  readonly [Name in BiasName<"bias_ih" | "bias_hh", O, boolean>]?: Parameter;
+  [Name in BiasName<"bias_ih" | "bias_hh", O, boolean>]?: Parameter;
 };
 
 /** The stem of a recurrent parameter's name: `weight_ih`, `weight_hh`, `bias_ih` or `bias_hh`. */

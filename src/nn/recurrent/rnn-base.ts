@@ -8,6 +8,7 @@ import type { DType } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { applyDropout } from "../dropout";
 import { Module } from "../module";
+import { replaceParameter } from "../module-registry";
 import { boolOption, checkSizeOptions, floatDTypeOption, positiveInt, probability } from "../options";
 import type { Parameter } from "../parameter";
 import { CELLS, CellKind, CellSpec } from "./cells";
@@ -74,9 +75,9 @@ export class RNNBase extends Module {
   /** Use the fused kernels (true) or the composed ops (false); both give the same numbers. */
   fused: boolean;
   /** W_ih of layer 0, [G*H, D] (G gates: 1 RNN, 4 LSTM i|f|g|o, 3 GRU r|z|n); `W_xh` on the slides. */
-  declare readonly weight_ih_l0: Parameter;
+  declare weight_ih_l0: Parameter;
   /** W_hh of layer 0, [G*H, H]; the recurrent matrix `W` (`W_hh`) on the slides. */
-  declare readonly weight_hh_l0: Parameter;
+  declare weight_hh_l0: Parameter;
   // The other parameters exist only for some options; their properties are typed by the options
   // of the constructor call (parameter-names.ts), and `param()` reaches them all.
   protected readonly kind: CellKind;
@@ -116,11 +117,13 @@ export class RNNBase extends Module {
 
   /**
    * Makes every parameter readable as a property named as in PyTorch (`rnn.weight_hh_l0`,
-   * `lstm.bias_ih_l1_reverse`). The getters read the registry, so `loadStateDict` stays in charge.
+   * `lstm.bias_ih_l1_reverse`). The getters read the registry, so `loadStateDict` stays in charge;
+   * assigning a Parameter of the same shape and dtype replaces (and so may share) one, as in PyTorch.
    */
   private exposeParameters(): void {
     for (const name of this._parameters.keys()) {
-      Object.defineProperty(this, name, { get: () => this._parameters.get(name), enumerable: false, configurable: true });
+      const set = (p: unknown): void => replaceParameter(this, `${this.label}.${name}`, name, this._parameters.get(name), p);
+      Object.defineProperty(this, name, { get: () => this._parameters.get(name), set, enumerable: false, configurable: true });
     }
   }
 

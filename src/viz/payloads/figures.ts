@@ -43,8 +43,14 @@ export const TensorViewSchema = v.variant("type", [
 ], "one of scalar, bars, heatmap, slices");
 export type TensorView = v.InferOutput<typeof TensorViewSchema>;
 
-/** A nested array of values (the table of a small tensor), as `toArray()` gives. Recursive, so its type is written out. */
-export type JsonNested = v.InferOutput<typeof jsonNumber> | JsonNested[];
+/**
+ * A nested array of values (the table of a small tensor), as `toArray()` gives. Recursive, so its
+ * type is written out; the array half is an interface so that a program checking the emitted
+ * declarations (no skipLibCheck) does not expand it without end (TS2589).
+ */
+export type JsonNested = v.InferOutput<typeof jsonNumber> | JsonNestedList;
+/** The array half of {@link JsonNested}. */
+export interface JsonNestedList extends Array<JsonNested> {}
 export const JsonNestedSchema: v.GenericSchema<JsonNested> = v.lazy(() => v.union([jsonNumber, list(JsonNestedSchema)], "a number or an array of them"));
 
 /**
