@@ -2,7 +2,7 @@ import type { TypedArray } from "../../tensor/dtype";
 import type { Backend } from "../backend";
 import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
-import { B_PACKED } from "./staging";
+import { B_PACKED, B_TRANSPOSED } from "./staging";
 import type { Staging } from "./staging";
 import type { GemmThreads } from "./threads";
 
@@ -45,28 +45,41 @@ export type ArenaGemm = (
 /**
  * The core of the wasm GEMM, shared by `createWasmGemm` and the fused recurrent steps: with
  * `threads` (kernels on shared memory), products of at least PARALLEL_MIN_MACS multiply-adds are
- * cut along the larger of m and n into CHUNKS_PER_THREAD chunks per thread, which the threads
- * claim as they get free; each chunk packs its own panels into its thread's workspace. Else one
- * sgemm call.
+ * cut into CHUNKS_PER_THREAD chunks per thread, which the threads claim as they get free; each
+ * chunk packs its own panels into its thread's workspace. Else one sgemm call.
+ *
+ * Where to cut: a chunk of columns packs all of op(A), a chunk of rows all of op(B) unless B comes
+ * packed. So when there are rows enough, op(B) is packed into panels once, by the caller, and the
+ * chunks are rows (each row of A is then packed once, each column of B once): this pays when
+ * packing B once (k n) costs less than the extra packs of A that cutting columns makes
+ * ((parts - 1) m k, shared by the threads), i.e. unless n is much larger than m. A prepacked B
+ * (a pinned W_hh) is cut along m whenever m has two micro-tiles per thread (the rows of a
+ * recurrent step). Otherwise (few rows) the chunks are columns.
  */
 export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: GemmThreads | null): ArenaGemm {
   return (transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
     const ta = transA ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {
-      // a few chunks per thread, cut on micro-tile edges, claimed by whichever thread is free.
-      // Each chunk packs its own panels: cut along n, every chunk packs all of op(A); along m,
-      // all of op(B) unless prepacked. So a prepacked B (a pinned W_hh) is cut along m whenever
-      // m has two micro-tiles per thread (the rows of a recurrent step), else the larger side.
-      const prepacked = bMode === B_PACKED && m >= 2 * MR * (threads.helpers + 1);
-      const alongN = prepacked ? false : n >= m;
+      const workers = threads.helpers + 1;
+      const parts = CHUNKS_PER_THREAD * workers;
+      const rowsEnough = m >= 2 * MR * workers;
+      let mode = bMode;
+      let bAt = b;
+      if (bMode !== B_PACKED && rowsEnough && n * workers < (parts - 1) * m) {
+        bAt = arena.alloc(k * Math.ceil(n / NR) * NR * 4);
+        kernels.packBPanels(bMode === B_TRANSPOSED, b, ldb, k, n, bAt);
+        mode = B_PACKED;
+      }
+      const alongN = mode === B_PACKED && rowsEnough ? false : n >= m;
+      // chunks cut on micro-tile edges (a multiple of 4 rows splits into 5- and 4-row panels)
       const tile = alongN ? NR : MR;
       const total = alongN ? n : m;
-      const chunk = Math.ceil(total / (CHUNKS_PER_THREAD * (threads.helpers + 1)) / tile) * tile;
+      const chunk = Math.ceil(total / parts / tile) * tile;
       const count = Math.ceil(total / chunk);
       const workStride = (kernels.workspaceBytes(alongN ? chunk : n) + 63) & ~63;
-      const work = arena.alloc(workStride * (threads.helpers + 1));
-      const operands = { a, lda, b, ldb, beta, c, ldc };
-      threads.run({ transA: ta, bMode, m, n, k, alpha, ...operands, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
+      const work = arena.alloc(workStride * workers);
+      const operands = { a, lda, b: bAt, ldb, beta, c, ldc };
+      threads.run({ transA: ta, bMode: mode, m, n, k, alpha, ...operands, alongN: alongN ? 1 : 0, chunk, count, work, workStride });
     } else {
       const work = arena.alloc(kernels.workspaceBytes(n));
       kernels.sgemm(transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work);
