@@ -3,6 +3,7 @@
 // over rounds of GFLOP/s, where each sample repeats the product for at least `minMs`.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { simdCeiling } from "./lib/ceiling.mjs";
 import { median } from "./lib/stats.mjs";
 
 /** Square sizes and the shapes of recurrent steps (h W_hh^T: m = B, k = H, n = gates * H). */
@@ -67,9 +68,10 @@ export function benchGemm(sg, backends, shapes, rounds, minMs) {
   return out;
 }
 
-// As a script: `node bench/gemm.mjs [--quick] [--backends js,wasm]` prints { shapes, gflops } as
-// JSON, with the threads and V8 flags of this process (run.mjs runs it with SEQGRAD_THREADS=1 or 2,
-// and with relaxed SIMD on).
+// As a script: `node bench/gemm.mjs [--quick] [--backends js,wasm] [--ceiling]` prints { shapes,
+// gflops } as JSON, with the threads and V8 flags of this process (run.mjs runs it with
+// SEQGRAD_THREADS=1 or 2, and with relaxed SIMD on); `--ceiling` adds `ceiling`, the measured
+// SIMD128 ceiling of one core (bench/lib/ceiling.mjs), taken before and after the products.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sg = createRequire(import.meta.url)("seqgrad");
   const quick = process.argv.includes("--quick");
@@ -84,7 +86,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   });
   const shapes = gemmShapes(quick);
+  const withCeiling = process.argv.includes("--ceiling");
+  const before = withCeiling ? await simdCeiling() : null;
   const gflops = benchGemm(sg, backends, shapes, quick ? 3 : 7, quick ? 30 : 60);
+  const after = withCeiling ? await simdCeiling() : null;
+  const ceiling = withCeiling ? { gflops: Math.max(before.gflops, after.gflops), fused: after.fused } : null;
   const detail = backends.includes("wasm") ? (sg.setBackend("wasm"), sg.getBackend().detail) : "";
-  process.stdout.write(JSON.stringify({ shapes, gflops, detail }) + "\n");
+  process.stdout.write(JSON.stringify({ shapes, gflops, detail, ceiling }) + "\n");
 }

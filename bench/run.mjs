@@ -24,7 +24,13 @@ const PYTHON = process.env.SEQGRAD_BENCH_PYTHON ?? "/usr/bin/python3";
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
 const allConfigs = JSON.parse(readFileSync(join(here, "configs.json"), "utf8")).configs;
-const configs = QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
+/** SEQGRAD_BENCH_CONFIGS=a,b: only these configurations (by name), in either mode. */
+const chosen = process.env.SEQGRAD_BENCH_CONFIGS?.split(",").map((s) => s.trim()).filter(Boolean);
+if (chosen) {
+  const unknown = chosen.filter((name) => !allConfigs.some((c) => c.name === name));
+  if (unknown.length > 0) throw new Error(`SEQGRAD_BENCH_CONFIGS: unknown configuration ${unknown.join(", ")}; known: ${allConfigs.map((c) => c.name).join(", ")}`);
+}
+const configs = chosen ? allConfigs.filter((c) => chosen.includes(c.name)) : QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
 const notes = [];
 
 /** The environment of the variant on the SIMD128 kernels alone (no relaxed-SIMD fused multiply-add). */
@@ -75,6 +81,12 @@ function startWorkers() {
   } catch {
     notes.push("TF.js columns skipped: @tensorflow/tfjs and @tensorflow/tfjs-backend-wasm are devDependencies; run `npm ci`.");
   }
+  try {
+    require.resolve("@jax-js/jax");
+    workers.jax = new Worker("jax", process.execPath, [join(here, "jax-worker.mjs")]);
+  } catch {
+    notes.push("jax-js columns skipped: @jax-js/jax is a devDependency; run `npm ci`.");
+  }
   return workers;
 }
 
@@ -102,7 +114,7 @@ async function overheads(workers, rounds) {
   const samples = {};
   for (let r = 0; r < rounds; r++) {
     for (const [name, w] of Object.entries(workers)) {
-      if (name === "seqgradSimd") continue;
+      if (name === "seqgradSimd" || name === "jax") continue;
       const res = await w.request({ cmd: "overhead", n: name === "tfjs" ? n / 10 : n });
       samples[name] ??= { noGradUs: [], gradUs: [] };
       samples[name].noGradUs.push(res.noGradUs);
@@ -114,10 +126,10 @@ async function overheads(workers, rounds) {
   return out;
 }
 
-/** Steps per round by framework and configuration size (TF.js takes seconds per big step). */
+/** Steps per round by framework and configuration size (TF.js and jax-js take seconds per big step). */
 function stepsPerRound(fw, c) {
   const big = c.kind === "seq2seq" || c.hidden >= 256;
-  if (fw === "tfjs") return big ? 1 : QUICK ? 2 : 3;
+  if (fw === "tfjs" || fw === "jax") return big ? 1 : QUICK ? 2 : 3;
   if (QUICK) return big ? 2 : 5;
   return big ? 3 : 10;
 }
@@ -129,7 +141,7 @@ async function training(workers) {
     for (const [name, w] of Object.entries(workers)) {
       log(`setup ${c.name} on ${name}`);
       try {
-        const res = await w.request({ cmd: "setup", config: c, warmup: name === "tfjs" ? 1 : 2 });
+        const res = await w.request({ cmd: "setup", config: c, warmup: name === "tfjs" || name === "jax" ? 1 : 2 });
         status[c.name][name] = res.na ? { na: res.na } : { times: [] };
       } catch (err) {
         status[c.name][name] = { na: `failed: ${err.message.split("\n")[0]}` };
@@ -167,14 +179,14 @@ async function training(workers) {
  * default uses the relaxed-SIMD ones.
  */
 function gemmAll(withSimd) {
-  const run = (extraEnv, threads, backends) => {
-    const args = [join(here, "gemm.mjs"), "--backends", backends, ...(QUICK ? ["--quick"] : [])];
+  const run = (extraEnv, threads, backends, extra = []) => {
+    const args = [join(here, "gemm.mjs"), "--backends", backends, ...extra, ...(QUICK ? ["--quick"] : [])];
     const env = { ...process.env, ...extraEnv, SEQGRAD_THREADS: String(threads) };
     const res = spawnSync(process.execPath, args, { encoding: "utf8", env });
     if (res.status !== 0) throw new Error(`gemm.mjs failed: ${res.stderr.trim().split("\n").pop()}`);
     return JSON.parse(res.stdout.trim().split("\n").pop());
   };
-  const single = run({}, 1, "js,wasm");
+  const single = run({}, 1, "js,wasm", ["--ceiling"]);
   single.jax = jaxGemm();
   if (!Object.keys(single.gflops[single.shapes[0].label]).includes("wasm")) return { single, two: null, simd: null };
   return { single, two: run({}, 2, "wasm"), simd: withSimd ? run(SIMD128_ONLY, 1, "wasm") : null };
@@ -185,7 +197,6 @@ function jaxGemm() {
   try {
     require.resolve("@jax-js/jax");
   } catch {
-    notes.push("jax-js column skipped: @jax-js/jax is a devDependency; run `npm ci`.");
     return null;
   }
   const res = spawnSync(process.execPath, [join(here, "jax-gemm.mjs"), ...(QUICK ? ["--quick"] : [])], { encoding: "utf8" });
@@ -290,6 +301,7 @@ async function main() {
     simdGemm: gemmRuns.simd?.gflops ?? null,
     torchGemm,
     jaxGemm: gemmRuns.single.jax?.gflops ?? null,
+    ceiling: gemmRuns.single.ceiling ?? null,
     jaxVersion: gemmRuns.single.jax?.version ?? null,
     overhead,
     orthogonal,

@@ -4,10 +4,11 @@
 // `npm install`.
 //   node scripts/setup.mjs            npm packages only (what `npm start` needs first)
 //   node scripts/setup.mjs --debian   npm packages and Debian packages (what `npm test` needs)
-//   node scripts/setup.mjs --bench    npm packages and, where possible, PyTorch from Debian with
-//                                     OpenBLAS (bench/apt-packages.txt: what `npm run bench`
-//                                     compares against; without them its PyTorch columns read
-//                                     "not run", so a missing package is reported, not fatal)
+//   node scripts/setup.mjs --bench    npm packages and, where possible, the Debian packages of
+//                                     bench/apt-packages.txt: PyTorch with OpenBLAS (what `npm run
+//                                     bench` compares against) and Chromium (its in-browser
+//                                     column); without them those columns read "not run", so a
+//                                     missing package is reported, not fatal)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -17,15 +18,28 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 ensureNodeModules();
 if (process.argv.includes("--debian")) ensureDebianPackages(join(root, ".ci", "apt-packages.txt"), "the test suite", true);
-if (process.argv.includes("--bench")) ensureDebianPackages(join(root, "bench", "apt-packages.txt"), "the benchmark's PyTorch side", false);
+if (process.argv.includes("--bench")) ensureDebianPackages(join(root, "bench", "apt-packages.txt"), "the benchmark's PyTorch and Chromium columns", false);
 
-/** Runs `npm ci` when the installed tree is missing or older than package-lock.json. */
+/**
+ * Runs `npm ci` when the installed tree is missing, older than package-lock.json, or lacks a
+ * package that package.json names (a tree installed before a dependency was added can be newer
+ * than a lockfile a checkout just wrote).
+ */
 function ensureNodeModules() {
   const marker = join(root, "node_modules", ".package-lock.json");
   const lock = join(root, "package-lock.json");
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log("setup: installing npm packages (npm ci)");
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
+  const absent = fresh ? missingPackages() : [];
+  if (fresh && absent.length === 0) return;
+  console.log(`setup: installing npm packages (npm ci)${absent.length > 0 ? `: ${absent.join(", ")} missing` : ""}`);
   run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+/** The dependencies and devDependencies of package.json that node_modules does not hold. */
+function missingPackages() {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+  return names.filter((name) => !existsSync(join(root, "node_modules", name, "package.json")));
 }
 
 /**
