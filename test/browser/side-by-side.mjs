@@ -10,14 +10,13 @@
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, LAB_BUILD, Suite, TIMEOUT, check, serveStatic } from "./harness.mjs";
+import { ARTIFACTS, Suite } from "./harness.mjs";
+import { compareFigure, kindOf, openComparePage } from "./compare.mjs";
 
 const require = createRequire(import.meta.url);
 const { makeAll, viz, sg } = require("./library-figures.cjs");
 
 const OUT = join(ARTIFACTS, "side-by-side");
-const SEQGRAD = /^application\/vnd\.seqgrad\.([a-z]+)\.v1\+json$/;
-const NUMERIC = /^[−-]?\d+(\.\d+)?(e[−-]?\d+)?$/;
 
 function display(figure) {
   return figure[Symbol.for("Jupyter.display")]();
@@ -88,133 +87,18 @@ function fiveStepLoss() {
   return loss;
 }
 
-/** The static SVG of a bundle, drawn from its payload as the handouts draw it. */
-function staticSvg(bundle) {
-  const mime = Object.keys(bundle).find((m) => SEQGRAD.test(m));
-  return mime === undefined ? "" : viz.fromPayload(mime, bundle[mime]).toSVG();
-}
-
-function kindOf(bundle) {
-  for (const mime of Object.keys(bundle)) {
-    const m = SEQGRAD.exec(mime);
-    if (m !== null) return m[1];
-  }
-  return "";
-}
-
-/** What a drawing shows, read in the page: tick texts, series colours, panels. */
-function readDrawings(section) {
-  const rgb = (c) => {
-    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c ?? "");
-    if (m === null) return (c ?? "").toLowerCase();
-    return `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
-  };
-  const lab = section.querySelector(".jp-seqgrad-figure");
-  const svg = section.querySelector(".side-by-side-static svg");
-  const plot = lab?.querySelector(".js-plotly-plot");
-  const texts = (root, selector) => [...(root?.querySelectorAll(selector) ?? [])].map((t) => t.textContent ?? "").filter((t) => t.length > 0);
-  const layout = plot?._fullLayout;
-  const labPanels = layout === undefined ? [] : Object.keys(layout).filter((k) => /^yaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => layout[k].type);
-  // heat maps: the colour bar's ticks (their row and column labels are categories, thinned per drawing)
-  const heat = plot?.querySelector(".heatmaplayer, g.hm") !== null && plot?.querySelector(".heatmaplayer, g.hm") !== undefined;
-  return {
-    labTicks: texts(plot, heat ? ".colorbar text" : ".xaxislayer-above text, .yaxislayer-above text"),
-    svgTicks: texts(svg, "text.tick"),
-    labColors: [...new Set([...(plot?.querySelectorAll(".scatterlayer .trace path.js-line") ?? [])].map((p) => rgb(p.style.stroke)).filter((c) => c !== ""))].sort(),
-    svgColors: [...new Set([...(svg?.querySelectorAll("polyline.series") ?? [])].map((p) => (p.getAttribute("stroke") ?? "").toLowerCase()))].sort(),
-    labPanels,
-    svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
-    labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
-    // values printed in heat-map cells, row by row
-    labCellValues: texts(plot, ".annotation-text"),
-    svgCellValues: texts(svg, "text.value"),
-    // graph: the text lines of every node, and the hover text of the static nodes
-    labNodeLines: texts(lab, ".jp-seqgrad-node text"),
-    svgNodeLines: texts(svg, "g.node text"),
-    svgNodeTitles: [...(svg?.querySelectorAll("g.node") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
-    // graph and unrolled: the heading, and colours as the page paints them (CSS could override an attribute)
-    labHeading: texts(lab, ".jp-seqgrad-top .jp-seqgrad-title, .jp-seqgrad-top .jp-seqgrad-details"),
-    svgHeading: texts(svg, ":scope > text.title, :scope > text.subtitle"),
-    labNodeFills: [...(lab?.querySelectorAll(".jp-seqgrad-node > rect, .jp-seqgrad-cell > rect") ?? [])].map((r) => rgb(getComputedStyle(r).fill)),
-    svgNodeFills: [...(svg?.querySelectorAll("g.node > rect, g.cell > rect") ?? [])].map((r) => rgb(getComputedStyle(r).fill)),
-    // unrolled: the text of every box, edge colours and labels, the colour bar's ticks, hover texts
-    labCellLines: texts(lab, ".jp-seqgrad-cell text"),
-    svgCellLines: texts(svg, "g.cell text"),
-    labEdgeColors: [...(lab?.querySelectorAll(".jp-seqgrad-uedge-line") ?? [])].map((p) => rgb(getComputedStyle(p).stroke)),
-    svgEdgeColors: [...(svg?.querySelectorAll("g.edge > polyline") ?? [])].map((p) => rgb(getComputedStyle(p).stroke)),
-    labEdgeLabels: texts(lab, ".jp-seqgrad-edge-label"),
-    svgEdgeLabels: texts(svg, "text.edge-label"),
-    labBarTicks: texts(lab, ".jp-seqgrad-colorbar .jp-seqgrad-tick"),
-    svgBarTicks: texts(svg, "g.colorbar text.tick"),
-    svgCellTitles: [...(svg?.querySelectorAll("g.cell") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
-  };
-}
-
 export async function runSideBySide(browser) {
   const suite = new Suite("side by side");
   console.log("side by side (lab renderer | static SVG)");
   mkdirSync(OUT, { recursive: true });
-  const server = await serveStatic(LAB_BUILD);
-  const page = await browser.newPage({ viewport: { width: 1880, height: 1000 } });
-  page.setDefaultTimeout(TIMEOUT);
-  await page.goto(`${server.url}/rendermime-page.html`, { timeout: TIMEOUT });
-  await page.waitForSelector("body[data-seqgrad-page=ready]", { state: "attached" });
-  await page.addStyleTag({ content: ".test-output { max-width: none; display: grid; grid-template-columns: 900px 900px; gap: 16px; align-items: start; } .test-output > h3 { grid-column: 1 / 3; margin: 4px 0; } .side-by-side-static { border-left: 2px dashed #999; padding-left: 12px; }" });
+  const { page, close } = await openComparePage(browser);
   const figures = { ...makeAll(), ...hardFigures() };
   let index = 0;
   for (const [name, bundle] of Object.entries(figures)) {
-    const kind = kindOf(bundle);
-    await suite.test(`${name} (${kind}): the lab and the static SVG show the same ticks, colours and panels`, async () => {
-      const i = await page.evaluate(([b, t]) => window.seqgradTest.show(b, t), [bundle, name]);
-      const section = page.locator(".test-output").nth(i);
-      await page.evaluate(([k, html]) => {
-        const div = document.createElement("div");
-        div.className = "side-by-side-static";
-        // the static drawing as the handout shows it (it carries no scripts)
-        div.innerHTML = html;
-        document.querySelectorAll(".test-output")[k].appendChild(div);
-      }, [i, staticSvg(bundle)]);
-      await section.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-figure svg.jp-seqgrad-svg, .jp-seqgrad-figure img.jp-seqgrad-image, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
-      await page.waitForTimeout(150);
-      check((await section.locator(".jp-seqgrad-error").count()) === 0, `${name}: the lab shows an error box`);
-      const d = await section.evaluate(readDrawings);
-      await section.screenshot({ path: join(OUT, `${String(index).padStart(2, "0")}-${name}.png`) });
-      index += 1;
-      const numericLab = d.labTicks.filter((t) => NUMERIC.test(t)).sort();
-      const numericSvg = d.svgTicks.filter((t) => NUMERIC.test(t)).sort();
-      // the unrolled graph and the computation graph are SVG drawings in the lab too, without numeric axes
-      check(kind === "unrolled" || kind === "graph" || JSON.stringify(numericLab) === JSON.stringify(numericSvg), `${name}: numeric tick labels differ; lab ${numericLab.join(" ")} | svg ${numericSvg.join(" ")}`);
-      const tooLong = [...numericLab, ...numericSvg].filter((t) => t.length > 8);
-      check(tooLong.length === 0, `${name}: tick labels over 8 characters: ${tooLong.join(", ")}`);
-      check(JSON.stringify(d.labColors) === JSON.stringify(d.svgColors), `${name}: series colours differ; lab ${d.labColors.join(" ")} | svg ${d.svgColors.join(" ")}`);
-      if (d.svgPanels.length > 0) {
-        const lab = d.labPanels.slice(0, d.svgPanels.length);
-        check(JSON.stringify(lab) === JSON.stringify(d.svgPanels), `${name}: panels differ; lab ${d.labPanels.join(" ")} | svg ${d.svgPanels.join(" ")}`);
-      }
-      if (kind === "graph") {
-        const nodes = bundle["application/vnd.seqgrad.graph.v1+json"].nodes.length;
-        check(d.labNodes === nodes, `${name}: lab graph nodes; expected ${nodes}, got ${d.labNodes}`);
-        check(JSON.stringify(d.labNodeLines) === JSON.stringify(d.svgNodeLines), `${name}: node text differs; lab ${d.labNodeLines.slice(0, 6).join(" | ")} | svg ${d.svgNodeLines.slice(0, 6).join(" | ")}`);
-        check(d.svgNodeTitles === nodes, `${name}: static nodes with a <title>; expected ${nodes}, got ${d.svgNodeTitles}`);
-      }
-      if (kind === "graph" || kind === "unrolled") {
-        check(d.labHeading.length > 0 && JSON.stringify(d.labHeading) === JSON.stringify(d.svgHeading), `${name}: heading differs; lab ${d.labHeading.join(" | ")} | svg ${d.svgHeading.join(" | ")}`);
-        check(JSON.stringify(d.labNodeFills) === JSON.stringify(d.svgNodeFills), `${name}: box fills differ; lab ${d.labNodeFills.slice(0, 6).join(" ")} | svg ${d.svgNodeFills.slice(0, 6).join(" ")}`);
-      }
-      if (kind === "unrolled") {
-        const p = bundle["application/vnd.seqgrad.unrolled.v1+json"];
-        check(JSON.stringify(d.labCellLines) === JSON.stringify(d.svgCellLines), `${name}: cell text differs; lab ${d.labCellLines.slice(0, 8).join(" | ")} | svg ${d.svgCellLines.slice(0, 8).join(" | ")}`);
-        check(d.labEdgeColors.length === p.edges.length && JSON.stringify(d.labEdgeColors) === JSON.stringify(d.svgEdgeColors), `${name}: edge colours differ; lab ${d.labEdgeColors.slice(0, 6).join(" ")} | svg ${d.svgEdgeColors.slice(0, 6).join(" ")}`);
-        check(JSON.stringify(d.labEdgeLabels) === JSON.stringify(d.svgEdgeLabels), `${name}: edge labels differ; lab ${d.labEdgeLabels.join(" ")} | svg ${d.svgEdgeLabels.join(" ")}`);
-        check(JSON.stringify(d.labBarTicks) === JSON.stringify(d.svgBarTicks), `${name}: colour-bar ticks differ; lab ${d.labBarTicks.join(" ")} | svg ${d.svgBarTicks.join(" ")}`);
-        check(d.svgCellTitles === p.cells.length, `${name}: static cells with a <title>; expected ${p.cells.length}, got ${d.svgCellTitles}`);
-      }
-      // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
-      if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
-      if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
-    });
+    const shot = join(OUT, `${String(index).padStart(2, "0")}-${name}.png`);
+    index += 1;
+    await suite.test(`${name} (${kindOf(bundle)}): the lab and the static SVG show the same ticks, colours and panels`, () => compareFigure(page, viz, name, bundle, shot));
   }
-  await page.close();
-  await server.close();
+  await close();
   return suite;
 }

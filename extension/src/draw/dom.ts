@@ -32,3 +32,16 @@ export function header(title: string, details: string): HTMLElement {
   node.append(el("span", "jp-seqgrad-title", title), el("span", "jp-seqgrad-details", details));
   return node;
 }
+
+/**
+ * The heading the library wrote for a figure drawn from its layout (graph, unrolled graph): the
+ * title and under it the subtitle, centred over the drawing's `width` as the static SVG prints them.
+ */
+export function heading(title: string, subtitle: string, width: number, fontFamily: string): HTMLElement {
+  const node = el("div", "jp-seqgrad-heading");
+  node.style.maxWidth = `${Math.ceil(width)}px`;
+  node.style.fontFamily = fontFamily;
+  if (title.length > 0) node.appendChild(el("div", "jp-seqgrad-heading-title", title));
+  if (subtitle.length > 0) node.appendChild(el("div", "jp-seqgrad-heading-subtitle", subtitle));
+  return node;
+}

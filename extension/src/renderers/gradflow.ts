@@ -2,6 +2,7 @@
  * `application/vnd.seqgrad.gradflow.v1+json`: how gradients flow back through time. Left:
  * ||dL/dh_t|| (solid) and ||dh_T/dh_t|| (dashed) against t on a log axis, a colour per model;
  * right, beside it as in the static drawing: the gradient norm of each parameter, a row per name.
+ * The legend, as in the static drawing, names each model's colour and each measure's line style.
  */
 import type { GradflowPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
@@ -34,6 +35,8 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
       type: "scatter",
       mode: s.steps.length <= 30 ? "lines+markers" : "lines",
       name,
+      showlegend: false,
+      legendgroup: s.model,
       x: s.steps,
       y: s.norms.map((v) => { const x = plotValue(v); return x !== null && x > 0 ? x : null; }),
       line: { color: color(s.model), dash: s.measure === "jacobian" ? "dash" : "solid", width: 2 },
@@ -41,6 +44,7 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
       hovertemplate: `${name}<br>t = %{x}<br>norm %{y:.4g}<extra></extra>`,
     };
   });
+  data.push(...legendEntries(theme, p, color));
   const names = [...new Set(p.parameters.map((q) => q.name))];
   const layout: PlotObject = {
     ...baseLayout(theme, Math.max(380, 120 + names.length * 18)),
@@ -72,4 +76,17 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
     layout.annotations = [{ text: "parameter gradient norms", showarrow: false, xref: "x2 domain", yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", font: { color: theme.text } }];
   }
   return { data, layout };
+}
+
+/**
+ * The chart's legend as the static drawing has it: a colour per model, then a line style per
+ * measure (solid ||dL/dh_t||, dashed ||dh_T/dh_t||), rather than every model x measure pair.
+ * Legend-only traces; clicking a model's entry hides that model's lines.
+ */
+function legendEntries(theme: Theme, p: GradflowPayload, color: (model: string) => string): PlotObject[] {
+  const blank = { type: "scatter", mode: "lines", x: [null], y: [null], hoverinfo: "skip" };
+  const models = p.models.map((m) => ({ ...blank, name: plotlyText(m), legendgroup: m, line: { color: color(m), width: 2 } }));
+  const measures = (["loss", "jacobian"] as const).filter((m) => p.series.some((s) => s.measure === m));
+  const styles = measures.map((m) => ({ ...blank, name: MEASURE[m], legendgroup: `measure ${m}`, line: { color: theme.muted, width: 2, dash: m === "jacobian" ? "dash" : "solid" } }));
+  return [...models, ...styles];
 }

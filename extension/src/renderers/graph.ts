@@ -6,7 +6,7 @@
  */
 import type { GraphEdge, GraphNode, GraphPayload } from "seqgrad/payloads";
 import { FONT_FAMILY, MONO_FAMILY } from "seqgrad/payloads";
-import { el, header, svg } from "../draw/dom";
+import { el, heading, svg } from "../draw/dom";
 import type { Tooltip } from "../draw/tooltip";
 import { SvgWidget } from "../svg-widget";
 
@@ -23,7 +23,7 @@ export class GraphRenderer extends SvgWidget<"graph"> {
   protected async draw(p: GraphPayload): Promise<void> {
     // the labels are 11 px and more in the layout: the first view never shrinks them
     const { top, view, tooltip } = this.start(p.width, p.height, { readableScale: 1 });
-    top.appendChild(header(p.title ?? "", p.subtitle));
+    top.appendChild(heading(p.title ?? "", p.subtitle, Math.max(p.width, 360), FONT_FAMILY));
     const g = view.content;
     g.setAttribute("font-family", FONT_FAMILY);
     g.appendChild(svg("rect", { x: 0, y: 0, width: p.width, height: p.height, fill: "#ffffff", class: "jp-seqgrad-paper" }));
@@ -58,7 +58,8 @@ function node(n: GraphNode, tooltip: Tooltip): SVGGElement {
 /** The note (what was left out) and the legend of node kinds, under the drawing. */
 function legend(p: GraphPayload): HTMLElement {
   const box = el("div", "jp-seqgrad-graph-legend");
-  if (p.note.length > 0) box.appendChild(el("div", "jp-seqgrad-details", p.note));
+  box.style.fontFamily = FONT_FAMILY;
+  if (p.note.length > 0) box.appendChild(el("div", "jp-seqgrad-caption", p.note));
   const row = el("div", "jp-seqgrad-legend-row");
   for (const k of p.legend) {
     const item = el("span", "jp-seqgrad-legend-item");

@@ -7,7 +7,7 @@
  */
 import type { GraphTextLine, PlacedText, UnrolledCell, UnrolledColorBar, UnrolledEdge, UnrolledPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
-import { el, header, svg } from "../draw/dom";
+import { el, heading, svg } from "../draw/dom";
 import type { Tooltip } from "../draw/tooltip";
 import { SvgWidget } from "../svg-widget";
 import { pointsAttr } from "./graph";
@@ -22,7 +22,7 @@ export class UnrolledRenderer extends SvgWidget<"unrolled"> {
   protected async draw(p: UnrolledPayload): Promise<void> {
     if (this.allExpanded === null) this.allExpanded = p.expanded;
     const { top, view, tooltip } = this.start(p.width, p.height, { readableScale: 1 });
-    top.appendChild(header(p.title ?? "", p.subtitle));
+    top.appendChild(heading(p.title ?? "", p.subtitle, Math.max(p.width, 420), FONT_FAMILY));
     if (p.cells.some((c) => c.gates.length > 0)) {
       const toggle = el("button", "jp-seqgrad-button jp-seqgrad-gates-toggle", this.allExpanded ? "hide gates" : "show gates");
       toggle.type = "button";
@@ -125,7 +125,8 @@ function colorBar(b: UnrolledColorBar): SVGGElement {
 /** The caption and the legend of the parameters' colours, under the drawing. */
 function legend(p: UnrolledPayload): HTMLElement {
   const box = el("div", "jp-seqgrad-graph-legend");
-  if (p.caption.length > 0) box.appendChild(el("div", "jp-seqgrad-details jp-seqgrad-caption", p.caption));
+  box.style.fontFamily = FONT_FAMILY;
+  if (p.caption.length > 0) box.appendChild(el("div", "jp-seqgrad-caption", p.caption));
   const row = el("div", "jp-seqgrad-legend-row");
   for (const k of p.legend) {
     const item = el("span", "jp-seqgrad-legend-item");
