@@ -4,6 +4,7 @@ import type { DType } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { ForwardHook, ForwardPreHook, RemovableHandle, addHook } from "./hooks";
 import { checkRegistration, convertTensor } from "./module-registry";
+import { everyPath } from "./module-paths";
 import { moduleBundle, moduleRepr } from "./module-repr";
 import { Parameter } from "./parameter";
 import { LoadStateDictOptions, LoadStateDictResult, StateDict, loadStateDictInto } from "./state-dict";
@@ -247,10 +248,14 @@ export class Module {
     return moduleBundle(this);
   }
 
+  /**
+   * Parameters with their dotted names. `dedup`: each tensor once, under its first name (what
+   * optimizers take); otherwise every name of every path (what state dicts hold, as PyTorch's).
+   */
   private collectParameters(dedup: boolean): Array<[string, Parameter]> {
     const out: Array<[string, Parameter]> = [];
     const seen = new Set<Parameter>();
-    for (const [prefix, m] of this.namedModules()) {
+    for (const [prefix, m] of dedup ? this.namedModules() : everyPath(this)) {
       for (const [local, p] of m.namedDirectParameters()) {
         if (dedup && seen.has(p)) continue;
         seen.add(p);
@@ -262,9 +267,10 @@ export class Module {
     return out;
   }
 
+  /** Buffers with their dotted names; `persistentOnly` (state dicts): the persistent ones along every path. */
   private collectBuffers(persistentOnly: boolean): Array<[string, Tensor]> {
     const out: Array<[string, Tensor]> = [];
-    for (const [prefix, m] of this.namedModules()) {
+    for (const [prefix, m] of persistentOnly ? everyPath(this) : this.namedModules()) {
       for (const [local, b] of m._buffers) {
         if (b === null || (persistentOnly && m._transientBuffers.has(local))) continue;
         out.push([prefix === "" ? local : `${prefix}.${local}`, b]);

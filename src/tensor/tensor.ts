@@ -151,9 +151,14 @@ export class Tensor {
    * Options: `retainGraph`, `createGraph` (the gradients get a graph, for higher derivatives),
    * `inputs` (accumulate into these tensors only); any other key raises.
    */
-  backward(grad?: Tensor | BackwardOptions, options: BackwardOptions = {}): void {
-    const given = grad instanceof Tensor || grad === undefined ? grad : undefined;
-    const opts = grad instanceof Tensor || grad === undefined ? options : { ...grad, ...options };
+  backward(grad?: Tensor | BackwardOptions | null, options: BackwardOptions = {}): void {
+    const isOptions = (v: unknown): v is BackwardOptions => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Tensor);
+    if (grad !== undefined && grad !== null && !(grad instanceof Tensor) && !isOptions(grad)) {
+      throw new ValueError(`backward: the first argument must be the gradient (a Tensor) or the options { retainGraph, createGraph, inputs }; got ${describeArgument(grad)}`);
+    }
+    if (!isOptions(options)) throw new ValueError(`backward: options must be an object { retainGraph, createGraph, inputs }; got ${describeArgument(options)}`);
+    const given = grad instanceof Tensor ? grad : undefined;
+    const opts = isOptions(grad) ? { ...grad, ...options } : options;
     const pass = backwardPassOptions(opts);
     const g = initialGrad(this, given, () => new Tensor(onesOf(this.dtype, this.numel), this.shape));
     runBackward([this], [g], pass);
@@ -272,4 +277,11 @@ function onesOf(dtype: DType, n: number): TypedArray {
   const data = allocate(dtype, n);
   data.fill(1);
   return data;
+}
+
+/** A wrong argument as an error names it: its type and, for a primitive, its value. */
+function describeArgument(v: unknown): string {
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object" || typeof v === "function") return typeof v;
+  return `${typeof v} ${JSON.stringify(v) ?? String(v)}`;
 }

@@ -77,6 +77,18 @@ describe("backward options", () => {
     expect(() => x.sum().backward({ createGraph: "yes" } as never)).toThrow(/^backward: createGraph must be a boolean; got yes/);
   });
 
+  it("rejects a first argument that is neither a gradient nor options (PyTorch's positional retain_graph), and leaves .grad alone", () => {
+    const x = leaf([1, 2]);
+    const y = x.mul(2).sum();
+    expect(() => y.backward(true as never)).toThrow(/^backward: the first argument must be the gradient \(a Tensor\) or the options \{ retainGraph, createGraph, inputs \}; got boolean true/);
+    expect(() => y.backward("retain" as never)).toThrow(/got string "retain"/);
+    expect(() => y.backward([1] as never)).toThrow(/got an array/);
+    expect(() => y.backward(undefined, 1 as never)).toThrow(/^backward: options must be an object \{ retainGraph, createGraph, inputs \}; got number 1/);
+    expect(x.grad).toBeNull();
+    y.backward(null);
+    expect(values(x.grad)).toEqual([2, 2]);
+  });
+
   it("accumulates only into the given inputs", () => {
     const x = leaf([1, 2]);
     const w = leaf([3, 4]);

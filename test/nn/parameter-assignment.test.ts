@@ -89,3 +89,17 @@ describe("assigning a Parameter to a layer's attribute registers it, as in PyTor
     expect(ln.forward(tensor([[1, 2, 3]])).shape).toEqual([1, 3]);
   });
 });
+
+describe("a module used twice, as in PyTorch", () => {
+  it("yields its parameters once, while the state dict holds every path's keys as PyTorch's state_dict does", () => {
+    const block = new nn.Linear(2, 2);
+    const shared = new nn.ModuleList([block, block, new nn.Linear(2, 1)]);
+    expect(shared.parameters()).toHaveLength(4);
+    // PyTorch: nn.ModuleList([block, block, nn.Linear(2, 1)]).state_dict().keys()
+    expect(Object.keys(shared.stateDict())).toEqual(["0.weight", "0.bias", "1.weight", "1.bias", "2.weight", "2.bias"]);
+    const fromTorch = new nn.ModuleList([new nn.Linear(2, 2), new nn.Linear(2, 2), new nn.Linear(2, 1)]).stateDict();
+    shared.loadStateDict(fromTorch);
+    // the later path's values win, as when PyTorch loads into a shared module
+    expect(Array.from(block.weight.data)).toEqual(Array.from(fromTorch["1.weight"]?.data ?? []));
+  });
+});
