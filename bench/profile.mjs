@@ -48,7 +48,8 @@ for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
 const byName = new Map();
 for (const n of profile.nodes) {
   const f = n.callFrame;
-  const where = f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : "";
+  // WebAssembly functions are named by the module's name section (file/function of the .as sources)
+  const where = f.url.startsWith("wasm://") ? "wasm" : f.url ? `${basename(f.url)}:${f.lineNumber + 1}` : "";
   const name = f.functionName === "" ? (f.url ? "(anonymous)" : `(${f.codeType ?? "native"})`) : f.functionName;
   const key = where ? `${name} (${where})` : name;
   byName.set(key, (byName.get(key) ?? 0) + (hits.get(n.id) ?? 0) * interval);

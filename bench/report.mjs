@@ -108,7 +108,7 @@ function profileTables(r) {
   return r.profiles
     .map((p) => {
       const rows = p.top.map((x) => [x.name.replace(/\|/g, "/"), `${(100 * x.share).toFixed(1)}%`, fmt(x.msPerStep)]);
-      return `${p.label}, ${fmt(p.msPerStep)} ms of CPU samples per step (one process, ${p.steps} steps; wasm-function[i] is a kernel of the module):\n\n${table(["function (self time)", "share", "ms / step"], rows)}`;
+      return `${p.label}, ${fmt(p.msPerStep)} ms of CPU samples per step (one process, ${p.steps} steps; "(wasm)" marks a WebAssembly kernel, named file/function of src/backend/wasm/assembly):\n\n${table(["function (self time)", "share", "ms / step"], rows)}`;
     })
     .join("\n\n");
 }

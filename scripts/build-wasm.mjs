@@ -25,7 +25,9 @@ const sourceDir = join(root, "src", "backend", "wasm", "assembly");
 const outDir = join(root, "src", "backend", "wasm", "generated");
 const sources = readdirSync(sourceDir).filter((f) => f.endsWith(".as")).sort();
 
-const COMMON = ["--runtime", "stub", "--optimizeLevel", "3", "--shrinkLevel", "0", "--noAssert", "--noColors"];
+// --debug adds only a name section (the code is byte-identical), so CPU profiles name the kernels
+// (e.g. kernel/kernel5x8) instead of wasm-function[i].
+const COMMON = ["--runtime", "stub", "--optimizeLevel", "3", "--shrinkLevel", "0", "--noAssert", "--noColors", "--debug"];
 const PLAIN = ["--enable", "simd", "--initialMemory", "2"];
 const SHARED = ["--enable", "simd", "--enable", "threads", "--importMemory", "--sharedMemory", "--initialMemory", "2", "--maximumMemory", "65536"];
 const FMA = ["--enable", "relaxed-simd"];
