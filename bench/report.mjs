@@ -57,6 +57,28 @@ function share(r, gflops, cores) {
   return `${Math.round((100 * gflops) / (ceilingOf(r) * cores))}%`;
 }
 
+/**
+ * Floating-point operations of the matrix products of one training step of configuration `c`
+ * (2 per multiply-add): the forward products, and twice as many backward (the gradients of both
+ * operands). Elementwise work, softmax and Adam are left out, so the rate this gives for a step
+ * is the step's speed in GEMM terms, comparable to the GEMM table and the SIMD128 ceiling.
+ * Gates per cell: LSTM 4, GRU 3, RNN 1.
+ */
+export function stepFlops(c) {
+  const gates = { lstm: 4, gru: 3, rnn: 1 }[c.cell];
+  if (c.kind === "lm") {
+    let forward = 2 * c.seq * c.batch * c.hidden * c.vocab;
+    for (let l = 0; l < c.layers; l++) forward += 2 * c.seq * c.batch * ((l === 0 ? c.emb : c.hidden) + c.hidden) * gates * c.hidden;
+    return 3 * forward;
+  }
+  const { srcLen: S, tgtLen: T, batch: B, emb: E, hidden: H } = c;
+  const recurrent = 2 * (S + T) * B * (E + H) * gates * H;
+  const attention = 2 * 2 * B * T * S * H;
+  const combine = 2 * B * T * 2 * H * H;
+  const head = 2 * B * T * H * c.tgtVocab;
+  return 3 * (recurrent + attention + combine + head);
+}
+
 function trainingTable(r) {
   const simd = r.configs.some((c) => r.train[c.name]?.seqgradSimd);
   // jax-js: only the configurations its worker writes (the one-layer LSTM language models)
@@ -68,12 +90,15 @@ function trainingTable(r) {
     if (r.browser) row.push(ms(r.browser[c.name]), ratio(r.browser[c.name]?.ms, e.seqgrad?.ms));
     if (simd) row.push(ms(e.seqgradSimd), ratio(e.seqgradSimd?.ms, e.torch?.ms));
     if (jax) row.push(Number.isFinite(e.jax?.ms) ? fmt(e.jax.ms) : "", ratio(e.jax?.ms, e.seqgrad?.ms).replace("n/a", ""));
+    const rate = stepFlops(c) / (e.seqgrad?.ms ?? NaN) / 1e6;
+    row.push(Number.isFinite(rate) ? `${fmt(rate)} (${share(r, rate, 1)})` : "n/a");
     return row;
   });
   const header = ["configuration", "seqgrad ms", "PyTorch ms", "TF.js wasm ms", "seqgrad / PyTorch", "TF.js / seqgrad", "copies / step"];
   if (r.browser) header.push("seqgrad in Chromium ms", "Chromium / Node");
   if (simd) header.push("SIMD128 only ms", "SIMD128 only / PyTorch");
   if (jax) header.push("jax-js wasm ms", "jax-js / seqgrad");
+  header.push("seqgrad step GFLOP/s (share of one core's ceiling)");
   return table(header, rows);
 }
 
@@ -181,6 +206,11 @@ ${targets(r)}
 ## Training step (forward, cross-entropy, backward, Adam), milliseconds
 
 ${trainingTable(r)}
+
+The last column divides the floating-point operations of the step's matrix products (forward, and
+twice that backward; elementwise work and Adam not counted) by seqgrad's step time: the step's
+speed in GEMM terms, as a share of one core's SIMD128 ceiling (large products use two threads, so
+it may pass 100%).
 
 ## GEMM, float32, GFLOP/s (one thread unless marked)
 
