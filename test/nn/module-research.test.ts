@@ -129,6 +129,16 @@ describe("LayerNorm, MultiheadAttention and the causal mask", () => {
     expect(gradgradcheck((x) => mha.forward(x, x, x, { attnMask: mask }).output.tanh(), [x]).ok).toBe(true);
   });
 
+  it("TransformerEncoderLayer (post-norm relu with a key padding mask, pre-norm gelu causal) passes gradcheck and gradgradcheck in float64", () => {
+    const post = new nn.TransformerEncoderLayer({ dModel: 4, nhead: 2, dimFeedforward: 6, dropout: 0, dtype: "float64" });
+    const pre = new nn.TransformerEncoderLayer({ dModel: 4, nhead: 2, dimFeedforward: 6, dropout: 0, activation: "gelu", normFirst: true, batchFirst: true, dtype: "float64" });
+    const pad = tensor([[0, 0, 1], [0, 0, 0]], { dtype: "int32" });
+    const x = randn([3, 2, 4], { ...f64, requiresGrad: true });
+    const run = (x: Tensor): Tensor => pre.forward(post.forward(x, { srcKeyPaddingMask: pad }).transpose(0, 1), { srcMask: nn.causalMask(3, "float64") });
+    expect(gradcheck(run, [x]).ok).toBe(true);
+    expect(gradgradcheck(run, [x]).ok).toBe(true);
+  });
+
   it("causalMask lets position i attend to positions <= i only", () => {
     const mha = new nn.MultiheadAttention({ embedDim: 4, numHeads: 2, batchFirst: true });
     const { weights } = mha.forward(randn([1, 3, 4]), randn([1, 3, 4]), randn([1, 3, 4]), { attnMask: nn.causalMask(3), averageAttnWeights: false });

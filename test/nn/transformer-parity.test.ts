@@ -28,7 +28,12 @@ function build(c: ModuleCase, dtype: DType): Built {
     return { module: m, run: (xs) => [m.forward(xs[0] as Tensor)] };
   }
   if (c.kind === "batch_norm") {
-    const m = new nn.BatchNorm1d(o.numFeatures as number, { momentum: (o.momentum as number | undefined) ?? 0.1, dtype });
+    const m = new nn.BatchNorm1d(o.numFeatures as number, {
+      momentum: "momentum" in o ? (o.momentum as number | null) : 0.1,
+      affine: o.affine !== false,
+      trackRunningStats: o.trackRunningStats !== false,
+      dtype,
+    });
     return { module: m, run: (xs) => [m.forward(xs[0] as Tensor)] };
   }
   if (c.kind === "ln_lstm_cell") {
