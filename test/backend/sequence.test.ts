@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { JS_BACKEND } from "../../src/backend";
 import type { Backend } from "../../src/backend";
 import { createWasmBackend } from "../../src/backend/wasm";
+import { SEQUENCE_SPLIT_MIN_MACS } from "../../src/backend/wasm/sequence";
 import { relError, values } from "./steps-cases";
 import { Direction, SEQUENCE_CASES, SequenceCase, makeDirection, req, withPin } from "./sequence-cases";
 
@@ -12,8 +13,9 @@ const describeWasm = single === null ? describe.skip : describe;
 /**
  * Shapes [T, B, H]: a block below the staging threshold (the js steps run), H with a 1-3 element
  * tail after the multiples of 4 and of 8, H a multiple of 8, one step, the bench's small LSTM
- * (T 32, B 8, H 64), and sizes whose step product reaches the threaded-GEMM threshold with 3 or 4
- * gates (run step by step).
+ * (T 32, B 8, H 64), sizes whose step product reaches the threaded-GEMM threshold with 3 or 4
+ * gates (run step by step when H is not a multiple of 8), and sizes that two threads split by
+ * hidden units for the whole sequence (H a multiple of 8, chunks of unequal size, B of 1 and 5).
  */
 const SHAPES: Array<[number, number, number]> = [
   [3, 2, 5],
@@ -25,6 +27,11 @@ const SHAPES: Array<[number, number, number]> = [
   [32, 8, 64],
   [3, 16, 130],
   [2, 32, 256],
+  [7, 16, 128],
+  [5, 5, 256],
+  [3, 12, 200],
+  [4, 40, 96],
+  [3, 1, 512],
 ];
 
 /** How `run` runs a case: W_hh pinned, step by step instead of the sequence method, float64 arrays. */
@@ -132,6 +139,25 @@ describeWasm("the wasm sequences", () => {
       });
     }
   }
+
+  it("split over two threads by hidden units, run each direction as one job and give the same bits as one thread", () => {
+    if (threaded === null) return;
+    const split = SHAPES.filter(([, B, H]) => H % 8 === 0 && B * 4 * H * H >= SEQUENCE_SPLIT_MIN_MACS);
+    expect(split.length).toBeGreaterThanOrEqual(5);
+    for (const c of SEQUENCE_CASES) {
+      for (const shape of split) {
+        if (shape[1] * c.gates * shape[2] * shape[2] < SEQUENCE_SPLIT_MIN_MACS) continue;
+        for (const reverse of [false, true]) {
+          const jobs = threaded.threadStats().jobs;
+          const got = run(threaded, c, shape, reverse);
+          const what = `${c.name} ${shape} reverse=${reverse}`;
+          expect(threaded.threadStats().jobs - jobs, `jobs of ${what}`).toBe(1);
+          const want = run(single as Backend, c, shape, reverse);
+          for (const key of c.outputs) expect(values(got[key]), `${key} ${what}`).toEqual(values(want[key]));
+        }
+      }
+    }
+  });
 
   it("run float64 arrays through the js sequences, with the same results", () => {
     for (const c of SEQUENCE_CASES) {

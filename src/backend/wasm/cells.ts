@@ -1,6 +1,9 @@
 import type { Backend } from "../backend";
 import type { WasmKernels } from "./module";
+import { SPLIT_MIN, chunkOf, splitPool } from "./split";
 import type { Staging } from "./staging";
+import { KIND } from "./threads";
+import type { KernelThreads } from "./threads";
 
 /** The elementwise part of the Backend interface. */
 export type CellKernels = Pick<Backend, "sigmoid" | "tanh" | "lstmCell" | "gruCell" | "lstmCellBackward" | "gruCellBackward">;
@@ -13,15 +16,23 @@ const MIN_ELEMENTS = 16;
  * Cephes-style polynomials, within a few float32 ulp of the exact functions). float32 operands that
  * live in the module's memory are used in place; others are staged (one counted copy in per
  * operand, one out per result; see Staging); other dtypes and tiny sizes go to the plain-JS
- * kernels of `js`.
+ * kernels of `js`. Large ones (SPLIT_MIN) are split over the helper threads: sigmoid and tanh by
+ * elements (8 at a time, so each takes the same path as in one call), the cells by rows.
  */
-export function createWasmCells(kernels: WasmKernels, staging: Staging, js: CellKernels): CellKernels {
+export function createWasmCells(kernels: WasmKernels, staging: Staging, pool: KernelThreads | null, js: CellKernels): CellKernels {
   const { arena, pins } = staging;
   const input: Staging["input"] = (src, off, n) => staging.input(src, off, n);
   const output: Staging["output"] = (dst, off, n) => staging.output(dst, off, n);
   const done: Staging["done"] = (at, n, dst, off) => staging.done(at, n, dst, off);
 
-  function unary(kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
+  /** Runs the cell `kind` on B rows of H units on one thread (`one`) or split by rows. */
+  function rows(kind: number, B: number, H: number, pointers: number[], one: () => void): void {
+    const threads = splitPool(pool, B * H, SPLIT_MIN.cell, B, 1);
+    if (threads === null) one();
+    else threads.split({ kind, units: B, chunk: chunkOf(B, threads, 1), ints: [H, ...pointers] });
+  }
+
+  function unary(kind: number, kernel: (n: number, x: number, out: number) => void, fallback: Backend["sigmoid"]): Backend["sigmoid"] {
     return (n, x, xOff, out, outOff) => {
       if (!(x instanceof Float32Array && out instanceof Float32Array) || n < MIN_ELEMENTS) {
         fallback(n, x, xOff, out, outOff);
@@ -30,14 +41,17 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       }
       arena.reset();
       const po = staging.output(out, outOff, n);
-      kernel(n, staging.input(x, xOff, n), po);
+      const px = staging.input(x, xOff, n);
+      const threads = splitPool(pool, n, SPLIT_MIN.elementwise, n, 8);
+      if (threads === null) kernel(n, px, po);
+      else threads.split({ kind, units: n, chunk: chunkOf(n, threads, 8), ints: [px, po] });
       done(po, n, out, outOff);
     };
   }
 
   return {
-    sigmoid: unary(kernels.sigmoidArray, js.sigmoid),
-    tanh: unary(kernels.tanhArray, js.tanh),
+    sigmoid: unary(KIND.sigmoid, kernels.sigmoidArray, js.sigmoid),
+    tanh: unary(KIND.tanh, kernels.tanhArray, js.tanh),
 
     lstmCell({ B, H, acts, actsOff, c, cPrevOff, cOff, h, hOff, tanhC, tanhCOff }): void {
       const f32 = acts instanceof Float32Array && c instanceof Float32Array && h instanceof Float32Array && tanhC instanceof Float32Array;
@@ -53,7 +67,7 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       const pc = output(c, cOff, n);
       const ph = output(h, hOff, n);
       const pt = output(tanhC, tanhCOff, n);
-      kernels.lstmCell(B, H, pa, pcPrev, pc, ph, pt);
+      rows(KIND.lstmCell, B, H, [pa, pcPrev, pc, ph, pt], () => kernels.lstmCell(B, H, pa, pcPrev, pc, ph, pt));
       done(pa, 4 * n, acts, actsOff);
       done(pc, n, c, cOff);
       done(ph, n, h, hOff);
@@ -74,7 +88,7 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       const pPrev = input(h, hPrevOff, n);
       const ph = output(h, hOff, n);
       const pn = output(hn, hnOff, n);
-      kernels.gruCell(B, H, pa, pw, pPrev, ph, pn);
+      rows(KIND.gruCell, B, H, [pa, pw, pPrev, ph, pn], () => kernels.gruCell(B, H, pa, pw, pPrev, ph, pn));
       done(pa, 3 * n, acts, actsOff);
       done(ph, n, h, hOff);
       done(pn, n, hn, hnOff);
@@ -102,7 +116,8 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       const pdh = input(dh, dhOff, n);
       const pdc = staging.inout(dc, dcOff, n);
       const pdG = output(dG, dGOff, 4 * n);
-      kernels.lstmCellBackward(B, H, pg, pcPrev, pt, pdh, pdc, pdG);
+      const pointers = [pg, pcPrev, pt, pdh, pdc, pdG];
+      rows(KIND.lstmCellBackward, B, H, pointers, () => kernels.lstmCellBackward(B, H, pg, pcPrev, pt, pdh, pdc, pdG));
       done(pdG, 4 * n, dG, dGOff);
       done(pdc, n, dc, dcOff);
     },
@@ -124,7 +139,8 @@ export function createWasmCells(kernels: WasmKernels, staging: Staging, js: Cell
       const pdx = output(dGx, dGxOff, 3 * n);
       const pdw = output(dGh, dGhOff, 3 * n);
       const pdp = output(dhPrev, dhPrevOff, n);
-      kernels.gruCellBackward(B, H, pg, pn, pPrev, pdh, pdx, pdw, pdp);
+      const pointers = [pg, pn, pPrev, pdh, pdx, pdw, pdp];
+      rows(KIND.gruCellBackward, B, H, pointers, () => kernels.gruCellBackward(B, H, pg, pn, pPrev, pdh, pdx, pdw, pdp));
       done(pdx, 3 * n, dGx, dGxOff);
       done(pdw, 3 * n, dGh, dGhOff);
       done(pdp, n, dhPrev, dhPrevOff);

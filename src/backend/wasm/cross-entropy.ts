@@ -1,6 +1,9 @@
 import type { Backend } from "../backend";
 import type { WasmKernels } from "./module";
+import { SPLIT_MIN, chunkOf, splitPool } from "./split";
 import type { Staging } from "./staging";
+import { KIND } from "./threads";
+import type { KernelThreads } from "./threads";
 
 /** Below this many scores the plain-JS loop beats staging them into wasm memory. */
 const MIN_ELEMENTS = 64;
@@ -11,11 +14,13 @@ const MIN_ELEMENTS = 64;
  * lse = m + log s in float64, and the gradient rows scaled in a second
  * pass while the row is in cache. Scores, losses and the gradient are used in place when they
  * live in the module's memory, else staged (one counted copy each); the targets are written as
- * int32 with ignored ones as -1. float64 scores and tiny inputs go to `fallback`.
+ * int32 with ignored ones as -1. float64 scores and tiny inputs go to `fallback`. From
+ * SPLIT_MIN.crossEntropy scores the rows are split over the helper threads (rows are independent).
  */
 export function createWasmCrossEntropy(
   kernels: WasmKernels,
   staging: Staging,
+  pool: KernelThreads | null,
   fallback: Backend["crossEntropyRows"],
 ): Backend["crossEntropyRows"] {
   const { arena, heap, pins, transfers } = staging;
@@ -39,7 +44,9 @@ export function createWasmCrossEntropy(
       t[i] = ti === ignoreIndex ? -1 : ti;
     }
     if (!heap.owns(targets.buffer)) transfers.count(N * 4);
-    kernels.crossEntropyRows(N, C, px, pt, eps, w, pl, pg);
+    const threads = splitPool(pool, N * C, SPLIT_MIN.crossEntropy, N, 1);
+    if (threads === null) kernels.crossEntropyRows(N, C, px, pt, eps, w, pl, pg);
+    else threads.split({ kind: KIND.crossEntropy, units: N, chunk: chunkOf(N, threads, 1), ints: [C, px, pt, pl, pg], floats: [eps, w] });
     if (!lossInPlace) {
       loss.set(arena.f64.subarray(pl >>> 3, (pl >>> 3) + N));
       transfers.count(N * 8);

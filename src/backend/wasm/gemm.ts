@@ -4,7 +4,7 @@ import type { Arena } from "./arena";
 import type { WasmKernels } from "./module";
 import { B_PACKED, B_TRANSPOSED } from "./staging";
 import type { Staging } from "./staging";
-import type { GemmThreads } from "./threads";
+import type { KernelThreads } from "./threads";
 
 /** The signature of `Backend.gemm`. */
 export type Gemm = Backend["gemm"];
@@ -56,7 +56,7 @@ export type ArenaGemm = (
  * (a pinned W_hh) is cut along m whenever m has two micro-tiles per thread (the rows of a
  * recurrent step). Otherwise (few rows) the chunks are columns.
  */
-export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: GemmThreads | null): ArenaGemm {
+export function createArenaGemm(kernels: WasmKernels, arena: Arena, threads: KernelThreads | null): ArenaGemm {
   return (transA, bMode, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) => {
     const ta = transA ? 1 : 0;
     if (threads !== null && m * n * k >= PARALLEL_MIN_MACS) {

@@ -90,9 +90,16 @@ export class WasmHeap {
     return true;
   }
 
-  /** The memory's current buffer (a new object after each growth of a shared memory). */
+  /**
+   * The memory's current buffer (a new object after each growth of a shared memory), known from
+   * now on as this memory's: V8 may replace the buffer object after a growth (when this thread
+   * handles the growth's interrupt), so one made after `cut` saw the growth must be noted here,
+   * or views on it would not count as resident once the memory grows again.
+   */
   buffer(): ArrayBuffer {
-    return this.memory.buffer;
+    const buffer = this.memory.buffer;
+    this.buffers.add(buffer);
+    return buffer;
   }
 
   /** Cuts `size` bytes from the top, growing the memory when needed. */

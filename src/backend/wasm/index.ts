@@ -13,11 +13,12 @@ import { WasmKernels, instantiateKernels, instantiateSharedKernels } from "./mod
 import { PinnedCopies } from "./pins";
 import { Staging } from "./staging";
 import { createWasmSteps } from "./steps";
-import { CONTROL_BYTES, GemmThreads, loadWorkerThreads } from "./threads";
+import { helperFactory } from "./helpers";
+import { CONTROL_BYTES, KernelThreads } from "./threads";
 
 /** Options of the WebAssembly backend. */
 export interface WasmBackendOptions {
-  /** Threads for large GEMMs, the caller's included (default: env SEQGRAD_THREADS, else min(2, cores)). */
+  /** Threads for large kernels, the caller's included (default: env SEQGRAD_THREADS, else min(2, cores)). */
   threads?: number;
   /** Use the relaxed-SIMD (fused multiply-add) kernels where possible (default true; see relaxed.ts). */
   fma?: boolean;
@@ -30,8 +31,10 @@ export interface WasmBackendOptions {
  *
  * Where SharedArrayBuffer exists (Node; a cross-origin-isolated page or worker) the kernels run
  * on a shared memory: tensor storage can live in it (`storage`, see storage.ts), and with more
- * than one thread (Node) large GEMMs are split over worker threads. Elsewhere the memory is
- * private and every operand is staged (copied in and out, see Staging).
+ * than one thread large kernels (GEMMs, recurrent sequences, Adam, cells, column sums,
+ * cross-entropy rows) are split over helper threads: Node worker_threads, or Web Workers in a
+ * cross-origin-isolated page (see threads.ts). Elsewhere the memory is private, every operand is
+ * staged (copied in and out, see Staging) and everything runs on the calling thread.
  */
 export function createWasmBackend(js: Backend, options: WasmBackendOptions = {}): WasmBackend | null {
   const threads = options.threads ?? defaultThreads();
@@ -40,19 +43,29 @@ export function createWasmBackend(js: Backend, options: WasmBackendOptions = {})
   if (shared !== null) {
     // the control block of the helper threads sits at the start of the heap, the blocks after it
     const ctl = (shared.kernels.heapBase() + 63) & ~63;
-    const pool = threads > 1 && loadWorkerThreads() !== null ? new GemmThreads(shared, threads - 1, ctl) : null;
+    const spawn = threads > 1 ? helperFactory() : null;
+    const pool = spawn === null ? null : new KernelThreads(shared, threads - 1, ctl, spawn);
     return assemble(shared.kernels, js, pool, ctl + CONTROL_BYTES);
   }
   const kernels = instantiateKernels(fma);
   return kernels === null ? null : assemble(kernels, js, null, kernels.heapBase());
 }
 
-/** The wasm backend, with what only it has: its tensor storage (null on an unshared memory). */
+/** The wasm backend, with what only it has: its tensor storage (null on an unshared memory) and its threads. */
 export interface WasmBackend extends Backend {
   readonly storage: TensorStorage | null;
+  /** Threads that run large kernels (the caller's included), the jobs split over them so far, and the chunks the helpers ran. */
+  threadStats(): ThreadStats;
 }
 
-function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, base: number): WasmBackend {
+/** See WasmBackend.threadStats. */
+export interface ThreadStats {
+  threads: number;
+  jobs: number;
+  helperChunks: number;
+}
+
+function assemble(kernels: WasmKernels, js: Backend, pool: KernelThreads | null, base: number): WasmBackend {
   const heap = new WasmHeap(kernels.memory, base);
   const transfers = new Transfers();
   const arena = new Arena(heap);
@@ -60,21 +73,22 @@ function assemble(kernels: WasmKernels, js: Backend, pool: GemmThreads | null, b
   const staging = new Staging(arena, pins, transfers);
   const core = createArenaGemm(kernels, arena, pool);
   const simd = kernels.fma ? "SIMD128 + relaxed-SIMD FMA" : "SIMD128";
-  const threads = pool === null ? "1 thread" : `${pool.helpers + 1} threads for large GEMMs`;
+  const threads = pool === null ? "1 thread" : `${pool.count} threads for large kernels`;
   return {
     name: "wasm",
     detail: `WebAssembly ${simd}, ${threads}`,
     storage: heap.shared ? new TensorStorage(heap, storageLimit()) : null,
+    threadStats: () => ({ threads: pool === null ? 1 : pool.count, jobs: pool?.jobs ?? 0, helperChunks: pool?.helperChunks ?? 0 }),
     transfers: () => transfers.snapshot(),
     gemm: createWasmGemm(staging, core, js.gemm),
     linear: createWasmLinear(staging, core, js.linear),
     pin: (data) => pins.pin(data),
     unpin: (pinned) => pins.unpin(pinned),
-    colSum: createWasmColSum(kernels, staging, js.colSum),
-    adamStep: createWasmAdam(kernels, staging, js.adamStep),
-    crossEntropyRows: createWasmCrossEntropy(kernels, staging, js.crossEntropyRows),
-    ...createWasmCells(kernels, staging, js),
-    ...createWasmSteps(kernels, staging, core, js),
+    colSum: createWasmColSum(kernels, staging, pool, js.colSum),
+    adamStep: createWasmAdam(kernels, staging, pool, js.adamStep),
+    crossEntropyRows: createWasmCrossEntropy(kernels, staging, pool, js.crossEntropyRows),
+    ...createWasmCells(kernels, staging, pool, js),
+    ...createWasmSteps(kernels, staging, core, pool, js),
   };
 }
 
@@ -91,8 +105,15 @@ function defaultThreads(): number {
   const fromEnv = env === undefined ? NaN : Number.parseInt(env, 10);
   if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
   const os = loadOs();
-  const cores = os === null ? 1 : os.availableParallelism();
+  const cores = os === null ? browserCores() : os.availableParallelism();
   return Math.max(1, Math.min(2, cores));
+}
+
+/** navigator.hardwareConcurrency in a browser (page or worker), else 1. */
+function browserCores(): number {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: unknown } }).navigator;
+  const n = nav?.hardwareConcurrency;
+  return typeof n === "number" && n >= 1 ? n : 1;
 }
 
 function loadOs(): { availableParallelism(): number } | null {

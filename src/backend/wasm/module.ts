@@ -87,7 +87,7 @@ function webAssembly(): WebAssemblyApi | null {
 
 function kernelsOf(exports: Record<string, unknown>, fma: boolean): WasmKernels {
   // the plain variant has no work sharing: helper threads exist only with the shared one
-  const shared = bindSharedExports(exports) ?? { sgemmShare: noSharing };
+  const shared = bindSharedExports(exports) ?? { share: noSharing };
   return { memory: exports["memory"] as WasmMemory, fma, ...bindExports(exports), ...shared };
 }
 

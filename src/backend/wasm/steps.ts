@@ -4,6 +4,7 @@ import type { ArenaGemm } from "./gemm";
 import type { WasmKernels } from "./module";
 import { createWasmSequences } from "./sequence";
 import type { Staging } from "./staging";
+import type { KernelThreads } from "./threads";
 
 /** Below this many elements per [B, H] block the plain-JS step beats staging into wasm memory. */
 const MIN_ELEMENTS = 16;
@@ -15,9 +16,15 @@ const MIN_ELEMENTS = 16;
  * an array on the JavaScript heap is staged (copied in once, its result copied out once, see
  * Staging). A pinned W_hh is read from its panels, packed once per scope and shape. Other dtypes
  * and tiny blocks go to the plain-JS steps of `js`. The whole-direction forwards come from
- * `createWasmSequences`.
+ * `createWasmSequences` (split over `pool`'s threads by hidden units when large).
  */
-export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: ArenaGemm, js: RecurrentSteps): RecurrentSteps {
+export function createWasmSteps(
+  kernels: WasmKernels,
+  staging: Staging,
+  core: ArenaGemm,
+  pool: KernelThreads | null,
+  js: RecurrentSteps,
+): RecurrentSteps {
   const { arena, pins } = staging;
   const input = (src: TypedArray, off: number, n: number): number => staging.input(src, off, n);
   const output = (dst: TypedArray, off: number, n: number): number => staging.output(dst, off, n);
@@ -159,5 +166,5 @@ export function createWasmSteps(kernels: WasmKernels, staging: Staging, core: Ar
       done(pdp, n, dhPrev, dhPrevOff);
     },
   };
-  return { ...steps, ...createWasmSequences(kernels, staging, steps) };
+  return { ...steps, ...createWasmSequences(kernels, staging, pool, steps) };
 }

@@ -1,6 +1,6 @@
 import { SeqgradError } from "../../errors";
-import { nodeBuiltin } from "../../runtime/node-builtin";
 import type { SharedKernels, WasmKernels } from "./module";
+import { HelperFactory, threadCanBlock } from "./helpers";
 
 /** One GEMM job for the helper threads (pointers in bytes into the shared memory). */
 export interface ShareJob {
@@ -22,11 +22,41 @@ export interface ShareJob {
   alongN: number;
   /** Columns (or rows) per chunk, a multiple of the micro-tile. */
   chunk: number;
-  /** Number of chunks (at most 4095). */
+  /** Number of chunks. */
   count: number;
   /** Workspace of participant p at work + p * workStride. */
   work: number;
   workStride: number;
+}
+
+/** What a chunk of a job runs (the KIND_* of assembly/parallel.as, share-kernels.as and sequence-share.as). */
+export const KIND = {
+  gemm: 0,
+  adam: 1,
+  sigmoid: 2,
+  tanh: 3,
+  colSum: 4,
+  crossEntropy: 5,
+  lstmCell: 6,
+  gruCell: 7,
+  lstmCellBackward: 8,
+  gruCellBackward: 9,
+  lstmSequence: 16,
+  gruSequence: 17,
+  rnnSequence: 18,
+} as const;
+
+/** A job of any kind: `steps` steps of `units` units each, cut into chunks of `chunk` units. */
+export interface KernelJob {
+  kind: number;
+  units: number;
+  chunk: number;
+  /** Steps run in order, each once the one before is done (default 1). */
+  steps?: number;
+  /** i32 arguments (slots 16.. of the control block). */
+  ints: readonly number[];
+  /** f64 arguments (from byte 192). */
+  floats?: readonly number[];
 }
 
 /** Bytes of the control block (see assembly/parallel.as for its layout). */
@@ -36,123 +66,133 @@ const NEXT = 1;
 const DONE = 2;
 const FAILED = 3;
 const PAGES = 4;
+const KIND_SLOT = 5;
+const TOTAL = 6;
+const PER_STEP = 7;
+const CHUNK = 8;
+const UNITS = 9;
 const ARGS = 16;
+const F64_ARGS = 192 / 8;
+/** Chunk indices are 24 bits of the claim word; the job tag takes the 7 above. */
+const MAX_CHUNKS = 0xffffff;
 /** How long a helper spins for the next job before sleeping, and the caller for the last chunks. */
 const HELPER_SPIN_MS = 0.5;
 const CALLER_SPIN_MS = 2;
 
-// A helper's loop: wait for the job counter to move, then claim and run chunks with the module's
-// own work sharing. A wake-up it misses costs nothing: the caller runs the chunks nobody claimed.
-// The memory may have grown (on the caller's thread) since the helper's instance last ran: V8
-// then still bounds-checks with the old size, so the helper instantiates the module again, which
-// reads the current size. A failure is flagged for the caller rather than left to hang it.
-// Runs as an eval'd CommonJS worker, so the same code serves dist/ and the TypeScript sources.
-const HELPER_SOURCE = `
-const { workerData } = require("node:worker_threads");
-const { module, memory, ctl, participant, spinMs } = workerData;
-// reading memory.buffer first refreshes this thread's view of the size, which the instance takes
-let pages = memory.buffer.byteLength / 65536;
-const instantiate = () => new WebAssembly.Instance(module, { env: { memory } }).exports;
-let ex = instantiate();
-const i32 = new Int32Array(memory.buffer, ctl, ${CONTROL_BYTES / 4});
-let seen = Atomics.load(i32, ${JOB});
-for (;;) {
-  const until = performance.now() + spinMs;
-  for (let polls = 1; Atomics.load(i32, ${JOB}) === seen; polls++) {
-    if ((polls & 255) === 0 && performance.now() > until) break;
-  }
-  while (Atomics.load(i32, ${JOB}) === seen) Atomics.wait(i32, ${JOB}, seen);
-  seen = Atomics.load(i32, ${JOB});
-  try {
-    if (Atomics.load(i32, ${PAGES}) > pages) {
-      pages = memory.buffer.byteLength / 65536;
-      ex = instantiate();
-    }
-    ex.sgemmShare(ctl, participant);
-  } catch (err) {
-    Atomics.store(i32, ${FAILED}, 1);
-    Atomics.notify(i32, ${DONE});
-    throw err;
-  }
-}
-`;
-
-interface WorkerThreadsModule {
-  Worker: new (source: string, options: { eval: true; workerData: unknown }) => { unref(): void };
-}
-
 /**
- * Helper threads that share the chunks of large GEMMs with the calling thread, on the kernels'
- * shared memory. The caller publishes a job in a control block inside that memory and bumps the
+ * Helper threads that share the chunks of large kernels with the calling thread, on the
+ * kernels' shared memory: GEMMs, Adam, elementwise and cell kernels, column sums, cross-entropy
+ * rows, and whole recurrent sequences (one job per direction, the threads meeting once per step
+ * inside wasm). The caller publishes a job in a control block inside that memory and bumps the
  * job counter (Atomics.notify); helpers spin briefly after each job, then sleep in Atomics.wait,
- * so the back-to-back GEMMs of a recurrent loop rarely pay a thread wake-up. Chunks are claimed
- * atomically by whoever is free, so a slow or descheduled helper never stalls the caller for
- * more than the chunk it holds. Helpers start on first use and never keep the process alive.
+ * so back-to-back jobs rarely pay a thread wake-up. Chunks are claimed atomically by whoever is
+ * free, so a slow or descheduled helper never stalls the caller for more than the chunk it
+ * holds. Helpers start on first use (Node worker_threads, or Web Workers in a cross-origin-
+ * isolated page, see helpers.ts) and never keep the process alive. On a page's main thread,
+ * which may not block, the caller spins while a helper finishes its last chunk.
  */
-export class GemmThreads {
+export class KernelThreads {
   readonly helpers: number;
   private readonly shared: SharedKernels;
   private readonly kernels: WasmKernels;
+  private readonly spawn: HelperFactory;
   private readonly ctl: number;
   private readonly i32: Int32Array;
   private readonly f32: Float32Array;
+  private readonly f64: Float64Array;
+  private readonly canBlock = threadCanBlock();
   private started = false;
   private job = 0;
+  /** Jobs run, and chunks of them the helpers ran (the rest the caller ran). */
+  jobs = 0;
+  helperChunks = 0;
 
-  /** `ctl`: byte offset of CONTROL_BYTES reserved in the shared memory for the control block. */
-  constructor(shared: SharedKernels, helpers: number, ctl: number) {
+  /** `ctl`: byte offset of CONTROL_BYTES (64-byte aligned) reserved in the shared memory for the control block. */
+  constructor(shared: SharedKernels, helpers: number, ctl: number, spawn: HelperFactory) {
     this.shared = shared;
     this.kernels = shared.kernels;
     this.helpers = helpers;
+    this.spawn = spawn;
     this.ctl = ctl;
     // shared memory is never detached by growth, so views made now stay valid
     this.i32 = new Int32Array(shared.kernels.memory.buffer, ctl, CONTROL_BYTES / 4);
     this.f32 = new Float32Array(shared.kernels.memory.buffer, ctl, CONTROL_BYTES / 4);
+    this.f64 = new Float64Array(shared.kernels.memory.buffer, ctl, CONTROL_BYTES / 8);
   }
 
-  /** Runs `job` on the caller and the helpers; returns when every chunk is done. */
+  /** Threads that run a job: the helpers and the caller. */
+  get count(): number {
+    return this.helpers + 1;
+  }
+
+  /** Runs the GEMM `job` on the caller and the helpers; returns when every chunk is done. */
   run(job: ShareJob): void {
+    const ints = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc];
+    ints.push(job.alongN, job.work, job.workStride);
+    this.split({ kind: KIND.gemm, units: job.alongN ? job.n : job.m, chunk: job.chunk, ints }, () => {
+      this.f32[ARGS + 5] = job.alpha;
+      this.f32[ARGS + 10] = job.beta;
+    });
+  }
+
+  /** Runs `job` on the caller and the helpers; returns when every chunk of every step is done. */
+  split(job: KernelJob, more?: () => void): void {
     if (!this.started) this.start();
     const i32 = this.i32;
-    const args = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc];
-    args.push(job.alongN, job.chunk, job.work, job.workStride);
-    // the block holds slots 0..63; the arguments take 16..32 (see assembly/parallel.as)
-    args.forEach((v, i) => (i32[ARGS + i] = v));
-    this.f32[ARGS + 5] = job.alpha;
-    this.f32[ARGS + 10] = job.beta;
+    const per = Math.ceil(job.units / job.chunk);
+    const total = per * (job.steps ?? 1);
+    if (total > MAX_CHUNKS) throw new SeqgradError(`threads: a job has too many chunks; expected at most ${MAX_CHUNKS}, got ${total}`);
     this.job = (this.job + 1) & 0x3fffffff;
+    const tag = (this.job & 0x7f) << 24;
+    // closed first: a helper still holding the last job's claim word cannot claim in this one
+    Atomics.store(i32, NEXT, tag | MAX_CHUNKS);
+    job.ints.forEach((v, i) => (i32[ARGS + i] = v));
+    job.floats?.forEach((v, i) => (this.f64[F64_ARGS + i] = v));
+    more?.();
+    Atomics.store(i32, KIND_SLOT, job.kind);
+    Atomics.store(i32, CHUNK, job.chunk);
+    Atomics.store(i32, UNITS, job.units);
+    Atomics.store(i32, PER_STEP, per);
     Atomics.store(i32, PAGES, this.kernels.memory.buffer.byteLength / 65536);
     Atomics.store(i32, DONE, 0);
-    Atomics.store(i32, NEXT, ((this.job & 0x7f) << 24) | (job.count << 12));
+    Atomics.store(i32, TOTAL, total);
+    Atomics.store(i32, NEXT, tag);
     Atomics.store(i32, JOB, this.job);
     Atomics.notify(i32, JOB);
-    this.kernels.sgemmShare(this.ctl, 0);
-    // spin on the counter, reading the clock only every 256 polls
+    const mine = this.kernels.share(this.ctl, 0, this.canBlock);
+    this.finish(total);
+    this.jobs++;
+    this.helperChunks += total - mine;
+  }
+
+  /** Waits until `total` chunks are done: spins a while (reading the clock every 256 polls), then sleeps in 1 ms waits where it may. */
+  private finish(total: number): void {
+    const i32 = this.i32;
     const until = performance.now() + CALLER_SPIN_MS;
-    for (let polls = 1; Atomics.load(i32, DONE) !== job.count; polls++) {
-      if ((polls & 255) === 0 && performance.now() > until) break;
+    for (let polls = 1; Atomics.load(i32, DONE) !== total; polls++) {
+      if ((polls & 255) === 0 && (this.failed() || (this.canBlock && performance.now() > until))) break;
     }
-    for (let done = Atomics.load(i32, DONE); done !== job.count; done = Atomics.load(i32, DONE)) {
-      if (Atomics.load(i32, FAILED) !== 0) {
-        throw new SeqgradError("gemm: a helper thread failed; expected every chunk done, got a crashed worker (set SEQGRAD_THREADS=1)");
-      }
-      Atomics.wait(i32, DONE, done, 1);
+    for (let done = Atomics.load(i32, DONE); done !== total; done = Atomics.load(i32, DONE)) {
+      this.failed();
+      if (this.canBlock) Atomics.wait(i32, DONE, done, 1);
     }
+  }
+
+  /** Throws when a helper crashed (its chunk will never be done); false otherwise. */
+  private failed(): boolean {
+    if (Atomics.load(this.i32, FAILED) === 0) return false;
+    throw new SeqgradError("threads: a helper thread failed; expected every chunk of the job done, got a crashed worker (set SEQGRAD_THREADS=1)");
   }
 
   private start(): void {
     this.started = true;
-    const threads = loadWorkerThreads();
-    if (threads === null) return; // the caller then runs every chunk itself
+    const memory = this.kernels.memory;
     for (let h = 0; h < this.helpers; h++) {
-      const memory = this.kernels.memory;
-      const workerData = { module: this.shared.module, memory, ctl: this.ctl, participant: h + 1, spinMs: HELPER_SPIN_MS };
-      new threads.Worker(HELPER_SOURCE, { eval: true, workerData }).unref();
+      try {
+        this.spawn({ module: this.shared.module, memory, ctl: this.ctl, participant: h + 1, spinMs: HELPER_SPIN_MS });
+      } catch {
+        // a helper that cannot start claims nothing: the caller runs its chunks
+      }
     }
   }
-}
-
-/** node:worker_threads where this is Node, else null (browsers). */
-export function loadWorkerThreads(): WorkerThreadsModule | null {
-  return nodeBuiltin<WorkerThreadsModule>("node:worker_threads") ?? null;
 }

@@ -25,15 +25,27 @@ export function tanhArray(n: i32, x: usize, out: usize): void {
  *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c = f c_prev + i g,  h = o tanh(c)
  */
 export function lstmCell(B: i32, H: i32, acts: usize, cPrev: usize, c: usize, h: usize, tanhC: usize): void {
+  lstmCellUnits(B, H, 0, H, acts, cPrev, c, h, tanhC);
+}
+
+/**
+ * lstmCell on the units [lo, hi) of every row only (the share of one thread in a recurrence split
+ * over the hidden units). With lo a multiple of 4, each unit takes the same path (four lanes or
+ * the scalar tail) as in the whole cell, so the results are the same bits.
+ */
+export function lstmCellUnits(B: i32, H: i32, lo: i32, hi: i32, acts: usize, cPrev: usize, c: usize, h: usize, tanhC: usize): void {
   const rowBytes = <usize>H * 4;
+  const first = <usize>lo * 4;
+  const count = hi - lo;
   for (let b = 0; b < B; b++) {
     const a = acts + <usize>b * 4 * rowBytes;
-    sigmoidArray(2 * H, a, a);
-    tanhArray(H, a + 2 * rowBytes, a + 2 * rowBytes);
-    sigmoidArray(H, a + 3 * rowBytes, a + 3 * rowBytes);
+    sigmoidArray(count, a + first, a + first);
+    sigmoidArray(count, a + rowBytes + first, a + rowBytes + first);
+    tanhArray(count, a + 2 * rowBytes + first, a + 2 * rowBytes + first);
+    sigmoidArray(count, a + 3 * rowBytes + first, a + 3 * rowBytes + first);
     const off = <usize>b * rowBytes;
-    let j = 0;
-    for (; j + 4 <= H; j += 4) {
+    let j = lo;
+    for (; j + 4 <= hi; j += 4) {
       const at = <usize>j * 4;
       const iv = v128.load(a + at);
       const fv = v128.load(a + rowBytes + at);
@@ -45,7 +57,7 @@ export function lstmCell(B: i32, H: i32, acts: usize, cPrev: usize, c: usize, h:
       v128.store(tanhC + off + at, tc);
       v128.store(h + off + at, f32x4.mul(ov, tc));
     }
-    for (; j < H; j++) {
+    for (; j < hi; j++) {
       const at = <usize>j * 4;
       const cv = load<f32>(a + rowBytes + at) * load<f32>(cPrev + off + at) + load<f32>(a + at) * load<f32>(a + 2 * rowBytes + at);
       const tc = tanhf(cv);
@@ -62,14 +74,19 @@ export function lstmCell(B: i32, H: i32, acts: usize, cPrev: usize, c: usize, h:
  *   r = s(x_r + hw_r), z = s(x_z + hw_z), n = tanh(x_n + r hw_n), h = (1 - z) n + z h_prev, hn = hw_n
  */
 export function gruCell(B: i32, H: i32, acts: usize, hw: usize, hPrev: usize, h: usize, hn: usize): void {
+  gruCellUnits(B, H, 0, H, acts, hw, hPrev, h, hn);
+}
+
+/** gruCell on the units [lo, hi) of every row only (lo a multiple of 4: the same bits, as lstmCellUnits). */
+export function gruCellUnits(B: i32, H: i32, lo: i32, hi: i32, acts: usize, hw: usize, hPrev: usize, h: usize, hn: usize): void {
   const rowBytes = <usize>H * 4;
   const one = f32x4.splat(1);
   for (let b = 0; b < B; b++) {
     const a = acts + <usize>b * 3 * rowBytes;
     const w = hw + <usize>b * 3 * rowBytes;
     const off = <usize>b * rowBytes;
-    let j = 0;
-    for (; j + 4 <= H; j += 4) {
+    let j = lo;
+    for (; j + 4 <= hi; j += 4) {
       const at = <usize>j * 4;
       const r = sigmoidv(f32x4.add(v128.load(a + at), v128.load(w + at)));
       const z = sigmoidv(f32x4.add(v128.load(a + rowBytes + at), v128.load(w + rowBytes + at)));
@@ -82,7 +99,7 @@ export function gruCell(B: i32, H: i32, acts: usize, hw: usize, hPrev: usize, h:
       const hp = v128.load(hPrev + off + at);
       v128.store(h + off + at, f32x4.add(f32x4.mul(f32x4.sub(one, z), n), f32x4.mul(z, hp)));
     }
-    for (; j < H; j++) {
+    for (; j < hi; j++) {
       const at = <usize>j * 4;
       const r = sigmoidf(load<f32>(a + at) + load<f32>(w + at));
       const z = sigmoidf(load<f32>(a + rowBytes + at) + load<f32>(w + rowBytes + at));

@@ -2,4 +2,4 @@
 // index.as, and the work sharing that helper threads run.
 
 export * from "./index";
-export { sgemmShare } from "./parallel";
+export { share } from "./parallel";
