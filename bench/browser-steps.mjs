@@ -2,12 +2,13 @@
 // in a page, with the very models of the Node side (bench/lib/models.mjs), on the same WebAssembly
 // backend. The page is served by a local server that sends the cross-origin isolation headers
 // (COOP same-origin, COEP require-corp), so the page has SharedArrayBuffer and the tensors live
-// in the backend's shared memory as in Node. Kernels run on the page's thread only (helper threads
-// are Node worker_threads). Debian's Chromium, driven by playwright-core.
+// in the backend's shared memory as in Node, and large kernels are split over a Web Worker helper
+// as they are over a worker thread in Node (2 threads on 2 cores; `threads` in the output, and the
+// chunks the helper ran). Debian's Chromium, driven by playwright-core.
 //
 //   node bench/browser-steps.mjs [--steps N] [--config NAME[,NAME]]   (on the built package)
 //
-// Prints { isolated, backend, detail, browser, configs: { [name]: { ms, n, copies } } } as JSON.
+// Prints { isolated, backend, detail, threads, browser, configs: { [name]: { ms, n, copies, helperChunks } } } as JSON.
 import { createServer } from "node:http";
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -32,7 +33,8 @@ import { model } from "/bench/lib/models.mjs";
 window.bench = {
   info() {
     const b = sg.getBackend();
-    return { isolated: globalThis.crossOriginIsolated === true, backend: b.name, detail: b.detail ?? "" };
+    const threads = b.threadStats?.().threads ?? 1;
+    return { isolated: globalThis.crossOriginIsolated === true, backend: b.name, detail: b.detail ?? "", threads };
   },
   async run(config, warmup, steps) {
     const { loss, opt } = model(config, sg);
@@ -40,6 +42,8 @@ window.bench = {
     for (let i = 0; i < warmup; i++) step();
     const transfers = sg.getBackend().transfers;
     const before = transfers?.();
+    const helped = () => sg.getBackend().threadStats?.().helperChunks ?? 0;
+    const helpedBefore = helped();
     const times = [];
     for (let i = 0; i < steps; i++) {
       const t0 = performance.now();
@@ -49,7 +53,7 @@ window.bench = {
       await new Promise((r) => setTimeout(r, 0));
     }
     const after = transfers?.();
-    return { times, copies: before && after ? (after.copies - before.copies) / steps : null };
+    return { times, copies: before && after ? (after.copies - before.copies) / steps : null, helperChunks: helped() - helpedBefore };
   },
 };
 window.benchReady = true;
@@ -94,14 +98,15 @@ async function main() {
       throw new Error(`browser-steps: the page did not load the package: ${problems.join("; ") || "no error reported"}`);
     });
     const info = await page.evaluate(() => window.bench.info());
+    process.stderr.write(`[browser] ${info.detail}\n`);
     const out = { ...info, browser: browser.version(), configs: {} };
     for (const c of configs) {
       const big = c.kind === "seq2seq" || c.hidden >= 256;
       const n = big ? steps : steps * 3;
       const res = await page.evaluate(([config, count]) => window.bench.run(config, 2, count), [c, n]);
       const sorted = [...res.times].sort((a, b) => a - b);
-      out.configs[c.name] = { ms: sorted[Math.floor(sorted.length / 2)], n: sorted.length, copies: res.copies };
-      process.stderr.write(`[browser] ${c.name}: ${out.configs[c.name].ms.toFixed(1)} ms\n`);
+      out.configs[c.name] = { ms: sorted[Math.floor(sorted.length / 2)], n: sorted.length, copies: res.copies, helperChunks: res.helperChunks };
+      process.stderr.write(`[browser] ${c.name}: ${out.configs[c.name].ms.toFixed(1)} ms (${info.threads} threads, ${res.helperChunks} chunks run by the helper)\n`);
     }
     process.stdout.write(JSON.stringify(out) + "\n");
   } finally {

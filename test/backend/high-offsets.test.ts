@@ -83,7 +83,7 @@ describeShared("the wasm backend with blocks past 2 GiB of its memory", () => {
     }
     const sums = new Float64Array(n);
     const want = new Float64Array(n);
-    createWasmColSum(kernels, staging, JS_BACKEND.colSum)(m, n, expected, 0, n, sums, 0);
+    createWasmColSum(kernels, staging, null, JS_BACKEND.colSum)(m, n, expected, 0, n, sums, 0);
     JS_BACKEND.colSum(m, n, expected, 0, n, want, 0);
     expect(Array.from(sums)).toEqual(Array.from(want));
     const targets = Int32Array.from({ length: m }, (_, i) => (i * 7) % n);
@@ -92,7 +92,7 @@ describeShared("the wasm backend with blocks past 2 GiB of its memory", () => {
     const grad = new Float32Array(m * n);
     const lossJs = new Float64Array(m);
     const gradJs = new Float32Array(m * n);
-    createWasmCrossEntropy(kernels, staging, JS_BACKEND.crossEntropyRows)(m, n, logits, 0, targets, -100, 0, 1, loss, grad, 0);
+    createWasmCrossEntropy(kernels, staging, null, JS_BACKEND.crossEntropyRows)(m, n, logits, 0, targets, -100, 0, 1, loss, grad, 0);
     JS_BACKEND.crossEntropyRows(m, n, logits, 0, targets, -100, 0, 1, lossJs, gradJs, 0);
     for (let i = 0; i < m; i++) expect(loss[i]).toBeCloseTo(lossJs[i] as number, 5);
     for (let i = 0; i < m * n; i++) expect(grad[i]).toBeCloseTo(gradJs[i] as number, 6);
