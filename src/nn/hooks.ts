@@ -33,6 +33,8 @@ interface Hooks {
   pre: ForwardPreHook[];
   post: ForwardHook[];
   around: AroundHook[];
+  /** The instance's own `forward` before the wrapper (a `forward = (x) => ...` field), restored at the last removal. */
+  own: PropertyDescriptor | undefined;
 }
 
 const HOOKS = new WeakMap<Module, Hooks>();
@@ -48,7 +50,7 @@ export function addHook(module: Module, kind: "pre" | "post" | "around", hook: F
   }
   let hooks = HOOKS.get(module);
   if (hooks === undefined) {
-    hooks = { pre: [], post: [], around: [] };
+    hooks = { pre: [], post: [], around: [], own: Object.getOwnPropertyDescriptor(module, "forward") };
     HOOKS.set(module, hooks);
     wrapForward(module, hooks);
   }
@@ -60,7 +62,8 @@ export function addHook(module: Module, kind: "pre" | "post" | "around", hook: F
     if (at >= 0) list.splice(at, 1);
     if (own.pre.length === 0 && own.post.length === 0 && own.around.length === 0) {
       HOOKS.delete(module);
-      Reflect.deleteProperty(module, "forward");
+      if (own.own === undefined) Reflect.deleteProperty(module, "forward");
+      else Object.defineProperty(module, "forward", own.own);
     }
   });
 }

@@ -20,6 +20,20 @@ describe("forward hooks and pre-hooks", () => {
     expect(Object.keys(lin)).not.toContain("forward");
   });
 
+  it("leave a forward written as an instance field (forward = (x) => ...) in place when removed", () => {
+    class Doubler extends nn.Module {
+      forward = (x: Tensor): Tensor => x.mul(2);
+    }
+    const m = new Doubler();
+    const seen: unknown[] = [];
+    const h = m.registerForwardHook((_m, _a, out) => void seen.push(out));
+    m.forward(tensor([1]));
+    h.remove();
+    expect(seen).toHaveLength(1);
+    expect(m.forward(tensor([2])).item()).toBe(4);
+    expect(Object.keys(m)).toContain("forward");
+  });
+
   it("run on layers inside a model, so a hook captures the hidden states of an RNNLM", () => {
     const lm = new nn.RNNLM({ vocabSize: 5, hiddenSize: 3 });
     const outs: unknown[] = [];
