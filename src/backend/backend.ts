@@ -14,7 +14,7 @@ export interface Backend extends RecurrentSteps {
   /** Name shown by `getBackend().name`, e.g. `js` or `wasm`. */
   readonly name: string;
 
-  /** What this backend runs on, e.g. `WebAssembly SIMD128, 2 threads for large GEMMs`. */
+  /** What this backend runs on, e.g. `WebAssembly SIMD128, 2 threads for large kernels`. */
   readonly detail?: string;
 
   /**
