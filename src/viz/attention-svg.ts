@@ -1,6 +1,7 @@
 /** Static drawing of attention: a heat-map grid with tokens on both axes and one colour bar. */
 import type { AttentionPayload } from "./payloads";
-import { categoryLabelSpace, categoryLabels } from "./svg/axes";
+import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
+import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { svgDocument, titleHeight } from "./svg/document";
 import { text } from "./svg/element";
@@ -13,8 +14,8 @@ export function renderAttention(p: AttentionPayload): string {
   const S = p.source.length;
   const T = p.target.length;
   const cell = p.cell;
-  const left = Math.min(14, Math.max(1, ...p.target.map((t) => t.length))) * 6.8 + 14;
-  const below = categoryLabelSpace(p.source, cell);
+  const left = categoryTickWidth(p.targetTicks) + 14;
+  const below = categoryTickSpace(p.sourceTicks);
   const panelW = left + S * cell + 16;
   const panelH = 20 + T * cell + below + 8;
   const body: string[] = [];
@@ -24,8 +25,8 @@ export function renderAttention(p: AttentionPayload): string {
     const box = { x: x0 + left, y: y0 + 20, width: S * cell, height: T * cell };
     if (panel.title.length > 0) body.push(text(box.x + box.width / 2, y0 + 14, panel.title, { "text-anchor": "middle", "font-weight": "600" }));
     body.push(...heatmapCells(panel.matrix, p.colorScale, box, { label: (i, j, v) => `${p.target[i] ?? i} \u2192 ${p.source[j] ?? j}: ${formatValue(v)}` }));
-    body.push(...categoryLabels(p.target, box.y, cell, box.x, "left"));
-    body.push(...categoryLabels(p.source, box.x, cell, box.y + box.height, "bottom"));
+    body.push(...categoryLabels(p.targetTicks, box.y, cell, box.x, "left"));
+    body.push(...categoryLabels(p.sourceTicks, box.x, cell, box.y + box.height, "bottom"));
   });
   const rows = Math.ceil(p.panels.length / p.columns);
   const gridW = p.columns * panelW;

@@ -13,6 +13,7 @@ import { Dense, dense } from "./data/matrix-input";
 import { matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
 import type { AttentionPanel, AttentionPayload, Matrix } from "./payloads";
+import { categoryTicks } from "./data/category-ticks";
 import { renderAttention } from "./attention-svg";
 import { colorScale } from "./data/color-scale";
 import { cellSide, visibleToken } from "./payloads/style";
@@ -59,13 +60,18 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
   }
   let max = 0;
   for (let i = 0; i < w.data.length; i++) max = Math.max(max, Number.isFinite(w.data[i] as number) ? (w.data[i] as number) : 0);
+  const source = options.source.slice(0, shownS).map(visibleToken);
+  const target = options.target.slice(0, shownT).map(visibleToken);
+  const cell = cellSide(shownT, shownS, panels.length > 1 ? 260 : 420);
   const payload: AttentionPayload = {
     kind: "attention",
     version: 1,
     ...(options.title === undefined ? {} : { title: options.title }),
-    source: options.source.slice(0, shownS).map(visibleToken),
-    target: options.target.slice(0, shownT).map(visibleToken),
-    cell: cellSide(shownT, shownS, panels.length > 1 ? 260 : 420),
+    source,
+    target,
+    cell,
+    sourceTicks: categoryTicks(source, cell, "x"),
+    targetTicks: categoryTicks(target, cell, "y"),
     panels,
     columns: Math.max(1, Math.min(options.columns ?? 4, panels.length)),
     colorScale: colorScale("blues", 0, max > 0 ? max : 1),

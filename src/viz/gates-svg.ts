@@ -1,6 +1,7 @@
 /** Static drawing of gate activations: one heat map per gate, tokens under the time axis. */
 import type { GatesPayload } from "./payloads";
-import { categoryLabelSpace, categoryLabels } from "./svg/axes";
+import { categoryTickSpace } from "./data/category-ticks";
+import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { INK, svgDocument, titleHeight } from "./svg/document";
 import { el, text } from "./svg/element";
@@ -13,10 +14,10 @@ export function renderGates(p: GatesPayload): string {
   const top = titleHeight(p.title) + 6;
   const T = p.tokens.length;
   const H = p.gates[0]?.matrix.z.length ?? 0;
-  const cw = Math.max(8, Math.min(34, Math.floor(640 / Math.max(1, T))));
-  const ch = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
+  const cw = p.cellWidth;
+  const ch = p.cellHeight;
   const left = 70;
-  const below = categoryLabelSpace(p.tokens, cw);
+  const below = categoryTickSpace(p.tokenTicks);
   const panelH = 22 + H * ch + below + 10;
   const body: string[] = [];
   p.gates.forEach((g, k) => {
@@ -27,9 +28,9 @@ export function renderGates(p: GatesPayload): string {
     const x = box.x - 34;
     const y = box.y + box.height / 2;
     body.push(text(x, y, "unit", { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, fill: INK.muted }));
-    body.push(text(box.x - 4, box.y + 9, String(g.matrix.rowIndex[0] ?? 0), { "text-anchor": "end", fill: INK.muted, "font-size": 10 }));
-    body.push(text(box.x - 4, box.y + box.height, String(g.matrix.sourceRows - 1), { "text-anchor": "end", fill: INK.muted, "font-size": 10 }));
-    body.push(...categoryLabels(p.tokens, box.x, cw, box.y + box.height, "bottom"));
+    body.push(text(box.x - 4, box.y + 9, String(g.matrix.rowIndex[0] ?? 0), { "text-anchor": "end", fill: INK.muted, "font-size": 10, class: "category" }));
+    body.push(text(box.x - 4, box.y + box.height, String(g.matrix.sourceRows - 1), { "text-anchor": "end", fill: INK.muted, "font-size": 10, class: "category" }));
+    body.push(...categoryLabels(p.tokenTicks, box.x, cw, box.y + box.height, "bottom"));
     body.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: INK.axis, "stroke-width": 0.6 }));
   });
   const height = top + p.gates.length * panelH;

@@ -20,6 +20,8 @@ import { matrixOf } from "./data/downsample";
 import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
 import type { GatePanel, GatesPayload } from "./payloads";
+import { visibleToken } from "./payloads";
+import { categoryTicks } from "./data/category-ticks";
 import { renderGates } from "./gates-svg";
 import { colorScale } from "./data/color-scale";
 
@@ -77,7 +79,20 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     const matrix = matrixOf(data, 0, H, T, GATES_MAX_UNITS, T);
     return { role, label: names[role] ?? role, matrix, colorScale: colorScale("blues", 0, 1) };
   });
-  const payload: GatesPayload = { kind: "gates", version: 1, title: options.title ?? `${cell.toUpperCase()} gate activations`, cell, tokens, gates };
+  const H = gates[0]?.matrix.z.length ?? 0;
+  const cellWidth = Math.max(8, Math.min(34, Math.floor(640 / Math.max(1, T))));
+  const cellHeight = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
+  const payload: GatesPayload = {
+    kind: "gates",
+    version: 1,
+    title: options.title ?? `${cell.toUpperCase()} gate activations`,
+    cell,
+    tokens,
+    gates,
+    cellWidth,
+    cellHeight,
+    tokenTicks: categoryTicks(tokens.map(visibleToken), cellWidth, "x"),
+  };
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
 }
 

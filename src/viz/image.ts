@@ -12,8 +12,8 @@ import type { Tensor } from "../tensor/tensor";
 import { encodePngRgb } from "./data/png";
 import { Figure } from "./figure";
 import type { ImagePayload } from "./payloads";
-import { formatShape, formatValue } from "./payloads";
-import { renderImage } from "./image-svg";
+import { FONT_SIZE, formatShape, formatValue, textWidth, wrapText } from "./payloads";
+import { CAPTION_SIZE, IMAGE_PAD, renderImage } from "./image-svg";
 
 /** Options of `viz.image`. */
 export interface ImageOptions {
@@ -24,6 +24,8 @@ export interface ImageOptions {
 
 /** The longest side small images are enlarged to, in display pixels. */
 const TARGET_SIDE = 256;
+/** The widest a title may make the figure (a wider one wraps), unless the image is wider. */
+const MAX_TITLE_WIDTH = 520;
 /** NaN pixels: magenta, as in heat maps. */
 const NAN_RGB = [255, 0, 255] as const;
 
@@ -68,8 +70,25 @@ export function imageFigure(t: Tensor, options: ImageOptions = {}): Figure<"imag
     range,
     png: encodePngRgb(width, height, rgb),
     caption: `${formatShape(t.shape)} ${layout}, ${stretched ? `values ${formatValue(range[0])} to ${formatValue(range[1])} stretched to black..white` : `values 0 to ${range[1]}`}`,
+    titleLines: [],
+    figureWidth: 0,
   };
+  Object.assign(payload, titleLayout(payload));
   return new Figure("image", payload, renderImage, `Image ${formatShape(t.shape)} (${layout}, ${height} x ${width})`);
+}
+
+/**
+ * The figure's width and its title's lines: as wide as the image and its caption, wider for a long
+ * title up to `MAX_TITLE_WIDTH` (the title wraps beyond), so no drawing cuts the title.
+ */
+function titleLayout(p: ImagePayload): { titleLines: string[]; figureWidth: number } {
+  const bold = { bold: true };
+  const least = Math.max(p.displayWidth, textWidth(p.caption, CAPTION_SIZE)) + 2 * IMAGE_PAD;
+  if (p.title === undefined || p.title.length === 0) return { titleLines: [], figureWidth: Math.ceil(least) };
+  const room = Math.max(least, MAX_TITLE_WIDTH) - 2 * IMAGE_PAD;
+  const titleLines = wrapText(p.title, room, FONT_SIZE.title, bold);
+  const widest = Math.max(...titleLines.map((line) => textWidth(line, FONT_SIZE.title, bold)));
+  return { titleLines, figureWidth: Math.ceil(Math.max(least, widest + 2 * IMAGE_PAD)) };
 }
 
 function layoutOf(t: Tensor): { layout: ImagePayload["layout"]; height: number; width: number; channels: number } {

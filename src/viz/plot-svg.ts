@@ -1,7 +1,8 @@
 /** Static drawing of the generic plots (line, scatter, heat map, bar). */
 import { decodeNumber } from "./payloads";
 import type { BarPlot, HeatmapPlot, PlotPayload } from "./payloads";
-import { categoryLabelSpace, categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
+import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
+import { categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
 import { xyChart } from "./svg/chart";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { svgDocument, titleHeight } from "./svg/document";
@@ -30,14 +31,12 @@ export function renderPlot(p: PlotPayload): string {
 function heatmapSvg(p: HeatmapPlot, top: number): string {
   const rows = p.matrix.z.length;
   const cols = p.matrix.colIndex.length;
-  const side = Math.max(5, Math.min(40, Math.floor(420 / Math.max(rows, cols, 1))));
-  const yTicks = p.yTicks ?? p.matrix.rowIndex.map(String);
-  const xTicks = p.xTicks ?? p.matrix.colIndex.map(String);
-  const left = Math.min(14, Math.max(1, ...yTicks.map((t) => t.length))) * 6.8 + (p.yLabel.length > 0 ? 34 : 16);
+  const side = p.cell;
+  const left = categoryTickWidth(p.rowTicks) + (p.yLabel.length > 0 ? 34 : 16);
   const box = { x: left, y: top + 10, width: cols * side, height: rows * side };
-  const below = categoryLabelSpace(xTicks, side);
+  const below = categoryTickSpace(p.colTicks);
   const body = [...heatmapCells(p.matrix, p.colorScale, box)];
-  body.push(...categoryLabels(yTicks, box.y, side, box.x, "left"), ...categoryLabels(xTicks, box.x, side, box.y + box.height, "bottom"));
+  body.push(...categoryLabels(p.rowTicks, box.y, side, box.x, "left"), ...categoryLabels(p.colTicks, box.x, side, box.y + box.height, "bottom"));
   if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 14, p.xLabel, { "text-anchor": "middle" }));
   if (p.yLabel.length > 0) body.push(text(14, box.y + box.height / 2, p.yLabel, { "text-anchor": "middle", transform: `rotate(-90 14 ${box.y + box.height / 2})` }));
   body.push(...colorBar(p.colorScale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(100, box.height) }));
@@ -47,7 +46,7 @@ function heatmapSvg(p: HeatmapPlot, top: number): string {
 function barSvg(p: BarPlot, top: number): string {
   const n = p.categories.length;
   const k = p.series.length;
-  const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, n))));
+  const band = p.band;
   const entries = k > 1 ? p.series.map((s) => ({ name: s.name, color: s.color, symbol: "box" as const })) : [];
   const legendH = legendHeight(entries, W - 20);
   const plotTop = top + legendH + 12;
@@ -66,8 +65,8 @@ function barSvg(p: BarPlot, top: number): string {
     });
   });
   body.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: "#444444" }));
-  const below = categoryLabelSpace(p.categories, band);
-  body.push(...categoryLabels(p.categories, box.x, band, box.y + box.height, "bottom"));
+  const below = categoryTickSpace(p.categoryTicks);
+  body.push(...categoryLabels(p.categoryTicks, box.x, band, box.y + box.height, "bottom"));
   if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 16, p.xLabel, { "text-anchor": "middle" }));
   return svgDocument(Math.max(box.x + box.width + 20, 300), box.y + box.height + below + (p.xLabel.length > 0 ? 28 : 10), body, p.title);
 }

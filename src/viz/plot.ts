@@ -14,6 +14,7 @@ import { Figure } from "./figure";
 import type { BarPlot, ColorScale, HeatmapPlot, LinePlot, PlotSeries, ScatterPlot } from "./payloads";
 import { autoColorScale, colorScale } from "./data/color-scale";
 import { renderPlot } from "./plot-svg";
+import { categoryTicks } from "./data/category-ticks";
 import { fitAxis } from "./data/axis";
 import { seriesColor } from "./payloads/style";
 import { decodeNumber } from "./payloads";
@@ -94,6 +95,9 @@ export function heatmap(z: Tensor | ReadonlyArray<unknown>, options: HeatmapOpti
     return index.map((i) => labels[i] ?? "");
   };
   const stats = computeStats(d.data);
+  const xTicks = ticks(options.xTicks, cols, matrix.colIndex, "xTicks");
+  const yTicks = ticks(options.yTicks, rows, matrix.rowIndex, "yTicks");
+  const cell = Math.max(5, Math.min(40, Math.floor(420 / Math.max(matrix.z.length, matrix.colIndex.length, 1))));
   const payload: HeatmapPlot = {
     kind: "plot",
     version: 1,
@@ -101,8 +105,11 @@ export function heatmap(z: Tensor | ReadonlyArray<unknown>, options: HeatmapOpti
     ...common(options),
     matrix,
     colorScale: options.colorScale === undefined ? autoColorScale(stats.min, stats.max) : colorScale(options.colorScale.scheme, options.colorScale.min, options.colorScale.max),
-    xTicks: ticks(options.xTicks, cols, matrix.colIndex, "xTicks"),
-    yTicks: ticks(options.yTicks, rows, matrix.rowIndex, "yTicks"),
+    xTicks,
+    yTicks,
+    cell,
+    rowTicks: categoryTicks(yTicks ?? matrix.rowIndex.map(String), cell, "y"),
+    colTicks: categoryTicks(xTicks ?? matrix.colIndex.map(String), cell, "x"),
   };
   return new Figure("plot", payload, renderPlot, `Heat map [${rows}, ${cols}]`);
 }
@@ -123,7 +130,8 @@ export function bar(values: Readonly<Record<string, number>> | { categories: rea
     if (s.values.length !== categories.length) throw new ShapeError(`viz.bar: series ${s.name} needs one value per category; expected ${categories.length}, got ${s.values.length}`);
   }
   const yAxis = fitAxis(options.yLabel ?? "", series.flatMap((s) => s.values.map(decodeNumber)), "linear", { includeZero: true });
-  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series };
+  const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, categories.length))));
+  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series, band, categoryTicks: categoryTicks(categories, band, "x") };
   return new Figure("plot", payload, renderPlot, `Bar chart: ${categories.length} categories, ${series.length} series`);
 }
 

@@ -79,11 +79,8 @@ function heatmapWithBar(m: Matrix, grid: CellGrid, scale: ColorScale, x: number,
   const out: string[] = [];
   if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
   out.push(...heatmapCells(m, scale, box, grid.text === null || grid.ink === null ? { annotate: false } : { values: { text: grid.text, ink: grid.ink, size: grid.fontSize } }));
-  // Index labels: every one on small maps, about eight per axis on large ones.
-  const everyRow = rows <= 16 ? 1 : Math.ceil(rows / 8);
-  const everyCol = cols <= 16 ? 1 : Math.ceil(cols / 8);
-  out.push(...categoryLabels(m.rowIndex.map(String), box.y, ch, box.x, "left", 14, everyRow));
-  out.push(...categoryLabels(m.colIndex.map(String), box.x, cw, box.y + box.height, "bottom", 14, everyCol));
+  out.push(...categoryLabels(grid.rowTicks, box.y, ch, box.x, "left"));
+  out.push(...categoryLabels(grid.colTicks, box.x, cw, box.y + box.height, "bottom"));
   if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
   const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
   const height = labelTop + 4 + Math.max(box.height, bar ? 80 : 0) + 24;
@@ -101,7 +98,8 @@ function slices(ms: Matrix[], grids: CellGrid[], labels: string[], count: number
   let rowH = 0;
   let maxW = 0;
   drawn.forEach((m, k) => {
-    const grid = grids[k] ?? { width: 8, height: 8, text: null, ink: null, fontSize: 10 };
+    const grid = grids[k];
+    if (grid === undefined) return;
     const part = heatmapWithBar(m, grid, scale, x, y, labels[k] ?? "", false);
     out.push(...part.svg);
     rowH = Math.max(rowH, part.height);

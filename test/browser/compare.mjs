@@ -4,7 +4,8 @@
  * rendermime test page. They must agree: the same numeric tick labels (none longer than 8
  * characters), series colours, number, order and kind of panels, values in small heat maps' cells,
  * text in every graph node, headings, box fills, and the unrolled graph's cell text, edge colours,
- * edge labels and colour-bar ticks. The pair is kept as a screenshot.
+ * edge labels and colour-bar ticks, the category labels (tokens, indices, bar names) the payload
+ * chose. The pair is kept as a screenshot.
  */
 import { LAB_BUILD, TIMEOUT, check, serveStatic } from "./harness.mjs";
 
@@ -39,6 +40,8 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   check((await section.locator(".jp-seqgrad-error").count()) === 0, `${name}: the lab shows an error box`);
   const d = await section.evaluate(readDrawings);
   await section.screenshot({ path: shotPath });
+  // (a 1-D tensor's bar strip has a numeric x axis, compared with the numeric ticks below)
+  check((kind === "tensor" && d.bars) || JSON.stringify(d.labCategories) === JSON.stringify(d.svgCategories), `${name}: category labels differ; lab ${d.labCategories.join(" ")} | svg ${d.svgCategories.join(" ")}`);
   const numericLab = d.labTicks.filter((t) => NUMERIC.test(t)).sort();
   const numericSvg = d.svgTicks.filter((t) => NUMERIC.test(t)).sort();
   // the unrolled graph and the computation graph are SVG drawings in the lab too, without numeric axes
@@ -100,9 +103,15 @@ function readDrawings(section) {
   const texts = (root, selector) => [...(root?.querySelectorAll(selector) ?? [])].map((t) => t.textContent ?? "").filter((t) => t.length > 0);
   const layout = plot?._fullLayout;
   const labPanels = layout === undefined ? [] : Object.keys(layout).filter((k) => /^yaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => layout[k].type);
-  // heat maps: the colour bar's ticks (their row and column labels are categories, thinned per drawing)
+  // heat maps: the colour bar's ticks (their row and column labels are categories, compared apart)
   const heat = plot?.querySelector(".heatmaplayer, g.hm") !== null && plot?.querySelector(".heatmaplayer, g.hm") !== undefined;
+  const bars = plot?.querySelector(".barlayer .trace") !== null && plot?.querySelector(".barlayer .trace") !== undefined;
+  const unique = (list) => [...new Set(list)].sort();
   return {
+    // category labels (tokens, indices, bar names) as the payload chose them, in both drawings
+    labCategories: unique(heat ? texts(plot, ".xaxislayer-above text, .yaxislayer-above text") : bars ? texts(plot, ".xaxislayer-above text") : []),
+    svgCategories: unique(texts(svg, "text.category")),
+    bars,
     labTicks: texts(plot, heat ? ".colorbar text" : ".xaxislayer-above text, .yaxislayer-above text"),
     svgTicks: texts(svg, "text.tick"),
     labColors: [...new Set([...(plot?.querySelectorAll(".scatterlayer .trace path.js-line") ?? [])].map((p) => rgb(p.style.stroke)).filter((c) => c !== ""))].sort(),

@@ -50,6 +50,8 @@ function hardFigures() {
     "graph-300-nodes": display(viz.graph(x.sum())),
     "tensor-2x3-values": display(viz.tensor(sg.tensor([[1, -2.5, 0.125], [1000, 0, -0.004]]))),
     "graph-5-step-rnn": display(viz.graph(fiveStepLoss())),
+    "image-long-title": display(viz.image(sg.rand([3, 6, 6]), { title: "a title much wider than the small image it names, so it wraps onto a second line" })),
+    "constant-lr-power-of-ten": curves("lr at 1e-3", (r) => { for (let s = 1; s <= 30; s++) r.log(s, { train_loss: 2 / s, lr: 0.001 }); }),
     "unrolled-vanishing": display(viz.unrolled(vanishingLoss(), { title: "tanh RNN, 12 steps: ||dL/dh_t|| over decades" })),
     "unrolled-lstm-expanded": display(viz.unrolled(bidirectionalLoss(), { expanded: true })),
   };

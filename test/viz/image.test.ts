@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { data, randn, tensor, viz } from "../../src";
-import { MIME_TYPES, validatePayload } from "../../src/viz/payloads";
+import { data, rand, randn, tensor, viz } from "../../src";
+import { MIME_TYPES, textWidth, validatePayload } from "../../src/viz/payloads";
 import { renderPng } from "./png-helpers";
 
 describe("viz.image", () => {
@@ -32,5 +32,23 @@ describe("viz.image", () => {
     expect(() => viz.image(randn([2, 4, 4]))).toThrow("viz.image: expected an image [3, H, W], [H, W, 3] or [H, W] (1 channel also allowed); got [2, 4, 4]");
     expect(() => viz.image(randn([3, 4, 4]), { title: ["a", "b"] as unknown as string })).toThrow("viz.image: title must be a string; got object");
     expect(() => viz.image(randn([3, 4, 4]), { sclae: 2 } as never)).toThrow(/viz.image: unknown option "sclae"/);
+  });
+  it("decides the title's lines and the figure's width, so a title wider than the image is never cut", () => {
+    const short = viz.image(rand([3, 16, 16]), { title: "one scene" }).payload;
+    expect(short.titleLines).toEqual(["one scene"]);
+    expect(short.figureWidth).toBeGreaterThanOrEqual(short.displayWidth + 24);
+    const title = "a title much wider than the small image it names, so it wraps onto a second line";
+    const fig = viz.image(rand([3, 6, 6]), { title });
+    const p = fig.payload;
+    expect(p.titleLines.length).toBeGreaterThan(1);
+    expect(p.titleLines.join(" ")).toBe(title);
+    for (const line of p.titleLines) expect(12 + textWidth(line, 14, { bold: true })).toBeLessThanOrEqual(p.figureWidth - 12);
+    const svg = fig.toSVG();
+    expect(svg).toContain(`width="${p.figureWidth}"`);
+    // every title line starts at the left margin (text-anchor start), inside the drawing
+    const lines = [...svg.matchAll(/<text x="(\d+)"[^>]*class="title"[^>]*>([^<]*)</g)];
+    expect(lines.map((m) => m[2])).toEqual(p.titleLines);
+    expect(lines.every((m) => m[1] === "12")).toBe(true);
+    expect(viz.image(rand([3, 4, 4])).payload).toMatchObject({ titleLines: [] });
   });
 });

@@ -68,6 +68,24 @@ describe("axes decided in the library", () => {
     expect(a.range).toEqual([0.01, 10]);
   });
 
+  it("centres a constant series on a log axis in log space, a decade wide, even at a power of ten", () => {
+    for (const v of [0.001, 0.005, 0.01, 3e-4, 1, 2.5e7]) {
+      const a = fitAxis("lr", [v, v, v], "log");
+      const [lo, hi] = a.range;
+      expect(Math.log10(hi) - Math.log10(lo), `${v}`).toBeCloseTo(1, 9);
+      expect((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)), `${v}`).toBeCloseTo(0.5, 9);
+      expect(a.ticks.length, `${v}: ${a.tickText}`).toBeGreaterThanOrEqual(3);
+      for (const t of a.ticks) expect(t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9), `${v}: tick ${t}`).toBe(true);
+    }
+    expect(fitAxis("lr", [0.001], "log").tickText).toEqual(["5e-4", "0.001", "0.002"]);
+  });
+
+  it("keeps whole decades on a log axis whose values span a decade or more", () => {
+    expect(fitAxis("loss", [0.05, 3], "log").range).toEqual([0.01, 10]);
+    expect(fitAxis("loss", [0.05, 3], "log").ticks).toEqual([0.01, 0.1, 1, 10]);
+    expect(fitAxis("loss", [0.5, 8], "log").ticks).toEqual([0.1, 0.2, 0.5, 1, 2, 5, 10]);
+  });
+
   it("gives a curves payload the axes, colours and smoothed series both drawings use", () => {
     const live = viz.curves({ live: false });
     for (let s = 1; s <= 40; s++) live.log(s, { train_loss: 2 / s, lr: 0.005 });

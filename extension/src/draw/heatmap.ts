@@ -1,5 +1,5 @@
-/** Heat-map traces and their axes, with labelled hover text and duplicate-safe tick labels. */
-import type { ColorScale, Matrix } from "seqgrad/payloads";
+/** Heat-map traces and their axes, with labelled hover text and the payload's category ticks. */
+import type { CategoryTicks, ColorScale, Matrix } from "seqgrad/payloads";
 import { colorFields, colorbarTicks, formatValue, plotValue } from "./colors";
 import { axis } from "./layout";
 import { plotlyText, type PlotObject } from "./plotly";
@@ -44,35 +44,23 @@ export function heatmapTrace(spec: HeatmapSpec): PlotObject {
   };
 }
 
-/** Longest tick label drawn in full; longer ones are cut (hover shows them whole). */
-const MAX_TICK_CHARS = 16;
-
-/** Tick labels for at most `max` evenly spaced positions (all of them when there are few). */
-export function ticks(labels: readonly string[], max = 40): PlotObject {
-  const step = Math.max(1, Math.ceil(labels.length / max));
-  const tickvals: number[] = [];
-  const ticktext: string[] = [];
-  labels.forEach((label, i) => {
-    if (i % step === 0) {
-      tickvals.push(i);
-      ticktext.push(plotlyText(label.length > MAX_TICK_CHARS ? `${label.slice(0, MAX_TICK_CHARS - 1)}…` : label));
-    }
-  });
-  return { tickmode: "array", tickvals, ticktext };
+/** A category axis's ticks exactly as the payload decided them (the static SVG prints the same). */
+export function ticks(t: CategoryTicks): PlotObject {
+  return { tickmode: "array", tickvals: t.at, ticktext: t.text.map(plotlyText), tickangle: t.angle };
 }
 
-/** The x and y axes of a heat map: row 0 at the top, square-ish cells, labelled ticks. */
+/** The x and y axes of a heat map: row 0 at the top, square-ish cells, the payload's category ticks. */
 export function heatmapAxes(
   theme: Theme,
   xTitle: string,
   yTitle: string,
-  xLabels: readonly string[],
-  yLabels: readonly string[],
+  xTicks: CategoryTicks,
+  yTicks: CategoryTicks,
   extra: { x?: PlotObject; y?: PlotObject } = {}
 ): { x: PlotObject; y: PlotObject } {
   return {
-    x: axis(theme, xTitle, { ...ticks(xLabels), showgrid: false, zeroline: false, tickangle: xLabels.some((l) => l.length > 3) ? -45 : 0, ...extra.x }),
-    y: axis(theme, yTitle, { ...ticks(yLabels), showgrid: false, zeroline: false, autorange: "reversed", ...extra.y }),
+    x: axis(theme, xTitle, { ...ticks(xTicks), showgrid: false, zeroline: false, ...extra.x }),
+    y: axis(theme, yTitle, { ...ticks(yTicks), showgrid: false, zeroline: false, autorange: "reversed", ...extra.y }),
   };
 }
 

@@ -49,7 +49,7 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
       showScale: i === 0,
       hover: (r, c, v) => [`target ${target[r] ?? ""} (t=${m.rowIndex[r]})`, `source ${source[c] ?? ""} (s=${m.colIndex[c]})`, `weight ${v}`],
     }));
-    const axes = heatmapAxes(theme, i >= (rows - 1) * columns ? "source" : "", i % columns === 0 ? "target" : "", source, target);
+    const axes = heatmapAxes(theme, i >= (rows - 1) * columns ? "source" : "", i % columns === 0 ? "target" : "", p.sourceTicks, p.targetTicks);
     layout[axisKey("x", i)] = axes.x;
     layout[axisKey("y", i)] = { ...axes.y, scaleanchor: axisId("x", i), scaleratio: 1, constrain: "domain" };
     (layout[axisKey("x", i)] as PlotObject).constrain = "domain";

@@ -4,7 +4,7 @@
  */
 import type { GatesPayload } from "seqgrad/payloads";
 import { header } from "../draw/dom";
-import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
+import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -38,7 +38,9 @@ export function gatesFigure(theme: Theme, p: GatesPayload): PlotFigure {
       showScale: i === 0,
       hover: (r, c, v) => [gate.label, `unit ${m.rowIndex[r]}`, `step ${m.colIndex[c]}: ${tokens[c] ?? ""}`, `value ${v}`],
     }));
-    const axes = heatmapAxes(theme, i === n - 1 ? "token" : "", "unit", tokens, indexLabels(m.rowIndex));
+    // units: the first and the last, as the static drawing labels them
+    const units = { at: [0, m.rowIndex.length - 1], text: [String(m.rowIndex[0] ?? 0), String(m.sourceRows - 1)], angle: 0 };
+    const axes = heatmapAxes(theme, i === n - 1 ? "token" : "", "unit", p.tokenTicks, units);
     layout[axisKey("x", i)] = axes.x;
     layout[axisKey("y", i)] = axes.y;
     annotations.push({ text: plotlyText(gate.label), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0, xanchor: "left", y: 1.02, yanchor: "bottom", font: { color: theme.text } });

@@ -1,6 +1,6 @@
 /**
  * `application/vnd.seqgrad.image.v1+json`: an image tensor as pixels, from the payload's PNG at the
- * payload's display size, without smoothing; the caption under it. Hover a pixel for its row,
+ * payload's display size, without smoothing; the title in the payload's lines, the caption under it. Hover a pixel for its row,
  * column and RGB bytes.
  */
 import type { ImagePayload } from "seqgrad/payloads";
@@ -16,7 +16,11 @@ export class ImageRenderer extends FigureWidget<"image"> {
   protected async draw(p: ImagePayload): Promise<void> {
     this.node.replaceChildren();
     const top = el("div", "jp-seqgrad-top");
-    top.appendChild(header(p.title ?? "Image", `${p.height} x ${p.width} pixels`));
+    const head = header(p.title ?? "Image", `${p.height} x ${p.width} pixels`);
+    // the title's lines as the payload broke them (the static SVG prints the same lines)
+    if (p.titleLines.length > 0) head.querySelector(".jp-seqgrad-title")?.replaceChildren(...p.titleLines.map((line) => el("div", "jp-seqgrad-title-line", line)));
+    top.style.maxWidth = `${p.figureWidth}px`;
+    top.appendChild(head);
     const frame = el("div", "jp-seqgrad-image-frame");
     const img = el("img", "jp-seqgrad-image");
     img.alt = p.caption;

@@ -2,7 +2,7 @@
 import type { PlotPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { header } from "../draw/dom";
-import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
+import { heatmapAxes, heatmapTrace, indexLabels, ticks } from "../draw/heatmap";
 import { axis, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -27,7 +27,7 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
     const xs = p.xTicks ?? indexLabels(m.colIndex);
     const ys = p.yTicks ?? indexLabels(m.rowIndex);
     const trace = heatmapTrace({ matrix: m, scale: p.colorScale, hover: (r, c, v) => [`${p.yLabel} ${ys[r] ?? ""}`, `${p.xLabel} ${xs[c] ?? ""}`, `value ${v}`] });
-    const axes = heatmapAxes(theme, p.xLabel, p.yLabel, xs, ys);
+    const axes = heatmapAxes(theme, p.xLabel, p.yLabel, p.colTicks, p.rowTicks);
     return { data: [trace], layout: { ...base, height: Math.min(560, Math.max(220, m.rowIndex.length * 22 + 100)), xaxis: axes.x, yaxis: axes.y } };
   }
   if (p.type === "bar") {
@@ -44,7 +44,7 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
     }));
     return {
       data,
-      layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, barmode: "group", xaxis: axis(theme, p.xLabel, { tickmode: "array", tickvals: categories.map((_, j) => j), ticktext: categories }), yaxis: payloadAxis(theme, p.yAxis) },
+      layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, barmode: "group", xaxis: axis(theme, p.xLabel, ticks(p.categoryTicks)), yaxis: payloadAxis(theme, p.yAxis) },
     };
   }
   const data: PlotObject[] = p.series.map((s) => ({

@@ -6,7 +6,7 @@
 import type { CellGrid, ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
 import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
 import { el, header } from "../draw/dom";
-import { heatmapAxes, heatmapTrace, indexLabels } from "../draw/heatmap";
+import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -108,7 +108,7 @@ function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: Color
     scale,
     hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
   });
-  const axes = heatmapAxes(theme, `dim ${rowDim + 1}`, `dim ${Math.max(rowDim, 0)}`, indexLabels(matrix.colIndex), indexLabels(matrix.rowIndex));
+  const axes = heatmapAxes(theme, `dim ${rowDim + 1}`, `dim ${Math.max(rowDim, 0)}`, grid.colTicks, grid.rowTicks);
   if (grid.text === null || grid.ink === null) {
     const height = Math.min(520, Math.max(180, rows * 22 + 90));
     return { data: [trace], layout: { ...baseLayout(theme, height), xaxis: axes.x, yaxis: axes.y } };

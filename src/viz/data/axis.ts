@@ -2,8 +2,9 @@
  * Numeric axes of figures, decided once in the library: the shown range and every tick with its
  * label text. Linear ticks are 1, 2 or 5 times a power of ten; log ticks are powers of ten (and 2
  * and 5 times them over two decades or less). A range never spans less than a small fraction of its
- * values, so a constant series (or one that differs only by rounding noise) is a flat line with
- * short tick labels.
+ * values (a linear one 1% of their magnitude, a log one a decade, centred in log space), so a
+ * constant series (or one that differs only by rounding noise) is a flat line in the middle of its
+ * panel with short tick labels.
  */
 import { formatLogTick, formatTick } from "../payloads/style";
 import type { Axis } from "../payloads";
@@ -74,17 +75,34 @@ export function linearAxis(label: string, domain: readonly [number, number], opt
   return { label, scale: "linear", range: [lo, hi], ticks, tickText: ticks.map((t) => formatTick(t, step)) };
 }
 
-/** A log10 axis over whole decades; labels every few decades on wide ranges. */
+/** Least span of a log range, in decades: values within less are centred in a window this wide. */
+export const MIN_LOG_SPAN = 1;
+
+/**
+ * A log10 axis over `domain`: whole decades, labelled every few decades on wide ranges; values
+ * within less than `MIN_LOG_SPAN` decades (a constant learning rate, a flat loss) sit in the middle
+ * of a window one decade wide, centred on them in log space, so a constant is never on an edge.
+ */
 export function logAxis(label: string, domain: readonly [number, number]): Axis {
-  const lo = Math.floor(Math.log10(domain[0]) + 1e-9);
-  let hi = Math.ceil(Math.log10(domain[1]) - 1e-9);
-  if (hi <= lo) hi = lo + 1;
+  let lo = Math.log10(domain[0]);
+  let hi = Math.log10(domain[1]);
+  if (hi - lo < MIN_LOG_SPAN) {
+    const mid = (lo + hi) / 2;
+    lo = mid - MIN_LOG_SPAN / 2;
+    hi = mid + MIN_LOG_SPAN / 2;
+  } else {
+    lo = Math.floor(lo + 1e-9);
+    hi = Math.ceil(hi - 1e-9);
+  }
   const every = Math.max(1, Math.ceil((hi - lo) / 6));
   // Two decades or less: also 2 and 5 times each power of ten, so the axis has enough labels.
   const mantissas = hi - lo <= 2 ? [1, 2, 5] : [1];
   const ticks: number[] = [];
-  for (let k = lo; k <= hi; k += every) {
-    for (const m of mantissas) if (k < hi || m === 1) ticks.push(Number((m * Math.pow(10, k)).toPrecision(3)));
+  for (let k = Math.floor(lo + 1e-9); k <= Math.ceil(hi - 1e-9); k += every) {
+    for (const m of mantissas) {
+      const at = k + Math.log10(m);
+      if (at >= lo - 1e-9 && at <= hi + 1e-9) ticks.push(Number((m * Math.pow(10, k)).toPrecision(3)));
+    }
   }
   return { label, scale: "log", range: [Math.pow(10, lo), Math.pow(10, hi)], ticks, tickText: ticks.map(formatLogTick) };
 }

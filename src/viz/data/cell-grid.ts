@@ -4,6 +4,7 @@
  */
 import type { CellGrid, ColorScale, Matrix } from "../payloads";
 import { FONT_SIZE, decodeNumber, formatCell, inkOn, valueColor } from "../payloads";
+import { categoryTicks } from "./category-ticks";
 
 /** Matrices up to this many rows and columns (not downsampled) print their values in the cells. */
 export const VALUES_IN_CELLS_MAX = 8;
@@ -22,8 +23,19 @@ export function cellGrid(m: Matrix, scale: ColorScale, extent: number): CellGrid
       text: values.map((row) => row.map(formatCell)),
       ink: values.map((row) => row.map((v) => inkOn(valueColor(scale, v)))),
       fontSize: FONT_SIZE.cell,
+      ...indexTicks(m, VALUE_CELL.width, VALUE_CELL.height),
     };
   }
   const side = Math.max(4, Math.min(22, Math.floor(extent / Math.max(rows, cols, 1))));
-  return { width: side, height: side, text: null, ink: null, fontSize: FONT_SIZE.cell };
+  return { width: side, height: side, text: null, ink: null, fontSize: FONT_SIZE.cell, ...indexTicks(m, side, side) };
+}
+
+/** Index labels of the rows and columns: every one on small maps, about eight per axis on large ones. */
+function indexTicks(m: Matrix, width: number, height: number): Pick<CellGrid, "rowTicks" | "colTicks"> {
+  const rows = m.z.length;
+  const cols = m.colIndex.length;
+  return {
+    rowTicks: categoryTicks(m.rowIndex.map(String), height, "y", { minEvery: rows <= 16 ? 1 : Math.ceil(rows / 8) }),
+    colTicks: categoryTicks(m.colIndex.map(String), width, "x", { minEvery: cols <= 16 ? 1 : Math.ceil(cols / 8) }),
+  };
 }

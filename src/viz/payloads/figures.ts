@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
-import { AxisSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
+import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
 
 export * from "./graph-figures";
 export * from "./unrolled-figure";
@@ -17,6 +17,7 @@ export * from "./image-figure";
  * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
  * its cell (`text[row][col]`) with its ink, black or white against the cell's colour, at
  * `fontSize` pixels. Large matrices have `text` and `ink` null: colour only, values on hover.
+ * `rowTicks` and `colTicks` are the index labels both drawings print beside and under the cells.
  */
 export const CellGridSchema = struct({
   width: finite,
@@ -24,6 +25,8 @@ export const CellGridSchema = struct({
   text: v.nullable(list(list(text))),
   ink: v.nullable(list(list(text))),
   fontSize: finite,
+  rowTicks: CategoryTicksSchema,
+  colTicks: CategoryTicksSchema,
 });
 export type CellGrid = v.InferOutput<typeof CellGridSchema>;
 
@@ -124,13 +127,16 @@ export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
 /**
  * `application/vnd.seqgrad.attention.v1+json`: source tokens on x, target tokens on y, as printed
  * (whitespace made visible; cells are keyed by position, never by token). `cell` is the side of a
- * square cell in pixels, the same in both drawings; `columns` the panels per row of the grid.
+ * square cell in pixels, the same in both drawings; `columns` the panels per row of the grid;
+ * `sourceTicks` and `targetTicks` the token labels both drawings print (every token when they fit).
  */
 export const AttentionPayloadSchema = struct({
   ...payloadFields("attention"),
   source: list(text),
   target: list(text),
   cell: finite,
+  sourceTicks: CategoryTicksSchema,
+  targetTicks: CategoryTicksSchema,
   panels: list(AttentionPanelSchema),
   columns: integer(1),
   colorScale: ColorScaleSchema,
@@ -176,13 +182,17 @@ export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
 /**
  * `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (one token label per step),
  * units on y. `cell` is the cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu",
- * or a new cell's), so a new recurrent cell needs no edit here.
+ * or a new cell's), so a new recurrent cell needs no edit here. Each step is `cellWidth` pixels
+ * wide and each unit `cellHeight` high; `tokenTicks` are the token labels both drawings print.
  */
 export const GatesPayloadSchema = struct({
   ...payloadFields("gates"),
   cell: v.pipe(text, v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "a cell name in lower case (lstm, gru, ...)")),
   tokens: list(text),
   gates: list(GatePanelSchema),
+  cellWidth: finite,
+  cellHeight: finite,
+  tokenTicks: CategoryTicksSchema,
 });
 export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
 

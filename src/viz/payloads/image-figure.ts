@@ -8,7 +8,9 @@ import { payloadFields } from "./shared";
  * base64 PNG of the `width` x `height` source pixels, drawn at `displayWidth` x `displayHeight`
  * pixels without smoothing (each source pixel a square of `scale` pixels). `layout` says how the
  * tensor held the image ([3, H, W] "CHW", [H, W, 3] "HWC", [H, W] "HW"), `range` the values that
- * mapped to black and white, `caption` the line printed under the image.
+ * mapped to black and white, `caption` the line printed under the image. The layout is decided
+ * here for both drawings: the figure is `figureWidth` pixels wide (the image, its caption, or a
+ * title wider than the image) and the title is printed as `titleLines`, left-aligned.
  */
 export const ImagePayloadSchema = struct({
   ...payloadFields("image"),
@@ -22,5 +24,7 @@ export const ImagePayloadSchema = struct({
   range: v.tuple([finite, finite], "an array of 2 numbers"),
   png: v.pipe(text, v.regex(/^[A-Za-z0-9+/]+=*$/, "base64 text")),
   caption: text,
+  titleLines: v.array(text, "an array of strings"),
+  figureWidth: finite,
 });
 export type ImagePayload = v.InferOutput<typeof ImagePayloadSchema>;

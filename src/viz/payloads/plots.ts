@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { finite, jsonNumber, list, struct, text } from "./fields";
 import type { PayloadKind } from "./mime";
-import { AxisSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
+import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
 import { ImagePayloadSchema } from "./image-figure";
 import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
@@ -25,12 +25,33 @@ export type LinePlot = v.InferOutput<typeof LinePlotSchema>;
 export const ScatterPlotSchema = struct({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
 export type ScatterPlot = v.InferOutput<typeof ScatterPlotSchema>;
 
-/** `viz.heatmap`: optional tick labels for rows (y) and columns (x). */
-export const HeatmapPlotSchema = struct({ ...plotFields, type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, xTicks: v.nullable(list(text)), yTicks: v.nullable(list(text)) });
+/**
+ * `viz.heatmap`: optional tick labels for rows (y) and columns (x); square cells of `cell` pixels;
+ * `rowTicks` and `colTicks` the labels both drawings print (the given ones, or the indices).
+ */
+export const HeatmapPlotSchema = struct({
+  ...plotFields,
+  type: v.literal("heatmap"),
+  matrix: MatrixSchema,
+  colorScale: ColorScaleSchema,
+  xTicks: v.nullable(list(text)),
+  yTicks: v.nullable(list(text)),
+  cell: finite,
+  rowTicks: CategoryTicksSchema,
+  colTicks: CategoryTicksSchema,
+});
 export type HeatmapPlot = v.InferOutput<typeof HeatmapPlotSchema>;
 
-/** `viz.bar`: one value per category and series (grouped bars). */
-export const BarPlotSchema = struct({ ...plotFields, type: v.literal("bar"), categories: list(text), yAxis: AxisSchema, series: list(struct({ name: text, color: text, values: list(jsonNumber) })) });
+/** `viz.bar`: one value per category and series (grouped bars), `band` pixels per category; `categoryTicks` the category labels both drawings print. */
+export const BarPlotSchema = struct({
+  ...plotFields,
+  type: v.literal("bar"),
+  categories: list(text),
+  yAxis: AxisSchema,
+  series: list(struct({ name: text, color: text, values: list(jsonNumber) })),
+  band: finite,
+  categoryTicks: CategoryTicksSchema,
+});
 export type BarPlot = v.InferOutput<typeof BarPlotSchema>;
 
 /** `application/vnd.seqgrad.plot.v1+json` */

@@ -57,6 +57,18 @@ export const AxisSchema = v.pipe(
 );
 export type Axis = v.InferOutput<typeof AxisSchema>;
 
+/**
+ * The labels of a category axis (tokens, indices, bar names) as both drawings print them, decided
+ * in the library: `text[k]` (cut to at most 14 characters) at category `at[k]`, only every few
+ * categories when they are too many for their cells, at `angle` degrees (0, or -60 when x labels
+ * are wider than their cells).
+ */
+export const CategoryTicksSchema = v.pipe(
+  struct({ at: list(count), text: list(text), angle: finite }),
+  v.forward(v.check((t) => t.text.length === t.at.length, "one label per position"), ["text"]),
+);
+export type CategoryTicks = v.InferOutput<typeof CategoryTicksSchema>;
+
 /** Summary statistics of a set of values; null when there is no finite value. `norm` is the Euclidean norm of the finite values. */
 export const StatsSchema = struct({
   numel: count,

@@ -117,6 +117,34 @@ export function textWidth(text: string, size: number, style: { bold?: boolean; m
   return [...text].length * size * per;
 }
 
+/**
+ * `text` broken into lines no wider than `maxWidth` px at `size` (estimated as `textWidth` does):
+ * at spaces where it can, inside a word only when the word alone is too wide.
+ */
+export function wrapText(text: string, maxWidth: number, size: number, style: { bold?: boolean; mono?: boolean } = {}): string[] {
+  const fits = (line: string): boolean => textWidth(line, size, style) <= maxWidth;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    const joined = line.length === 0 ? word : `${line} ${word}`;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line.length > 0) lines.push(line);
+    line = "";
+    for (const ch of word) {
+      if (line.length > 0 && !fits(line + ch)) {
+        lines.push(line);
+        line = "";
+      }
+      line += ch;
+    }
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
 // ---- numbers ---------------------------------------------------------------------------------------
 
 /** A number's text for hover boxes, summaries and cells: 4 significant digits, `1.5e-5` style when tiny or huge. */

@@ -1,5 +1,5 @@
 /** Axes with ticks, tick labels, grid lines and an axis label, around a plot box. */
-import type { Axis, Box } from "../payloads";
+import type { Axis, Box, CategoryTicks } from "../payloads";
 import { FONT_SIZE, INK, charWidth } from "../payloads/style";
 import { el, text } from "./element";
 import type { Scale } from "./scale";
@@ -48,29 +48,17 @@ function labelOffset(labels: readonly string[]): number {
   return Math.max(1, ...labels.map((l) => l.length)) * charWidth(FONT_SIZE.tick) + 22;
 }
 
-/** Category labels under (or beside) a band of cells; rotated when they would collide. */
-export function categoryLabels(labels: readonly string[], start: number, band: number, at: number, side: "bottom" | "left" | "top", maxChars = 14, minEvery = 1): string[] {
-  const out: string[] = [];
-  const longest = Math.max(1, ...labels.map((l) => Math.min(l.length, maxChars)));
-  const rotate = side !== "left" && longest * 6.8 > band * minEvery;
-  const fit = side === "left" ? Math.ceil(13 / band) : Math.ceil((rotate ? 13 : longest * 6.8) / band);
-  const every = Math.max(minEvery, fit, 1);
-  labels.forEach((label, i) => {
-    if (i % every !== 0) return;
-    const shown = label.length > maxChars ? `${label.slice(0, maxChars - 1)}\u2026` : label;
+/**
+ * The category labels of `ticks` (decided in the payload) under or beside a band of cells starting
+ * at `start`, `band` pixels per category; x labels at the ticks' angle.
+ */
+export function categoryLabels(ticks: CategoryTicks, start: number, band: number, at: number, side: "bottom" | "left"): string[] {
+  return ticks.at.map((i, k) => {
+    const shown = ticks.text[k] ?? "";
     const c = start + (i + 0.5) * band;
-    if (side === "left") out.push(text(at - 6, c + 4, shown, { "text-anchor": "end", class: "category" }));
-    else if (!rotate) out.push(text(c, side === "bottom" ? at + 15 : at - 6, shown, { "text-anchor": "middle", class: "category" }));
-    else {
-      const y = side === "bottom" ? at + 8 : at - 6;
-      out.push(text(c + 4, y, shown, { "text-anchor": side === "bottom" ? "end" : "start", transform: `rotate(-60 ${c + 4} ${y})`, class: "category" }));
-    }
+    if (side === "left") return text(at - 6, c + 4, shown, { "text-anchor": "end", class: "category" });
+    if (ticks.angle === 0) return text(c, at + 15, shown, { "text-anchor": "middle", class: "category" });
+    const y = at + 8;
+    return text(c + 4, y, shown, { "text-anchor": "end", transform: `rotate(${ticks.angle} ${c + 4} ${y})`, class: "category" });
   });
-  return out;
-}
-
-/** Room rotated (or straight) category labels need below or above a band. */
-export function categoryLabelSpace(labels: readonly string[], band: number, maxChars = 14): number {
-  const longest = Math.max(1, ...labels.map((l) => Math.min(l.length, maxChars)));
-  return longest * 6.8 > band ? longest * 6.1 + 14 : 22;
 }
