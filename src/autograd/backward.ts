@@ -8,6 +8,7 @@ import { setGradEnabled } from "./grad-mode";
 import { leadingTo, topologicalOrder } from "./graph-order";
 import { checkSecondOrder } from "./higher-order";
 import { PassStorage } from "./pass-storage";
+import { retiringPass } from "./retired";
 
 /** Options of `Tensor.backward` (PyTorch's names, camelCase). */
 export interface BackwardOptions {
@@ -56,7 +57,7 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
   // 3. The gradients the walk makes are given back as soon as they are used (pass-storage.ts).
   const storage = new PassStorage(!options.createGraph);
   for (const g of grads.values()) storage.hold(g);
-  storage.run(() => asBackwardPass(() => setGradEnabled(options.createGraph, () => {
+  retiringPass(() => storage.run(() => asBackwardPass(() => setGradEnabled(options.createGraph, () => {
     for (let i = order.length - 1; i >= 0; i--) {
       const t = order[i];
       if (t === undefined || (needed !== null && !needed.has(t))) continue;
@@ -78,7 +79,8 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
       } else if (options.accumulate !== undefined ? options.accumulate.has(t) : node === null || t.retainsGrad) {
         if (t.grad === null && g.dtype === t.dtype && !options.createGraph && storage.adopt(g)) {
           // the pass's own array, used by nothing else: it becomes the gradient without a copy
-          t.grad = g.detach();
+          // (the tensor itself when it has no graph: a second Tensor object would keep its storage, retired.ts)
+          t.grad = g.gradFn === null && !g.requiresGrad ? g : g.detach();
         } else accumulateInto(t, g, options.createGraph);
       }
       if (node === null) {
@@ -123,7 +125,7 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
       });
       storage.drop(g);
     }
-  })));
+  }))));
   return captured;
 }
 

@@ -1,23 +1,25 @@
-import { TypedArray, observeAllocations, releaseStorage } from "../tensor/dtype";
+import { observeAllocations, releaseStorage, storageKey } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
 
 /**
  * The storage of the gradients a backward pass makes, given back as soon as the pass has used
  * them (explicit release on the hot path; see backend/wasm/storage.ts for the ownership rules).
  *
- * The pass may release an array only when it made it (allocated while the pass ran), no pending
- * gradient holds it any more (`hold` / `drop` count the gradients-map entries per array object),
- * and it never reached code outside the engine: a hook, a captured result of `grad()`, or a
- * `.grad` (which gets a copy). A backward function that returns its incoming gradient (or a
- * reshape of it: the same array object) to an input simply keeps the count up.
- * Nothing is released in a pass that records itself (`createGraph`).
+ * Everything is counted per block of storage (`storageKey`: a gradient and the views of it that
+ * a backward makes, e.g. one slice per step, are one block). The pass may release a block only
+ * when it made it (allocated while the pass ran, or handed over by an op), no pending gradient
+ * holds a view of it any more (`hold` / `drop` count the gradients-map entries per block), and
+ * it never reached code outside the engine: a hook, a captured result of `grad()`, or a `.grad`
+ * (adopted whole or copied). A backward function that returns its incoming gradient (or a view of
+ * it) to an input simply keeps the count up. Nothing is released in a pass that records itself
+ * (`createGraph`).
  */
 export class PassStorage {
-  private readonly made = new Set<TypedArray>();
-  private readonly holds = new Map<TypedArray, number>();
-  private readonly kept = new Set<TypedArray>();
+  private readonly made = new Set<object>();
+  private readonly holds = new Map<object, number>();
+  private readonly kept = new Set<object>();
   private readonly enabled: boolean;
-  private previous: Set<TypedArray> | null = null;
+  private previous: Set<object> | null = null;
 
   constructor(enabled: boolean) {
     this.enabled = enabled;
@@ -39,22 +41,23 @@ export class PassStorage {
   /** A gradients-map entry now holds `g`. */
   hold(g: Tensor): void {
     if (!this.enabled) return;
-    this.holds.set(g.data, (this.holds.get(g.data) ?? 0) + 1);
+    const key = storageKey(g.data);
+    this.holds.set(key, (this.holds.get(key) ?? 0) + 1);
   }
 
   /** A gradients-map entry let go of `g` (consumed or summed): release it when nothing else holds it. */
   drop(g: Tensor): void {
     if (!this.enabled) return;
-    const data = g.data;
-    const left = (this.holds.get(data) ?? 0) - 1;
+    const key = storageKey(g.data);
+    const left = (this.holds.get(key) ?? 0) - 1;
     if (left > 0) {
-      this.holds.set(data, left);
+      this.holds.set(key, left);
       return;
     }
-    this.holds.delete(data);
-    if (!this.made.has(data) || this.kept.has(data)) return;
-    this.made.delete(data);
-    releaseStorage(data);
+    this.holds.delete(key);
+    if (!this.made.has(key) || this.kept.has(key)) return;
+    this.made.delete(key);
+    releaseStorage(g.data);
   }
 
   /**
@@ -64,14 +67,14 @@ export class PassStorage {
    */
   adopt(g: Tensor): boolean {
     if (!this.enabled) return false;
-    const data = g.data;
-    if (!this.made.has(data) || this.kept.has(data) || this.holds.get(data) !== 1) return false;
-    this.kept.add(data);
+    const key = storageKey(g.data);
+    if (!this.made.has(key) || this.kept.has(key) || this.holds.get(key) !== 1) return false;
+    this.kept.add(key);
     return true;
   }
 
   /** `g` reached code outside the engine (a hook, a captured result): never release it. */
   keep(g: Tensor): void {
-    if (this.enabled) this.kept.add(g.data);
+    if (this.enabled) this.kept.add(storageKey(g.data));
   }
 }

@@ -4,6 +4,7 @@ import type { Tensor } from "../tensor/tensor";
 import { checksForward, firstNonFinite } from "./anomaly";
 import { isGradEnabled } from "./grad-mode";
 import { BackwardFn, GradNode, NodePart } from "./node";
+import { noteRecorded } from "./retired";
 import { currentScope } from "./scope";
 
 /**
@@ -27,6 +28,7 @@ export function record(
   if (!needed) return out;
   out.requiresGrad = true;
   out.gradFn = new GradNode(op, inputs, backward, out.shape, currentScope(), meta, parts);
+  noteRecorded(out);
   return out;
 }
 
@@ -42,10 +44,16 @@ function checkFinite(op: string, inputs: readonly Tensor[], out: Tensor): void {
 
 /**
  * Runs `fn` when the node that made `out` frees its saved tensors (a backward pass without
- * `retainGraph` ran through it); nothing when `out` was not recorded. An op hands the backward
- * pass an array it saved for its backward this way (`handOver`), so that the pass gives its
- * storage back once it is consumed.
+ * `retainGraph` ran through it), after what earlier calls gave; nothing when `out` was not
+ * recorded. An op hands the backward pass an array it saved for its backward this way
+ * (`handOver`), so that the pass gives its storage back once it is consumed.
  */
 export function whenReleased(out: Tensor, fn: () => void): void {
-  if (out.gradFn !== null) out.gradFn.onRelease = fn;
+  const node = out.gradFn;
+  if (node === null) return;
+  const before = node.onRelease;
+  node.onRelease = before === null ? fn : () => {
+    before();
+    fn();
+  };
 }

@@ -47,6 +47,7 @@ if (storage !== null) {
   setStorageProvider({
     allocate: (dtype, n) => (getBackend() === WASM_BACKEND ? storage.allocate(dtype, n) : null),
     release: (data) => storage.release(data),
+    crowded: () => storage.crowded(),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { MimeBundle } from "../tensor/display-hook";
+import { retire } from "../autograd/retired";
 import { checkKnownOptions } from "../known-options";
 import type { DType } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
@@ -208,7 +209,10 @@ export class Module {
 
   /** Clears the gradient of every parameter (sets `.grad` to null, as PyTorch does by default). */
   zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = null;
+    for (const p of this.parameters()) {
+      retire(p.grad); // its storage goes back when the storage runs short (autograd/retired.ts)
+      p.grad = null;
+    }
   }
 
   /** Number of scalar parameters (only those that require grad with `trainableOnly`). */

@@ -1,7 +1,7 @@
 import { isGradEnabled } from "../autograd/grad-mode";
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
-import { allocate } from "../tensor/dtype";
+import { allocate, releaseStorage } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { matmul } from "./matmul";
 
@@ -79,5 +79,6 @@ function columnSums(g: Tensor["data"], rows: number, cols: number): Tensor["data
   getBackend().colSum(rows, cols, g, 0, cols, acc, 0);
   const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
   out.set(acc);
+  releaseStorage(acc); // this function's own
   return out;
 }

@@ -1,3 +1,4 @@
+import { retire } from "../autograd/retired";
 import { DTypeError, ShapeError, ValueError } from "../errors";
 import { allocate, isFloating } from "../tensor/dtype";
 import { formatShape, sameShape } from "../tensor/shape";
@@ -90,7 +91,12 @@ export abstract class Optimizer<H extends Hyper & { lr: number }> implements Opt
 
   /** Clears every parameter's gradient (sets it to null, as PyTorch's `set_to_none=True`). */
   zeroGrad(): void {
-    for (const g of this.paramGroups) for (const p of g.params) p.grad = null;
+    for (const g of this.paramGroups) {
+      for (const p of g.params) {
+        retire(p.grad); // its storage goes back when the storage runs short (autograd/retired.ts)
+        p.grad = null;
+      }
+    }
   }
 
   /** Applies one update to every parameter that has a gradient; parameters without one are skipped. */

@@ -18,6 +18,8 @@ export interface StorageProvider {
   allocate(dtype: DType, n: number): TypedArray | null;
   /** Gives back an array made by `allocate` that nobody will read again (see the provider's ownership rules). */
   release(data: TypedArray): void;
+  /** True when the provider holds more than it should keep between training steps (autograd/retired.ts then gives back retired tensors). */
+  crowded?(): boolean;
 }
 
 let provider: StorageProvider | null = null;
@@ -27,25 +29,18 @@ export function setStorageProvider(next: StorageProvider | null): void {
   provider = next;
 }
 
-let observer: Set<TypedArray> | null = null;
+let observer: Set<object> | null = null;
 
 /**
- * Collects into `made` every array the provider makes until the next call (null stops): the
- * autograd engine learns which arrays its backward pass made, the only ones it may release.
+ * Collects into `made` the storage key (`storageKey`) of every array the provider makes until the
+ * next call (null stops): the autograd engine learns which blocks its backward pass made, the
+ * only ones it may release.
  * Returns the previous collector (passes nest: `grad()` inside a hook).
  */
-export function observeAllocations(made: Set<TypedArray> | null): Set<TypedArray> | null {
+export function observeAllocations(made: Set<object> | null): Set<object> | null {
   const previous = observer;
   observer = made;
   return previous;
-}
-
-/**
- * Notes a view the storage provider made of one of its arrays (a `subarray`): while a backward
- * pass runs, it counts as made by the pass, like an allocation (see `observeAllocations`).
- */
-export function noteView(view: TypedArray): void {
-  if (observer !== null) observer.add(view);
 }
 
 /**
@@ -54,7 +49,36 @@ export function noteView(view: TypedArray): void {
  * for its backward and returned from it, called when its node is released: nothing reads it after.
  */
 export function handOver(data: TypedArray): void {
-  if (observer !== null) observer.add(data);
+  if (observer !== null) observer.add(storageKey(data));
+}
+
+/** True when the storage provider asks for retired tensors' storage back (see autograd/retired.ts). */
+export function storageCrowded(): boolean {
+  return provider?.crowded?.() ?? false;
+}
+
+/**
+ * What an array of the storage provider carries: the life of its block, shared by every view on
+ * the block, with the count of Tensor objects made over any of them (see backend/wasm/storage.ts).
+ */
+interface Stored {
+  life?: { tensors: number } | null;
+}
+
+/** Counts one more Tensor object over `data`'s block (the Tensor constructor calls it; only provider arrays keep a count). */
+export function countTensor(data: TypedArray): void {
+  const life = (data as Stored).life;
+  if (life !== undefined && life !== null) life.tensors++;
+}
+
+/** Tensor objects ever made over views of `data`'s block, or -1 for an array not from the provider. */
+export function tensorsOver(data: TypedArray): number {
+  return (data as Stored).life?.tensors ?? -1;
+}
+
+/** What identifies `data`'s storage: its block's life for a provider array (shared by its views), else the array itself. */
+export function storageKey(data: TypedArray): object {
+  return (data as Stored).life ?? data;
 }
 
 /**
@@ -74,7 +98,7 @@ export function allocate(dtype: DType, n: number, op = "allocate"): TypedArray {
   if (provider !== null) {
     const made = provider.allocate(dtype, n);
     if (made !== null) {
-      if (observer !== null) observer.add(made);
+      if (observer !== null) observer.add(storageKey(made));
       return made;
     }
   }

@@ -1,10 +1,11 @@
 import { BackwardOptions, backwardPassOptions, initialGrad, runBackward } from "../autograd/backward";
 import type { GradNode } from "../autograd/node";
+import { retire } from "../autograd/retired";
 import { IndexError, ValueError } from "../errors";
 import * as functional from "../functional";
 import * as ops from "../ops";
 import type { ValuesIndices } from "../ops/max";
-import { DType, TypedArray, allocate, dtypeOfArray } from "./dtype";
+import { DType, TypedArray, allocate, countTensor, dtypeOfArray } from "./dtype";
 import { MimeBundle, tensorBundle } from "./display-hook";
 import { formatTensor } from "./print";
 import { Shape, formatShape, numelOf } from "./shape";
@@ -55,6 +56,7 @@ export class Tensor {
     if (data.length !== numelOf(shape)) {
       throw new ValueError(`Tensor: data length must equal the product of the shape ${formatShape(shape)}; expected ${numelOf(shape)}, got ${data.length}`);
     }
+    countTensor(data); // storage shared with another Tensor object is never given back early (autograd/retired.ts)
   }
 
   /** Number of dimensions. */
@@ -166,6 +168,7 @@ export class Tensor {
 
   /** Sets `.grad` to null. */
   zeroGrad(): void {
+    retire(this.grad); // its storage goes back when the storage runs short (autograd/retired.ts)
     this.grad = null;
   }
 

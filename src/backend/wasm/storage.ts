@@ -1,5 +1,4 @@
 import type { DType, TypedArray } from "../../tensor/dtype";
-import { noteView } from "../../tensor/dtype";
 import type { WasmHeap } from "./heap";
 
 /** Arrays smaller than this many bytes stay on the JavaScript heap (no kernel runs them in wasm). */
@@ -7,51 +6,63 @@ const MIN_BYTES = 256;
 
 /**
  * Bytes of tensor storage the heap holds at most (env SEQGRAD_WASM_STORAGE_MB overrides); beyond,
- * new arrays go to the JavaScript heap. The bound matters for long synchronous loops: the
- * collector's callbacks that return dropped tensors' blocks run only when the loop yields, so
- * such a loop (a training loop with no await) leaks the forward buffers it does not release
- * explicitly (about 16 MiB a step for the char-LM LSTM) until this bound, then runs on staged
- * copies as before, with the memory of the JavaScript heap, which its collector does reclaim.
+ * new arrays go to the JavaScript heap (staged by the kernels: copies). Past half of it the
+ * storage is crowded: when a backward pass ends, the tensors of earlier steps are given back
+ * (autograd/retired.ts), so a training loop that never yields, whose dropped tensors the
+ * collector's callbacks never return, stays near half the bound with no copies (a char-LM LSTM
+ * step makes about 15 MiB).
  */
 export const DEFAULT_STORAGE_LIMIT = 128 * 2 ** 20;
 
-/** A typed array view on a block: the block's byte offset (-1 for an array of its own) and its storage. */
-interface BlockView {
-  block: number;
-  owner: TensorStorage | null;
+/**
+ * The life of one block, shared by every view on it (the view `allocate` made and each `subarray`
+ * of a resident view): the views hold it, so the collector drops it only once no view is left.
+ * The tensor count is that of `countTensor` in tensor/dtype.ts (Tensor objects over any view).
+ */
+export class BlockLife {
+  /** True once the block went back to the heap (explicitly, or by the collector). */
+  freed = false;
+  /** Tensor objects made over views of this block (autograd/retired.ts gives a block back only when it knows them all). */
+  tensors = 0;
+  constructor(
+    readonly block: number,
+    readonly owner: TensorStorage,
+  ) {}
 }
 
 // The typed arrays of tensor storage: plain typed arrays (the same element kinds, `instanceof
-// Float32Array` holds) that remember their block, so that `subarray` views share its lifetime.
-// `slice`, `map` and the like build arrays of their own (block -1).
-class ResidentFloat32Array extends Float32Array implements BlockView {
-  block = -1;
-  owner: TensorStorage | null = null;
+// Float32Array` holds) that carry their block's life, so that `subarray` views share it (a
+// property set: no registration per view). `slice`, `map` and the like build arrays of their own.
+class ResidentFloat32Array extends Float32Array {
+  life: BlockLife | null = null;
   override subarray(begin?: number, end?: number): ResidentFloat32Array {
     const view = super.subarray(begin, end) as ResidentFloat32Array;
-    if (this.owner !== null) this.owner.adopt(view, this.block);
+    view.life = this.life;
     return view;
   }
 }
 
-class ResidentFloat64Array extends Float64Array implements BlockView {
-  block = -1;
-  owner: TensorStorage | null = null;
+class ResidentFloat64Array extends Float64Array {
+  life: BlockLife | null = null;
   override subarray(begin?: number, end?: number): ResidentFloat64Array {
     const view = super.subarray(begin, end) as ResidentFloat64Array;
-    if (this.owner !== null) this.owner.adopt(view, this.block);
+    view.life = this.life;
     return view;
   }
 }
 
-class ResidentInt32Array extends Int32Array implements BlockView {
-  block = -1;
-  owner: TensorStorage | null = null;
+class ResidentInt32Array extends Int32Array {
+  life: BlockLife | null = null;
   override subarray(begin?: number, end?: number): ResidentInt32Array {
     const view = super.subarray(begin, end) as ResidentInt32Array;
-    if (this.owner !== null) this.owner.adopt(view, this.block);
+    view.life = this.life;
     return view;
   }
+}
+
+/** The life of the block `data` is a view of, or null for an array that is not tensor storage. */
+export function lifeOf(data: TypedArray): BlockLife | null {
+  return (data as { life?: BlockLife | null }).life ?? null;
 }
 
 /**
@@ -60,36 +71,42 @@ class ResidentInt32Array extends Int32Array implements BlockView {
  * copy in, no copy out; see Staging).
  *
  * Ownership rules:
- * - A block belongs to the views made on it: the view `allocate` returned and every `subarray`
- *   of a resident view (tracked through the subclasses above). It returns to the heap when the
- *   last of them is released.
- * - A view is released either explicitly with `release(view)`, by code that knows nobody else
- *   holds that very view object (the autograd engine does it for the gradients it made and
- *   consumed, on the hot path), or by the garbage collector through a FinalizationRegistry (the
- *   safety net for everything else: tensors the user dropped). Releasing a view twice, or one
- *   not made here, does nothing.
- * - Values are never read through a released view. A view that escapes to user code is never
- *   released explicitly.
- * - The garbage collector's callbacks run only between tasks: a long synchronous loop that drops
- *   many tensors may reach `limit`; arrays are then made on the JavaScript heap (correct, staged
- *   by the kernels) until the callbacks ran.
+ * - A block belongs to the views on it: the view `allocate` returned and every `subarray` of a
+ *   resident view, which share one `BlockLife`.
+ * - The collector returns a block once no view of it is reachable (a FinalizationRegistry on its
+ *   life): the safety net for everything the code below does not give back.
+ * - `release(view)` returns the view's block at once. Its caller promises that no view of that
+ *   block is read again, by anyone:
+ *   - the autograd engine, for the gradients a backward pass made and consumed (its holds are
+ *     counted per block, autograd/pass-storage.ts);
+ *   - a fused op, for a buffer of its own that only its backward read (releaseWithNode), after
+ *     its node is released;
+ *   - autograd/retired.ts, for the blocks of retired tensors (outputs of released nodes: a
+ *     step's activations; gradients dropped by zeroGrad), when storage is crowded, and only when
+ *     every Tensor object ever made over the block is retired: each of them then gets a stand-in
+ *     `data` that throws on use. Views taken from a tensor's `data` by user code and kept are
+ *     not protected (keep a detached tensor instead).
+ *   Releasing a block twice, or an array not made here, does nothing.
+ * - Values are never read through a released block; a figure that reads a fused op's buffers
+ *   lazily (the gate parts of a recurrent step) checks that its tensor was not given back.
+ * - The collector's callbacks run only between tasks: in a loop that never yields, only the
+ *   explicit releases above return storage. Past `limit`, arrays are made on the JavaScript heap
+ *   (correct, staged by the kernels, counted as copies).
  * Only a shared memory can hold tensors: growing an unshared one detaches every view on it.
  */
 export class TensorStorage {
   private readonly heap: WasmHeap;
   private readonly limit: number;
-  /** Live views per block. */
-  private readonly views = new Map<number, number>();
   private readonly registry: FinalizationRegistry<number>;
-  /** The views not yet released (so a second release does nothing). */
-  private readonly tracked = new WeakSet<object>();
+  /** Blocks of tensor storage not yet freed. */
+  private live = 0;
   /** Bytes in blocks of tensor storage. */
   bytes = 0;
 
   constructor(heap: WasmHeap, limit = DEFAULT_STORAGE_LIMIT) {
     this.heap = heap;
     this.limit = limit;
-    this.registry = new FinalizationRegistry((block) => this.drop(block));
+    this.registry = new FinalizationRegistry((block) => this.returnBlock(block));
   }
 
   /** A zero-filled array of n elements in the heap, or null when it should stay on the JavaScript heap. */
@@ -113,45 +130,34 @@ export class TensorStorage {
           ? new ResidentFloat64Array(buffer, block, n)
           : new ResidentInt32Array(buffer, block, n);
     if (reused) view.fill(0); // a fresh block of grown memory is zero already
-    this.track(view, block);
+    const life = new BlockLife(block, this);
+    view.life = life;
+    this.live++;
+    this.registry.register(life, block, life);
     return view;
   }
 
-  /** Releases `view` (see the ownership rules); its block returns when no view of it is left. */
+  /** Returns the block of `view` at once (see the ownership rules); nothing for an array not made here or a block already returned. */
   release(view: TypedArray): void {
-    const block = (view as Partial<BlockView>).block;
-    if (block === undefined || block < 0) return;
-    if (!this.tracked.delete(view)) return;
-    this.registry.unregister(view);
-    this.drop(block);
+    const life = lifeOf(view);
+    if (life === null || life.owner !== this || life.freed) return;
+    life.freed = true;
+    this.registry.unregister(life);
+    this.returnBlock(life.block);
   }
 
-  /** Views of the heap that are live, for tests and the bench. */
+  /** True when more than half the bound is in use: retired tensors then go back (autograd/retired.ts). */
+  crowded(): boolean {
+    return this.bytes > this.limit / 2;
+  }
+
+  /** Blocks of tensor storage not yet returned, for tests and the bench. */
   liveBlocks(): number {
-    return this.views.size;
+    return this.live;
   }
 
-  /** Tracks a view made from a view of `block` (a subarray): it shares the block's life. */
-  adopt(view: TypedArray & BlockView, block: number): void {
-    this.track(view, block);
-    noteView(view);
-  }
-
-  private track(view: TypedArray & BlockView, block: number): void {
-    view.block = block;
-    view.owner = this;
-    this.tracked.add(view);
-    this.views.set(block, (this.views.get(block) ?? 0) + 1);
-    this.registry.register(view, block, view);
-  }
-
-  private drop(block: number): void {
-    const left = (this.views.get(block) ?? 0) - 1;
-    if (left > 0) {
-      this.views.set(block, left);
-      return;
-    }
-    this.views.delete(block);
+  private returnBlock(block: number): void {
+    this.live--;
     this.bytes -= this.heap.sizeOf(block);
     this.heap.release(block);
   }

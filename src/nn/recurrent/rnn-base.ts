@@ -1,3 +1,4 @@
+import { retire } from "../../autograd/retired";
 import { cat, stack } from "../../ops/cat";
 import { select } from "../../ops/narrow";
 import { transpose } from "../../ops/permute";
@@ -205,7 +206,13 @@ export class RNNBase extends Module {
     const xs = seq.batched ? (this.batchFirst ? transpose(x, 0, 1) : x) : unsqueeze(x, 1);
     const h0b = h0 !== undefined && !seq.batched ? unsqueeze(h0, 1) : h0;
     const c0b = c0 !== undefined && !seq.batched ? unsqueeze(c0, 1) : c0;
-    const initial = (s: Tensor | undefined, idx: number): Tensor => (s === undefined ? zeroState(this.dtype, B, H) : select(s, 0, idx));
+    const zeros: Tensor[] = [];
+    const initial = (s: Tensor | undefined, idx: number): Tensor => {
+      if (s !== undefined) return select(s, 0, idx);
+      const z = zeroState(this.dtype, B, H);
+      zeros.push(z);
+      return z;
+    };
     const hs: Tensor[] = [];
     const cs: Tensor[] = [];
     let input = xs;
@@ -232,6 +239,8 @@ export class RNNBase extends Module {
       input = outs.length === 1 ? first.output : cat(outs.map((o) => o.output), 2);
       if (layer < this.numLayers - 1) input = applyDropout(`${this.label}.forward`, input, this.dropout, this.training);
     }
+    // the fused path copied its zero states into its own buffers and never reads them again
+    if (this.fused) for (const z of zeros) retire(z);
     let output = input;
     let h = stack(hs, 0);
     let c = cellState ? stack(cs, 0) : null;

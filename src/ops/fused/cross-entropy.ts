@@ -1,7 +1,7 @@
 import { isGradEnabled } from "../../autograd/grad-mode";
 import { record, whenReleased } from "../../autograd/record";
 import { getBackend } from "../../backend/backend";
-import { TypedArray, allocate, dtypeOfArray, handOver } from "../../tensor/dtype";
+import { TypedArray, allocate, dtypeOfArray, handOver, releaseStorage } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import { Reduction, reduceRows, targetsShape } from "../loss-rows";
 import { mul } from "../mul";
@@ -32,6 +32,7 @@ export function crossEntropyRows(logits: Tensor, t: Int32Array, ignoreIndex: num
   const w = reduction === "mean" ? 1 / count : 1;
   getBackend().crossEntropyRows(N, C, logits.data, 0, t, ignoreIndex, eps, w, rowLoss, grad, 0);
   const out = reduceRows(logits, targetsShape(logits), rowLoss, reduction, count);
+  releaseStorage(rowLoss); // this function's own: reduceRows copied or summed it
   if (grad === null) return out;
   const recorded = record(out, "cross_entropy", [logits], (g) => {
     if (isGradEnabled()) return [recordedGrad(logits, g, t, ignoreIndex, eps, reduction, count)];

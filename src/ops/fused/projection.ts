@@ -17,7 +17,9 @@ import type { FusedGrads, RecurrentWeights } from "./step-arrays";
  */
 export function fusedProjection(kernel: FusedCellKernel, x: Tensor, w: RecurrentWeights, acts: TypedArray, grads: FusedGrads, saved: ProjectionSaved): Tensor {
   const { T, B, D, GH } = saved;
-  getBackend().linear(T * B, GH, D, x.data, 0, w.wIh.data, 0, projectionBias(w, kernel.foldHiddenBias, x.dtype, GH), acts, 0);
+  const bias = projectionBias(w, kernel.foldHiddenBias, x.dtype, GH);
+  getBackend().linear(T * B, GH, D, x.data, 0, w.wIh.data, 0, bias, acts, 0);
+  if (bias !== null) releaseStorage(bias); // this function's own
   const weights = [w.wIh, w.wHh, w.bIh, w.bHh].filter((p): p is Tensor => p !== null);
   return record(new Tensor(acts, [T * B, GH]), kernel.projectionOp, [x, ...weights], (g) => projectionBackward(g, grads, saved));
 }
@@ -110,5 +112,6 @@ function columnSums(dG: TypedArray, rows: number, GH: number, dtype: Tensor["dty
   getBackend().colSum(rows, GH, dG, 0, GH, sums, 0);
   const out = allocate(dtype, GH);
   out.set(sums);
+  releaseStorage(sums); // this function's own
   return out;
 }

@@ -1,5 +1,7 @@
 import type { NodePart } from "../../../autograd/node";
+import { isGivenBack } from "../../../autograd/retired";
 import { currentScope, withScope } from "../../../autograd/scope";
+import { AutogradError } from "../../../errors";
 import type { FusedCellKernel } from "../../../ops/fused/cell-kernel";
 import { fusedCellState, fusedOutput } from "../../../ops/fused/output";
 import { withResident } from "../../../ops/fused/pin";
@@ -38,6 +40,8 @@ export class FusedDirection {
   private readonly s: StepArrays;
   private readonly grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null, pinned: null };
   private readonly T: number;
+  /** The projection node P, whose data is the gate buffer `acts` (null until `run`). */
+  private projection: Tensor | null = null;
 
   constructor(
     private readonly kernel: FusedCellKernel,
@@ -75,6 +79,7 @@ export class FusedDirection {
     const GH = kernel.blocks * H;
     const saved = { x, w, hs: s.hs, prevBase: reverse ? BH : 0, T, B, D, H, GH, splitHidden: kernel.splitHiddenGrads };
     const P = withScope({ module: scope }, () => fusedProjection(kernel, x, w, s.acts, this.grads, saved));
+    this.projection = P;
     // tanh(c_t) (aux) is read by the steps' backwards only, all done when the projection's node is released
     const aux = s.aux;
     if (aux !== null) releaseWithNode(P, aux);
@@ -121,11 +126,22 @@ export class FusedDirection {
   private gateParts(t: number, step: number | undefined): NodePart[] {
     if (step === undefined) return [];
     const module = this.inp.scope;
-    return this.gates.map((g) => ({ module, step, role: g.role, gate: g.gate, read: () => this.readGate(t, g.gate.block) }));
+    return this.gates.map((g) => ({ module, step, role: g.role, gate: g.gate, read: () => this.readGate(t, g.gate.block, g.role) }));
   }
 
-  /** Gate block k of step t: rows (t B + b), columns k H .. (k+1) H of the gate buffer, copied out. */
-  private readGate(t: number, k: number): Tensor {
+  /**
+   * Gate block k of step t: rows (t B + b), columns k H .. (k+1) H of the gate buffer, copied out.
+   * The buffer is P's storage: after a backward pass released the graph it may have been given
+   * back (autograd/retired.ts), and then reading it is an error that says what to do.
+   */
+  private readGate(t: number, k: number, role: string): Tensor {
+    const P = this.projection;
+    if (P !== null && isGivenBack(P)) {
+      throw new AutogradError(
+        `${this.inp.scope}: the gate ${role} of step ${t} was computed in a graph that backward() released, and its storage was given back; ` +
+          `draw the gates (viz.gates) before backward(), call backward({ retainGraph: true }), or run the forward again`,
+      );
+    }
     const { B, H, acts } = this.s;
     const G = this.kernel.blocks * H;
     const out: TypedArray = allocate(acts instanceof Float64Array ? "float64" : "float32", B * H);
