@@ -77,12 +77,16 @@ export abstract class Optimizer<H extends Hyper & { lr: number }> implements Opt
     checkKnownOptions(`${this.name}.addParamGroup`, hyper, Object.keys(this.defaults));
     const tensors = [...params];
     const seen = new Set(this.paramGroups.flatMap((g) => g.params));
+    const inThisList = new Set<Tensor>();
     tensors.forEach((p, i) => {
       if (!(p instanceof Tensor)) throw new ValueError(`${this.name}: params[${i}] must be a Tensor; got ${typeof p}`);
       if (!isFloating(p.dtype)) throw new DTypeError(`${this.name}: params[${i}] must be float32 or float64; got ${p.dtype} of shape ${formatShape(p.shape)}`);
       if (!p.isLeaf) throw new ValueError(`${this.name}: params[${i}] of shape ${formatShape(p.shape)} is not a leaf; optimize leaves (parameters), not results of ops`);
+      if (inThisList.has(p)) {
+        throw new ValueError(`${this.name}: params[${i}] of shape ${formatShape(p.shape)} appears twice in the list (a tied parameter? model.parameters() yields it once)`);
+      }
       if (seen.has(p)) throw new ValueError(`${this.name}: params[${i}] of shape ${formatShape(p.shape)} appears in more than one group`);
-      seen.add(p);
+      inThisList.add(p);
     });
     const filled = { ...this.defaults, ...hyper } as H;
     this.validate(filled);

@@ -126,6 +126,7 @@ describe("optimizer bad input", () => {
     expect(() => new optim.SGD([])).toThrow(/SGD: got an empty parameter list/);
     const q = p();
     expect(() => new optim.SGD([{ params: [q] }, { params: [q] }])).toThrow(/appears in more than one group/);
+    expect(() => new optim.SGD([q, q])).toThrow(/params\[1\] of shape .* appears twice in the list \(a tied parameter\? model\.parameters\(\) yields it once\)/);
     expect(() => new optim.SGD([q.mul(2)])).toThrow(/is not a leaf/);
     expect(() => new optim.SGD([tensor([1, 2], { dtype: "int32" })])).toThrow(/must be float32 or float64; got int32 of shape \[2\]/);
   });
