@@ -1,7 +1,8 @@
 /**
  * The wasm backend in a Chromium page: with cross-origin isolation (COOP/COEP headers) the page
  * has shared memory and the backend starts a Web Worker helper, so a large GEMM runs on two
- * threads with the bits of one; without isolation it runs on the page's thread alone. The page
+ * threads with the bits of one, on the page's thread and in a dedicated worker; without
+ * isolation it runs on the page's thread alone. The page
  * loads the package's sources bundled as one ES module (as scripts/build-esm.mjs bundles them).
  */
 import { existsSync } from "node:fs";
@@ -18,13 +19,12 @@ const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
 const ROOT = resolve(__dirname, "../..");
 
-// The page: a GEMM of 96 x 160 x 80 (past the split threshold) on the default backend, repeated
-// (letting the page's event loop turn, so the helper can start) until a helper ran chunks or 200
-// calls passed; every result is compared bit for bit with the first and with a float64 product.
-const PAGE = `<!doctype html><meta charset="utf-8"><title>seqgrad threads</title>
-<script type="module">
-import * as sg from "/seqgrad.mjs";
-window.runGemm = async () => {
+// A GEMM of 96 x 160 x 80 (past the split threshold) on the default backend, repeated (letting
+// the event loop turn, so the helper can start) until a helper ran chunks or 200 calls passed;
+// every result is compared bit for bit with the first and with a float64 product. It runs on the
+// page's thread (which may not block: the caller spins) and in a dedicated worker (which may: the
+// case of a notebook kernel in a Web Worker, whose helpers are nested workers).
+const RUN = `async function runGemm(sg) {
   const b = sg.getBackend();
   const [m, n, k] = [96, 160, 80];
   let s = 7;
@@ -55,17 +55,33 @@ window.runGemm = async () => {
     await new Promise((r) => setTimeout(r, 5));
   }
   return { isolated: globalThis.crossOriginIsolated === true, backend: b.name, detail: b.detail, ...stats(), calls, differing, err, worst };
-};
+}`;
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>seqgrad threads</title>
+<script type="module">
+import * as sg from "/seqgrad.mjs";
+${RUN}
+window.runGemm = () => runGemm(sg);
+window.runGemmInWorker = () => new Promise((ok, fail) => {
+  const worker = new Worker("/worker.mjs", { type: "module" });
+  worker.onmessage = (e) => { worker.terminate(); ok(e.data); };
+  worker.onerror = (e) => fail(new Error(e.message));
+});
 window.ready = true;
 </script>`;
+
+const WORKER = `import * as sg from "/seqgrad.mjs";
+${RUN}
+runGemm(sg).then((r) => postMessage(r));
+`;
 
 /** Serves the page and the bundle, with the isolation headers when `isolated`. */
 function serve(bundle: string, isolated: boolean): Promise<Server> {
   const server = createServer((req, res) => {
     const headers: Record<string, string> = isolated ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" } : {};
-    if (req.url === "/seqgrad.mjs") {
+    if (req.url === "/seqgrad.mjs" || req.url === "/worker.mjs") {
       res.writeHead(200, { ...headers, "Content-Type": "text/javascript" });
-      res.end(bundle);
+      res.end(req.url === "/worker.mjs" ? WORKER : bundle);
     } else if (req.url === "/") {
       res.writeHead(200, { ...headers, "Content-Type": "text/html" });
       res.end(PAGE);
@@ -110,7 +126,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the wasm backend's threads in a Chromium
     await browser?.close();
   });
 
-  async function open(isolated: boolean): Promise<PageResult> {
+  async function open(isolated: boolean, where: "runGemm" | "runGemmInWorker" = "runGemm"): Promise<PageResult> {
     const server = await serve(bundle, isolated);
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -118,11 +134,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the wasm backend's threads in a Chromium
     try {
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       await page.waitForFunction(() => (globalThis as { ready?: boolean }).ready === true, null, { timeout: 60_000 });
-      const result = await page.evaluate(async () => {
-        const run = (globalThis as { runGemm?: () => Promise<PageResult> }).runGemm;
-        if (run === undefined) throw new Error("browser-threads test: the page has no runGemm");
-        return run();
-      });
+      const result = await page.evaluate(async (name) => {
+        const run: unknown = Reflect.get(globalThis, name);
+        if (typeof run !== "function") throw new Error(`browser-threads test: the page has no ${name}`);
+        return (run as () => Promise<PageResult>)();
+      }, where);
       expect(errors).toEqual([]);
       return result;
     } finally {
@@ -136,6 +152,15 @@ describe.skipIf(!existsSync(CHROMIUM))("the wasm backend's threads in a Chromium
     expect(r.isolated).toBe(true);
     expect(r.backend).toBe("wasm");
     expect(r.detail).toContain("2 threads");
+    expect(r.threads).toBe(2);
+    expect(r.helperChunks, `the helper ran no chunk in ${r.calls} calls`).toBeGreaterThan(0);
+    expect(r.differing).toBe(0);
+    expect(r.err).toBeLessThan(1e-5 * r.worst);
+  }, 120_000);
+
+  it("runs the GEMM on two threads in a dedicated worker of an isolated page too (the helper a nested worker)", async () => {
+    const r = await open(true, "runGemmInWorker");
+    expect(r.isolated).toBe(true);
     expect(r.threads).toBe(2);
     expect(r.helperChunks, `the helper ran no chunk in ${r.calls} calls`).toBeGreaterThan(0);
     expect(r.differing).toBe(0);
