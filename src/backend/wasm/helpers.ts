@@ -58,7 +58,7 @@ const NODE_SOURCE = `${LOOP}\nhelperLoop(require("node:worker_threads").workerDa
 const WEB_SOURCE = `${LOOP}\nself.onmessage = (event) => helperLoop(event.data);\n`;
 
 interface WorkerThreadsModule {
-  Worker: new (source: string, options: { eval: true; workerData: unknown }) => { unref(): void };
+  Worker: new (source: string, options: { eval: true; workerData: unknown }) => { unref(): void; on(event: "error", listener: () => void): void };
 }
 
 /** The part of the Web Worker API used here (lib "dom" is not in this project's types). */
@@ -76,7 +76,13 @@ interface WebWorkerApi {
 export function helperFactory(): HelperFactory | null {
   const threads = nodeBuiltin<WorkerThreadsModule>("node:worker_threads");
   if (threads !== undefined) {
-    return (workerData) => new threads.Worker(NODE_SOURCE, { eval: true, workerData }).unref();
+    return (workerData) => {
+      const worker = new threads.Worker(NODE_SOURCE, { eval: true, workerData });
+      // a helper's crash is flagged in the control block and reported by the caller's job; an
+      // unheard 'error' event would end the whole process instead
+      worker.on("error", () => undefined);
+      worker.unref();
+    };
   }
   const web = webWorkers();
   if (web === null) return null;

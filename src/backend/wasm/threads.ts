@@ -155,6 +155,8 @@ export class KernelThreads {
     Atomics.store(i32, PER_STEP, per);
     Atomics.store(i32, PAGES, this.kernels.memory.buffer.byteLength / 65536);
     Atomics.store(i32, DONE, 0);
+    // a helper that crashed in an earlier job (which then threw) is gone: the others carry on
+    Atomics.store(i32, FAILED, 0);
     Atomics.store(i32, TOTAL, total);
     Atomics.store(i32, NEXT, tag);
     Atomics.store(i32, JOB, this.job);

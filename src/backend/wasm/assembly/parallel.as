@@ -26,6 +26,7 @@ import { runSequenceChunk } from "./sequence-share";
 
 const NEXT: usize = 4;
 const DONE: usize = 8;
+const FAILED: usize = 12;
 const KIND: usize = 20;
 const PER_STEP: usize = 28;
 const TOTAL: usize = 24;
@@ -52,6 +53,8 @@ const WAIT_NS: i64 = 50_000;
 export function share(ctl: usize, participant: i32, canWait: bool): i32 {
   let ran = 0;
   for (;;) {
+    // a crashed helper never finishes its chunk: return, and the caller reports it
+    if (atomic.load<i32>(ctl + FAILED) != 0) return ran;
     const v = atomic.load<i32>(ctl + NEXT);
     const idx = v & 0xffffff;
     // read after v: when the claim below succeeds, these belong to v's job
@@ -71,11 +74,11 @@ export function share(ctl: usize, participant: i32, canWait: bool): i32 {
   return ran;
 }
 
-/** Waits until DONE reaches `need` or NEXT moves away from `v` (a claim, or a new job). */
+/** Waits until DONE reaches `need`, NEXT moves away from `v` (a claim, or a new job) or a helper failed. */
 function awaitDone(ctl: usize, need: i32, v: i32, canWait: bool): void {
   for (let polls = 0; ; polls++) {
     const done = atomic.load<i32>(ctl + DONE);
-    if (done >= need || atomic.load<i32>(ctl + NEXT) != v) return;
+    if (done >= need || atomic.load<i32>(ctl + NEXT) != v || atomic.load<i32>(ctl + FAILED) != 0) return;
     if (canWait && polls >= SPINS) atomic.wait<i32>(ctl + DONE, done, WAIT_NS);
   }
 }
