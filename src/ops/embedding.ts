@@ -1,5 +1,5 @@
 import { record } from "../autograd/record";
-import { allocate } from "../tensor/dtype";
+import { allocate, allocateOverwritten } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { mul } from "./mul";
 import { scatterAdd } from "./scatter";
@@ -12,7 +12,7 @@ export function embedding(ids: Tensor, w: Tensor, pad: number | null): Tensor {
   const [v = 0, e = 0] = w.shape;
   const idx = ids.data;
   const n = idx.length;
-  const out = allocate(w.dtype, n * e);
+  const out = allocateOverwritten(w.dtype, n * e); // every row is set below
   for (let i = 0; i < n; i++) {
     const from = (idx[i] as number) * e;
     out.set(w.data.subarray(from, from + e), i * e);

@@ -15,7 +15,7 @@ export const DTYPES: readonly DType[] = ["int32", "float32", "float64"];
  * null to leave it to the JavaScript heap.
  */
 export interface StorageProvider {
-  allocate(dtype: DType, n: number): TypedArray | null;
+  allocate(dtype: DType, n: number, zeroed?: boolean): TypedArray | null;
   /** Gives back an array made by `allocate` that nobody will read again (see the provider's ownership rules). */
   release(data: TypedArray): void;
   /** True when the provider holds more than it should keep between training steps (autograd/retired.ts then gives back retired tensors). */
@@ -90,13 +90,22 @@ export function releaseStorage(data: TypedArray): void {
   if (provider !== null) provider.release(data);
 }
 
-/** Allocates a zero-filled typed array of `n` elements of `dtype`. */
-export function allocate(dtype: DType, n: number, op = "allocate"): TypedArray {
+/**
+ * An array of `n` elements of `dtype` whose values are unspecified (zero, or what a reused block
+ * held): for a caller that writes every element before anything reads it (saves zeroing a
+ * reused block of tensor storage).
+ */
+export function allocateOverwritten(dtype: DType, n: number, op = "allocate"): TypedArray {
+  return allocate(dtype, n, op, false);
+}
+
+/** Allocates a zero-filled typed array of `n` elements of `dtype` (`zeroed` false: see allocateOverwritten). */
+export function allocate(dtype: DType, n: number, op = "allocate", zeroed = true): TypedArray {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new ValueError(`${op}: element count must be a non-negative integer; got ${String(n)}`);
   }
   if (provider !== null) {
-    const made = provider.allocate(dtype, n);
+    const made = provider.allocate(dtype, n, zeroed);
     if (made !== null) {
       if (observer !== null) observer.add(storageKey(made));
       return made;

@@ -109,8 +109,11 @@ export class TensorStorage {
     this.registry = new FinalizationRegistry((block) => this.returnBlock(block));
   }
 
-  /** A zero-filled array of n elements in the heap, or null when it should stay on the JavaScript heap. */
-  allocate(dtype: DType, n: number): TypedArray | null {
+  /**
+   * A zero-filled array of n elements in the heap (`zeroed` false: a reused block keeps its old
+   * values, for a caller that overwrites them all), or null when it should stay on the JavaScript heap.
+   */
+  allocate(dtype: DType, n: number, zeroed = true): TypedArray | null {
     const size = dtype === "float64" ? 8 : 4;
     const bytes = n * size;
     if (bytes < MIN_BYTES || this.bytes + bytes > this.limit) return null;
@@ -129,7 +132,7 @@ export class TensorStorage {
         : dtype === "float64"
           ? new ResidentFloat64Array(buffer, block, n)
           : new ResidentInt32Array(buffer, block, n);
-    if (reused) view.fill(0); // a fresh block of grown memory is zero already
+    if (reused && zeroed) view.fill(0); // a fresh block of grown memory is zero already
     const life = new BlockLife(block, this);
     view.life = life;
     this.live++;

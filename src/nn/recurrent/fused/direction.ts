@@ -10,7 +10,7 @@ import { fusedStep } from "../../../ops/fused/recurrent-step";
 import { releaseWithNode } from "../../../ops/fused/release";
 import { FusedGrads, StepArrays, everyStepLive } from "../../../ops/fused/step-arrays";
 import type { TypedArray } from "../../../tensor/dtype";
-import { allocate } from "../../../tensor/dtype";
+import { allocate, allocateOverwritten } from "../../../tensor/dtype";
 import { Tensor } from "../../../tensor/tensor";
 import type { GateSpec } from "../cells/cell-spec";
 import type { DirectionInput, DirectionResult, DirectionWeights } from "../recurrence";
@@ -57,16 +57,21 @@ export class FusedDirection {
     this.s = {
       B,
       H,
-      acts: allocate(dtype, T * B * kernel.blocks * H),
-      hs: allocate(dtype, (T + 1) * BH),
-      cs: kernel.cellState ? allocate(dtype, (T + 1) * BH) : null,
+      // every slot of these is written before it is read: the projection fills acts, the steps
+      // each state slot after the initial one, which is set below
+      acts: allocateOverwritten(dtype, T * B * kernel.blocks * H),
+      hs: allocateOverwritten(dtype, (T + 1) * BH),
+      cs: kernel.cellState ? allocateOverwritten(dtype, (T + 1) * BH) : null,
       aux: kernel.aux ? allocate(dtype, T * BH) : null,
       y: inp.lengths === null ? null : allocate(dtype, T * BH),
       lengths: inp.lengths,
     };
     const initSlot = inp.reverse ? T * BH : 0;
     this.s.hs.set(inp.h0.data, initSlot);
-    if (this.s.cs !== null && inp.c0 !== null) this.s.cs.set(inp.c0.data, initSlot);
+    if (this.s.cs !== null) {
+      if (inp.c0 !== null) this.s.cs.set(inp.c0.data, initSlot);
+      else this.s.cs.fill(0, initSlot, initSlot + BH);
+    }
   }
 
   /** Runs the direction: the projection, the steps, the output (and c_T). */
