@@ -16,7 +16,8 @@ import type { AttentionPanel, AttentionPayload, Matrix } from "./payloads";
 import { categoryTicks } from "./data/category-ticks";
 import { renderAttention } from "./attention-svg";
 import { colorScale } from "./data/color-scale";
-import { cellSide, visibleToken } from "./payloads/style";
+import { FONT_SIZE, cellSide, formatCell, inkOn, valueColor, visibleToken } from "./payloads/style";
+import { decodeNumber } from "./payloads/numbers";
 
 /** Most panels drawn and most tokens per axis. */
 export const ATTENTION_MAX_PANELS = 16;
@@ -56,8 +57,9 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
   const shownS = Math.min(S, ATTENTION_MAX_TOKENS);
   const panels: AttentionPanel[] = [];
   for (let k = 0; k < Math.min(count, ATTENTION_MAX_PANELS); k++) {
-    panels.push({ title: options.titles?.[k] ?? (count === 1 ? "" : `head ${k}`), matrix: crop(w, k * T * S, S, shownT, shownS) });
+    panels.push({ title: options.titles?.[k] ?? (count === 1 ? "" : `head ${k}`), matrix: crop(w, k * T * S, S, shownT, shownS), values: null });
   }
+  const cut = shownS < S || shownT < T ? ` (first ${shownT} \u00d7 ${shownS} shown)` : "";
   let max = 0;
   for (let i = 0; i < w.data.length; i++) max = Math.max(max, Number.isFinite(w.data[i] as number) ? (w.data[i] as number) : 0);
   const source = options.source.slice(0, shownS).map(visibleToken);
@@ -66,7 +68,8 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
   const payload: AttentionPayload = {
     kind: "attention",
     version: 1,
-    ...(options.title === undefined ? {} : { title: options.title }),
+    title: options.title ?? "Attention",
+    subtitle: `${T} target \u00d7 ${S} source tokens${cut}  \u00b7  ${count} panel${count === 1 ? "" : "s"}`,
     source,
     target,
     cell,
@@ -76,8 +79,8 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
     columns: Math.max(1, Math.min(options.columns ?? 4, panels.length)),
     colorScale: colorScale("blues", 0, max > 0 ? max : 1),
   };
-  const cut = shownS < S || shownT < T ? ` (first ${shownT} x ${shownS} shown)` : "";
-  return new Figure("attention", payload, renderAttention, `Attention ${T} target x ${S} source tokens, ${count} panel${count === 1 ? "" : "s"}${cut}`);
+  if (cell >= VALUE_CELL_MIN) for (const panel of panels) panel.values = cellValues(panel.matrix, payload.colorScale);
+  return new Figure("attention", payload, renderAttention, `Attention ${T} target x ${S} source tokens, ${count} panel${count === 1 ? "" : "s"}${cut.replace("\u00d7", "x")}`);
 }
 
 /** The top-left rows x cols corner of the T x S matrix at `offset` (no averaging: tokens stay put). */
@@ -85,4 +88,13 @@ function crop(w: Dense, offset: number, S: number, rows: number, cols: number): 
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = w.data[offset + i * S + j] as number;
   return matrixOf(out, 0, rows, cols, rows, cols);
+}
+
+/** Least cell side (px) that holds a printed weight such as `0.025` or `1e-4`. */
+const VALUE_CELL_MIN = 34;
+
+/** The weights as printed in the cells (2 significant digits) and the ink that reads on each cell's blue. */
+function cellValues(m: Matrix, scale: AttentionPayload["colorScale"]): NonNullable<AttentionPanel["values"]> {
+  const values = m.z.map((row) => row.map(decodeNumber));
+  return { text: values.map((row) => row.map(formatCell)), ink: values.map((row) => row.map((v) => inkOn(valueColor(scale, v)))), size: FONT_SIZE.cell };
 }

@@ -3,7 +3,7 @@ import type { GatesPayload } from "./payloads";
 import { categoryTickSpace } from "./data/category-ticks";
 import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, text } from "./svg/element";
 import { heatmapCells } from "./svg/heatmap";
 import { formatValue } from "./svg/scale";
@@ -11,7 +11,7 @@ import { colorScale } from "./data/color-scale";
 
 /** The SVG of a gates payload. */
 export function renderGates(p: GatesPayload): string {
-  const top = titleHeight(p.title) + 6;
+  const top = headingHeight(p.title, p.subtitle) + 6;
   const T = p.tokens.length;
   const H = p.gates[0]?.matrix.z.length ?? 0;
   const cw = p.cellWidth;
@@ -37,5 +37,5 @@ export function renderGates(p: GatesPayload): string {
   const barX = left + T * cw + 16;
   const scale = p.gates[0]?.colorScale ?? colorScale("blues", 0, 1);
   body.push(...colorBar(scale, { x: barX, y: top + 20, width: 14, height: Math.min(220, height - top - 40) }, "activation"));
-  return svgDocument(barX + 14 + COLORBAR_WIDTH, height + 6, body, p.title);
+  return svgDocument(barX + 14 + COLORBAR_WIDTH, height + 6, body, p.title, p.subtitle);
 }

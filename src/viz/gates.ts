@@ -79,6 +79,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     const matrix = matrixOf(data, 0, H, T, GATES_MAX_UNITS, T);
     return { role, label: names[role] ?? role, matrix, colorScale: colorScale("blues", 0, 1) };
   });
+  const subtitle = `${gates.length} gate${gates.length === 1 ? "" : "s"} \u00d7 ${T} step${T === 1 ? "" : "s"}`;
   const H = gates[0]?.matrix.z.length ?? 0;
   const cellWidth = Math.max(8, Math.min(34, Math.floor(640 / Math.max(1, T))));
   const cellHeight = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
@@ -86,6 +87,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     kind: "gates",
     version: 1,
     title: options.title ?? `${cell.toUpperCase()} gate activations`,
+    subtitle,
     cell,
     tokens,
     gates,

@@ -3,7 +3,7 @@ import { decodeNumber } from "./payloads";
 import type { GradflowPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { xAxis } from "./svg/axes";
@@ -20,7 +20,7 @@ const MEASURES = { loss: "\u2016dL/dh_t\u2016", jacobian: "\u2016dh_T/dh_t\u2016
 
 /** The SVG of a gradient-flow payload. */
 export function renderGradflow(p: GradflowPayload): string {
-  const top = titleHeight(p.title);
+  const top = headingHeight(p.title, p.subtitle);
   const color = (model: string): string => p.colors[p.models.indexOf(model)] ?? INK.muted;
   const series: ChartSeries[] = p.series.map((s) => ({
     name: `${s.model}: ${MEASURES[s.measure]}`,
@@ -35,7 +35,7 @@ export function renderGradflow(p: GradflowPayload): string {
   const box = { x: 0, y: top, width: CHART_W, height: chartH };
   const chart = xyChart({ box, xAxis: p.xAxis, yAxis: p.yAxis, series, legendEntries: entries });
   const params = parameterPanel(p, CHART_W + 10, top, color);
-  return svgDocument(CHART_W + 10 + params.width, top + Math.max(chartH, params.height) + 8, [...chart.svg, ...params.svg], p.title);
+  return svgDocument(CHART_W + 10 + params.width, top + Math.max(chartH, params.height) + 8, [...chart.svg, ...params.svg], p.title, p.subtitle);
 }
 
 /**

@@ -42,6 +42,7 @@ export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], op
     kind: "gradflow",
     version: 1,
     title: options.title ?? "Gradient flow through time",
+    subtitle: list.map((f) => f.model).join("  \u00b7  "),
     models: list.map((f) => f.model),
     colors: list.map((_, i) => seriesColor(i)),
     xAxis: fitAxis("time step t", series.flatMap((s) => s.steps), "linear"),

@@ -2,7 +2,7 @@
 import type { SpectrumPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import { SPECTRUM_COLORS } from "./payloads/style";
-import { svgDocument, titleHeight } from "./svg/document";
+import { headingHeight, svgDocument } from "./svg/document";
 import { el } from "./svg/element";
 import { formatValue } from "./svg/scale";
 
@@ -20,7 +20,7 @@ function circle(r: number): { x: number[]; y: number[] } {
 
 /** The SVG of a spectrum payload. */
 export function renderSpectrum(p: SpectrumPayload): string {
-  const top = titleHeight(p.title);
+  const top = headingHeight(p.title, p.subtitle);
   const rho = p.spectralRadius;
   const unit = circle(1);
   const spectral = circle(rho);
@@ -39,5 +39,5 @@ export function renderSpectrum(p: SpectrumPayload): string {
       el("line", { x1: sx.map(0), y1: sy.map(sy.domain[0]), x2: sx.map(0), y2: sy.map(sy.domain[1]), stroke: "#bbbbbb" }),
     ],
   });
-  return svgDocument(chart.plot.x + chart.plot.width + 24, chart.plot.y + chart.plot.height + 50, chart.svg, p.title);
+  return svgDocument(chart.plot.x + chart.plot.width + 24, chart.plot.y + chart.plot.height + 50, chart.svg, p.title, p.subtitle);
 }

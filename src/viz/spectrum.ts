@@ -50,7 +50,8 @@ export function spectrumFigure(w: Tensor, options: SpectrumOptions = {}): Figure
   const payload: SpectrumPayload = {
     kind: "spectrum",
     version: 1,
-    title: options.title ?? `Eigenvalues of ${name ?? "W"} (${n} x ${n})`,
+    title: options.title ?? `Eigenvalues of ${name ?? "W"}`,
+    subtitle: `${n} \u00d7 ${n}  \u00b7  spectral radius ${formatValue(radius)}`,
     name,
     size: n,
     eigenvalues: values.map((v) => ({ re: Number(compact(v.re)), im: Number(compact(v.im)) })),

@@ -1,12 +1,11 @@
-/** Static drawing of the tensor figure: header, statistics, then bars, a heat map or slices. */
+/** Static drawing of the tensor figure: the heading (title, then shape, dtype and statistics), then bars, a heat map or slices. */
 import { decodeNumber } from "./payloads";
 import type { Box, CellGrid, ColorScale, Matrix, TensorPayload } from "./payloads";
 import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { NAN_COLOR, PALETTE } from "./svg/colors";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
-import { truncateLabel } from "./svg/escape";
 import { heatmapCells } from "./svg/heatmap";
 import { xAxis, yAxis, yAxisWidth } from "./svg/axes";
 import { formatValue, scaleOf } from "./svg/scale";
@@ -18,9 +17,7 @@ const SLICES_DRAWN = 8;
 
 /** The SVG of a tensor payload. */
 export function renderTensor(p: TensorPayload): string {
-  const top = titleHeight(p.title) + PAD;
-  const header = headerLines(p, top);
-  const y0 = top + 44;
+  const y0 = headingHeight(p.title, p.subtitle) + PAD;
   const v = p.view;
   let body: { svg: string[]; width: number; height: number };
   if (v.type === "scalar") body = { svg: [text(PAD, y0 + 26, formatValue(decodeNumber(v.value)), { "font-size": 24, "font-family": "monospace" })], width: 200, height: 40 };
@@ -28,22 +25,7 @@ export function renderTensor(p: TensorPayload): string {
   else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.grid, v.colorScale, PAD, y0, "");
   else body = slices(v.slices, v.grids, v.labels, v.sliceCount, v.colorScale, y0);
   const width = Math.max(body.width, 420);
-  return svgDocument(width, y0 + body.height + PAD, [...header, ...body.svg], p.title);
-}
-
-function headerLines(p: TensorPayload, top: number): string[] {
-  const first = [`[${p.shape.join(", ")}]`, p.dtype];
-  if (p.name !== null) first.unshift(truncateLabel(p.name, 40));
-  if (p.gradFn !== null) first.push(`grad_fn=${p.gradFn}`);
-  else if (p.requiresGrad) first.push("requires_grad");
-  const s = p.stats;
-  const f = (v: number | null): string => (v === null ? "-" : formatValue(v));
-  const out = [text(PAD, top + 12, `Tensor ${first.join("  ")}`, { "font-weight": "600" })];
-  const line = `min ${f(s.min)}   max ${f(s.max)}   mean ${f(s.mean)}   std ${f(s.std)}`;
-  out.push(text(PAD, top + 30, line, { fill: INK.muted }));
-  const bad = [s.nanCount > 0 ? `NaN: ${s.nanCount}` : "", s.infCount > 0 ? `Inf: ${s.infCount}` : ""].filter((x) => x.length > 0);
-  if (bad.length > 0) out.push(text(PAD + line.length * 6.4 + 16, top + 30, bad.join("   "), { fill: INK.warn, "font-weight": "700", class: "nonfinite" }));
-  return out;
+  return svgDocument(width, y0 + body.height + PAD, body.svg, p.title, p.subtitle);
 }
 
 function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0: number): { svg: string[]; width: number; height: number } {

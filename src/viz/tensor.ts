@@ -11,10 +11,11 @@ import { setTensorDisplay } from "../tensor/display-hook";
 import { computeStats } from "./data/stats";
 import { compact, matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
-import type { ColorScale, JsonNested, Matrix, TensorPayload, TensorView } from "./payloads";
+import type { ColorScale, JsonNested, Matrix, Stats, TensorPayload, TensorView } from "./payloads";
 import { autoColorScale } from "./svg/colors";
 import { fitAxis, linearAxis } from "./data/axis";
-import { decodeNumber } from "./payloads";
+import { decodeNumber, formatShape, formatValue } from "./payloads";
+import { truncateLabel } from "./svg/escape";
 import { renderTensor } from "./tensor-svg";
 import { cellGrid } from "./data/cell-grid";
 
@@ -48,7 +49,8 @@ export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figu
   const payload: TensorPayload = {
     kind: "tensor",
     version: 1,
-    ...(options.title === undefined ? {} : { title: options.title }),
+    title: options.title ?? (t.name === undefined ? "Tensor" : `Tensor ${truncateLabel(t.name, 40)}`),
+    subtitle: subtitleOf(t, stats),
     shape: [...t.shape],
     dtype: t.dtype,
     requiresGrad: t.requiresGrad,
@@ -59,6 +61,17 @@ export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figu
     view: viewOf(t, scale),
   };
   return new Figure("tensor", payload, renderTensor, tensorSummary(payload));
+}
+
+/** "[3, 5]  ·  float32  ·  requires_grad  ·  min -1  max 2  mean 0.1  std 0.9  ·  1 NaN": what the figure's heading says under the title. */
+function subtitleOf(t: Tensor, s: Stats): string {
+  const parts = [formatShape(t.shape), t.dtype];
+  if (t.gradFn !== null) parts.push(`grad_fn=${t.gradFn.name}`);
+  else if (t.requiresGrad) parts.push("requires_grad");
+  if (t.numel > 1 && s.mean !== null) parts.push(`min ${formatValue(s.min)}  max ${formatValue(s.max)}  mean ${formatValue(s.mean)}  std ${formatValue(s.std)}`);
+  if (s.nanCount > 0) parts.push(`${s.nanCount} NaN`);
+  if (s.infCount > 0) parts.push(`${s.infCount} Inf`);
+  return parts.join("  \u00b7  ");
 }
 
 function viewOf(t: Tensor, colorScale: ColorScale): TensorView {

@@ -71,6 +71,14 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(JSON.stringify(d.labBarTicks) === JSON.stringify(d.svgBarTicks), `${name}: colour-bar ticks differ; lab ${d.labBarTicks.join(" ")} | svg ${d.svgBarTicks.join(" ")}`);
     check(d.svgCellTitles === p.cells.length, `${name}: static cells with a <title>; expected ${p.cells.length}, got ${d.svgCellTitles}`);
   }
+  if (kind === "attention") {
+    // the weights the payload prints in cells, panel by panel, row by row, in both drawings
+    const p = bundle["application/vnd.seqgrad.attention.v1+json"];
+    const want = p.panels.flatMap((panel) => (panel.values === null ? [] : panel.values.text.flat()));
+    const titles = new Set(p.panels.map((panel) => panel.title));
+    const lab = d.labCellValues.filter((t) => !titles.has(t));
+    check(JSON.stringify(lab) === JSON.stringify(want) && JSON.stringify(d.svgCellValues) === JSON.stringify(want), `${name}: attention values in cells differ; payload ${want.slice(0, 8).join(" ")} | lab ${lab.slice(0, 8).join(" ")} | svg ${d.svgCellValues.slice(0, 8).join(" ")}`);
+  }
   // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);

@@ -209,7 +209,7 @@ export async function runRenderers(browser) {
     for (const b of bundles) {
       const i = await show(b, "label injection");
       await drawn(i, "tensor");
-      const text = await output(i).locator(".jp-seqgrad-title").textContent();
+      const text = await output(i).locator(".jp-seqgrad-heading-title").textContent();
       check(text === evil, `title not shown literally: ${text}`);
     }
     for (const name of ["attention", "gates"]) {

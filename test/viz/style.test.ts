@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitAxis, linearAxis, logAxis } from "../../src/viz/data/axis";
-import { formatDuration, formatLogTick, formatTick, formatValue, seriesColor } from "../../src/viz/payloads/style";
+import { formatCell, formatDuration, formatLogTick, formatTick, formatValue, seriesColor } from "../../src/viz/payloads/style";
 import { viz } from "../../src";
 
 describe("the shared number style", () => {
@@ -23,6 +23,11 @@ describe("the shared number style", () => {
 
   it("labels log ticks plainly from 0.001 to 10000 and as 1e-10 beyond", () => {
     expect([1e-10, 0.001, 0.5, 100, 1e4, 1e5, 5e6].map(formatLogTick)).toEqual(["1e-10", "0.001", "0.5", "100", "10000", "1e5", "5e6"]);
+  });
+
+  it("prints whole numbers in heat-map cells exactly (token ids and counts) and other values to 2 digits", () => {
+    expect([816, -12345, 0, 99999].map(formatCell)).toEqual(["816", "-12345", "0", "99999"]);
+    expect([815.6, 0.1234, 123456, 0.0004].map(formatCell)).toEqual(["820", "0.12", "1e5", "4e-4"]);
   });
 
   it("formats durations as m:ss and h:mm:ss", () => {

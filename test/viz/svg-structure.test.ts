@@ -83,11 +83,11 @@ describe("static SVG of every figure", () => {
     expect(axisLabels).toEqual(["value", "step"]);
   });
 
-  it("draws the tensor heat map with rows x columns cells, its stats and highlighted NaN/Inf", () => {
+  it("draws the tensor heat map with rows x columns cells, and its stats and NaN/Inf counts in the subtitle", () => {
     const t = tensor([[1, NaN, 3], [Infinity, 5, 6]]);
     const svg = viz.tensor(t).toSVG();
     expect(elements(svg, "rect").filter((r) => r.attrs.class === "cell")).toHaveLength(6);
-    expect(elements(svg, "text").find((x) => x.attrs.class === "nonfinite")?.text).toBe("NaN: 1   Inf: 1");
+    expect(elements(svg, "text").find((x) => x.attrs.class === "subtitle")?.text).toMatch(/^\[2, 3\]  \u00b7  float32  \u00b7  min 1  max 6 .*  \u00b7  1 NaN  \u00b7  1 Inf$/);
     const p = viz.tensor(t).payload;
     expect(p.stats).toMatchObject({ min: 1, max: 6, nanCount: 1, infCount: 1 });
     expect(p.table).toEqual([[1, "NaN", 3], ["Infinity", 5, 6]]);

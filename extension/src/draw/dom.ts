@@ -34,12 +34,12 @@ export function header(title: string, details: string): HTMLElement {
 }
 
 /**
- * The heading the library wrote for a figure drawn from its layout (graph, unrolled graph): the
- * title and under it the subtitle, centred over the drawing's `width` as the static SVG prints them.
+ * The heading the library wrote for a figure: the title and under it the subtitle, centred as the
+ * static SVG prints them (over the drawing's `width` when the drawing has a fixed size).
  */
-export function heading(title: string, subtitle: string, width: number, fontFamily: string): HTMLElement {
+export function heading(title: string, subtitle: string, fontFamily: string, width?: number): HTMLElement {
   const node = el("div", "jp-seqgrad-heading");
-  node.style.maxWidth = `${Math.ceil(width)}px`;
+  if (width !== undefined) node.style.maxWidth = `${Math.ceil(width)}px`;
   node.style.fontFamily = fontFamily;
   if (title.length > 0) node.appendChild(el("div", "jp-seqgrad-heading-title", title));
   if (subtitle.length > 0) node.appendChild(el("div", "jp-seqgrad-heading-subtitle", subtitle));

@@ -3,7 +3,8 @@
  * tokens on x and target tokens on y, one panel per head or example. Hover names both tokens.
  */
 import type { AttentionPayload } from "seqgrad/payloads";
-import { header } from "../draw/dom";
+import { FONT_FAMILY } from "seqgrad/payloads";
+import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
@@ -16,7 +17,7 @@ export class AttentionRenderer extends PlotWidget<"attention"> {
   protected readonly kind = "attention";
 
   protected async draw(p: AttentionPayload): Promise<void> {
-    this.topNode.replaceChildren(header(p.title ?? "Attention", `${p.target.length} target × ${p.source.length} source tokens  ·  ${p.panels.length} panel${p.panels.length === 1 ? "" : "s"}`));
+    this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     await this.plot((theme) => attentionFigure(theme, p));
   }
 }
@@ -53,6 +54,11 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
     layout[axisKey("x", i)] = axes.x;
     layout[axisKey("y", i)] = { ...axes.y, scaleanchor: axisId("x", i), scaleratio: 1, constrain: "domain" };
     (layout[axisKey("x", i)] as PlotObject).constrain = "domain";
+    // the weights the library printed in the cells, in its text and ink
+    const values = panel.values;
+    if (values !== null) {
+      m.z.forEach((row, r) => row.forEach((_, c) => annotations.push({ x: c, y: r, xref: axisId("x", i), yref: axisId("y", i), text: plotlyText(values.text[r]?.[c] ?? ""), showarrow: false, font: { size: values.size, color: values.ink[r]?.[c] ?? theme.text } })));
+    }
     if (p.panels.length > 1) {
       annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text } });
     }

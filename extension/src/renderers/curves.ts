@@ -87,7 +87,8 @@ export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
   const layout: PlotObject = {
     ...base,
     margin: { l: 64, r: 24, t: LEGEND_HEIGHT + 24, b: 48 },
-    showlegend: true,
+    // as in the static drawing: a legend only where a panel's title does not name its one series
+    showlegend: p.panels.some((q) => q.title.length === 0 || p.series.filter((s) => s.panel === q.id).length > 1),
     legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container", font: { color: theme.text } },
     uirevision: "seqgrad-curves",
     hovermode: "x unified",

@@ -3,7 +3,8 @@
  * gate (units on y, tokens on x), values in [0, 1] for sigmoid gates.
  */
 import type { GatesPayload } from "seqgrad/payloads";
-import { header } from "../draw/dom";
+import { FONT_FAMILY } from "seqgrad/payloads";
+import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
@@ -16,7 +17,7 @@ export class GatesRenderer extends PlotWidget<"gates"> {
   protected readonly kind = "gates";
 
   protected async draw(p: GatesPayload): Promise<void> {
-    this.topNode.replaceChildren(header(p.title ?? `${p.cell.toUpperCase()} gates`, `${p.gates.length} gates × ${p.tokens.length} steps`));
+    this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     await this.plot((theme) => gatesFigure(theme, p));
   }
 }

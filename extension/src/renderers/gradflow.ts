@@ -6,7 +6,8 @@
  */
 import type { GradflowPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
-import { header } from "../draw/dom";
+import { FONT_FAMILY } from "seqgrad/payloads";
+import { heading } from "../draw/dom";
 import { axis, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -20,7 +21,7 @@ export class GradflowRenderer extends PlotWidget<"gradflow"> {
   protected readonly kind = "gradflow";
 
   protected async draw(p: GradflowPayload): Promise<void> {
-    this.topNode.replaceChildren(header(p.title ?? "Gradient flow through time", p.models.join(" · ")));
+    this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     await this.plot((theme) => gradflowFigure(theme, p));
   }
 }

@@ -23,7 +23,7 @@ export class GraphRenderer extends SvgWidget<"graph"> {
   protected async draw(p: GraphPayload): Promise<void> {
     // the labels are 11 px and more in the layout: the first view never shrinks them
     const { top, view, tooltip } = this.start(p.width, p.height, { readableScale: 1 });
-    top.appendChild(heading(p.title ?? "", p.subtitle, Math.max(p.width, 360), FONT_FAMILY));
+    top.appendChild(heading(p.title ?? "", p.subtitle, FONT_FAMILY, Math.max(p.width, 360)));
     const g = view.content;
     g.setAttribute("font-family", FONT_FAMILY);
     g.appendChild(svg("rect", { x: 0, y: 0, width: p.width, height: p.height, fill: "#ffffff", class: "jp-seqgrad-paper" }));

@@ -5,7 +5,8 @@
  */
 import { SPECTRUM_COLORS, type SpectrumPayload } from "seqgrad/payloads";
 import { formatValue } from "../draw/colors";
-import { header } from "../draw/dom";
+import { FONT_FAMILY } from "seqgrad/payloads";
+import { heading } from "../draw/dom";
 import { baseLayout, payloadAxis } from "../draw/layout";
 import type { PlotFigure, PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -17,8 +18,7 @@ export class SpectrumRenderer extends PlotWidget<"spectrum"> {
   protected readonly kind = "spectrum";
 
   protected async draw(p: SpectrumPayload): Promise<void> {
-    const name = p.name ?? "matrix";
-    this.topNode.replaceChildren(header(p.title ?? `Eigenvalues of ${name}`, `${p.size} × ${p.size}  ·  spectral radius ${formatValue(p.spectralRadius)}`));
+    this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     await this.plot((theme) => spectrumFigure(theme, p));
   }
 }

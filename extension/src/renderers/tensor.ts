@@ -1,11 +1,13 @@
 /**
  * `application/vnd.seqgrad.tensor.v1+json`: a tensor's values. 0-D shows the value, 1-D a bar strip,
  * 2-D a heat map, 3-D and above a heat map per slice with a slice selector; a small matrix (up to
- * 8 x 8) prints its values in cells of the payload's size. Hover gives the index and value; the header gives shape, dtype, grad_fn and statistics.
+ * 8 x 8) prints its values in cells of the payload's size. Hover gives the index and value; the heading
+ * (the payload's title and subtitle) gives shape, dtype, grad_fn and statistics.
  */
 import type { CellGrid, ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
-import { colorFields, formatShape, formatValue, plotValue } from "../draw/colors";
-import { el, header } from "../draw/dom";
+import { colorFields, formatValue, plotValue } from "../draw/colors";
+import { FONT_FAMILY } from "seqgrad/payloads";
+import { el, heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure } from "../draw/plotly";
@@ -14,28 +16,13 @@ import { PlotWidget } from "../plot-widget";
 
 export const TENSOR_MIME = "application/vnd.seqgrad.tensor.v1+json";
 
-/** One-line description: name, shape, dtype, autograd state and statistics. */
-export function tensorSummary(p: TensorPayload): { title: string; details: string } {
-  const s = p.stats;
-  const parts = [formatShape(p.shape), p.dtype];
-  if (p.gradFn !== null) parts.push(`grad_fn=${p.gradFn}`);
-  else if (p.requiresGrad) parts.push("requires_grad");
-  if (s.numel > 1 && s.mean !== null) {
-    parts.push(`min ${formatValue(s.min)}  max ${formatValue(s.max)}  mean ${formatValue(s.mean)}  std ${formatValue(s.std)}`);
-  }
-  if (s.nanCount > 0) parts.push(`${s.nanCount} NaN`);
-  if (s.infCount > 0) parts.push(`${s.infCount} inf`);
-  return { title: p.title ?? p.name ?? "Tensor", details: parts.join("  ·  ") };
-}
-
 export class TensorRenderer extends PlotWidget<"tensor"> {
   protected readonly kind = "tensor";
   private slice = 0;
 
   protected async draw(p: TensorPayload): Promise<void> {
-    const { title, details } = tensorSummary(p);
     const top = this.topNode;
-    top.replaceChildren(header(title, details));
+    top.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     const view = p.view;
     if (view.type === "scalar") {
       top.appendChild(el("div", "jp-seqgrad-scalar", formatValue(view.value)));

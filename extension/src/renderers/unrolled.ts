@@ -22,7 +22,7 @@ export class UnrolledRenderer extends SvgWidget<"unrolled"> {
   protected async draw(p: UnrolledPayload): Promise<void> {
     if (this.allExpanded === null) this.allExpanded = p.expanded;
     const { top, view, tooltip } = this.start(p.width, p.height, { readableScale: 1 });
-    top.appendChild(heading(p.title ?? "", p.subtitle, Math.max(p.width, 420), FONT_FAMILY));
+    top.appendChild(heading(p.title ?? "", p.subtitle, FONT_FAMILY, Math.max(p.width, 420)));
     if (p.cells.some((c) => c.gates.length > 0)) {
       const toggle = el("button", "jp-seqgrad-button jp-seqgrad-gates-toggle", this.allExpanded ? "hide gates" : "show gates");
       toggle.type = "button";

@@ -120,8 +120,18 @@ export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 
 // ---- 5. attention ----------------------------------------------------------------------------------
 
-/** One heat map of the attention grid (a head or an example): `matrix.z[target][source]`. */
-export const AttentionPanelSchema = struct({ title: text, matrix: MatrixSchema });
+/**
+ * The values printed in the cells of a heat map, decided by the library: `text[row][col]` and its
+ * `ink` (black or white on the cell's colour), at `size` px.
+ */
+export const CellValuesSchema = struct({ text: list(list(text)), ink: list(list(text)), size: finite });
+export type CellValues = v.InferOutput<typeof CellValuesSchema>;
+
+/**
+ * One heat map of the attention grid (a head or an example): `matrix.z[target][source]`; `values`
+ * the weights printed in its cells when the cells are large enough, else null.
+ */
+export const AttentionPanelSchema = struct({ title: text, matrix: MatrixSchema, values: v.nullable(CellValuesSchema) });
 export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
 
 /**

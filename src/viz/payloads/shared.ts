@@ -82,8 +82,12 @@ export const StatsSchema = struct({
 });
 export type Stats = v.InferOutput<typeof StatsSchema>;
 
-/** The fields every payload starts with: its kind, the version 1, and an optional title. */
-export function payloadFields<K extends PayloadKind>(kind: K): { kind: v.LiteralSchema<K, string>; version: v.LiteralSchema<1, string>; title: v.OptionalSchema<typeof text, undefined> } {
-  return { kind: v.literal(kind, `"${kind}"`), version: v.literal(1, "1"), title: v.optional(text) };
+/**
+ * The fields every payload starts with: its kind, the version 1, an optional title and an optional
+ * subtitle (what the figure shows, e.g. "8 x 8  ·  spectral radius 1.2"), which both drawings print
+ * centred above the figure, the subtitle muted under the title.
+ */
+export function payloadFields<K extends PayloadKind>(kind: K): { kind: v.LiteralSchema<K, string>; version: v.LiteralSchema<1, string>; title: v.OptionalSchema<typeof text, undefined>; subtitle: v.OptionalSchema<typeof text, undefined> } {
+  return { kind: v.literal(kind, `"${kind}"`), version: v.literal(1, "1"), title: v.optional(text), subtitle: v.optional(text) };
 }
 

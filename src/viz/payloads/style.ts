@@ -159,11 +159,15 @@ export function formatValue(v: JsonNumber | number | null): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** A short value for inside a heat-map cell: 2 significant digits, `4e-4` style when tiny or huge. */
+/**
+ * A short value for inside a heat-map cell: a whole number below 100000 exactly (token ids and
+ * counts must not round: 816, not 820), else 2 significant digits, `4e-4` style when tiny or huge.
+ */
 export function formatCell(v: number): string {
   if (!Number.isFinite(v)) return formatValue(v);
   if (v === 0) return "0";
   const a = Math.abs(v);
+  if (Number.isInteger(v) && a < 1e5) return String(v);
   if (a < 0.01 || a >= 1e4) return trimExponent(v.toExponential(0));
   return String(Number(v.toPrecision(2)));
 }
