@@ -4,6 +4,7 @@
  * signal. The protocol (version 1) is described in the library's `src/runtime/kernel-bridge.ts`.
  */
 import type { CellContexts } from "./cell-context";
+import { outputMetadata } from "./png-metadata";
 
 /** Puts the bridge in place; cells can run seqgrad code after this. */
 export function installBridge(cells: CellContexts): void {
@@ -12,7 +13,7 @@ export function installBridge(cells: CellContexts): void {
     display(bundle: Record<string, unknown>, displayId: string, update: boolean): void {
       const cell = cells.currentOrLatest();
       if (cell === undefined) return;
-      const content = { data: bundle, metadata: {}, transient: { display_id: displayId } };
+      const content = { data: bundle, metadata: outputMetadata(bundle), transient: { display_id: displayId } };
       cell.publish(update ? "update_display_data" : "display_data", content);
     },
     currentCell: (): number | undefined => cells.current()?.count,

@@ -8,6 +8,7 @@ import type { Executor } from "tslab/dist/executor";
 import { CellContexts, createCellContext } from "./cell-context";
 import type { CellContext } from "./cell-context";
 import { displayBundle } from "./display-bundle";
+import { outputMetadata } from "./png-metadata";
 import { bufferStreams } from "./stream-buffer";
 import { InterruptedBeforeRunning } from "./interrupt";
 import { formatDiagnostics, toJupyterError } from "./jupyter-error";
@@ -98,7 +99,7 @@ export class CellRunner {
     if (last === undefined || last.value === undefined) return undefined;
     try {
       const data = displayBundle(last.value);
-      if (data !== undefined) cell.publish("execute_result", { execution_count: cell.count, data, metadata: {} });
+      if (data !== undefined) cell.publish("execute_result", { execution_count: cell.count, data, metadata: outputMetadata(data) });
       return undefined;
     } catch (error) {
       return toJupyterError([{ kind: "thrown", value: error }]);

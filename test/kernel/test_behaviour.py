@@ -62,6 +62,16 @@ class KernelBehaviourTests(kernel_env.OwnKernel, unittest.TestCase):
         self.assertNotIn("text/html", data)
         self.assertIn("[2, 2]", data["text/plain"])
 
+    def test_a_figure_png_is_shown_at_its_drawing_size_not_its_raster_size(self):
+        ok(self, self.kc, 'import { tensor, viz } from "seqgrad"; const fig = viz.tensor(tensor([[1, 2], [3, 4]]));')
+        size = ok(self, self.kc, 'const svg = fig.toSVG(); console.log(/width="([\\d.]+)"[^>]*height="([\\d.]+)"/.exec(svg)!.slice(1).join(" "))').stdout.split()
+        width, height = (round(float(v)) for v in size)
+        for run in (ok(self, self.kc, "fig"), ok(self, self.kc, 'import { display } from "seqgrad"; display(fig);')):
+            message = (run.of_type("execute_result") or run.of_type("display_data"))[0]
+            shown = message["metadata"]["image/png"]
+            self.assertLessEqual(abs(shown["width"] - width), 1, shown)
+            self.assertLessEqual(abs(shown["height"] - height), 1, shown)
+
     def test_undefined_gives_no_result_and_plain_values_give_text(self):
         self.assertIsNone(ok(self, self.kc, "undefined").result)
         self.assertIsNone(ok(self, self.kc, "const unused = 1;").result)

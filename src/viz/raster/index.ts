@@ -4,6 +4,7 @@
  * Node the library draws with resvg (WebAssembly, fonts bundled) in a worker thread; elsewhere
  * (browsers) nothing is registered and bundles simply carry no PNG unless a host calls `setRasterizer`.
  */
+import { withPixelDensity } from "../data/png";
 import { nodeRasterizer } from "./node-rasterizer";
 
 /** Draws an SVG document as PNG bytes at `scale` device pixels per SVG pixel, or returns null. */
@@ -35,6 +36,8 @@ function current(): Rasterizer | null {
 /**
  * The PNG of an SVG document `width` x `height` pixels: at `RASTER_SCALE` (less for very large
  * figures), and again at a smaller scale while it is over the size budget; null without a rasterizer.
+ * The PNG says its scale in a `pHYs` chunk (pixels per metre, 96 CSS pixels an inch), so a kernel can
+ * show it at the drawing's `width` x `height` (our kernel sends that as the output's metadata).
  */
 export function rasterize(svg: string, width: number, height: number): Uint8Array | null {
   const draw = current();
@@ -45,7 +48,7 @@ export function rasterize(svg: string, width: number, height: number): Uint8Arra
     scale = Math.max(1, scale * 0.75);
     png = draw(svg, scale);
   }
-  return png;
+  return png === null ? null : withPixelDensity(png, scale);
 }
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
