@@ -22,6 +22,24 @@ export abstract class PlotWidget<K extends PayloadKind> extends FigureWidget<K> 
   protected async plot(factory: FigureFactory): Promise<void> {
     this.ensure();
     await (this.view as PlotView).show(factory);
+    this.centreHeading();
+  }
+
+  /** A chart of fixed width (small heat maps, attention): the heading is centred over it, as in the static drawing. */
+  private centreHeading(): void {
+    const chart = this.node.querySelector(".js-plotly-plot") as (HTMLElement & { _fullLayout?: { autosize?: boolean; width?: number } }) | null;
+    const heading = this.top?.querySelector<HTMLElement>(".jp-seqgrad-heading");
+    const layout = chart?._fullLayout;
+    if (heading === null || heading === undefined || layout === undefined) return;
+    heading.style.maxWidth = "";
+    if (layout.autosize !== false || typeof layout.width !== "number") return;
+    // never narrower than its own text: the static drawing widens for a long subtitle too
+    heading.style.flex = "none";
+    heading.style.width = "max-content";
+    const natural = heading.getBoundingClientRect().width;
+    heading.style.flex = "";
+    heading.style.width = "";
+    heading.style.maxWidth = `${Math.ceil(Math.max(layout.width, natural))}px`;
   }
 
   protected clear(): void {
