@@ -1,6 +1,5 @@
 /** Static drawing of gate activations: one heat map per gate, tokens under the time axis. */
 import type { GatesPayload } from "./payloads";
-import { categoryTickSpace } from "./data/category-ticks";
 import { categoryLabels } from "./svg/axes";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { INK, headingHeight, svgDocument } from "./svg/document";
@@ -17,8 +16,7 @@ export function renderGates(p: GatesPayload): string {
   const cw = p.cellWidth;
   const ch = p.cellHeight;
   const left = 70;
-  const below = categoryTickSpace(p.tokenTicks);
-  const panelH = 22 + H * ch + below + 10;
+  const panelH = p.panelHeight;
   const body: string[] = [];
   p.gates.forEach((g, k) => {
     const y0 = top + k * panelH;
@@ -28,8 +26,7 @@ export function renderGates(p: GatesPayload): string {
     const x = box.x - 34;
     const y = box.y + box.height / 2;
     body.push(text(x, y, "unit", { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, fill: INK.muted }));
-    body.push(text(box.x - 4, box.y + 9, String(g.matrix.rowIndex[0] ?? 0), { "text-anchor": "end", fill: INK.muted, "font-size": 10, class: "category" }));
-    body.push(text(box.x - 4, box.y + box.height, String(g.matrix.sourceRows - 1), { "text-anchor": "end", fill: INK.muted, "font-size": 10, class: "category" }));
+    body.push(...categoryLabels(p.unitTicks, box.y, ch, box.x, "left"));
     body.push(...categoryLabels(p.tokenTicks, box.x, cw, box.y + box.height, "bottom"));
     body.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: INK.axis, "stroke-width": 0.6 }));
   });

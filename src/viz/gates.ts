@@ -19,15 +19,18 @@ import { Tensor } from "../tensor/tensor";
 import { matrixOf } from "./data/downsample";
 import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
-import type { GatePanel, GatesPayload } from "./payloads";
+import type { CategoryTicks, GatePanel, GatesPayload } from "./payloads";
 import { visibleToken } from "./payloads";
-import { categoryTicks } from "./data/category-ticks";
+import { categoryTickSpace, categoryTicks } from "./data/category-ticks";
 import { renderGates } from "./gates-svg";
 import { colorScale } from "./data/color-scale";
 
 /** Most units (rows) and steps (columns) drawn. */
 export const GATES_MAX_UNITS = 64;
 export const GATES_MAX_STEPS = 96;
+/** Height of a gate panel's title row and the gap under its token labels (px). */
+const GATE_TITLE_H = 22;
+const GATE_GAP = 10;
 
 /** Labels of the roles a map of activations may use (a graph carries its own). */
 const LSTM_GATES: Record<string, string> = { gate_i: "input gate i_t", gate_f: "forget gate f_t", gate_o: "output gate o_t" };
@@ -83,6 +86,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
   const H = gates[0]?.matrix.z.length ?? 0;
   const cellWidth = Math.max(8, Math.min(34, Math.floor(640 / Math.max(1, T))));
   const cellHeight = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
+  const tokenTicks = categoryTicks(tokens.map(visibleToken), cellWidth, "x");
   const payload: GatesPayload = {
     kind: "gates",
     version: 1,
@@ -93,9 +97,23 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     gates,
     cellWidth,
     cellHeight,
-    tokenTicks: categoryTicks(tokens.map(visibleToken), cellWidth, "x"),
+    panelHeight: gatePanelHeight(H, cellHeight, tokenTicks),
+    tokenTicks,
+    unitTicks: unitTicks(gates[0]?.matrix),
   };
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
+}
+
+/** Height (px) of one gate's panel: its title, `units` cells of `cellHeight` and the token labels. */
+function gatePanelHeight(units: number, cellHeight: number, tokenTicks: CategoryTicks): number {
+  return GATE_TITLE_H + units * cellHeight + categoryTickSpace(tokenTicks) + GATE_GAP;
+}
+
+/** The units labelled beside the cells: the first and the last (every unit would overlap at 4 px a row). */
+function unitTicks(m: GatePanel["matrix"] | undefined): CategoryTicks {
+  if (m === undefined || m.rowIndex.length === 0) return { at: [], text: [], angle: 0 };
+  const last = m.rowIndex.length - 1;
+  return last === 0 ? { at: [0], text: [String(m.rowIndex[0] ?? 0)], angle: 0 } : { at: [0, last], text: [String(m.rowIndex[0] ?? 0), String(m.sourceRows - 1)], angle: 0 };
 }
 
 /** Activations keyed by role: an LSTM's or a GRU's (the cell told by the roles). */

@@ -5,7 +5,8 @@
  * characters), series colours, number, order and kind of panels, values in small heat maps' cells,
  * text in every graph node, headings, box fills, and the unrolled graph's cell text, edge colours,
  * edge labels and colour-bar ticks, the category labels (tokens, indices, bar names) the payload
- * chose. The pair is kept as a screenshot.
+ * chose, none of which may overlap its neighbour or (in the static SVG) be cut at the drawing's edge.
+ * The pair is kept as a screenshot.
  */
 import { LAB_BUILD, TIMEOUT, check, serveStatic } from "./harness.mjs";
 
@@ -42,6 +43,8 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   await section.screenshot({ path: shotPath });
   // (a 1-D tensor's bar strip has a numeric x axis, compared with the numeric ticks below)
   check((kind === "tensor" && d.bars) || JSON.stringify(d.labCategories) === JSON.stringify(d.svgCategories), `${name}: category labels differ; lab ${d.labCategories.join(" ")} | svg ${d.svgCategories.join(" ")}`);
+  check(d.svgLabelTrouble.length === 0, `${name}: static category labels cut or overlapping: ${d.svgLabelTrouble.slice(0, 4).join("; ")}`);
+  check(d.labLabelTrouble.length === 0, `${name}: lab category labels cut or overlapping: ${d.labLabelTrouble.slice(0, 4).join("; ")}`);
   const numericLab = d.labTicks.filter((t) => NUMERIC.test(t)).sort();
   const numericSvg = d.svgTicks.filter((t) => NUMERIC.test(t)).sort();
   // the unrolled graph and the computation graph are SVG drawings in the lab too, without numeric axes
@@ -115,7 +118,26 @@ function readDrawings(section) {
   const heat = plot?.querySelector(".heatmaplayer, g.hm") !== null && plot?.querySelector(".heatmaplayer, g.hm") !== undefined;
   const bars = plot?.querySelector(".barlayer .trace") !== null && plot?.querySelector(".barlayer .trace") !== undefined;
   const unique = (list) => [...new Set(list)].sort();
+  // category labels cut at the drawing's edge (static SVG), or upright ones overlapping a neighbour (boxes 1 px inset)
+  const labelTrouble = (frameEl, labels) => {
+    if (frameEl === undefined) return [];
+    const f = frameEl === null ? { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity } : frameEl.getBoundingClientRect();
+    const boxes = labels.filter((t) => (t.textContent ?? "").length > 0).map((t) => ({ t: t.textContent, r: t.getBoundingClientRect(), upright: !/rotate\((?!0)/.test(t.getAttribute("transform") ?? "") }));
+    const out = boxes.filter((b) => b.r.left < f.left - 1 || b.r.right > f.right + 1 || b.r.top < f.top - 1 || b.r.bottom > f.bottom + 1).map((b) => `cut: ${b.t}`);
+    const up = boxes.filter((b) => b.upright);
+    for (let i = 0; i < up.length; i += 1) {
+      for (let j = i + 1; j < up.length; j += 1) {
+        const a = up[i].r;
+        const c = up[j].r;
+        if (a.left + 1 < c.right && c.left + 1 < a.right && a.top + 1 < c.bottom && c.top + 1 < a.bottom) out.push(`overlap: ${up[i].t} / ${up[j].t}`);
+      }
+    }
+    return out;
+  };
   return {
+    // (the lab's output clips a chart wider than the page: its cut labels are not checked here)
+    labLabelTrouble: labelTrouble(null, [...(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text") ?? [])].filter(() => heat || bars)),
+    svgLabelTrouble: labelTrouble(svg ?? undefined, [...(svg?.querySelectorAll("text.category") ?? [])]),
     // category labels (tokens, indices, bar names) as the payload chose them, in both drawings
     labCategories: unique(heat ? texts(plot, ".xaxislayer-above text, .yaxislayer-above text") : bars ? texts(plot, ".xaxislayer-above text") : []),
     svgCategories: unique(texts(svg, "text.category")),

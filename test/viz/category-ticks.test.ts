@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tensor, viz, randn } from "../../src";
-import { categoryTicks } from "../../src/viz/data/category-ticks";
+import { categoryTickWidth, categoryTicks, labelWidth } from "../../src/viz/data/category-ticks";
 
 /** The category label texts of a static SVG, in document order. */
 function svgCategories(svg: string): string[] {
@@ -24,6 +24,16 @@ describe("category ticks", () => {
     expect(t.angle).toBe(-60);
     expect(t.text[0]).toBe("a rather long\u2026");
     expect([...(t.text[0] ?? "")].length).toBe(14);
+  });
+
+  it("measure labels by their glyphs: wide source labels such as 2\u2423@0 turn, and the room beside the cells holds the widest", () => {
+    expect(labelWidth("2\u2423@0")).toBeGreaterThan(4 * 6.8);
+    expect(labelWidth("iii")).toBeLessThan(labelWidth("mmm"));
+    const source = ["1\u2423@0", "2\u2423@0", "3\u2423@1", "4\u2423@1"];
+    expect(categoryTicks(source, 30, "x").angle).toBe(-60);
+    const target = categoryTicks(["<img src=x onerror=alert(1)>"], 30, "y");
+    expect(categoryTickWidth(target)).toBeCloseTo(labelWidth(target.text[0] ?? ""));
+    expect(categoryTickWidth(target)).toBeGreaterThan(14 * 6.8);
   });
 
   it("are the labels the static SVG prints, for attention, tensors, heat maps, bars and gates", () => {

@@ -193,7 +193,9 @@ export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
  * `application/vnd.seqgrad.gates.v1+json`: heat maps of gates, time on x (one token label per step),
  * units on y. `cell` is the cell kind in lower case, as its gate tags name it ("lstm", "gru", "mgu",
  * or a new cell's), so a new recurrent cell needs no edit here. Each step is `cellWidth` pixels
- * wide and each unit `cellHeight` high; `tokenTicks` are the token labels both drawings print.
+ * wide and each unit `cellHeight` high; each gate's panel is `panelHeight` pixels high (its title,
+ * cells and token labels); `tokenTicks` and `unitTicks` are the labels both drawings print under
+ * and beside the cells.
  */
 export const GatesPayloadSchema = struct({
   ...payloadFields("gates"),
@@ -202,7 +204,9 @@ export const GatesPayloadSchema = struct({
   gates: list(GatePanelSchema),
   cellWidth: finite,
   cellHeight: finite,
+  panelHeight: finite,
   tokenTicks: CategoryTicksSchema,
+  unitTicks: CategoryTicksSchema,
 });
 export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
 
