@@ -1,6 +1,6 @@
 /** Static drawing of the generic plots (line, scatter, heat map, bar). */
 import { decodeNumber } from "./payloads";
-import type { BarPlot, HeatmapPlot, PlotPayload } from "./payloads";
+import type { BarPlot, Box, HeatmapPlot, PlotPayload } from "./payloads";
 import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
 import { categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
 import { xyChart } from "./svg/chart";
@@ -35,10 +35,10 @@ function heatmapSvg(p: HeatmapPlot, top: number): string {
   const left = categoryTickWidth(p.rowTicks) + (p.yLabel.length > 0 ? 34 : 16);
   const box = { x: left, y: top + 10, width: cols * side, height: rows * side };
   const below = categoryTickSpace(p.colTicks);
-  const body = [...heatmapCells(p.matrix, p.colorScale, box)];
+  const body = [plotArea(box), ...heatmapCells(p.matrix, p.colorScale, box)];
   body.push(...categoryLabels(p.rowTicks, box.y, side, box.x, "left"), ...categoryLabels(p.colTicks, box.x, side, box.y + box.height, "bottom"));
-  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 14, p.xLabel, { "text-anchor": "middle" }));
-  if (p.yLabel.length > 0) body.push(text(14, box.y + box.height / 2, p.yLabel, { "text-anchor": "middle", transform: `rotate(-90 14 ${box.y + box.height / 2})` }));
+  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 14, p.xLabel, { "text-anchor": "middle", class: "axis-label" }));
+  if (p.yLabel.length > 0) body.push(text(14, box.y + box.height / 2, p.yLabel, { "text-anchor": "middle", transform: `rotate(-90 14 ${box.y + box.height / 2})`, class: "axis-label" }));
   body.push(...colorBar(p.colorScale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(100, box.height) }));
   return svgDocument(box.x + box.width + 14 + 14 + COLORBAR_WIDTH, box.y + Math.max(box.height, 100) + below + (p.xLabel.length > 0 ? 26 : 8), body, p.title);
 }
@@ -51,9 +51,9 @@ function barSvg(p: BarPlot, top: number): string {
   const legendH = legendHeight(entries, W - 20);
   const plotTop = top + legendH + 12;
   const left = yAxisWidth(p.yAxis) + 8;
-  const box = { x: left, y: plotTop, width: band * n, height: 240 };
+  const box = { x: left, y: plotTop, width: band * n, height: p.plotHeight };
   const sy = scaleOf(p.yAxis, [box.y + box.height, box.y]);
-  const body = [...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yAxis.label)];
+  const body = [plotArea(box), ...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yAxis.label)];
   const zero = sy.map(0);
   p.series.forEach((s, j) => {
     const w = (band * 0.8) / k;
@@ -67,6 +67,11 @@ function barSvg(p: BarPlot, top: number): string {
   body.push(el("line", { x1: box.x, y1: zero, x2: box.x + box.width, y2: zero, stroke: "#444444" }));
   const below = categoryTickSpace(p.categoryTicks);
   body.push(...categoryLabels(p.categoryTicks, box.x, band, box.y + box.height, "bottom"));
-  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 16, p.xLabel, { "text-anchor": "middle" }));
+  if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 16, p.xLabel, { "text-anchor": "middle", class: "axis-label" }));
   return svgDocument(Math.max(box.x + box.width + 20, 300), box.y + box.height + below + (p.xLabel.length > 0 ? 28 : 10), body, p.title);
+}
+
+/** The plotted area, unpainted: marks the chart's size (the lab plots at the same size). */
+export function plotArea(box: Box): string {
+  return el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "none", class: "plot-area" });
 }

@@ -16,7 +16,7 @@ import { autoColorScale, colorScale } from "./data/color-scale";
 import { renderPlot } from "./plot-svg";
 import { categoryTicks } from "./data/category-ticks";
 import { fitAxis } from "./data/axis";
-import { seriesColor } from "./payloads/style";
+import { BAR_PLOT_HEIGHT, seriesColor } from "./payloads/style";
 import { decodeNumber } from "./payloads";
 import type { Axis } from "./payloads";
 
@@ -131,7 +131,7 @@ export function bar(values: Readonly<Record<string, number>> | { categories: rea
   }
   const yAxis = fitAxis(options.yLabel ?? "", series.flatMap((s) => s.values.map(decodeNumber)), "linear", { includeZero: true });
   const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, categories.length))));
-  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series, band, categoryTicks: categoryTicks(categories, band, "x") };
+  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series, band, plotHeight: BAR_PLOT_HEIGHT, categoryTicks: categoryTicks(categories, band, "x") };
   return new Figure("plot", payload, renderPlot, `Bar chart: ${categories.length} categories, ${series.length} series`);
 }
 

@@ -2,6 +2,8 @@
 import { decodeNumber } from "./payloads";
 import type { Box, CellGrid, ColorScale, Matrix, TensorPayload } from "./payloads";
 import { categoryLabels } from "./svg/axes";
+import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
+import { plotArea } from "./plot-svg";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { NAN_COLOR, PALETTE } from "./svg/colors";
 import { INK, headingHeight, svgDocument } from "./svg/document";
@@ -50,22 +52,29 @@ function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0
   return { svg: out, width: box.x + box.width + PAD + 16, height: plotH + 44 };
 }
 
-/** A heat map at (x, y) with row/column index labels and a colour bar, its cells as `grid` says. */
+/**
+ * A heat map at (x, y) with row/column index labels, the axis titles and a colour bar, its cells as
+ * `grid` says.
+ */
 function heatmapWithBar(m: Matrix, grid: CellGrid, scale: ColorScale, x: number, y: number, label: string, bar = true): { svg: string[]; width: number; height: number } {
   const rows = m.z.length;
   const cols = m.colIndex.length;
   const cw = grid.width;
   const ch = grid.height;
   const labelTop = label.length > 0 ? 18 : 0;
-  const box: Box = { x: x + 40, y: y + labelTop + 4, width: cw * cols, height: ch * rows };
-  const out: string[] = [];
+  const rowTitle = grid.rowTitle.length > 0 ? 18 : 0;
+  const box: Box = { x: x + rowTitle + Math.max(22, categoryTickWidth(grid.rowTicks) + 10), y: y + labelTop + 4, width: cw * cols, height: ch * rows };
+  const out: string[] = [plotArea(box)];
   if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
   out.push(...heatmapCells(m, scale, box, grid.text === null || grid.ink === null ? { annotate: false } : { values: { text: grid.text, ink: grid.ink, size: grid.fontSize } }));
   out.push(...categoryLabels(grid.rowTicks, box.y, ch, box.x, "left"));
   out.push(...categoryLabels(grid.colTicks, box.x, cw, box.y + box.height, "bottom"));
+  const below = categoryTickSpace(grid.colTicks);
+  if (grid.colTitle.length > 0) out.push(text(box.x + box.width / 2, box.y + box.height + below + 12, grid.colTitle, { "text-anchor": "middle", class: "axis-label" }));
+  if (rowTitle > 0) out.push(text(x + 12, box.y + box.height / 2, grid.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x + 12} ${box.y + box.height / 2})`, class: "axis-label" }));
   if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
   const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
-  const height = labelTop + 4 + Math.max(box.height, bar ? 80 : 0) + 24;
+  const height = labelTop + 4 + Math.max(box.height + below + (grid.colTitle.length > 0 ? 18 : 2), bar ? 80 : 0);
   if (m.sourceRows <= rows && m.sourceCols <= cols) return { svg: out, width: width + PAD, height };
   const note = `block means of about ${Math.ceil(m.sourceRows / rows)} x ${Math.ceil(m.sourceCols / cols)} values (${m.sourceRows} x ${m.sourceCols} shown as ${rows} x ${cols})`;
   out.push(text(box.x, y + height + 6, note, { fill: INK.muted, "font-size": 11 }));

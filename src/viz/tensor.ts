@@ -104,7 +104,7 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
     labels.push(`[${[...unravel(k, lead), ":", ":"].join(", ")}]`);
   }
   const scale = r < rows || c < cols ? shownScale(slices) : colorScale;
-  return { type: "slices", labels, slices, sliceCount, colorScale: scale, grids: slices.map((m) => cellGrid(m, scale, SLICE_EXTENT)) };
+  return { type: "slices", labels, slices, sliceCount, colorScale: scale, grids: slices.map((m) => cellGrid(m, scale, SLICE_EXTENT, shape.length - 2)) };
 }
 
 /** Shown rows and columns: at most `max` along the longer side, keeping the aspect ratio. */

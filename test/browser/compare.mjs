@@ -5,7 +5,9 @@
  * characters), series colours, number, order and kind of panels, values in small heat maps' cells,
  * text in every graph node, headings, box fills, and the unrolled graph's cell text, edge colours,
  * edge labels and colour-bar ticks, the category labels (tokens, indices, bar names) the payload
- * chose, none of which may overlap its neighbour or (in the static SVG) be cut at the drawing's edge.
+ * chose, none of which may overlap its neighbour or (in the static SVG) be cut at the drawing's edge,
+ * axis titles, and the plotted size of charts the payload sizes (heat maps of square cells, bar
+ * charts): the lab must plot them at the static drawing's size, not stretched to the output's width.
  * The pair is kept as a screenshot.
  */
 import { LAB_BUILD, TIMEOUT, check, serveStatic } from "./harness.mjs";
@@ -62,8 +64,15 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(JSON.stringify(d.labNodeLines) === JSON.stringify(d.svgNodeLines), `${name}: node text differs; lab ${d.labNodeLines.slice(0, 6).join(" | ")} | svg ${d.svgNodeLines.slice(0, 6).join(" | ")}`);
     check(d.svgNodeTitles === nodes, `${name}: static nodes with a <title>; expected ${nodes}, got ${d.svgNodeTitles}`);
   }
-  if (kind === "graph" || kind === "unrolled") {
-    check(d.labHeading.length > 0 && JSON.stringify(d.labHeading) === JSON.stringify(d.svgHeading), `${name}: heading differs; lab ${d.labHeading.join(" | ")} | svg ${d.svgHeading.join(" | ")}`);
+  if (fixedSize(kind, bundle)) {
+    const [lw, lh] = d.labPlotSize ?? [NaN, NaN];
+    const [sw, sh] = d.svgPlotSize ?? [NaN, NaN];
+    check(d.labPlotSize !== null, `${name}: the lab stretches the chart to the output's width; the static drawing plots ${sw} x ${sh} px`);
+    check(Math.abs(lw - sw) <= SIZE_TOLERANCE && Math.abs(lh - sh) <= SIZE_TOLERANCE, `${name}: plotted size differs; lab ${Math.round(lw)} x ${Math.round(lh)} px | svg ${sw} x ${sh} px`);
+  }
+  if (AXIS_TITLE_KINDS.has(kind)) check(JSON.stringify(d.labAxisTitles) === JSON.stringify(d.svgAxisTitles), `${name}: axis titles differ; lab ${d.labAxisTitles.join(" | ")} | svg ${d.svgAxisTitles.join(" | ")}`);
+  if (kind === "graph" || kind === "unrolled" || kind === "plot") {
+    check((kind === "plot" || d.labHeading.length > 0) && JSON.stringify(d.labHeading) === JSON.stringify(d.svgHeading), `${name}: heading differs; lab ${d.labHeading.join(" | ")} | svg ${d.svgHeading.join(" | ")}`);
     check(JSON.stringify(d.labNodeFills) === JSON.stringify(d.svgNodeFills), `${name}: box fills differ; lab ${d.labNodeFills.slice(0, 6).join(" ")} | svg ${d.svgNodeFills.slice(0, 6).join(" ")}`);
   }
   if (kind === "unrolled") {
@@ -85,6 +94,19 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
+}
+
+/** Pixels by which the lab's plotted width or height may differ from the static drawing's. */
+const SIZE_TOLERANCE = 2;
+/** Figures whose axis titles both drawings print (attention, gates and gradient flow are compared elsewhere). */
+const AXIS_TITLE_KINDS = new Set(["plot", "tensor", "spectrum"]);
+
+/** Whether the payload decides the chart's plotted size (heat maps of square cells, bar charts): then the lab must plot at it. */
+function fixedSize(kind, bundle) {
+  const p = bundle[`application/vnd.seqgrad.${kind}.v1+json`];
+  if (kind === "plot") return p.type === "heatmap" || p.type === "bar";
+  if (kind === "tensor") return p.view.type === "heatmap" || p.view.type === "slices";
+  return false;
 }
 
 /** The static SVG of a bundle, drawn from its payload as the handouts draw it. */
@@ -148,6 +170,14 @@ function readDrawings(section) {
     svgColors: [...new Set([...(svg?.querySelectorAll("polyline.series") ?? [])].map((p) => (p.getAttribute("stroke") ?? "").toLowerCase()))].sort(),
     labPanels,
     svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
+    // axis titles, and the plotted size of a chart of fixed size (null when the lab autosizes it)
+    labAxisTitles: unique(texts(plot, ".g-xtitle text, .g-ytitle text")),
+    svgAxisTitles: unique(texts(svg, "text.axis-label")),
+    labPlotSize: layout === undefined || layout.autosize !== false ? null : [layout.xaxis._length, layout.yaxis._length],
+    svgPlotSize: (() => {
+      const r = svg?.querySelector("rect.plot-area");
+      return r === null || r === undefined ? null : [Number(r.getAttribute("width")), Number(r.getAttribute("height"))];
+    })(),
     labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
     // values printed in heat-map cells, row by row
     labCellValues: texts(plot, ".annotation-text"),

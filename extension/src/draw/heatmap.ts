@@ -1,5 +1,6 @@
 /** Heat-map traces and their axes, with labelled hover text and the payload's category ticks. */
 import type { CategoryTicks, ColorScale, Matrix } from "seqgrad/payloads";
+import { FONT_SIZE, textWidth } from "seqgrad/payloads";
 import { colorFields, colorbarTicks, formatValue, plotValue } from "./colors";
 import { axis } from "./layout";
 import { plotlyText, type PlotObject } from "./plotly";
@@ -67,4 +68,15 @@ export function heatmapAxes(
 /** Index labels of a (possibly downsampled) matrix dimension: "0", "1", ... or block starts. */
 export function indexLabels(index: readonly number[]): string[] {
   return index.map((i) => String(i));
+}
+
+/** Room the x labels of `ticks` need under the cells (a label at -60 degrees reaches sin 60 of its width down). */
+export function tickSpace(t: CategoryTicks): number {
+  const longest = Math.max(1, ...t.text.map((s) => textWidth(s, FONT_SIZE.tick)));
+  return Math.ceil(t.angle !== 0 ? longest * Math.sin((Math.abs(t.angle) * Math.PI) / 180) + 16 : 22);
+}
+
+/** Room the y labels of `ticks` need beside the cells. */
+export function tickWidth(t: CategoryTicks): number {
+  return Math.ceil(Math.max(1, ...t.text.map((s) => textWidth(s, FONT_SIZE.tick))));
 }

@@ -1,8 +1,9 @@
 /** `application/vnd.seqgrad.plot.v1+json`: generic line, scatter, heat-map and bar plots (`viz.line`, ...). */
-import type { PlotPayload } from "seqgrad/payloads";
+import type { BarPlot, HeatmapPlot, PlotPayload } from "seqgrad/payloads";
+import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
-import { header } from "../draw/dom";
-import { heatmapAxes, heatmapTrace, indexLabels, ticks } from "../draw/heatmap";
+import { heading } from "../draw/dom";
+import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
 import { axis, baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -14,7 +15,7 @@ export class PlotRenderer extends PlotWidget<"plot"> {
   protected readonly kind = "plot";
 
   protected async draw(p: PlotPayload): Promise<void> {
-    this.topNode.replaceChildren(header(p.title ?? "", ""));
+    this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     await this.plot((theme) => plotFigure(theme, p));
   }
 }
@@ -22,31 +23,8 @@ export class PlotRenderer extends PlotWidget<"plot"> {
 /** The figure of a generic plot: axes, ticks and colours as the payload carries them. */
 export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
   const base = baseLayout(theme, 360);
-  if (p.type === "heatmap") {
-    const m = p.matrix;
-    const xs = p.xTicks ?? indexLabels(m.colIndex);
-    const ys = p.yTicks ?? indexLabels(m.rowIndex);
-    const trace = heatmapTrace({ matrix: m, scale: p.colorScale, hover: (r, c, v) => [`${p.yLabel} ${ys[r] ?? ""}`, `${p.xLabel} ${xs[c] ?? ""}`, `value ${v}`] });
-    const axes = heatmapAxes(theme, p.xLabel, p.yLabel, p.colTicks, p.rowTicks);
-    return { data: [trace], layout: { ...base, height: Math.min(560, Math.max(220, m.rowIndex.length * 22 + 100)), xaxis: axes.x, yaxis: axes.y } };
-  }
-  if (p.type === "bar") {
-    const categories = p.categories.map(plotlyText);
-    const data: PlotObject[] = p.series.map((s) => ({
-      type: "bar",
-      name: plotlyText(s.name),
-      x: categories.map((_, j) => j),
-      y: s.values.map(plotValue),
-      marker: { color: s.color },
-      text: categories,
-      hovertemplate: `${plotlyText(s.name)}<br>%{text}: %{y:.4g}<extra></extra>`,
-      textposition: "none",
-    }));
-    return {
-      data,
-      layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, barmode: "group", xaxis: axis(theme, p.xLabel, ticks(p.categoryTicks)), yaxis: payloadAxis(theme, p.yAxis) },
-    };
-  }
+  if (p.type === "heatmap") return heatmapFigure(theme, p);
+  if (p.type === "bar") return barFigure(theme, p);
   const data: PlotObject[] = p.series.map((s) => ({
     type: "scatter",
     mode: p.type === "line" ? (s.x.length <= 2 ? "lines+markers" : "lines") : "markers",
@@ -61,4 +39,84 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
     data,
     layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, xaxis: payloadAxis(theme, p.xAxis), yaxis: payloadAxis(theme, p.yAxis) },
   };
+}
+
+/** Room right of a heat map for its colour bar and tick labels, in pixels. */
+const COLORBAR_ROOM = 110;
+
+/**
+ * A heat map of square cells of the payload's `cell` pixels, not stretched to the output's width:
+ * the plotted area is cols x cell by rows x cell, as in the static drawing.
+ */
+function heatmapFigure(theme: Theme, p: HeatmapPlot): PlotFigure {
+  const m = p.matrix;
+  const xs = p.xTicks ?? indexLabels(m.colIndex);
+  const ys = p.yTicks ?? indexLabels(m.rowIndex);
+  const trace = heatmapTrace({ matrix: m, scale: p.colorScale, hover: (r, c, v) => [`${p.yLabel} ${ys[r] ?? ""}`, `${p.xLabel} ${xs[c] ?? ""}`, `value ${v}`] });
+  const axes = heatmapAxes(theme, p.xLabel, p.yLabel, p.colTicks, p.rowTicks);
+  const margin = {
+    l: tickWidth(p.rowTicks) + (p.yLabel.length > 0 ? 40 : 16),
+    r: COLORBAR_ROOM,
+    t: 12,
+    b: tickSpace(p.colTicks) + (p.xLabel.length > 0 ? 34 : 10),
+  };
+  const plotW = m.colIndex.length * p.cell;
+  const plotH = m.rowIndex.length * p.cell;
+  // the colour bar needs some height: a map of few rows sits at the top of a taller plot area
+  const areaH = Math.max(plotH, MIN_AREA_HEIGHT);
+  const layout = {
+    ...baseLayout(theme, margin.t + areaH + margin.b),
+    width: margin.l + plotW + margin.r,
+    autosize: false,
+    margin,
+    xaxis: { ...axes.x, automargin: false, anchor: "y" },
+    yaxis: { ...axes.y, automargin: false, domain: [1 - plotH / areaH, 1] },
+  };
+  return { data: [trace], layout };
+}
+
+/** Least height of a heat map's plot area (room for its colour bar). */
+const MIN_AREA_HEIGHT = 100;
+
+/**
+ * Grouped bars in bands of the payload's `band` pixels, `plotHeight` pixels high, not stretched to the
+ * output's width, as in the static drawing.
+ */
+function barFigure(theme: Theme, p: BarPlot): PlotFigure {
+  const categories = p.categories.map(plotlyText);
+  const data: PlotObject[] = p.series.map((s) => ({
+    type: "bar",
+    name: plotlyText(s.name),
+    x: categories.map((_, j) => j),
+    y: s.values.map(plotValue),
+    marker: { color: s.color },
+    text: categories,
+    hovertemplate: `${plotlyText(s.name)}<br>%{text}: %{y:.4g}<extra></extra>`,
+    textposition: "none",
+  }));
+  // room for the legend above the bars (plotly would take it from the plotted height)
+  const legend = p.series.length > 1 ? 40 : 0;
+  const longestTick = Math.max(1, ...p.yAxis.tickText.map((t) => [...t].length));
+  const margin = {
+    l: Math.ceil(longestTick * 6.8) + (p.yAxis.label.length > 0 ? 34 : 14),
+    r: 20,
+    t: 12 + legend,
+    b: tickSpace(p.categoryTicks) + (p.xLabel.length > 0 ? 34 : 10),
+  };
+  const n = p.categories.length;
+  // bars fill 80% of their band, as the static drawing draws them
+  const layout = {
+    ...baseLayout(theme, margin.t + p.plotHeight + margin.b),
+    width: margin.l + p.band * n + margin.r,
+    autosize: false,
+    margin,
+    showlegend: p.series.length > 1,
+    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    barmode: "group",
+    bargap: 0.2,
+    bargroupgap: 0,
+    xaxis: axis(theme, p.xLabel, { ...ticks(p.categoryTicks), range: [-0.5, n - 0.5], automargin: false }),
+    yaxis: { ...payloadAxis(theme, p.yAxis), automargin: false },
+  };
+  return { data, layout };
 }

@@ -8,7 +8,7 @@ import type { CellGrid, ColorScale, Matrix, TensorPayload, TensorView } from "se
 import { colorFields, formatValue, plotValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { el, heading } from "../draw/dom";
-import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { heatmapAxes, heatmapTrace, tickSpace, tickWidth } from "../draw/heatmap";
 import { baseLayout, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
@@ -33,7 +33,7 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       return;
     }
     if (view.type === "heatmap") {
-      await this.plot((theme) => matrixFigure(theme, view.matrix, view.grid, view.colorScale, p.shape.length - 2));
+      await this.plot((theme) => matrixFigure(theme, view.matrix, view.grid, view.colorScale));
       return;
     }
     const slices = view.slices;
@@ -54,7 +54,7 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       const matrix = slices[this.slice];
       const grid = view.grids[this.slice];
       if (matrix === undefined || grid === undefined) return Promise.resolve();
-      return this.plot((theme) => matrixFigure(theme, matrix, grid, view.colorScale, p.shape.length - 2));
+      return this.plot((theme) => matrixFigure(theme, matrix, grid, view.colorScale));
     };
     select.addEventListener("change", () => {
       this.slice = Number(select.value);
@@ -82,11 +82,16 @@ function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): 
   };
 }
 
-/** Room around a heat map of fixed-size cells: tick labels and titles, and the colour bar on the right. */
-const CELL_MARGIN = { l: 56, r: 110, t: 16, b: 56 };
-const MIN_PLOT_HEIGHT = 110;
+/** Room right of a heat map for its colour bar and tick labels, and above it. */
+const COLORBAR_ROOM = 110;
+const TOP_ROOM = 12;
+const MIN_PLOT_HEIGHT = 80;
 
-function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: ColorScale, rowDim: number): PlotFigure {
+/**
+ * A heat map of cells of the payload's size (small or large, never stretched to the output's width),
+ * with the payload's index labels and axis titles; a small matrix prints its values in the cells.
+ */
+function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: ColorScale): PlotFigure {
   const rows = matrix.rowIndex.length;
   const cols = matrix.colIndex.length;
   const downsampled = matrix.sourceRows > rows || matrix.sourceCols > cols;
@@ -95,15 +100,11 @@ function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: Color
     scale,
     hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
   });
-  const axes = heatmapAxes(theme, `dim ${rowDim + 1}`, `dim ${Math.max(rowDim, 0)}`, grid.colTicks, grid.rowTicks);
-  if (grid.text === null || grid.ink === null) {
-    const height = Math.min(520, Math.max(180, rows * 22 + 90));
-    return { data: [trace], layout: { ...baseLayout(theme, height), xaxis: axes.x, yaxis: axes.y } };
-  }
-  // a small matrix: cells of the payload's size, each with its value in the payload's text and ink
+  const axes = heatmapAxes(theme, grid.colTitle, grid.rowTitle, grid.colTicks, grid.rowTicks);
+  // the values the library printed in the cells, in its text and ink
   const text = grid.text;
   const ink = grid.ink;
-  const annotations = matrix.z.flatMap((row, r) => row.map((_, c) => ({
+  const annotations = text === null || ink === null ? [] : matrix.z.flatMap((row, r) => row.map((_, c) => ({
     x: c,
     y: r,
     xref: "x",
@@ -112,12 +113,23 @@ function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: Color
     showarrow: false,
     font: { size: grid.fontSize, color: ink[r]?.[c] ?? theme.text },
   })));
-  const width = CELL_MARGIN.l + cols * grid.width + CELL_MARGIN.r;
+  const margin = {
+    l: tickWidth(grid.rowTicks) + (grid.rowTitle.length > 0 ? 40 : 16),
+    r: COLORBAR_ROOM,
+    t: TOP_ROOM,
+    b: tickSpace(grid.colTicks) + (grid.colTitle.length > 0 ? 34 : 10),
+  };
   // the colour bar needs some height: a matrix of few rows sits at the top of a taller plot area
   const cellsH = rows * grid.height;
   const plotH = Math.max(cellsH, MIN_PLOT_HEIGHT);
-  const height = CELL_MARGIN.t + plotH + CELL_MARGIN.b;
-  const yaxis = { ...axes.y, automargin: false, domain: [1 - cellsH / plotH, 1] };
-  const layout = { ...baseLayout(theme, height), width, autosize: false, margin: CELL_MARGIN, xaxis: { ...axes.x, automargin: false, anchor: "y" }, yaxis, annotations };
+  const layout = {
+    ...baseLayout(theme, margin.t + plotH + margin.b),
+    width: margin.l + cols * grid.width + margin.r,
+    autosize: false,
+    margin,
+    xaxis: { ...axes.x, automargin: false, anchor: "y" },
+    yaxis: { ...axes.y, automargin: false, domain: [1 - cellsH / plotH, 1] },
+    annotations,
+  };
   return { data: [trace], layout };
 }

@@ -11,8 +11,12 @@ export const VALUES_IN_CELLS_MAX = 8;
 /** Size of a cell that holds a value: room for five characters such as `-0.12` or `4e-4`. */
 const VALUE_CELL = { width: 48, height: 26 } as const;
 
-/** The grid of `m` drawn on `scale` in a panel at most `extent` pixels across. */
-export function cellGrid(m: Matrix, scale: ColorScale, extent: number): CellGrid {
+/**
+ * The grid of `m` drawn on `scale` in a panel at most `extent` pixels across; its rows run along
+ * dimension `rowDim` of the tensor and its columns along the next one (the axis titles).
+ */
+export function cellGrid(m: Matrix, scale: ColorScale, extent: number, rowDim = 0): CellGrid {
+  const titles = { rowTitle: `dim ${rowDim}`, colTitle: `dim ${rowDim + 1}` };
   const rows = m.z.length;
   const cols = m.colIndex.length;
   const whole = m.sourceRows <= rows && m.sourceCols <= cols;
@@ -24,10 +28,11 @@ export function cellGrid(m: Matrix, scale: ColorScale, extent: number): CellGrid
       ink: values.map((row) => row.map((v) => inkOn(valueColor(scale, v)))),
       fontSize: FONT_SIZE.cell,
       ...indexTicks(m, VALUE_CELL.width, VALUE_CELL.height),
+      ...titles,
     };
   }
   const side = Math.max(4, Math.min(22, Math.floor(extent / Math.max(rows, cols, 1))));
-  return { width: side, height: side, text: null, ink: null, fontSize: FONT_SIZE.cell, ...indexTicks(m, side, side) };
+  return { width: side, height: side, text: null, ink: null, fontSize: FONT_SIZE.cell, ...indexTicks(m, side, side), ...titles };
 }
 
 /** Index labels of the rows and columns: every one on small maps, about eight per axis on large ones. */

@@ -17,7 +17,8 @@ export * from "./image-figure";
  * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
  * its cell (`text[row][col]`) with its ink, black or white against the cell's colour, at
  * `fontSize` pixels. Large matrices have `text` and `ink` null: colour only, values on hover.
- * `rowTicks` and `colTicks` are the index labels both drawings print beside and under the cells.
+ * `rowTicks` and `colTicks` are the index labels both drawings print beside and under the cells;
+ * `rowTitle` and `colTitle` the axis titles both print (the dimensions, e.g. "dim 0" and "dim 1").
  */
 export const CellGridSchema = struct({
   width: finite,
@@ -27,6 +28,8 @@ export const CellGridSchema = struct({
   fontSize: finite,
   rowTicks: CategoryTicksSchema,
   colTicks: CategoryTicksSchema,
+  rowTitle: v.optional(text, ""),
+  colTitle: v.optional(text, ""),
 });
 export type CellGrid = v.InferOutput<typeof CellGridSchema>;
 

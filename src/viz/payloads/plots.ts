@@ -7,6 +7,7 @@ import { finite, jsonNumber, list, struct, text } from "./fields";
 import type { PayloadKind } from "./mime";
 import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
 import { ImagePayloadSchema } from "./image-figure";
+import { BAR_PLOT_HEIGHT } from "./style";
 import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
 // ---- 9. generic plots ------------------------------------------------------------------------------
@@ -42,7 +43,11 @@ export const HeatmapPlotSchema = struct({
 });
 export type HeatmapPlot = v.InferOutput<typeof HeatmapPlotSchema>;
 
-/** `viz.bar`: one value per category and series (grouped bars), `band` pixels per category; `categoryTicks` the category labels both drawings print. */
+/**
+ * `viz.bar`: one value per category and series (grouped bars), `band` pixels per category and a
+ * plotted area `plotHeight` pixels high (both drawings plot at band x categories by plotHeight);
+ * `categoryTicks` the category labels both drawings print.
+ */
 export const BarPlotSchema = struct({
   ...plotFields,
   type: v.literal("bar"),
@@ -50,6 +55,7 @@ export const BarPlotSchema = struct({
   yAxis: AxisSchema,
   series: list(struct({ name: text, color: text, values: list(jsonNumber) })),
   band: finite,
+  plotHeight: v.optional(finite, BAR_PLOT_HEIGHT),
   categoryTicks: CategoryTicksSchema,
 });
 export type BarPlot = v.InferOutput<typeof BarPlotSchema>;

@@ -225,3 +225,8 @@ export function formatDuration(seconds: number): string {
   const s = String(t % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+// ---- plot sizes --------------------------------------------------------------------------------------
+
+/** Height of the plotted area of a bar chart (`viz.bar`), in pixels; both drawings plot at this size. */
+export const BAR_PLOT_HEIGHT = 240;
