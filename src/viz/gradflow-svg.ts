@@ -52,20 +52,20 @@ function chartLegend(p: GradflowPayload, color: (model: string) => string): Lege
 /** Per-parameter gradient norms: a dot per model on a log axis, one row per parameter name. */
 function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (model: string) => string): { svg: string[]; width: number; height: number } {
   if (p.parameters.length === 0) return { svg: [], width: 0, height: 0 };
-  const names = [...new Set(p.parameters.map((q) => q.name))];
+  const panel = p.parameterPanel;
+  const names = panel.rows;
   const labelW = Math.min(190, Math.max(...names.map((n) => Math.min(n.length, 28))) * 6.6 + 12);
   const panelW = labelW + PANEL_PLOT_W;
-  const entries: LegendEntry[] = p.models.length > 1 ? p.models.map((m) => ({ name: m, color: color(m), symbol: "marker" })) : [];
+  const entries: LegendEntry[] = panel.legend.map((m) => ({ name: m, color: color(m), symbol: "marker" }));
   const legendH = legendHeight(entries, panelW);
   const rowH = 18;
   const box = { x: x0 + labelW, y: y0 + 24 + legendH, width: PANEL_PLOT_W, height: names.length * rowH };
   const sx = scaleOf(p.parameterAxis, [box.x, box.x + box.width]);
-  const out = [text(x0 + panelW / 2, y0 + 14, "parameter gradient norms", { "text-anchor": "middle", "font-weight": "600" })];
+  const out = [text(x0 + panelW / 2, y0 + 14, panel.title, { "text-anchor": "middle", "font-weight": "600" })];
   if (entries.length > 0) out.push(...legend(entries, x0, y0 + 20, panelW));
+  for (const i of panel.shaded) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: panel.shade, class: "row-shade" }));
   names.forEach((name, i) => {
-    const cy = box.y + (i + 0.5) * rowH;
-    if (i % 2 === 0) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: "#f5f5f5" }));
-    out.push(text(box.x - 6, cy + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11 }));
+    out.push(text(box.x - 6, box.y + (i + 0.5) * rowH + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11 }));
   });
   out.push(...xAxis(sx, box, p.parameterAxis.label, true));
   for (const q of p.parameters) {

@@ -8,7 +8,7 @@ import { GRADFLOW_OPTIONS } from "./option-names";
 import { ValueError } from "../errors";
 import { compact } from "./data/downsample";
 import { Figure } from "./figure";
-import type { GradflowPayload, GradflowSeries } from "./payloads";
+import type { GradflowPayload, GradflowSeries, ParameterPanel } from "./payloads";
 import type { GradientFlow } from "./gradient-flow";
 import { renderGradflow } from "./gradflow-svg";
 import { fitAxis } from "./data/axis";
@@ -50,9 +50,25 @@ export function gradflowFigure(flows: GradientFlow | readonly GradientFlow[], op
     parameterAxis: fitAxis("\u2016dL/dW\u2016 (log)", parameters.map((q) => decodeNumber(q.norm)), "log"),
     series,
     parameters,
+    parameterPanel: parameterPanel(list.map((f) => f.model), parameters.map((q) => q.name)),
   };
   const ratios = list.map((f) => `${f.model} ${ratio(f.loss)}`).join(", ");
   return new Figure("gradflow", payload, renderGradflow, `Gradient flow over ${list[0]?.steps.length ?? 0} steps: ||dL/dh_1|| / ||dL/dh_T|| = ${ratios}`);
+}
+
+/** Band colour of every other parameter row. */
+const ROW_SHADE = "#f5f5f5";
+
+/** The parameter panel's layout: a row per name (first seen first), every other row shaded, a marker legend for two models or more. */
+function parameterPanel(models: readonly string[], names: readonly string[]): ParameterPanel {
+  const rows = [...new Set(names)];
+  return {
+    title: "parameter gradient norms",
+    rows,
+    shaded: rows.map((_, i) => i).filter((i) => i % 2 === 0),
+    shade: ROW_SHADE,
+    legend: models.length > 1 ? [...models] : [],
+  };
 }
 
 function isList(x: GradientFlow | readonly GradientFlow[]): x is readonly GradientFlow[] {

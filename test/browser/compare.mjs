@@ -83,6 +83,11 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(JSON.stringify(d.labBarTicks) === JSON.stringify(d.svgBarTicks), `${name}: colour-bar ticks differ; lab ${d.labBarTicks.join(" ")} | svg ${d.svgBarTicks.join(" ")}`);
     check(d.svgCellTitles === p.cells.length, `${name}: static cells with a <title>; expected ${p.cells.length}, got ${d.svgCellTitles}`);
   }
+  if (kind === "gradflow") {
+    // the parameter panel's shaded rows and both legends (the chart's and the panel's own), as the payload says
+    check(d.labShades === d.svgShades, `${name}: shaded parameter rows differ; lab ${d.labShades} | svg ${d.svgShades}`);
+    check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
+  }
   if (kind === "attention") {
     // the weights the payload prints in cells, panel by panel, row by row, in both drawings
     const p = bundle["application/vnd.seqgrad.attention.v1+json"];
@@ -200,6 +205,11 @@ function readDrawings(section) {
     svgEdgeLabels: texts(svg, "text.edge-label"),
     labBarTicks: texts(lab, ".jp-seqgrad-colorbar .jp-seqgrad-tick"),
     svgBarTicks: texts(svg, "g.colorbar text.tick"),
+    labShades: plot?.querySelectorAll(".layer-below .shapelayer path").length ?? 0,
+    svgShades: svg?.querySelectorAll("rect.row-shade").length ?? 0,
+    // legend entries of every plotly legend (the chart's and the parameter panel's own)
+    labLegend: [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.textContent ?? "").filter((t) => t.length > 0).sort(),
+    svgLegend: texts(svg, "g.legend text").sort(),
     svgCellTitles: [...(svg?.querySelectorAll("g.cell") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
   };
 }

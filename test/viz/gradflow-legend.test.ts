@@ -72,6 +72,23 @@ describe("viz.gradflow legends", () => {
   });
 });
 
+describe("viz.gradflow parameter panel", () => {
+  it("is laid out by the payload: a row per name, every other one shaded, a marker legend for two models or more", () => {
+    const two = viz.gradflow(MODELS.slice(0, 2).map(flowOf));
+    const panel = two.payload.parameterPanel;
+    expect(panel.rows).toEqual(["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]);
+    expect(panel.shaded).toEqual([0, 2]);
+    expect(panel.legend).toEqual(MODELS.slice(0, 2));
+    const svg = two.toSVG();
+    expect(svg.match(/class="row-shade"/g)).toHaveLength(2);
+    expect(svg).toContain(`fill="${panel.shade}"`);
+    expect(legendGroups(svg)).toHaveLength(2);
+    const one = viz.gradflow(flowOf(MODELS[0] ?? "", 0));
+    expect(one.payload.parameterPanel.legend).toEqual([]);
+    expect(legendGroups(one.toSVG())).toHaveLength(1);
+  });
+});
+
 describe("legend", () => {
   it("wraps entries to rows that fit the width", () => {
     const entries = MODELS.map((name) => ({ name, color: "#000000" }));

@@ -46,7 +46,10 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
     };
   });
   data.push(...legendEntries(theme, p, color));
-  const names = [...new Set(p.parameters.map((q) => q.name))];
+  const panel = p.parameterPanel;
+  const names = panel.rows;
+  // the panel's own legend (a marker per model) sits over its rows, under its title
+  const ownLegend = hasParams && panel.legend.length > 0;
   const layout: PlotObject = {
     ...baseLayout(theme, Math.max(380, 120 + names.length * 18)),
     showlegend: true,
@@ -72,9 +75,18 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
         yaxis: "y2",
       });
     }
+    for (const model of panel.legend) {
+      data.push({ type: "scatter", mode: "markers", name: plotlyText(model), legend: "legend2", x: [null], y: [null], hoverinfo: "skip", marker: { color: color(model), size: 9 }, xaxis: "x2", yaxis: "y2" });
+    }
+    // a legend row is about 19 px of the plot area's height (the layout's height less its margins)
+    const plotH = Math.max(380, 120 + names.length * 18) - 104;
+    const top = ownLegend ? Math.max(0.3, 1 - (panel.legend.length * 19 + 8) / plotH) : 1;
     layout.xaxis2 = payloadAxis(theme, p.parameterAxis, { domain: [0.78, 1], anchor: "y2" });
-    layout.yaxis2 = axis(theme, "", { tickmode: "array", tickvals: names.map((_, i) => i), ticktext: names.map(plotlyText), range: [names.length - 0.5, -0.5], anchor: "x2", showgrid: false, zeroline: false });
-    layout.annotations = [{ text: "parameter gradient norms", showarrow: false, xref: "x2 domain", yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", font: { color: theme.text } }];
+    layout.yaxis2 = axis(theme, "", { tickmode: "array", tickvals: names.map((_, i) => i), ticktext: names.map(plotlyText), range: [names.length - 0.5, -0.5], anchor: "x2", showgrid: false, zeroline: false, domain: [0, top] });
+    if (ownLegend) layout.legend2 = { orientation: "v", x: 0.78, xanchor: "left", xref: "paper", y: 1, yanchor: "top", font: { color: theme.text }, bgcolor: "rgba(0,0,0,0)" };
+    // every other row under a band, as the payload shades them
+    layout.shapes = panel.shaded.map((i) => ({ type: "rect", layer: "below", xref: "x2 domain", yref: "y2", x0: 0, x1: 1, y0: i - 0.5, y1: i + 0.5, fillcolor: panel.shade, line: { width: 0 } }));
+    layout.annotations = [{ text: plotlyText(panel.title), showarrow: false, xref: "x2 domain", yref: "paper", x: 0.5, y: 1.0, yanchor: "bottom", font: { color: theme.text } }];
   }
   return { data, layout };
 }

@@ -167,8 +167,18 @@ export const ParameterNormSchema = struct({ model: text, name: text, shape, norm
 export type ParameterNorm = v.InferOutput<typeof ParameterNormSchema>;
 
 /**
+ * The per-parameter panel of a gradient-flow figure as both drawings draw it: its `title`, the
+ * parameter name of each row (`rows`, top first), the rows under a band of colour `shade`
+ * (`shaded`, every other one), and the models its own legend names by marker colour (`legend`,
+ * empty for one model).
+ */
+export const ParameterPanelSchema = struct({ title: text, rows: list(text), shaded: list(count), shade: text, legend: list(text) });
+export type ParameterPanel = v.InferOutput<typeof ParameterPanelSchema>;
+
+/**
  * `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t, and beside them a
- * panel of per-parameter norms on `parameterAxis` (a row per parameter name); `colors` aligned with `models`.
+ * panel of per-parameter norms on `parameterAxis` (laid out as `parameterPanel` says); `colors`
+ * aligned with `models`.
  */
 export const GradflowPayloadSchema = struct({
   ...payloadFields("gradflow"),
@@ -179,6 +189,7 @@ export const GradflowPayloadSchema = struct({
   parameterAxis: AxisSchema,
   series: list(GradflowSeriesSchema),
   parameters: list(ParameterNormSchema),
+  parameterPanel: ParameterPanelSchema,
 });
 export type GradflowPayload = v.InferOutput<typeof GradflowPayloadSchema>;
 
