@@ -70,6 +70,9 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.labPlotSize !== null, `${name}: the lab stretches the chart to the output's width; the static drawing plots ${sw} x ${sh} px`);
     check(Math.abs(lw - sw) <= SIZE_TOLERANCE && Math.abs(lh - sh) <= SIZE_TOLERANCE, `${name}: plotted size differs; lab ${Math.round(lw)} x ${Math.round(lh)} px | svg ${sw} x ${sh} px`);
   }
+  if (FRAME_KINDS.has(kind)) check(d.labFramed === d.svgFramed, `${name}: the static plot ${d.svgFramed ? "is" : "is not"} framed, the lab's ${d.labFramed ? "is" : "is not"}`);
+  // axis titles in the text ink, as the heading's title (the static drawing prints both in INK.text)
+  check(d.labAxisTitleInk.every((c) => c === d.labTitleInk) && d.svgAxisTitleInk.every((c) => c === d.svgTitleInk), `${name}: axis titles not in the text ink; lab ${d.labAxisTitleInk.join(" ")} vs ${d.labTitleInk} | svg ${d.svgAxisTitleInk.join(" ")} vs ${d.svgTitleInk}`);
   if (AXIS_TITLE_KINDS.has(kind)) check(JSON.stringify(d.labAxisTitles) === JSON.stringify(d.svgAxisTitles), `${name}: axis titles differ; lab ${d.labAxisTitles.join(" | ")} | svg ${d.svgAxisTitles.join(" | ")}`);
   if (kind === "graph" || kind === "unrolled" || kind === "plot") {
     check((kind === "plot" || d.labHeading.length > 0) && JSON.stringify(d.labHeading) === JSON.stringify(d.svgHeading), `${name}: heading differs; lab ${d.labHeading.join(" | ")} | svg ${d.svgHeading.join(" | ")}`);
@@ -105,6 +108,9 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
 const SIZE_TOLERANCE = 2;
 /** Figures whose axis titles both drawings print (attention, gates and gradient flow are compared elsewhere). */
 const AXIS_TITLE_KINDS = new Set(["plot", "tensor", "spectrum"]);
+
+/** Figures whose x-y panels both drawings frame (or both leave open). */
+const FRAME_KINDS = new Set(["plot", "curves", "spectrum"]);
 
 /** Whether the payload decides the chart's plotted size (heat maps of square cells, bar charts): then the lab must plot at it. */
 function fixedSize(kind, bundle) {
@@ -178,6 +184,12 @@ function readDrawings(section) {
     // axis titles, and the plotted size of a chart of fixed size (null when the lab autosizes it)
     labAxisTitles: unique(texts(plot, ".g-xtitle text, .g-ytitle text")),
     svgAxisTitles: unique(texts(svg, "text.axis-label")),
+    labFramed: layout !== undefined && layout.xaxis?.showline === true && layout.xaxis?.mirror === true,
+    svgFramed: svg?.querySelector("rect.frame") !== null && svg?.querySelector("rect.frame") !== undefined,
+    labAxisTitleInk: [...(plot?.querySelectorAll(".g-xtitle text, .g-ytitle text") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
+    svgAxisTitleInk: [...(svg?.querySelectorAll("text.axis-label") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
+    labTitleInk: rgb(getComputedStyle(lab?.querySelector(".jp-seqgrad-heading-title") ?? document.body).color),
+    svgTitleInk: rgb(getComputedStyle(svg?.querySelector("text.title") ?? svg ?? document.body).fill),
     labPlotSize: layout === undefined || layout.autosize !== false ? null : [layout.xaxis._length, layout.yaxis._length],
     svgPlotSize: (() => {
       const r = svg?.querySelector("rect.plot-area");

@@ -1,6 +1,6 @@
 /** Shared plotly layout pieces: theme colours, axes (as the payload decides them), margins. */
 import type { Axis } from "seqgrad/payloads";
-import { FONT_SIZE } from "seqgrad/payloads";
+import { FONT_SIZE, PLOT_FRAME } from "seqgrad/payloads";
 import { plotlyText, type PlotObject } from "./plotly";
 import type { Theme } from "./theme";
 
@@ -22,7 +22,8 @@ export function baseLayout(theme: Theme, height: number): PlotObject {
 /** A themed axis with an optional title (plain text, escaped here). */
 export function axis(theme: Theme, title: string, extra: PlotObject = {}): PlotObject {
   return {
-    title: { text: plotlyText(title), font: { color: theme.muted } },
+    // axis titles in the text ink, as the static drawing prints them (ticks stay muted)
+    title: { text: plotlyText(title), font: { color: theme.text } },
     gridcolor: theme.grid,
     zerolinecolor: theme.border,
     linecolor: theme.border,
@@ -59,4 +60,9 @@ export function axisId(letter: "x" | "y", i: number): string {
 /** The layout key of that axis ("xaxis", "xaxis2", ...). */
 export function axisKey(letter: "x" | "y", i: number): string {
   return i === 0 ? `${letter}axis` : `${letter}axis${i + 1}`;
+}
+
+/** The frame around an x-y chart's plotted area (axis lines on all four sides), as the static drawing draws it. */
+export function frame(theme: Theme): PlotObject {
+  return { showline: true, mirror: true, linecolor: theme.muted, linewidth: PLOT_FRAME.width };
 }

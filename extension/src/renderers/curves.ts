@@ -10,7 +10,7 @@
 import { formatDuration, type CurvesPayload, type CurvesSeries, type Progress } from "seqgrad/payloads";
 import { formatValue, plotValue } from "../draw/colors";
 import { el, header } from "../draw/dom";
-import { axisId, axisKey, baseLayout, payloadAxis } from "../draw/layout";
+import { axisId, axisKey, baseLayout, frame, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -96,8 +96,8 @@ export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
   };
   const annotations: PlotObject[] = [];
   p.panels.forEach((q, i) => {
-    layout[axisKey("x", i)] = payloadAxis(theme, q.xAxis);
-    layout[axisKey("y", i)] = payloadAxis(theme, q.yAxis);
+    layout[axisKey("x", i)] = payloadAxis(theme, q.xAxis, frame(theme));
+    layout[axisKey("y", i)] = payloadAxis(theme, q.yAxis, frame(theme));
     annotations.push({ text: plotlyText(q.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text, size: 12 } });
   });
   layout.annotations = annotations;

@@ -4,7 +4,7 @@ import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
-import { axis, baseLayout, payloadAxis } from "../draw/layout";
+import { axis, baseLayout, frame, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -37,7 +37,7 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
   }));
   return {
     data,
-    layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, xaxis: payloadAxis(theme, p.xAxis), yaxis: payloadAxis(theme, p.yAxis) },
+    layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, xaxis: payloadAxis(theme, p.xAxis, frame(theme)), yaxis: payloadAxis(theme, p.yAxis, frame(theme)) },
   };
 }
 

@@ -7,7 +7,7 @@ import { SPECTRUM_COLORS, type SpectrumPayload } from "seqgrad/payloads";
 import { formatValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { baseLayout, payloadAxis } from "../draw/layout";
+import { baseLayout, frame, payloadAxis } from "../draw/layout";
 import type { PlotFigure, PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -54,8 +54,8 @@ export function spectrumFigure(theme: Theme, p: SpectrumPayload): PlotFigure {
       showlegend: true,
       legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
       margin: { l: 64, r: 24, t: 64, b: 48 },
-      xaxis: payloadAxis(theme, p.xAxis, { zeroline: true, zerolinecolor: "#bbbbbb" }),
-      yaxis: payloadAxis(theme, p.yAxis, { zeroline: true, zerolinecolor: "#bbbbbb", scaleanchor: "x", scaleratio: 1 }),
+      xaxis: payloadAxis(theme, p.xAxis, { ...frame(theme), zeroline: true, zerolinecolor: "#bbbbbb" }),
+      yaxis: payloadAxis(theme, p.yAxis, { ...frame(theme), zeroline: true, zerolinecolor: "#bbbbbb", scaleanchor: "x", scaleratio: 1 }),
     },
   };
 }

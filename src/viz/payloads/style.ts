@@ -228,5 +228,12 @@ export function formatDuration(seconds: number): string {
 
 // ---- plot sizes --------------------------------------------------------------------------------------
 
+/**
+ * The frame around the plotted area of an x-y chart (curves, line, scatter, spectrum, gradient flow):
+ * both drawings draw it, at this width; the static drawing in `color`, the lab in its theme's muted ink.
+ * Axis titles print in the text ink (`INK.text`, the lab's text colour), not the muted tick ink.
+ */
+export const PLOT_FRAME = { color: INK.axis, width: 0.6 } as const;
+
 /** Height of the plotted area of a bar chart (`viz.bar`), in pixels; both drawings plot at this size. */
 export const BAR_PLOT_HEIGHT = 240;

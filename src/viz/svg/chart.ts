@@ -4,7 +4,7 @@
  */
 import type { Axis, Box } from "../payloads";
 import { xAxis, yAxis, yAxisWidth } from "./axes";
-import { INK } from "../payloads/style";
+import { PLOT_FRAME } from "../payloads/style";
 import { el, polyline, text, tooltip } from "./element";
 import { legend, legendHeight, LegendEntry } from "./legend";
 import { type Scale, formatValue, scaleOf } from "./scale";
@@ -70,7 +70,7 @@ export function xyChart(o: ChartOptions): Chart {
   out.push(...yAxis(sy, plot, o.yAxis.label), ...xAxis(sx, plot, o.xAxis.label));
   if (o.underlay !== undefined) out.push(...o.underlay(sx, sy));
   for (const s of o.series) out.push(...drawSeries(s, sx, sy));
-  out.push(el("rect", { x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "none", stroke: INK.axis, "stroke-width": 0.6 }));
+  out.push(el("rect", { x: plot.x, y: plot.y, width: plot.width, height: plot.height, fill: "none", stroke: PLOT_FRAME.color, "stroke-width": PLOT_FRAME.width, class: "frame" }));
   return { svg: [el("g", { class: "panel", "data-x-scale": o.xAxis.scale, "data-y-scale": o.yAxis.scale }, out)], plot, sx, sy };
 }
 
