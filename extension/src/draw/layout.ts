@@ -22,8 +22,8 @@ export function baseLayout(theme: Theme, height: number): PlotObject {
 /** A themed axis with an optional title (plain text, escaped here). */
 export function axis(theme: Theme, title: string, extra: PlotObject = {}): PlotObject {
   return {
-    // axis titles in the text ink, as the static drawing prints them (ticks stay muted)
-    title: { text: plotlyText(title), font: { color: theme.text } },
+    // axis titles in the text ink and size, as the static drawing prints them (ticks stay muted)
+    title: { text: plotlyText(title), font: { color: theme.text, size: FONT_SIZE.base } },
     gridcolor: theme.grid,
     zerolinecolor: theme.border,
     linecolor: theme.border,
