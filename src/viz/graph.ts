@@ -14,12 +14,13 @@ import { computeStats } from "./data/stats";
 import { compact } from "./data/downsample";
 import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
-import type { GraphEdge, GraphNode, GraphNodeKind, GraphPayload, Point, ValueSummary } from "./payloads";
+import type { GraphEdge, GraphNode, GraphNodeKind, GraphPayload, ValueSummary } from "./payloads";
 import { GRAPH_COLORS } from "./payloads";
 import { nodeLook } from "./graph-text";
 import { layeredLayout } from "./layout";
 import { renderGraph } from "./graph-svg";
 import { truncateLabel } from "./svg/escape";
+import { arrowHead } from "./layout/arrow-head";
 
 /** Most nodes drawn; larger graphs keep the nodes nearest the output. */
 export const GRAPH_MAX_NODES = 250;
@@ -76,7 +77,7 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
   for (const n of nodes) Object.assign(n, placed.nodes.get(n.id));
   for (const e of edges) {
     e.points = placed.edges.get(e.id) ?? [];
-    e.head = arrowHead(e.points);
+    e.head = arrowHead(e.points, 0.42);
   }
   const kinds = (Object.keys(LEGEND_NAMES) as GraphNodeKind[]).filter((k) => nodes.some((n) => n.kind === k));
   const payload: GraphPayload = {
@@ -98,16 +99,6 @@ export function graphFigure(t: Tensor, options: GraphFigureOptions = {}): Figure
 }
 
 const LEGEND_NAMES: Record<GraphNodeKind, string> = { parameter: "parameter", input: "input", constant: "constant", op: "op", output: "output" };
-
-/** The three corners of an arrow head 8 px long at the end of a polyline. */
-function arrowHead(points: readonly Point[]): Point[] {
-  const last = points[points.length - 1];
-  const prev = points[points.length - 2];
-  if (last === undefined || prev === undefined) return [];
-  const a = Math.atan2(last.y - prev.y, last.x - prev.x);
-  const corner = (da: number): Point => ({ x: last.x - 8 * Math.cos(a + da), y: last.y - 8 * Math.sin(a + da) });
-  return [{ x: last.x, y: last.y }, corner(0.42), corner(-0.42)];
-}
 
 /** Tensors reachable from `root` in breadth-first order (root first), at most `max`, and the total. */
 function collect(root: Tensor, max: number): { order: Tensor[]; total: number } {

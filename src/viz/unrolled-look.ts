@@ -6,9 +6,10 @@
  * same colour at every t is one shared weight), arrow head, label and hover text; the colour bar and
  * the legend.
  */
-import type { ColorScale, GraphTextLine, PlacedText, Point, UnrolledCell, UnrolledColorBar, UnrolledEdge, UnrolledGate, UnrolledRow } from "./payloads";
+import type { ColorScale, GraphTextLine, PlacedText, UnrolledCell, UnrolledColorBar, UnrolledEdge, UnrolledGate, UnrolledRow } from "./payloads";
 import { FONT_SIZE, INK, UNROLLED_COLORS, decodeNumber, formatShape, formatValue, inkOn, schemeColor, seriesColor, valueColor } from "./payloads";
 import { extent, logAxis } from "./data/axis";
+import { arrowHead } from "./layout/arrow-head";
 
 /** Bands of the colour bar, and its size next to the drawing. */
 const BAR_BANDS = 48;
@@ -94,16 +95,6 @@ export function colourParameter(parameters: readonly string[]): string | undefin
   return weightsOf(parameters)[0] ?? parameters[0];
 }
 
-/** The three corners of an arrow head 8 px long at the end of a polyline (along its last segment). */
-function arrowHead(points: readonly Point[]): Point[] {
-  const last = points[points.length - 1];
-  const prev = points[points.length - 2];
-  if (last === undefined || prev === undefined) return [];
-  const a = Math.atan2(last.y - prev.y, last.x - prev.x);
-  const corner = (da: number): Point => ({ x: last.x - 8 * Math.cos(a + da), y: last.y - 8 * Math.sin(a + da) });
-  return [{ x: last.x, y: last.y }, corner(0.4), corner(-0.4)];
-}
-
 /**
  * The colour, arrow head, label and hover text of each edge, in drawing order (by the target's
  * step). The weights' symbols label the first edge of each kind into each row.
@@ -137,7 +128,7 @@ export function edgeLooks(
       }
     }
     const tooltip = [`${e.kind} edge ${e.sourceLabel} \u2192 ${e.targetLabel}`, e.parameters.length > 0 ? `uses ${e.parameters.join(", ")}` : "no parameters"];
-    return { color, width: 2, head: arrowHead(e.points), label, tooltip };
+    return { color, width: 2, head: arrowHead(e.points, 0.4), label, tooltip };
   });
 }
 
