@@ -6,6 +6,7 @@
 // - the HTML, opened with every request outside its folder refused (the build fails otherwise),
 //   typesets its math, shows its figures from their SVG, and in print media no code block or
 //   equation is wider than its box, and no figure text prints smaller than 7 pt;
+// - the PDF prints every word of every figure (none cut off at the edge of a box);
 // - a student version holds none of the solution or hidden-test lines of its instructor version,
 //   and a stub in place of each solution.
 // Then nbconvert's own markdown and LaTeX exporters convert the executed notebooks
@@ -19,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { CODE_STUB, sourceOf } from "../../scripts/coursework/nbgrader.mjs";
 import { buildHandouts } from "../../scripts/handouts/build.mjs";
 import { checkExports } from "./exports.mjs";
+import { missingFigureWords } from "./figure-words.mjs";
 import { secretLines } from "./leaks.mjs";
 import { inspectPage } from "./page-checks.mjs";
 import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
@@ -80,6 +82,8 @@ function checkOne(file) {
   const nb = JSON.parse(readFileSync(file.ipynb, "utf8"));
   const text = pdfText(file.pdf);
   problems.push(...forbiddenIn(text).map((f) => `PDF shows ${f}`));
+  const cut = missingFigureWords(file.html, file.pdf);
+  if (cut.length > 0) problems.push(`figure text cut off in the PDF: ${cut.slice(0, 8).join(", ")}${cut.length > 8 ? ", ..." : ""}`);
   const firstPage = text.split("\f")[0];
   for (const expected of [`${file.edition} version`, `seqgrad ${version}`]) {
     if (!firstPage.includes(expected)) problems.push(`the first page lacks "${expected}"`);
