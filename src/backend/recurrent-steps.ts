@@ -9,6 +9,7 @@ import type {
   RNNStepBackwardOperands,
   RNNStepOperands,
 } from "./recurrent-operands";
+import type { RecurrentSequenceBackwards } from "./recurrent-backwards";
 
 export type { Nonlinearity } from "./recurrent-operands";
 
@@ -88,9 +89,9 @@ export interface RecurrentSteps extends RecurrentSequences {
  *   aux  [T, B, H]    block t receives tanh(c_t) (LSTM) or hw_n (GRU)
  *
  * W_hh [G*H, H] and a pinned `wHh` as for the steps. The other slots of `h` and `c` are written;
- * nothing else is read or written.
+ * nothing else is read or written. Their backwards are `RecurrentSequenceBackwards`.
  */
-export interface RecurrentSequences {
+export interface RecurrentSequences extends RecurrentSequenceBackwards {
   /**
    * LSTM forward over T steps:  a_t = P_t + h_{t-1} W_hh^T,
    *   i = s(a_i), f = s(a_f), g = tanh(a_g), o = s(a_o),  c_t = f c_{t-1} + i g,  h_t = o tanh(c_t)

@@ -18,11 +18,27 @@ function layer(kind: Kind, D: number, H: number, dtype: "float32" | "float64"): 
   return new nn.RNN({ ...options, nonlinearity: kind === "rnn_relu" ? "relu" : "tanh" });
 }
 
-/** `base` with its sequence methods counting their calls in `calls.n` (and run step by step when `stepwise`). */
-function counting(base: Backend, calls: { n: number }, stepwise: boolean): Backend {
+/**
+ * `base` with its sequence methods counting their calls in `calls.n`, the backwards' in
+ * `calls.back` (and run step by step when `stepwise`).
+ */
+function counting(base: Backend, calls: { n: number; back?: number }, stepwise: boolean): Backend {
   const seq = stepwise ? sequencesOfSteps(base) : base;
+  const back = (): void => void (calls.back = (calls.back ?? 0) + 1);
   return {
     ...base,
+    lstmSequenceBackward: (...a) => {
+      back();
+      seq.lstmSequenceBackward(...a);
+    },
+    gruSequenceBackward: (...a) => {
+      back();
+      seq.gruSequenceBackward(...a);
+    },
+    rnnSequenceBackward: (...a) => {
+      back();
+      seq.rnnSequenceBackward(...a);
+    },
     lstmSequence: (...a) => {
       calls.n++;
       seq.lstmSequence(...a);
@@ -52,13 +68,15 @@ function tensorsOf(root: Tensor): Tensor[] {
 }
 
 /** Everything a forward and backward leave: outputs, final states, gate figures, every gradient. */
-function runLayer(kind: Kind, backend: Backend, lengths: number[] | null, dtype: "float32" | "float64" = "float32"): number[][] {
+function runLayer(kind: Kind, backend: Backend, lengths: number[] | null, dtype: "float32" | "float64" = "float32", hook = false): number[][] {
   const [T, B, D, H] = [7, 5, 3, 19];
   setBackend(backend);
   const m = layer(kind, D, H, dtype);
   manualSeed(22);
   const x = randn([T, B, D], { dtype, requiresGrad: true });
   const { output, h } = lengths === null ? m.forward(x) : m.forward(x, null, { lengths });
+  // a hook on one step h_t (which sees the whole dL/dh_t) makes the steps run backward one by one
+  if (hook) tensorsOf(output).find((t) => t.gradFn?.op.endsWith("_cell") === true)?.registerHook(() => undefined);
   const loss = output.mul(output).sum().add(h.sum());
   loss.backward();
   const gates = tensorsOf(output).flatMap((t) => (t.gradFn?.parts ?? []).map((g) => Array.from(g.read().data)));
@@ -88,6 +106,17 @@ describeWasm("the fused recurrence with every row live at every step", () => {
       const stepwise = { n: 0 };
       const want = runLayer(kind, counting(wasm, stepwise, true), null);
       expect(got.length).toBe(want.length);
+      got.forEach((x, i) => expect(x, `array ${i}`).toEqual(want[i]));
+    });
+
+    it(`${kind}: one sequence backward call per direction, with the bits of one backward per step node (a hook on a step runs those)`, () => {
+      const wasm = wasmBackend();
+      const whole = { n: 0, back: 0 };
+      const got = runLayer(kind, counting(wasm, whole, false), null);
+      expect(whole.back).toBe(4);
+      const hooked = { n: 0, back: 0 };
+      const want = runLayer(kind, counting(wasm, hooked, false), null, "float32", true);
+      expect(hooked.back).toBe(3);
       got.forEach((x, i) => expect(x, `array ${i}`).toEqual(want[i]));
     });
 

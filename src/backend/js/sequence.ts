@@ -1,16 +1,19 @@
 import type { RecurrentSequences, RecurrentSteps } from "../recurrent-steps";
+import { StepBackwardMethods, sequenceBackwardsOfSteps } from "./sequence-backward";
 
-/** The step methods a sequence is made of. */
-export type StepMethods = Pick<RecurrentSteps, "lstmStep" | "gruStep" | "rnnStep">;
+/** The step methods a sequence and its backward are made of. */
+export type StepMethods = Pick<RecurrentSteps, "lstmStep" | "gruStep" | "rnnStep"> & StepBackwardMethods;
 
 /**
  * The whole-direction forwards of RecurrentSequences as a loop over the step methods of `steps`:
  * step t (t = 0 .. T-1, or T-1 .. 0 in reverse) reads the states of slot `prev` and writes slot
  * `out` (t and t+1; reverse t+1 and t), its gates at block t of `acts`. With the plain-JS steps
  * this defines the results; a backend whose steps run on threads uses it for large products.
+ * The backwards are those of `sequenceBackwardsOfSteps`.
  */
 export function sequencesOfSteps(steps: StepMethods): RecurrentSequences {
   return {
+    ...sequenceBackwardsOfSteps(steps),
     lstmSequence({ T, B, H, reverse, wHh, acts, c, h, tanhC }): void {
       const BH = B * H;
       for (let k = 0; k < T; k++) {

@@ -1,5 +1,6 @@
 import type { TypedArray } from "../../tensor/dtype";
 import { StepMethods, sequencesOfSteps } from "../js/sequence";
+import type { RecurrentSequenceBackwards } from "../recurrent-backwards";
 import type { RecurrentSequences } from "../recurrent-steps";
 import { PARALLEL_MIN_MACS } from "./gemm";
 import type { WasmKernels } from "./module";
@@ -21,7 +22,25 @@ export const SEQUENCE_SPLIT_MIN_MACS = 1 << 20;
 const SEQUENCE_CHUNKS_PER_THREAD = 1;
 
 /** How a direction runs: step by step (`steps`), as one loop on this thread, or as one job split over the threads. */
-type Plan = "steps" | "one" | "split";
+export type Plan = "steps" | "one" | "split";
+
+/**
+ * How a direction (forward or backward) of B rows, H units and G gates runs: step by step when
+ * not all float32, a tiny block, or a large step that cannot be split; else one job over `pool`'s
+ * threads, or one loop on this thread.
+ */
+export function sequencePlan(pool: KernelThreads | null, B: number, H: number, G: number, arrays: Array<TypedArray | null>): Plan {
+  if (B * H < MIN_ELEMENTS || arrays.some((x) => x !== null && !(x instanceof Float32Array))) return "steps";
+  const macs = B * G * H * H;
+  if (pool === null) return "one";
+  if (H % NR === 0 && macs >= SEQUENCE_SPLIT_MIN_MACS) return "split";
+  return macs >= PARALLEL_MIN_MACS ? "steps" : "one";
+}
+
+/** Units per chunk of a sequence job over `threads`: a multiple of NR. */
+export function sequenceChunk(H: number, threads: KernelThreads): number {
+  return Math.max(NR, Math.ceil(H / (SEQUENCE_CHUNKS_PER_THREAD * threads.count) / NR) * NR);
+}
 
 /**
  * The whole-direction forwards (see RecurrentSequences) on the WebAssembly SIMD kernels, one
@@ -41,26 +60,24 @@ type Plan = "steps" | "one" | "split";
  * through `steps` (its GEMM split over the threads per step), as do other dtypes and tiny
  * blocks (`steps` hands those to the plain-JS steps).
  */
-export function createWasmSequences(kernels: WasmKernels, staging: Staging, pool: KernelThreads | null, steps: StepMethods): RecurrentSequences {
+export function createWasmSequences(
+  kernels: WasmKernels,
+  staging: Staging,
+  pool: KernelThreads | null,
+  steps: StepMethods,
+): Omit<RecurrentSequences, keyof RecurrentSequenceBackwards> {
   const { arena } = staging;
   const stepwise = sequencesOfSteps(steps);
   const scratch = (n: number): number => arena.alloc(n * 4);
 
-  /** How the direction runs (see Plan): step by step when not all float32, a tiny block, or a large step that cannot be split. */
-  function plan(B: number, H: number, G: number, arrays: Array<TypedArray | null>): Plan {
-    if (B * H < MIN_ELEMENTS || arrays.some((x) => x !== null && !(x instanceof Float32Array))) return "steps";
-    const macs = B * G * H * H;
-    if (pool === null) return "one";
-    if (H % NR === 0 && macs >= SEQUENCE_SPLIT_MIN_MACS) return "split";
-    return macs >= PARALLEL_MIN_MACS ? "steps" : "one";
-  }
+  const plan = (B: number, H: number, G: number, arrays: Array<TypedArray | null>): Plan => sequencePlan(pool, B, H, G, arrays);
 
   /**
    * Runs the sequence kind on the threads: the i32 arguments after T, B, H, reverse, w and the
    * workspaces (which this allocates, one per thread) are `rest` (see assembly/sequence-share.as).
    */
   function split(threads: KernelThreads, kind: number, T: number, B: number, H: number, reverse: boolean, w: number, rest: number[]): void {
-    const chunk = Math.max(NR, Math.ceil(H / (SEQUENCE_CHUNKS_PER_THREAD * threads.count) / NR) * NR);
+    const chunk = sequenceChunk(H, threads);
     const stride = (kernels.workspaceBytes(chunk) + 63) & ~63;
     const work = arena.alloc(stride * threads.count);
     threads.split({ kind, units: H, chunk, steps: T, ints: [T, B, H, reverse ? 1 : 0, w, work, stride, ...rest] });

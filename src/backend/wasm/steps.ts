@@ -3,6 +3,7 @@ import type { RecurrentSequences, RecurrentSteps } from "../recurrent-steps";
 import type { ArenaGemm } from "./gemm";
 import type { WasmKernels } from "./module";
 import { createWasmSequences } from "./sequence";
+import { createWasmSequenceBackwards } from "./sequence-backward";
 import type { Staging } from "./staging";
 import type { KernelThreads } from "./threads";
 
@@ -16,7 +17,8 @@ const MIN_ELEMENTS = 16;
  * an array on the JavaScript heap is staged (copied in once, its result copied out once, see
  * Staging). A pinned W_hh is read from its panels, packed once per scope and shape. Other dtypes
  * and tiny blocks go to the plain-JS steps of `js`. The whole-direction forwards come from
- * `createWasmSequences` (split over `pool`'s threads by hidden units when large).
+ * `createWasmSequences` (split over `pool`'s threads by hidden units when large), their backwards
+ * from `createWasmSequenceBackwards` (likewise).
  */
 export function createWasmSteps(
   kernels: WasmKernels,
@@ -166,5 +168,5 @@ export function createWasmSteps(
       done(pdp, n, dhPrev, dhPrevOff);
     },
   };
-  return { ...steps, ...createWasmSequences(kernels, staging, pool, steps) };
+  return { ...steps, ...createWasmSequences(kernels, staging, pool, steps), ...createWasmSequenceBackwards(kernels, staging, pool, steps) };
 }

@@ -29,7 +29,7 @@ export interface ShareJob {
   workStride: number;
 }
 
-/** What a chunk of a job runs (the KIND_* of assembly/parallel.as, share-kernels.as and sequence-share.as). */
+/** What a chunk of a job runs (the KIND_* of assembly/parallel.as, share-kernels.as, sequence-share.as and sequence-backward.as). */
 export const KIND = {
   gemm: 0,
   adam: 1,
@@ -44,6 +44,9 @@ export const KIND = {
   lstmSequence: 16,
   gruSequence: 17,
   rnnSequence: 18,
+  lstmSequenceBackward: 19,
+  gruSequenceBackward: 20,
+  rnnSequenceBackward: 21,
 } as const;
 
 /** A job of any kind: `steps` steps of `units` units each, cut into chunks of `chunk` units. */

@@ -8,7 +8,7 @@ import type { FusedGrads, RecurrentWeights, StepArrays } from "./step-arrays";
  * what differs is named here. One object per kind (`LSTM_KERNEL`, `GRU_KERNEL`, `RNN_TANH_KERNEL`,
  * `RNN_RELU_KERNEL`), referenced by the cell's `CellSpec.fused`.
  *
- * The three methods call the backend for every row (rows of finished sequences are put back by
+ * The methods call the backend for every row (rows of finished sequences are put back by
  * the caller, see mask.ts) on the arrays of `s`, with step t's gates at rows t*B .. (t+1)*B - 1
  * of `s.acts` and its states read from slot `prev` and written to slot `out` of `s.hs` (`s.cs`).
  */
@@ -36,6 +36,13 @@ export interface FusedCellKernel {
    * `grads.dGh`), dL/dc_t -> dL/dc_{t-1} in `grads.dc`, dL/dh_{t-1} into `dhPrev`.
    */
   stepBackward(s: StepArrays, w: RecurrentWeights, t: number, prev: number, dh: TypedArray, grads: FusedGrads, dhPrev: TypedArray): void;
+  /**
+   * The backward of all T steps, every row live, in one backend call (`lstmSequenceBackward`,
+   * ...): `dhLast` is dL/dh of the step run last forward (whole), `dY` [T, B, H] dL/dy_t or null;
+   * gate gradients into `grads.dGx` (and `grads.dGh`), dL/dc carried in `grads.dc`, and block t of
+   * `chain` [T, B, H] receives dL/dh_{t-1}|from step t.
+   */
+  sequenceBackward(s: StepArrays, w: RecurrentWeights, T: number, reverse: boolean, dhLast: TypedArray, dY: TypedArray | null, grads: FusedGrads, chain: TypedArray): void;
 }
 
 /** A buffer the fused recurrence allocated for this kernel (`aux`, `cs`, `dc`, ...). */

@@ -1,3 +1,4 @@
+import { whenBackwardEnds } from "../../autograd/backward-end";
 import type { NodePart } from "../../autograd/node";
 import { record } from "../../autograd/record";
 import { withScope } from "../../autograd/scope";
@@ -23,9 +24,10 @@ export interface FusedSizes {
  * The output y [T, B, H] is made of the steps: y_t = h_t (0 past a sequence's end). Its backward
  * hands each step its slice dL/dy_t (a view, no copy; masked past the end), so the gradient that
  * reaches a step tensor h_t, e.g. a retained `.grad` or a hook, is the whole dL/dh_t: dL/dy_t plus
- * what comes back from h_{t+1}.
+ * what comes back from h_{t+1}. Inside a backward pass it also stashes dL/dy in `grads.dY` for a
+ * whole-sequence backward (see fusedStep), dropped when the pass ends.
  */
-export function fusedOutput(s: StepArrays, steps: Tensor[], z: FusedSizes, parts: readonly NodePart[]): Tensor {
+export function fusedOutput(s: StepArrays, steps: Tensor[], z: FusedSizes, parts: readonly NodePart[], grads: FusedGrads): Tensor {
   const { T, B, H, reverse, scope } = z;
   const BH = B * H;
   if (steps.length === 0) throw new ValueError("fusedOutput: a sequence needs at least one step; expected T >= 1, got 0");
@@ -36,7 +38,10 @@ export function fusedOutput(s: StepArrays, steps: Tensor[], z: FusedSizes, parts
       new Tensor(ys, [T, B, H]),
       "rnn_output",
       steps,
-      (g) => steps.map((_, k) => stepSlice(g.data, reverse ? T - 1 - k : k, s)),
+      (g) => {
+        stashOutputGrad(grads, g.data);
+        return steps.map((_, k) => stepSlice(g.data, reverse ? T - 1 - k : k, s));
+      },
       undefined,
       parts,
     ),
@@ -73,4 +78,9 @@ function stepSlice(dY: TypedArray, t: number, s: StepArrays): Tensor {
   const masked = view.slice();
   for (let b = 0; b < B; b++) if (t >= (lengths[b] as number)) masked.fill(0, b * H, (b + 1) * H);
   return new Tensor(masked, [B, H]);
+}
+
+/** Keeps dY = dL/dy [T, B, H] in `grads` until the backward pass now running ends (outside a pass: not at all). */
+function stashOutputGrad(grads: FusedGrads, dY: TypedArray): void {
+  if (whenBackwardEnds(() => (grads.dY = null))) grads.dY = dY;
 }

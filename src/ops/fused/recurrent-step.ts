@@ -1,11 +1,12 @@
 import type { NodePart } from "../../autograd/node";
+import { whenBackwardEnds } from "../../autograd/backward-end";
 import { record } from "../../autograd/record";
 import type { TypedArray } from "../../tensor/dtype";
 import { allocate, copyOf } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import { freezeFinished, passFinished } from "./mask";
-import { holdResident, releaseResident } from "./pin";
+import { holdResident, releaseResident, withResident } from "./pin";
 import { FusedGrads, RecurrentWeights, StepArrays, allLive } from "./step-arrays";
 
 /** What the steps of one fused direction share: the kernel, weights, buffers and gradient buffers. */
@@ -16,6 +17,10 @@ export interface FusedSteps {
   grads: FusedGrads;
   /** Steps of the direction. */
   T: number;
+  /** Run reversed (t = T-1 .. 0). */
+  reverse: boolean;
+  /** The step nodes, in the order they ran (filled as they are made). */
+  nodes: readonly Tensor[];
 }
 
 /** Where step t sits: its time index, the state slots it reads and writes, and whether it is the last to run backward. */
@@ -25,6 +30,8 @@ export interface StepPlace {
   out: number;
   /** The first step of the direction to run forward (t = 0, or T-1 reversed): its backward ends the chain. */
   first: boolean;
+  /** The last step to run forward: its backward, the first to run, starts the chain. */
+  last: boolean;
 }
 
 /**
@@ -37,10 +44,16 @@ export interface StepPlace {
  * dL/da_t into the direction's gate-gradient buffer and returns dL/dh_{t-1} (the part through
  * W_hh plus the part that skips it); the first step hands the whole buffer to the projection
  * node as dL/dP (and dL/dc_{-1}).
+ * When the whole sequence ran in one call (`ran`) and no step has a hook, the backward of the
+ * last step (the first to run) runs every step's backward in one backend call instead
+ * (`sequenceBackward`, BPTT: dh_t = dL/dy_t + dL/dh_t|from t+1, dG_t = dh_t ⊙ f'(a_t),
+ * dL/dh_{t-1}|from t = dG_t W_hh), reading dL/dy_t from the output node's stash: the steps are
+ * linked by this node alone, so what reaches step t later is exactly the dh_t it used. Each step
+ * then returns its block of dL/dh_{t-1}|from t, so every h_t still receives its whole gradient.
  */
 export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[], ran: boolean, parts: readonly NodePart[]): Tensor {
   const { kernel, w, s, grads } = d;
-  const { t, prev, out, first } = at;
+  const { t, prev, out, first, last } = at;
   const { B, H } = s;
   const BH = B * H;
   if (!ran) stepForward(d, t, prev, out);
@@ -53,17 +66,16 @@ export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[
     (g) => {
       if (grads.dGx === null) {
         startBackward(d, dtype);
-        holdResident(grads, w.wHh.data);
+        if (ran && last && !d.nodes.some((n) => n.hooks.length > 0)) sequenceBackward(d, g.data, dtype);
+        else holdResident(grads, w.wHh.data);
       }
-      const dhPrev = allocate(dtype, BH);
-      stepBackward(d, t, prev, g.data, dhPrev);
-      const dh = new Tensor(dhPrev, [B, H]);
+      const dh = new Tensor(dhPrevOf(d, at, g.data, dtype), [B, H]);
       if (!first) return [null, dh, null];
       releaseResident(grads);
       const dP = new Tensor(grads.dGx as TypedArray, [d.T * B, kernel.blocks * H]); // allocated by startBackward
       const dc0 = kernel.cellState ? new Tensor(grads.dc as TypedArray, [B, H]) : null; // allocated by startBackward
       grads.pendingDGh = kernel.splitHiddenGrads ? grads.dGh : null;
-      grads.dGx = grads.dGh = grads.dc = grads.dcFinal = null;
+      grads.dGx = grads.dGh = grads.dc = grads.dcFinal = grads.chain = null;
       return [dP, dh, null, dc0];
     },
     undefined,
@@ -79,6 +91,37 @@ function stepForward(d: FusedSteps, t: number, prev: number, out: number): void 
   if (allLive(s, t)) {
     if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
   } else freezeFinished(s, t, prev, out);
+}
+
+/**
+ * dL/dh_{t-1}|from step t: its block of the chain a whole-sequence backward made (a copy at the
+ * first step, whose gradient leaves the direction), else step t's backward now.
+ */
+function dhPrevOf(d: FusedSteps, at: StepPlace, dh: TypedArray, dtype: Tensor["dtype"]): TypedArray {
+  const { t, prev, first } = at;
+  const { chain } = d.grads;
+  const BH = d.s.B * d.s.H;
+  if (chain !== null) {
+    const block = chain.subarray(t * BH, (t + 1) * BH);
+    return first ? copyOf(block) : block;
+  }
+  const dhPrev = allocate(dtype, BH);
+  stepBackward(d, t, prev, dh, dhPrev);
+  return dhPrev;
+}
+
+/** Every step's backward in one backend call (W_hh resident meanwhile), from dhLast = dL/dh of the last step and the stashed dL/dy. */
+function sequenceBackward(d: FusedSteps, dhLast: TypedArray, dtype: Tensor["dtype"]): void {
+  const { kernel, w, s, grads, T } = d;
+  const chain = allocate(dtype, T * s.B * s.H);
+  const dY = grads.dY;
+  grads.dY = null;
+  withResident(w.wHh.data, () => kernel.sequenceBackward(s, w, T, d.reverse, dhLast, dY, grads, chain));
+  grads.chain = chain;
+  // a pass that fails before step 0's backward leaves no half-made buffers for the next one
+  whenBackwardEnds(() => {
+    if (grads.chain === chain) grads.dGx = grads.dGh = grads.dc = grads.dcFinal = grads.chain = null;
+  });
 }
 
 /** The backward of step t on every row, then finished rows pass their gradients through unchanged. */

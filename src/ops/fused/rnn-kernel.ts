@@ -17,6 +17,12 @@ function rnnKernel(nonlinearity: Nonlinearity): FusedCellKernel {
       getBackend().rnnSequence({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs });
     },
 
+    sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain): void {
+      const dG = allocated(grads.dGx, "dGx");
+      // dh_t = dL/dy_t + dG_{t+1} W_hh -> dL/da_t = dh_t f'(a_t) (block t of dG), for t = T-1 .. 0
+      getBackend().rnnSequenceBackward({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, dhLast, dY, dG, dhPrev: chain });
+    },
+
     step(s, w, t, prev, out): void {
       // a_t = P_t + h_{t-1} W_hh^T (block t of acts) -> h_t there and in slot `out` of hs
       getBackend().rnnStep({ B: s.B, H: s.H, nonlinearity, wHh: w.wHh.data, acts: s.acts, actsOff: t * s.B * s.H, h: s.hs, hPrevOff: prev, hOff: out });

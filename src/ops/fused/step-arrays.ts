@@ -54,6 +54,10 @@ export interface FusedGrads {
   pendingDGh: TypedArray | null;
   /** W_hh kept resident from the backward of the last step to that of step 0 (see pin.ts). */
   pinned: PinnedOperand | null;
+  /** [T, B, H] dL/dy_t, stashed by the output node's backward for a whole-sequence backward (else null). */
+  dY: TypedArray | null;
+  /** [T, B, H] block t: dL/dh_{t-1}|from step t, made by a whole-sequence backward (else null). */
+  chain: TypedArray | null;
 }
 
 /** True when step t lies inside sequence b. */

@@ -6,7 +6,7 @@
 // A job is `steps` steps of PER_STEP chunks each (chunk i is chunk i % PER_STEP of step
 // i / PER_STEP); a chunk of step s is claimed only once every chunk of the steps before it is
 // done (DONE >= s PER_STEP). One-step jobs (a GEMM, an Adam update, a cell) have no waits; a
-// recurrence (sequence-share.as) is one job for the whole sequence, its steps in order, the
+// recurrence (sequence-share.as, and its backward sequence-backward.as) is one job for the whole sequence, its steps in order, the
 // hidden units of each step split into chunks: the threads meet once per step, inside wasm.
 //
 // Control block, i32 slots from `ctl` (byte offsets = 4 x slot):
@@ -23,6 +23,7 @@
 import { B_PACKED, B_TRANSPOSED, sgemm } from "./gemm";
 import { runKernelChunk } from "./share-kernels";
 import { runSequenceChunk } from "./sequence-share";
+import { KIND_LSTM_BACKWARD, sequenceBackwardChunk } from "./sequence-backward";
 
 const NEXT: usize = 4;
 const DONE: usize = 8;
@@ -36,7 +37,7 @@ const UNITS: usize = 36;
 export const ARGS: usize = 64;
 export const F64_ARGS: usize = 192;
 
-/** Kinds of job: a GEMM split along m or n; kernels of share-kernels.as; sequences of sequence-share.as. */
+/** Kinds of job: a GEMM split along m or n; kernels of share-kernels.as; sequences of sequence-share.as and sequence-backward.as. */
 const KIND_GEMM: i32 = 0;
 const KIND_SEQUENCE_FIRST: i32 = 16;
 
@@ -90,6 +91,7 @@ function runChunk(ctl: usize, step: i32, part: i32, participant: i32): void {
   const lo = part * chunk;
   const hi = min(lo + chunk, load<i32>(ctl + UNITS));
   if (kind == KIND_GEMM) gemmChunk(ctl + ARGS, lo, hi - lo, participant);
+  else if (kind >= KIND_LSTM_BACKWARD) sequenceBackwardChunk(kind, ctl + ARGS, step, lo, hi, participant);
   else if (kind >= KIND_SEQUENCE_FIRST) runSequenceChunk(kind, ctl + ARGS, step, lo, hi, participant);
   else runKernelChunk(kind, ctl + ARGS, ctl + F64_ARGS, lo, hi);
 }

@@ -5,7 +5,8 @@
 // Arguments at `p` (i32: pointers in bytes, sizes in elements) and `d` (f64), as listed per kind.
 
 import { adamStep } from "./adam";
-import { gruCell, gruCellBackward, lstmCell, lstmCellBackward, sigmoidArray, tanhArray } from "./cells";
+import { gruCell, lstmCell, sigmoidArray, tanhArray } from "./cells";
+import { gruCellBackward, lstmCellBackward } from "./cells-backward";
 import { colSum } from "./reduce";
 import { crossEntropyRows } from "./softmax";
 

@@ -38,7 +38,7 @@ import type { DirectionInput, DirectionResult, DirectionWeights } from "../recur
  */
 export class FusedDirection {
   private readonly s: StepArrays;
-  private readonly grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null, pinned: null };
+  private readonly grads: FusedGrads = { dGx: null, dGh: null, dc: null, dcFinal: null, pendingDGh: null, pinned: null, dY: null, chain: null };
   private readonly T: number;
   /** The projection node P, whose data is the gate buffer `acts` (null until `run`). */
   private projection: Tensor | null = null;
@@ -89,8 +89,8 @@ export class FusedDirection {
     const aux = s.aux;
     if (aux !== null) releaseWithNode(P, aux);
     const whole = everyStepLive(s, T);
-    const d = { kernel, w, s, grads: this.grads, T };
     const steps: Tensor[] = [];
+    const d = { kernel, w, s, grads: this.grads, T, reverse, nodes: steps };
     const parts: NodePart[] = [];
     let hPrev = h0;
     withResident(w.wHh.data, () => {
@@ -100,19 +100,20 @@ export class FusedDirection {
         const prev = reverse ? (t + 1) * BH : t * BH;
         const out = reverse ? t * BH : (t + 1) * BH;
         const first = k === 0;
+        const last = k === T - 1;
         const inputs = first && kernel.cellState && c0 !== null ? [P, hPrev, w.wHh, c0] : [P, hPrev, w.wHh];
         const tags = inp.tagSteps ? { module: scope, step: t, role: "h" } : { module: scope, role: "h" };
         const node = withScope(tags, () => {
           const own = this.gateParts(t, currentScope()?.step);
           parts.push(...own);
-          return fusedStep(d, { t, prev, out, first }, inputs, whole, own);
+          return fusedStep(d, { t, prev, out, first, last }, inputs, whole, own);
         });
         steps.push(node);
         hPrev = node;
       }
     });
     const z = { T, B, H, reverse, scope };
-    const output = fusedOutput(s, steps, z, parts);
+    const output = fusedOutput(s, steps, z, parts, this.grads);
     const last = steps[steps.length - 1] ?? h0;
     const c = kernel.cellState ? fusedCellState(`${kernel.op}_state`, s, last, this.grads, z) : null;
     return { output, h: last, c };
