@@ -6,7 +6,13 @@
  * last step to that of its first. If a hook or a later node throws in between, the nodes that
  * would release it never run; `whenBackwardEnds` registers the release with the pass instead.
  */
-const passes: Array<Array<() => void>> = [];
+interface Pass {
+  cleanups: Array<() => void>;
+  /** The tensors whose gradients the pass hands out (`grad()` inputs, `backward({ inputs })`), if named. */
+  targets: ReadonlySet<object> | undefined;
+}
+
+const passes: Pass[] = [];
 
 /**
  * Runs `fn` when the backward pass now running ends (in reverse order of registration);
@@ -15,14 +21,22 @@ const passes: Array<Array<() => void>> = [];
 export function whenBackwardEnds(fn: () => void): boolean {
   const current = passes[passes.length - 1];
   if (current === undefined) return false;
-  current.push(fn);
+  current.cleanups.push(fn);
   return true;
 }
 
-/** Runs one backward pass `body`, then everything it registered with `whenBackwardEnds`. */
-export function asBackwardPass<T>(body: () => T): T {
+/**
+ * True when the backward pass now running hands out the gradient of `t` by name (captured by
+ * `grad()` or accumulated by `backward({ inputs })`), so it must be whole where `t` is not a leaf.
+ */
+export function passHandsOut(t: object): boolean {
+  return passes[passes.length - 1]?.targets?.has(t) ?? false;
+}
+
+/** Runs one backward pass `body` (naming `targets`), then everything it registered with `whenBackwardEnds`. */
+export function asBackwardPass<T>(body: () => T, targets?: ReadonlySet<object>): T {
   const cleanups: Array<() => void> = [];
-  passes.push(cleanups);
+  passes.push({ cleanups, targets });
   try {
     return body();
   } finally {

@@ -125,7 +125,7 @@ export function runBackward(roots: readonly Tensor[], seeds: readonly Tensor[], 
       });
       storage.drop(g);
     }
-  }))));
+  }), targets)));
   return captured;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Tensor, manualSeed, nn, randn } from "../../src";
+import { Tensor, grad, manualSeed, nn, randn } from "../../src";
 import { getBackend, listBackends, setBackend } from "../../src/backend";
 import type { Backend } from "../../src/backend";
 import { sequencesOfSteps } from "../../src/backend/js/sequence";
@@ -118,6 +118,24 @@ describeWasm("the fused recurrence with every row live at every step", () => {
       const want = runLayer(kind, counting(wasm, hooked, false), null, "float32", true);
       expect(hooked.back).toBe(3);
       got.forEach((x, i) => expect(x, `array ${i}`).toEqual(want[i]));
+    });
+
+    it(`${kind}: grad() of an inner step h_t is the whole dL/dh_t, as a hook on it sees`, () => {
+      setBackend(wasmBackend());
+      const m = layer(kind, 3, 19, "float32");
+      manualSeed(23);
+      const x = randn([7, 5, 3], { requiresGrad: true });
+      const seen: Tensor[] = [];
+      for (const hook of [false, true]) {
+        const { output, h } = m.forward(x);
+        const step = tensorsOf(output).filter((t) => t.gradFn?.op.endsWith("_cell") === true)[3] as Tensor;
+        if (hook) step.registerHook((g) => void seen.push(g.clone()));
+        const loss = output.mul(output).sum().add(h.sum());
+        if (hook) loss.backward();
+        else seen.push(grad(loss, step)[0] as Tensor);
+      }
+      expect(seen.length).toBe(2);
+      expect(Array.from((seen[0] as Tensor).data)).toEqual(Array.from((seen[1] as Tensor).data));
     });
 
     it(`${kind}: lengths all T run the sequence path with the results of no lengths; a shorter one runs step by step`, () => {

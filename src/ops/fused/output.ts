@@ -6,6 +6,7 @@ import { ValueError } from "../../errors";
 import type { TypedArray } from "../../tensor/dtype";
 import { allocate, copyOf } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
+import { stepsObserved } from "./recurrent-step";
 import type { FusedGrads, StepArrays } from "./step-arrays";
 
 /** Sizes of one fused direction, and where its nodes belong. */
@@ -15,6 +16,8 @@ export interface FusedSizes {
   H: number;
   reverse: boolean;
   scope: string;
+  /** Every step ran forward in one call (every row live): the backward may run in one call too. */
+  whole: boolean;
 }
 
 /**
@@ -24,8 +27,12 @@ export interface FusedSizes {
  * The output y [T, B, H] is made of the steps: y_t = h_t (0 past a sequence's end). Its backward
  * hands each step its slice dL/dy_t (a view, no copy; masked past the end), so the gradient that
  * reaches a step tensor h_t, e.g. a retained `.grad` or a hook, is the whole dL/dh_t: dL/dy_t plus
- * what comes back from h_{t+1}. Inside a backward pass it also stashes dL/dy in `grads.dY` for a
- * whole-sequence backward (see fusedStep), dropped when the pass ends.
+ * what comes back from h_{t+1}. When the whole sequence ran in one call (`z.whole`, T >= 2) and
+ * nothing observes a step's gradient (`stepsObserved`), its backward stashes dL/dy in `grads.dY`
+ * for the whole-sequence backward that the last step's node runs (see fusedStep; dropped when the
+ * pass ends) and hands slices to the last two steps only: the other steps' dL/dh_t never needs
+ * summing, and the second slice keeps dL/dy's storage held until that backward has read it (a
+ * pass gives a gradient's storage back once no pending gradient views it).
  */
 export function fusedOutput(s: StepArrays, steps: Tensor[], z: FusedSizes, parts: readonly NodePart[], grads: FusedGrads): Tensor {
   const { T, B, H, reverse, scope } = z;
@@ -39,8 +46,9 @@ export function fusedOutput(s: StepArrays, steps: Tensor[], z: FusedSizes, parts
       "rnn_output",
       steps,
       (g) => {
-        stashOutputGrad(grads, g.data);
-        return steps.map((_, k) => stepSlice(g.data, reverse ? T - 1 - k : k, s));
+        const stashed = z.whole && T >= 2 && !stepsObserved(steps) && whenBackwardEnds(() => (grads.dY = null));
+        if (stashed) grads.dY = g.data;
+        return steps.map((_, k) => (stashed && k < T - 2 ? null : stepSlice(g.data, reverse ? T - 1 - k : k, s)));
       },
       undefined,
       parts,
@@ -78,9 +86,4 @@ function stepSlice(dY: TypedArray, t: number, s: StepArrays): Tensor {
   const masked = view.slice();
   for (let b = 0; b < B; b++) if (t >= (lengths[b] as number)) masked.fill(0, b * H, (b + 1) * H);
   return new Tensor(masked, [B, H]);
-}
-
-/** Keeps dY = dL/dy [T, B, H] in `grads` until the backward pass now running ends (outside a pass: not at all). */
-function stashOutputGrad(grads: FusedGrads, dY: TypedArray): void {
-  if (whenBackwardEnds(() => (grads.dY = null))) grads.dY = dY;
 }

@@ -1,5 +1,5 @@
 import type { NodePart } from "../../autograd/node";
-import { whenBackwardEnds } from "../../autograd/backward-end";
+import { passHandsOut, whenBackwardEnds } from "../../autograd/backward-end";
 import { record } from "../../autograd/record";
 import type { TypedArray } from "../../tensor/dtype";
 import { allocate, copyOf } from "../../tensor/dtype";
@@ -44,12 +44,12 @@ export interface StepPlace {
  * dL/da_t into the direction's gate-gradient buffer and returns dL/dh_{t-1} (the part through
  * W_hh plus the part that skips it); the first step hands the whole buffer to the projection
  * node as dL/dP (and dL/dc_{-1}).
- * When the whole sequence ran in one call (`ran`) and no step has a hook, the backward of the
- * last step (the first to run) runs every step's backward in one backend call instead
- * (`sequenceBackward`, BPTT: dh_t = dL/dy_t + dL/dh_t|from t+1, dG_t = dh_t ⊙ f'(a_t),
- * dL/dh_{t-1}|from t = dG_t W_hh), reading dL/dy_t from the output node's stash: the steps are
- * linked by this node alone, so what reaches step t later is exactly the dh_t it used. Each step
- * then returns its block of dL/dh_{t-1}|from t, so every h_t still receives its whole gradient.
+ * When the whole sequence ran in one call (`ran`) and nothing observes a step's gradient
+ * (`stepsObserved`), the backward of the last step (the first to run) runs every step's backward
+ * in one backend call instead (`sequenceBackward`, BPTT: dh_t = dL/dy_t + dL/dh_t|from t+1,
+ * dG_t = dh_t ⊙ f'(a_t), dL/dh_{t-1}|from t = dG_t W_hh), reading dL/dy_t from the output node's
+ * stash: the steps are linked by these nodes alone, so each step's own gradient is not needed
+ * again. Each step then returns its block of dL/dh_{t-1}|from t (step 0 a copy, as it leaves).
  */
 export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[], ran: boolean, parts: readonly NodePart[]): Tensor {
   const { kernel, w, s, grads } = d;
@@ -66,7 +66,8 @@ export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[
     (g) => {
       if (grads.dGx === null) {
         startBackward(d, dtype);
-        if (ran && last && !d.nodes.some((n) => n.hooks.length > 0)) sequenceBackward(d, g.data, dtype);
+        // the output node stashed dL/dy (and dropped the steps' slices), or nothing reached it
+        if (ran && last && (grads.dY !== null || !stepsObserved(d.nodes))) sequenceBackward(d, g.data, dtype);
         else holdResident(grads, w.wHh.data);
       }
       const dh = new Tensor(dhPrevOf(d, at, g.data, dtype), [B, H]);
@@ -91,6 +92,14 @@ function stepForward(d: FusedSteps, t: number, prev: number, out: number): void 
   if (allLive(s, t)) {
     if (s.y !== null) s.y.set(s.hs.subarray(out, out + BH), t * BH);
   } else freezeFinished(s, t, prev, out);
+}
+
+/**
+ * True when a step's gradient dL/dh_t is observed, so it must reach the step whole: a hook, a
+ * retained `.grad`, or a pass that hands it out by name (`grad()`, `backward({ inputs })`).
+ */
+export function stepsObserved(nodes: readonly Tensor[]): boolean {
+  return nodes.some((n) => n.hooks.length > 0 || n.retainsGrad || passHandsOut(n));
 }
 
 /**

@@ -112,7 +112,7 @@ export class FusedDirection {
         hPrev = node;
       }
     });
-    const z = { T, B, H, reverse, scope };
+    const z = { T, B, H, reverse, scope, whole };
     const output = fusedOutput(s, steps, z, parts, this.grads);
     const last = steps[steps.length - 1] ?? h0;
     const c = kernel.cellState ? fusedCellState(`${kernel.op}_state`, s, last, this.grads, z) : null;
