@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const SEQGRAD_MIME = /^application\/vnd\.seqgrad\.[a-z]+\.v\d+\+json$/;
 
-/** A copy of `nb` whose figure outputs show their static SVG (in a scrollable block) instead of their PNG. */
+/** A copy of `nb` whose figure outputs show their static SVG (in a `seqgrad-figure` block, scrollable on screen) instead of their PNG. */
 export function withVectorFigures(nb) {
   const { viz } = require("seqgrad");
   const copy = structuredClone(nb);
@@ -17,7 +17,7 @@ export function withVectorFigures(nb) {
       const svg = viz.fromPayload(mime, output.data[mime]).toSVG();
       delete output.data["image/png"];
       delete output.data["image/svg+xml"];
-      output.data["text/html"] = `<div class="seqgrad-figure" style="max-width:100%;overflow-x:auto">${svg}</div>`;
+      output.data["text/html"] = `<div class="seqgrad-figure">${svg}</div>`;
     }
   }
   return copy;

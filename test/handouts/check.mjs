@@ -6,7 +6,8 @@
 // - the HTML, opened with every request outside its folder refused (the build fails otherwise),
 //   typesets its math, shows its figures from their SVG, and in print media no code block or
 //   equation is wider than its box, and no figure text prints smaller than 7 pt;
-// - the PDF prints every word of every figure (none cut off at the edge of a box);
+// - the PDF prints every word of every figure (none cut off at the edge of a box), and no page
+//   but the last is blank or nearly empty unless a change of page size forced its break;
 // - a student version holds none of the solution or hidden-test lines of its instructor version,
 //   and a stub in place of each solution.
 // Then nbconvert's own markdown and LaTeX exporters convert the executed notebooks
@@ -23,6 +24,7 @@ import { checkExports } from "./exports.mjs";
 import { missingFigureWords } from "./figure-words.mjs";
 import { secretLines } from "./leaks.mjs";
 import { inspectPage } from "./page-checks.mjs";
+import { emptyPages } from "./page-fill.mjs";
 import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -35,7 +37,11 @@ const SEQGRAD_MIME = /^application\/vnd\.seqgrad\.[a-z]+\.v\d+\+json$/;
 let passed = 0;
 let failed = 0;
 
-const notebooks = existsSync(executed) ? readdirSync(executed).filter((f) => f.endsWith(".ipynb")).sort() : [];
+// `node test/handouts/check.mjs NAME ...` checks only the notebooks whose file name contains a NAME
+const names = process.argv.slice(2);
+const notebooks = existsSync(executed)
+  ? readdirSync(executed).filter((f) => f.endsWith(".ipynb") && (names.length === 0 || names.some((n) => f.includes(n)))).sort()
+  : [];
 if (notebooks.length === 0) {
   console.error("test:handouts: no executed notebooks in test-artifacts/executed; run npm run test:notebooks first");
   console.log("0 passed, 1 failed");
@@ -84,6 +90,7 @@ function checkOne(file) {
   problems.push(...forbiddenIn(text).map((f) => `PDF shows ${f}`));
   const cut = missingFigureWords(file.html, file.pdf);
   if (cut.length > 0) problems.push(`figure text cut off in the PDF: ${cut.slice(0, 8).join(", ")}${cut.length > 8 ? ", ..." : ""}`);
+  problems.push(...emptyPages(file.pdf));
   const firstPage = text.split("\f")[0];
   for (const expected of [`${file.edition} version`, `seqgrad ${version}`]) {
     if (!firstPage.includes(expected)) problems.push(`the first page lacks "${expected}"`);

@@ -1,7 +1,8 @@
 // Checks of one typeset HTML handout page, run by the handout build just before it prints the
 // page (which refuses every request outside the handout's folder): all math typeset without
 // errors, figures shown from their static SVG, and in print media no code block or equation wider
-// than its box. Returns problems (strings) and measurements.
+// than its box and no punctuation after inline math starting the next line. Returns problems
+// (strings) and measurements.
 
 /** A4 minus the handout's side margins (12 mm each), in CSS pixels; landscape for wide figures. */
 const PRINT_WIDTH_PX = Math.floor(((210 - 24) / 25.4) * 96);
@@ -42,8 +43,21 @@ export async function inspectPage(page, { figures, hasMath }) {
         if (size > 0 && text.textContent.trim() !== "") smallestFigureText = Math.min(smallestFigureText, size * scale * 0.75);
       }
     }
-    return { wide, blocks: blocks.length, smallestFigureText };
+    // punctuation after inline math must not start the next line
+    const orphaned = [];
+    for (const math of document.querySelectorAll("mjx-container:not([display='true'])")) {
+      const next = math.nextSibling;
+      if (next?.nodeType !== Node.TEXT_NODE || !/^[,.;:!?)\]]/.test(next.data)) continue;
+      const range = document.createRange();
+      range.setStart(next, 0);
+      range.setEnd(next, 1);
+      if (range.getBoundingClientRect().top >= math.getBoundingClientRect().bottom - 1) {
+        orphaned.push(`"${next.data.slice(0, 20)}" after ${math.textContent.slice(0, 20) || "math"}`);
+      }
+    }
+    return { wide, blocks: blocks.length, smallestFigureText, orphaned };
   }, { portrait: PRINT_WIDTH_PX, landscape: LANDSCAPE_WIDTH_PX });
   problems.push(...printed.wide.map((w) => `wider than its box in print: ${w}`));
+  problems.push(...printed.orphaned.map((o) => `punctuation starts a line after inline math in print: ${o}`));
   return { problems, blocks: printed.blocks, mathContainers: math.containers, smallestFigureTextPt: printed.smallestFigureText };
 }
