@@ -106,6 +106,15 @@ export class KernelThreads {
   private readonly canBlock = threadCanBlock();
   private started = false;
   private job = 0;
+  /** The GEMM job's reused descriptor: i32 arguments (alpha and beta, slots 5 and 10, are f32), and its scalars. */
+  private readonly gemmInts: number[] = new Array<number>(16).fill(0);
+  private readonly gemmJob: { kind: number; units: number; chunk: number; ints: number[] } = { kind: KIND.gemm, units: 0, chunk: 0, ints: this.gemmInts };
+  private alpha = 0;
+  private beta = 0;
+  private readonly writeScalars = (): void => {
+    this.f32[ARGS + 5] = this.alpha;
+    this.f32[ARGS + 10] = this.beta;
+  };
   /** Jobs run, and chunks of them the helpers ran (the rest the caller ran). */
   jobs = 0;
   helperChunks = 0;
@@ -130,12 +139,28 @@ export class KernelThreads {
 
   /** Runs the GEMM `job` on the caller and the helpers; returns when every chunk is done. */
   run(job: ShareJob): void {
-    const ints = [job.transA, job.bMode, job.m, job.n, job.k, 0, job.a, job.lda, job.b, job.ldb, 0, job.c, job.ldc];
-    ints.push(job.alongN, job.work, job.workStride);
-    this.split({ kind: KIND.gemm, units: job.alongN ? job.n : job.m, chunk: job.chunk, ints }, () => {
-      this.f32[ARGS + 5] = job.alpha;
-      this.f32[ARGS + 10] = job.beta;
-    });
+    // the job's descriptor and arguments are reused: no allocation per GEMM
+    const ints = this.gemmInts;
+    ints[0] = job.transA;
+    ints[1] = job.bMode;
+    ints[2] = job.m;
+    ints[3] = job.n;
+    ints[4] = job.k;
+    ints[6] = job.a;
+    ints[7] = job.lda;
+    ints[8] = job.b;
+    ints[9] = job.ldb;
+    ints[11] = job.c;
+    ints[12] = job.ldc;
+    ints[13] = job.alongN;
+    ints[14] = job.work;
+    ints[15] = job.workStride;
+    const gemm = this.gemmJob;
+    gemm.units = job.alongN ? job.n : job.m;
+    gemm.chunk = job.chunk;
+    this.alpha = job.alpha;
+    this.beta = job.beta;
+    this.split(gemm, this.writeScalars);
   }
 
   /** Runs `job` on the caller and the helpers; returns when every chunk of every step is done. */
@@ -149,8 +174,9 @@ export class KernelThreads {
     const tag = (this.job & 0x7f) << 24;
     // closed first: a helper still holding the last job's claim word cannot claim in this one
     Atomics.store(i32, NEXT, tag | MAX_CHUNKS);
-    job.ints.forEach((v, i) => (i32[ARGS + i] = v));
-    job.floats?.forEach((v, i) => (this.f64[F64_ARGS + i] = v));
+    const { ints, floats } = job;
+    for (let i = 0; i < ints.length; i++) i32[ARGS + i] = ints[i] as number;
+    if (floats !== undefined) for (let i = 0; i < floats.length; i++) this.f64[F64_ARGS + i] = floats[i] as number;
     more?.();
     Atomics.store(i32, KIND_SLOT, job.kind);
     Atomics.store(i32, CHUNK, job.chunk);
