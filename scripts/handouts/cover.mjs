@@ -12,12 +12,12 @@ export function withCover(nb, { edition, version }) {
     const lines = sourceOf(cell).split("\n");
     for (const line of lines) {
       const section = /^## +(.+?)\s*$/.exec(line);
-      if (section && !/^exercises$/i.test(section[1])) topics.push(section[1].replace(/^\d+\.\s+/, ""));
+      if (section && !/^exercises$/i.test(section[1])) topics.push(plainText(section[1].replace(/^\d+\.\s+/, "")));
     }
     if (title === undefined) {
       const at = lines.findIndex((line) => /^# +\S/.test(line));
       if (at >= 0) {
-        title = lines[at].replace(/^# +/, "").trim();
+        title = plainText(lines[at].replace(/^# +/, "").trim());
         lines.splice(at, 1);
         cell.source = toLines(lines.join("\n").replace(/^\n+/, ""));
       }
@@ -34,4 +34,15 @@ export function withCover(nb, { edition, version }) {
   };
   copy.metadata.title = copy.metadata.handout.title;
   return copy;
+}
+
+/**
+ * A heading's text without its markdown marks (`code`, *emphasis*, **strong**, _emphasis_), as the
+ * cover prints it as plain text; $math$ is left for MathJax.
+ */
+export function plainText(heading) {
+  return heading
+    .split(/(\$[^$]*\$)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/`([^`]*)`/g, "$1").replace(/(\*\*|\*|\b__|\b_)(\S(?:.*?\S)?)\1/g, "$2")))
+    .join("");
 }

@@ -2,7 +2,8 @@
 // `test:notebooks` (test-artifacts/executed/, quick mode) with the handout pipeline, into
 // test-artifacts/handouts/{instructor,student}/, and checks each one:
 // - the PDF text (pdftotext) holds no TeX source and no MathJax status message, and its first
-//   page carries the cover (title, edition, seqgrad version);
+//   page carries the cover (title, edition, seqgrad version), whose title and topics hold no
+//   markdown marks;
 // - the HTML, opened with every request outside its folder refused (the build fails otherwise),
 //   typesets its math, shows its figures from their SVG, and in print media no code block or
 //   equation is wider than its box, and no figure text prints smaller than 7 pt;
@@ -23,7 +24,7 @@ import { buildHandouts } from "../../scripts/handouts/build.mjs";
 import { checkExports } from "./exports.mjs";
 import { missingFigureWords } from "./figure-words.mjs";
 import { secretLines } from "./leaks.mjs";
-import { inspectPage } from "./page-checks.mjs";
+import { inspectPage, MIN_FIGURE_TEXT_PT } from "./page-checks.mjs";
 import { emptyPages } from "./page-fill.mjs";
 import { forbiddenIn, pdfText, squeeze } from "./pdf-text.mjs";
 
@@ -31,8 +32,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const executed = join(root, "test-artifacts", "executed");
 const out = join(root, "test-artifacts", "handouts");
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
-/** The smallest figure text a printed handout may have. */
-const MIN_FIGURE_TEXT_PT = 7;
 const SEQGRAD_MIME = /^application\/vnd\.seqgrad\.[a-z]+\.v\d+\+json$/;
 let passed = 0;
 let failed = 0;
@@ -97,6 +96,9 @@ function checkOne(file) {
   }
   const html = readFileSync(file.html, "utf8");
   if (/file:\/\//.test(html)) problems.push("the HTML names a file:// URL");
+  const cover = (/<header class="handout-cover">([\s\S]*?)<\/header>/.exec(html)?.[1] ?? "").replace(/<[^>]*>/g, " ").replace(/\$[^$]*\$/g, "");
+  const marks = cover.match(/`|\*|(^|\s)_\S/g);
+  if (marks !== null) problems.push(`the cover prints markdown marks (${[...new Set(marks.map((m) => m.trim()))].join(" ")}) in "${cover.replace(/\s+/g, " ").trim().slice(0, 200)}"`);
   const page = file.inspected;
   const { figures } = expectations(file);
   const pages = text.split("\f").length - 1;
