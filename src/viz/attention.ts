@@ -16,12 +16,24 @@ import type { AttentionPanel, AttentionPayload, Matrix } from "./payloads";
 import { categoryTicks } from "./data/category-ticks";
 import { renderAttention } from "./attention-svg";
 import { colorScale } from "./data/color-scale";
-import { FONT_SIZE, cellSide, formatCell, inkOn, valueColor, visibleToken } from "./payloads/style";
+import { FONT_SIZE, formatCell, inkOn, valueColor, visibleToken } from "./payloads/style";
+import { PANEL_TITLE_H, gridFrame } from "./data/heat-frame";
 import { decodeNumber } from "./payloads/numbers";
 
 /** Most panels drawn and most tokens per axis. */
 export const ATTENTION_MAX_PANELS = 16;
 export const ATTENTION_MAX_TOKENS = 128;
+
+/**
+ * Size of the figure: the longer side of one panel's cells is at most `panel` px (`grid` px per
+ * panel in a grid), a cell is square, 4 to 36 px; panels per row are as many as fit `width` px
+ * (at least one), unless the caller says how many. A 128 x 128 map has 4 px cells (512 px); its
+ * labels are thinned to every 4th token. Wider figures (many columns asked for) keep their size:
+ * the lab scrolls sideways, the static drawing scales to the page.
+ */
+export const ATTENTION_SIZE = { panel: 512, grid: 260, width: 880, minCell: 4, maxCell: 36 } as const;
+/** Axis titles and the colour bar's title of the attention figure. */
+export const ATTENTION_TITLES = { row: "target tokens", col: "source tokens", colorBar: "weight" } as const;
 
 /** Options of `viz.attention`. */
 export interface AttentionOptions {
@@ -64,7 +76,17 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
   for (let i = 0; i < w.data.length; i++) max = Math.max(max, Number.isFinite(w.data[i] as number) ? (w.data[i] as number) : 0);
   const source = options.source.slice(0, shownS).map(visibleToken);
   const target = options.target.slice(0, shownT).map(visibleToken);
-  const cell = cellSide(shownT, shownS, panels.length > 1 ? 260 : 420);
+  const extent = panels.length > 1 ? ATTENTION_SIZE.grid : ATTENTION_SIZE.panel;
+  const cell = Math.max(ATTENTION_SIZE.minCell, Math.min(ATTENTION_SIZE.maxCell, Math.floor(extent / Math.max(shownT, shownS, 1))));
+  const sourceTicks = categoryTicks(source, cell, "x");
+  const targetTicks = categoryTicks(target, cell, "y");
+  const scale = colorScale("blues", 0, max > 0 ? max : 1, ATTENTION_TITLES.colorBar);
+  const titleH = panels.some((p) => p.title.length > 0) ? PANEL_TITLE_H : 0;
+  const spec = { count: panels.length, width: shownS * cell, height: shownT * cell, yTicks: targetTicks, xTicks: sourceTicks, yTitle: ATTENTION_TITLES.row, xTitle: ATTENTION_TITLES.col, titleH, rowGap: 8, scale };
+  const one = gridFrame({ ...spec, columns: 1 });
+  // as many panels per row as fit the width (the colour bar's room counted once)
+  const fit = Math.max(1, Math.floor((ATTENTION_SIZE.width - (one.width - one.colorBar.x)) / Math.max(1, one.colorBar.x)));
+  const columns = Math.max(1, Math.min(options.columns ?? Math.min(4, fit), panels.length));
   const payload: AttentionPayload = {
     kind: "attention",
     version: 1,
@@ -73,11 +95,14 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
     source,
     target,
     cell,
-    sourceTicks: categoryTicks(source, cell, "x"),
-    targetTicks: categoryTicks(target, cell, "y"),
+    sourceTicks,
+    targetTicks,
     panels,
-    columns: Math.max(1, Math.min(options.columns ?? 4, panels.length)),
-    colorScale: colorScale("blues", 0, max > 0 ? max : 1),
+    columns,
+    colorScale: scale,
+    rowTitle: ATTENTION_TITLES.row,
+    colTitle: ATTENTION_TITLES.col,
+    frame: gridFrame({ ...spec, columns }),
   };
   if (cell >= VALUE_CELL_MIN) for (const panel of panels) panel.values = cellValues(panel.matrix, payload.colorScale);
   return new Figure("attention", payload, renderAttention, `Attention ${T} target x ${S} source tokens, ${count} panel${count === 1 ? "" : "s"}${cut.replace("\u00d7", "x")}`);

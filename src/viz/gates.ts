@@ -21,7 +21,8 @@ import { reachable } from "./data/reachable";
 import { Figure } from "./figure";
 import type { CategoryTicks, GatePanel, GatesPayload } from "./payloads";
 import { visibleToken } from "./payloads";
-import { categoryTickSpace, categoryTicks } from "./data/category-ticks";
+import { categoryTicks } from "./data/category-ticks";
+import { gridFrame, labelRoomBelow } from "./data/heat-frame";
 import { renderGates } from "./gates-svg";
 import { colorScale } from "./data/color-scale";
 
@@ -31,6 +32,9 @@ export const GATES_MAX_STEPS = 96;
 /** Height of a gate panel's title row and the gap under its token labels (px). */
 const GATE_TITLE_H = 22;
 const GATE_GAP = 10;
+/** The units' axis title, the colour bar's title, and the colour bar's largest length (px). */
+const GATE_TITLES = { row: "unit", colorBar: "activation" } as const;
+const GATE_BAR_MAX = 220;
 
 /** Labels of the roles a map of activations may use (a graph carries its own). */
 const LSTM_GATES: Record<string, string> = { gate_i: "input gate i_t", gate_f: "forget gate f_t", gate_o: "output gate o_t" };
@@ -80,13 +84,28 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     const data = new Float64Array(H * T);
     steps.forEach((col, t) => col.forEach((v, u) => (data[u * T + t] = v)));
     const matrix = matrixOf(data, 0, H, T, GATES_MAX_UNITS, T);
-    return { role, label: names[role] ?? role, matrix, colorScale: colorScale("blues", 0, 1) };
+    return { role, label: names[role] ?? role, matrix, colorScale: colorScale("blues", 0, 1, GATE_TITLES.colorBar) };
   });
   const subtitle = `${gates.length} gate${gates.length === 1 ? "" : "s"} \u00d7 ${T} step${T === 1 ? "" : "s"}`;
   const H = gates[0]?.matrix.z.length ?? 0;
   const cellWidth = Math.max(8, Math.min(34, Math.floor(640 / Math.max(1, T))));
   const cellHeight = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
   const tokenTicks = categoryTicks(tokens.map(visibleToken), cellWidth, "x");
+  const unitLabels = unitTicks(gates[0]?.matrix);
+  const frame = gridFrame({
+    count: gates.length,
+    columns: 1,
+    width: T * cellWidth,
+    height: H * cellHeight,
+    yTicks: unitLabels,
+    xTicks: tokenTicks,
+    yTitle: GATE_TITLES.row,
+    xTitle: "",
+    titleH: GATE_TITLE_H,
+    rowGap: GATE_GAP,
+    scale: gates[0]?.colorScale ?? colorScale("blues", 0, 1, GATE_TITLES.colorBar),
+    barMax: GATE_BAR_MAX,
+  });
   const payload: GatesPayload = {
     kind: "gates",
     version: 1,
@@ -99,14 +118,16 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     cellHeight,
     panelHeight: gatePanelHeight(H, cellHeight, tokenTicks),
     tokenTicks,
-    unitTicks: unitTicks(gates[0]?.matrix),
+    unitTicks: unitLabels,
+    rowTitle: GATE_TITLES.row,
+    frame,
   };
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
 }
 
 /** Height (px) of one gate's panel: its title, `units` cells of `cellHeight` and the token labels. */
 function gatePanelHeight(units: number, cellHeight: number, tokenTicks: CategoryTicks): number {
-  return GATE_TITLE_H + units * cellHeight + categoryTickSpace(tokenTicks) + GATE_GAP;
+  return GATE_TITLE_H + units * cellHeight + labelRoomBelow(tokenTicks, "") + GATE_GAP;
 }
 
 /** The units labelled beside the cells: the first and the last (every unit would overlap at 4 px a row). */

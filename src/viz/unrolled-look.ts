@@ -39,7 +39,7 @@ export function placed(text: string, x: number, y: number, options: { size?: num
 export function normScale(norms: ReadonlyArray<number | null>): ColorScale | null {
   if (norms.every((n) => n === null)) return null;
   const axis = logAxis("", extent(norms.filter((n): n is number => n !== null), true) ?? [0.1, 1]);
-  return { scheme: "viridis", min: Math.log10(axis.range[0]), max: Math.log10(axis.range[1]), ticks: axis.ticks.map(Math.log10), tickText: axis.tickText };
+  return { scheme: "viridis", min: Math.log10(axis.range[0]), max: Math.log10(axis.range[1]), ticks: axis.ticks.map(Math.log10), tickText: axis.tickText, title: "" };
 }
 
 /** A box's fill: its gradient norm's colour when measured (0 at the bottom, Inf at the top, NaN magenta), else its role's. */

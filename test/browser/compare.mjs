@@ -91,11 +91,12 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.labShades === d.svgShades, `${name}: shaded parameter rows differ; lab ${d.labShades} | svg ${d.svgShades}`);
     check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
   }
+  if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
   if (kind === "attention") {
     // the weights the payload prints in cells, panel by panel, row by row, in both drawings
     const p = bundle["application/vnd.seqgrad.attention.v1+json"];
     const want = p.panels.flatMap((panel) => (panel.values === null ? [] : panel.values.text.flat()));
-    const titles = new Set(p.panels.map((panel) => panel.title));
+    const titles = new Set([...p.panels.map((panel) => panel.title), p.colorScale.title]);
     const lab = d.labCellValues.filter((t) => !titles.has(t));
     check(JSON.stringify(lab) === JSON.stringify(want) && JSON.stringify(d.svgCellValues) === JSON.stringify(want), `${name}: attention values in cells differ; payload ${want.slice(0, 8).join(" ")} | lab ${lab.slice(0, 8).join(" ")} | svg ${d.svgCellValues.slice(0, 8).join(" ")}`);
   }
@@ -103,6 +104,53 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
 }
+
+/** Figures drawn as a grid of heat maps in the payload's frame (panels, labels, titles, colour bar). */
+const HEAT_GRID_KINDS = new Set(["attention", "gates"]);
+
+/**
+ * A grid of heat maps (attention, gates): both drawings print the payload's axis titles and
+ * colour-bar title, in the text roles' ink, size and weight (category labels and titles in the text
+ * ink, colour-bar ticks muted, panel titles semibold), and plot every panel's cells at the payload's
+ * cell size (square for attention), within 1 px.
+ */
+function compareHeatGrid(name, kind, bundle, d) {
+  const p = bundle[`application/vnd.seqgrad.${kind}.v1+json`];
+  const scale = kind === "attention" ? p.colorScale : p.gates[0].colorScale;
+  const axisTitles = [...new Set(kind === "attention" ? [p.rowTitle, p.colTitle] : [p.rowTitle])].filter((t) => t.length > 0).sort();
+  check(JSON.stringify(d.labAxisTitles) === JSON.stringify(axisTitles) && JSON.stringify(d.svgAxisTitles) === JSON.stringify(axisTitles), `${name}: axis titles differ from the payload's; payload ${axisTitles.join(" | ")} | lab ${d.labAxisTitles.join(" | ")} | svg ${d.svgAxisTitles.join(" | ")}`);
+  const barTitle = scale.title.length > 0 ? [scale.title] : [];
+  check(JSON.stringify(d.labBarTitles) === JSON.stringify(barTitle) && JSON.stringify(d.svgBarTitles) === JSON.stringify(barTitle), `${name}: colour-bar titles differ from the payload's; payload ${barTitle.join(" ")} | lab ${d.labBarTitles.join(" ")} | svg ${d.svgBarTitles.join(" ")}`);
+  check(d.svgCaptions.length === 0, `${name}: the static drawing prints a caption the payload does not carry: ${d.svgCaptions.join(" | ")}`);
+  // text roles: each drawing prints a role in its own ink of that name (the static INK, the lab's theme)
+  const roles = [
+    ["category labels in the text ink", d.labCategoryLook, d.svgCategoryLook, d.labTitleInk, d.svgTitleInk],
+    ["colour-bar ticks in the muted ink", d.labBarTickLook, d.svgBarTickLook, d.labSubtitleInk, d.svgSubtitleInk],
+    ["panel titles in the text ink", d.labPanelTitleLook, d.svgPanelTitleLook, d.labTitleInk, d.svgTitleInk],
+    ["axis titles in the text ink", d.labAxisTitleLook, d.svgAxisTitleLook, d.labTitleInk, d.svgTitleInk],
+  ];
+  for (const [what, lab, svg, labInk, svgInk] of roles) {
+    const labInks = [...new Set(lab.map((l) => l.ink))];
+    const svgInks = [...new Set(svg.map((l) => l.ink))];
+    check(labInks.every((c) => c === labInk) && svgInks.every((c) => c === svgInk), `${name}: ${what}; lab ${labInks.join(" ")} (text ${labInk}) | svg ${svgInks.join(" ")} (text ${svgInk})`);
+    const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
+    check(sizes(lab) === sizes(svg), `${name}: ${what.split(" in ")[0]}: size/weight differ; lab ${sizes(lab)} | svg ${sizes(svg)}`);
+  }
+  const cells = p.frame.panels.map((b, k) => {
+    const m = kind === "attention" ? p.panels[k].matrix : p.gates[k].matrix;
+    return [m.colIndex.length, m.rowIndex.length];
+  });
+  const want = kind === "attention" ? [p.cell, p.cell] : [p.cellWidth, p.cellHeight];
+  const cellOf = (sizes) => sizes.map(([w, h], k) => [w / (cells[k]?.[0] ?? 1), h / (cells[k]?.[1] ?? 1)]);
+  for (const [who, sizes] of [["lab", d.labPanelSizes], ["svg", d.svgPanelSizes]]) {
+    check(sizes.length === cells.length, `${name}: ${who} panels; expected ${cells.length}, got ${sizes.length}`);
+    const bad = cellOf(sizes).filter(([w, h]) => Math.abs(w - want[0]) * 1 > CELL_TOLERANCE || Math.abs(h - want[1]) > CELL_TOLERANCE);
+    check(bad.length === 0, `${name}: ${who} cells are not the payload's ${want[0]} x ${want[1]} px: ${bad.slice(0, 3).map(([w, h]) => `${w.toFixed(2)} x ${h.toFixed(2)}`).join(", ")}`);
+  }
+}
+
+/** Pixels by which a drawn cell's side may differ from the payload's cell size (a panel's size over its cells). */
+const CELL_TOLERANCE = 0.05;
 
 /** Pixels by which the lab's plotted width or height may differ from the static drawing's. */
 const SIZE_TOLERANCE = 2;
@@ -136,10 +184,19 @@ export function kindOf(bundle) {
 
 /** What a drawing shows, read in the page: tick texts, series colours, panels. */
 function readDrawings(section) {
+  // "#rrggbb", with "/alpha" when not opaque (the lab theme's inks differ by alpha: rgba(0, 0, 0, 0.87) and 0.54)
   const rgb = (c) => {
-    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c ?? "");
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(c ?? "");
     if (m === null) return (c ?? "").toLowerCase();
-    return `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
+    const alpha = m[4] === undefined || Number(m[4]) >= 1 ? "" : `/${Number(m[4])}`;
+    return `#${[m[1], m[2], m[3]].map((v) => Number(v).toString(16).padStart(2, "0")).join("")}${alpha}`;
+  };
+  // the painted ink of an SVG text: its fill, with the opacity plotly splits an rgba colour into (fill-opacity, or opacity on titles)
+  const ink = (t) => {
+    const s = getComputedStyle(t);
+    const c = rgb(s.fill);
+    const opacity = Number(s.fillOpacity) * Number(s.opacity);
+    return c.includes("/") || !(opacity < 1) ? c : `${c}/${Math.round(opacity * 100) / 100}`;
   };
   const lab = section.querySelector(".jp-seqgrad-figure");
   const svg = section.querySelector(".side-by-side-static svg");
@@ -151,6 +208,13 @@ function readDrawings(section) {
   const heat = plot?.querySelector(".heatmaplayer, g.hm") !== null && plot?.querySelector(".heatmaplayer, g.hm") !== undefined;
   const bars = plot?.querySelector(".barlayer .trace") !== null && plot?.querySelector(".barlayer .trace") !== undefined;
   const unique = (list) => [...new Set(list)].sort();
+  // a text's look: its painted ink, size (px) and weight
+  const look = (nodes) => [...(nodes ?? [])].filter((t) => (t.textContent ?? "").length > 0).map((t) => {
+    const s = getComputedStyle(t);
+    return { ink: ink(t), size: Math.round(parseFloat(s.fontSize)), weight: Number(s.fontWeight) >= 550 ? "bold" : "normal" };
+  });
+  const AXIS_TITLES = "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text";
+  const panelTitles = new Set([...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => t.textContent ?? ""));
   // category labels cut at the drawing's edge (static SVG), or upright ones overlapping a neighbour (boxes 1 px inset)
   const labelTrouble = (frameEl, labels) => {
     if (frameEl === undefined) return [];
@@ -168,8 +232,8 @@ function readDrawings(section) {
     return out;
   };
   return {
-    // (the lab's output clips a chart wider than the page: its cut labels are not checked here)
-    labLabelTrouble: labelTrouble(null, [...(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text") ?? [])].filter(() => heat || bars)),
+    // labels must lie inside the lab's chart (a chart wider than the output scrolls, so its own box is the edge)
+    labLabelTrouble: labelTrouble(plot?.querySelector(".main-svg") ?? null, [...(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text") ?? [])].filter(() => heat || bars)),
     svgLabelTrouble: labelTrouble(svg ?? undefined, [...(svg?.querySelectorAll("text.category") ?? [])]),
     // category labels (tokens, indices, bar names) as the payload chose them, in both drawings
     labCategories: unique(heat ? texts(plot, ".xaxislayer-above text, .yaxislayer-above text") : bars ? texts(plot, ".xaxislayer-above text") : []),
@@ -182,12 +246,12 @@ function readDrawings(section) {
     labPanels,
     svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
     // axis titles, and the plotted size of a chart of fixed size (null when the lab autosizes it)
-    labAxisTitles: unique(texts(plot, ".g-xtitle text, .g-ytitle text")),
+    labAxisTitles: unique(texts(plot, AXIS_TITLES)),
     svgAxisTitles: unique(texts(svg, "text.axis-label")),
     labFramed: layout !== undefined && layout.xaxis?.showline === true && layout.xaxis?.mirror === true,
-    svgFramed: svg?.querySelector("rect.frame") !== null && svg?.querySelector("rect.frame") !== undefined,
-    labAxisTitleInk: [...(plot?.querySelectorAll(".g-xtitle text, .g-ytitle text") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
-    svgAxisTitleInk: [...(svg?.querySelectorAll("text.axis-label") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
+    svgFramed: svg?.querySelector("rect.frame, rect.heatmap-frame") !== null && svg?.querySelector("rect.frame, rect.heatmap-frame") !== undefined,
+    labAxisTitleInk: [...(plot?.querySelectorAll(AXIS_TITLES) ?? [])].map(ink),
+    svgAxisTitleInk: [...(svg?.querySelectorAll("text.axis-label") ?? [])].map(ink),
     labTitleInk: rgb(getComputedStyle(lab?.querySelector(".jp-seqgrad-heading-title") ?? document.body).color),
     svgTitleInk: rgb(getComputedStyle(svg?.querySelector("text.title") ?? svg ?? document.body).fill),
     labPlotSize: layout === undefined || layout.autosize !== false ? null : [layout.xaxis._length, layout.yaxis._length],
@@ -195,6 +259,22 @@ function readDrawings(section) {
       const r = svg?.querySelector("rect.plot-area");
       return r === null || r === undefined ? null : [Number(r.getAttribute("width")), Number(r.getAttribute("height"))];
     })(),
+    // heat-map grids: colour-bar titles, captions, the look of each text role, each panel's plotted size
+    labBarTitles: [...(layout?.annotations ?? []).filter((a) => a.name === "colorbar-title").map((a) => a.text), ...texts(plot, ".colorbar .cbtitle text")],
+    svgBarTitles: texts(svg, "text.colorbar-title"),
+    svgCaptions: texts(svg, "text.caption"),
+    labCategoryLook: look(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text")),
+    svgCategoryLook: look(svg?.querySelectorAll("text.category")),
+    labBarTickLook: look(plot?.querySelectorAll(".colorbar .cbaxis text, .colorbar .ytick text")),
+    svgBarTickLook: look(svg?.querySelectorAll("text.tick")),
+    labPanelTitleLook: look([...(plot?.querySelectorAll(".annotation-text") ?? [])].filter((t) => panelTitles.has(t.textContent ?? ""))),
+    svgPanelTitleLook: look(svg?.querySelectorAll("text.panel-title")),
+    labAxisTitleLook: look(plot?.querySelectorAll(AXIS_TITLES)),
+    svgAxisTitleLook: look(svg?.querySelectorAll("text.axis-label")),
+    labSubtitleInk: rgb(getComputedStyle(lab?.querySelector(".jp-seqgrad-heading-subtitle") ?? document.body).color),
+    svgSubtitleInk: rgb(getComputedStyle(svg?.querySelector("text.subtitle") ?? svg ?? document.body).fill),
+    labPanelSizes: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[`y${k.slice(1)}`]?._length ?? NaN]),
+    svgPanelSizes: [...(svg?.querySelectorAll("rect.heatmap-frame") ?? [])].map((r) => [Number(r.getAttribute("width")), Number(r.getAttribute("height"))]),
     labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
     // values printed in heat-map cells, row by row
     labCellValues: texts(plot, ".annotation-text"),

@@ -1,10 +1,14 @@
-/** Heat-map traces and their axes, with labelled hover text and the payload's category ticks. */
-import type { CategoryTicks, ColorScale, Matrix } from "seqgrad/payloads";
-import { FONT_SIZE, textWidth } from "seqgrad/payloads";
+/**
+ * Heat-map traces and their axes, with labelled hover text, the payload's category ticks, the text
+ * roles of seqgrad/payloads (category labels in the text ink, colour-bar ticks muted, as the static
+ * drawing prints them), and the placement of a grid of heat maps from the payload's frame.
+ */
+import type { Box, CategoryTicks, ColorScale, HeatFrame, Matrix } from "seqgrad/payloads";
+import { HEATMAP_FRAME, categoryTickSpace, categoryTickWidth } from "seqgrad/payloads";
 import { colorFields, colorbarTicks, formatValue, plotValue } from "./colors";
 import { axis } from "./layout";
 import { plotlyText, type PlotObject } from "./plotly";
-import type { Theme } from "./theme";
+import { roleFont, type Theme } from "./theme";
 
 /** What a heat map shows and how its cells are described on hover. */
 export interface HeatmapSpec {
@@ -16,17 +20,24 @@ export interface HeatmapSpec {
   yaxis?: string;
   showScale?: boolean;
   colorbarX?: number;
+  /** The theme, for the colour bar's text (its tick labels and title as the text roles say). */
+  theme?: Theme;
+  /** Whether plotly prints the scale's title on the colour bar (default true; a frame's chart prints it apart, `frameColorbarTitle`). */
+  colorbarTitle?: boolean;
 }
 
 /**
  * A heat-map trace. Cells sit at integer positions (tick labels come from `heatmapAxes`), so equal
- * labels such as a repeated token never merge into one category.
+ * labels such as a repeated token never merge into one category. The colour bar carries the
+ * scale's ticks and title.
  */
 export function heatmapTrace(spec: HeatmapSpec): PlotObject {
-  const { matrix } = spec;
+  const { matrix, theme } = spec;
   const text = matrix.z.map((row, r) =>
     row.map((v, c) => spec.hover(r, c, formatValue(v)).map(plotlyText).join("<br>"))
   );
+  const fonts = theme === undefined ? {} : { tickfont: roleFont(theme, "tickLabel"), outlinecolor: theme.muted };
+  const title = spec.scale.title.length > 0 && theme !== undefined && spec.colorbarTitle !== false ? { title: { text: plotlyText(spec.scale.title), side: "top", font: roleFont(theme, "colorBarTitle") } } : {};
   return {
     type: "heatmap",
     z: matrix.z.map((row) => row.map(plotValue)),
@@ -38,7 +49,7 @@ export function heatmapTrace(spec: HeatmapSpec): PlotObject {
     xgap: 0,
     ygap: 0,
     showscale: spec.showScale ?? true,
-    colorbar: { thickness: 14, x: spec.colorbarX, outlinewidth: 0, ...colorbarTicks(spec.scale) },
+    colorbar: { thickness: 14, x: spec.colorbarX, outlinewidth: 0.5, ...fonts, ...title, ...colorbarTicks(spec.scale) },
     xaxis: spec.xaxis ?? "x",
     yaxis: spec.yaxis ?? "y",
     ...colorFields(spec.scale),
@@ -50,7 +61,11 @@ export function ticks(t: CategoryTicks): PlotObject {
   return { tickmode: "array", tickvals: t.at, ticktext: t.text.map(plotlyText), tickangle: t.angle };
 }
 
-/** The x and y axes of a heat map: row 0 at the top, square-ish cells, the payload's category ticks. */
+/**
+ * The x and y axes of a heat map: row 0 at the top, the payload's category ticks in the category
+ * label's role, no tick marks, axis titles in the axis title's role, and the cells framed as the
+ * static drawing frames them.
+ */
 export function heatmapAxes(
   theme: Theme,
   xTitle: string,
@@ -59,9 +74,20 @@ export function heatmapAxes(
   yTicks: CategoryTicks,
   extra: { x?: PlotObject; y?: PlotObject } = {}
 ): { x: PlotObject; y: PlotObject } {
+  const common = {
+    showgrid: false,
+    zeroline: false,
+    ticks: "",
+    tickfont: roleFont(theme, "categoryLabel"),
+    showline: true,
+    mirror: true,
+    linecolor: HEATMAP_FRAME.color,
+    linewidth: HEATMAP_FRAME.width,
+  };
+  const titled = (title: string): PlotObject => ({ title: { text: plotlyText(title), font: roleFont(theme, "axisTitle") } });
   return {
-    x: axis(theme, xTitle, { ...ticks(xTicks), showgrid: false, zeroline: false, ...extra.x }),
-    y: axis(theme, yTitle, { ...ticks(yTicks), showgrid: false, zeroline: false, autorange: "reversed", ...extra.y }),
+    x: axis(theme, xTitle, { ...ticks(xTicks), ...common, ...titled(xTitle), ...extra.x }),
+    y: axis(theme, yTitle, { ...ticks(yTicks), ...common, ...titled(yTitle), autorange: "reversed", ...extra.y }),
   };
 }
 
@@ -70,13 +96,60 @@ export function indexLabels(index: readonly number[]): string[] {
   return index.map((i) => String(i));
 }
 
-/** Room the x labels of `ticks` need under the cells (a label at -60 degrees reaches sin 60 of its width down). */
+/** Room the x labels of `ticks` need under the cells, measured from their glyphs as the static drawing measures it. */
 export function tickSpace(t: CategoryTicks): number {
-  const longest = Math.max(1, ...t.text.map((s) => textWidth(s, FONT_SIZE.tick)));
-  return Math.ceil(t.angle !== 0 ? longest * Math.sin((Math.abs(t.angle) * Math.PI) / 180) + 16 : 22);
+  return Math.ceil(categoryTickSpace(t));
 }
 
-/** Room the y labels of `ticks` need beside the cells. */
+/** Room the y labels of `ticks` need beside the cells, measured from their glyphs. */
 export function tickWidth(t: CategoryTicks): number {
-  return Math.ceil(Math.max(1, ...t.text.map((s) => textWidth(s, FONT_SIZE.tick))));
+  return Math.ceil(categoryTickWidth(t));
+}
+
+/**
+ * The fixed plotly size of a grid drawn in the payload's frame: the chart is `frame.width` x
+ * `frame.height` px with no margins, so paper coordinates are the frame's pixels.
+ */
+export function frameLayout(frame: HeatFrame): PlotObject {
+  return { width: Math.ceil(frame.width), height: Math.ceil(frame.height), autosize: false, margin: { l: 0, r: 0, t: 0, b: 0, pad: 0 } };
+}
+
+/** Plotly domains (paper fractions, y up) of box `b` in `frame`. */
+export function frameDomains(frame: HeatFrame, b: Box): { x: [number, number]; y: [number, number] } {
+  const W = Math.ceil(frame.width);
+  const H = Math.ceil(frame.height);
+  return { x: [b.x / W, (b.x + b.width) / W], y: [1 - (b.y + b.height) / H, 1 - b.y / H] };
+}
+
+/** The colour bar placed in the frame's colour-bar box (its title above it, in the room the frame left). */
+export function frameColorbar(frame: HeatFrame): PlotObject {
+  const W = Math.ceil(frame.width);
+  const H = Math.ceil(frame.height);
+  const b = frame.colorBar;
+  return { x: b.x / W, xanchor: "left", xpad: 0, y: 1 - b.y / H, yanchor: "top", ypad: 0, len: b.height, lenmode: "pixels", thickness: b.width, thicknessmode: "pixels" };
+}
+
+/** Name of the annotation that prints a frame's colour-bar title (the side-by-side test reads it). */
+export const COLORBAR_TITLE_NAME = "colorbar-title";
+
+/**
+ * The colour bar's title as an annotation above the frame's colour-bar box, where the static drawing
+ * prints it (plotly's own colour-bar title would take its room from the bar's length).
+ */
+export function frameColorbarTitle(theme: Theme, frame: HeatFrame, scale: ColorScale): PlotObject[] {
+  if (scale.title.length === 0) return [];
+  const b = frame.colorBar;
+  return [{
+    name: COLORBAR_TITLE_NAME,
+    text: plotlyText(scale.title),
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: b.x / Math.ceil(frame.width),
+    xanchor: "left",
+    y: 1 - (b.y - 3) / Math.ceil(frame.height),
+    yanchor: "bottom",
+    borderpad: 0,
+    font: roleFont(theme, "colorBarTitle"),
+  }];
 }

@@ -3,7 +3,7 @@
  * output node, so light, dark and custom themes all work; fallbacks apply outside JupyterLab.
  */
 
-import { FONT_FAMILY } from "seqgrad/payloads";
+import { FONT_FAMILY, TEXT_ROLES, type TextRoleName } from "seqgrad/payloads";
 
 /** Colours and font of the current theme (the font is the figures' own, as in the static drawing). */
 export interface Theme {
@@ -50,4 +50,10 @@ export function watchTheme(onChange: () => void): () => void {
   const observer = new MutationObserver(() => onChange());
   observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"] });
   return () => observer.disconnect();
+}
+
+/** The plotly font of text role `name` (size, weight, and the theme's ink of that name). */
+export function roleFont(theme: Theme, name: TextRoleName): { family: string; size: number; weight: number; color: string } {
+  const r = TEXT_ROLES[name];
+  return { family: theme.font, size: r.size, weight: r.weight, color: r.ink === "text" ? theme.text : theme.muted };
 }

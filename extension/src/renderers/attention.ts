@@ -5,10 +5,10 @@
 import type { AttentionPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import type { Theme } from "../draw/theme";
+import { roleFont, type Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const ATTENTION_MIME = "application/vnd.seqgrad.attention.v1+json";
@@ -22,24 +22,24 @@ export class AttentionRenderer extends PlotWidget<"attention"> {
   }
 }
 
-/** Room around each panel of the grid for tick labels, axis titles and the panel title, in pixels. */
-const PANEL_MARGIN = { left: 110, bottom: 90, top: 30 };
-
 /**
- * The grid of attention heat maps: square cells of the payload's size, the matrix not stretched to
- * the output's width; tokens at positions, so repeated tokens keep their own rows and columns.
+ * The grid of attention heat maps where the payload's frame puts them: square cells of the
+ * payload's size, the labels, axis titles and colour-bar title the payload chose, the chart as
+ * wide as the static drawing (a wider chart than the output scrolls sideways, never squeezed);
+ * tokens at positions, so repeated tokens keep their own rows and columns.
  */
 export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
   const columns = Math.min(p.columns, Math.max(1, p.panels.length));
   const rows = Math.max(1, Math.ceil(p.panels.length / columns));
   const data: PlotObject[] = [];
-  const panelW = p.source.length * p.cell + PANEL_MARGIN.left;
-  const panelH = p.target.length * p.cell + PANEL_MARGIN.bottom + PANEL_MARGIN.top;
-  const width = columns * panelW + 110;
-  const layout: PlotObject = { ...baseLayout(theme, rows * panelH + 20), width, autosize: false, margin: { l: 90, r: 90, t: 30, b: 80 } };
+  const layout: PlotObject = { ...baseLayout(theme, p.frame.height), ...frameLayout(p.frame) };
+  const W = Math.ceil(p.frame.width);
+  const H = Math.ceil(p.frame.height);
   const annotations: PlotObject[] = [];
   p.panels.forEach((panel, i) => {
     const m = panel.matrix;
+    const box = p.frame.panels[i];
+    if (box === undefined) return;
     const source = m.colIndex.map((s) => p.source[s] ?? String(s));
     const target = m.rowIndex.map((t) => p.target[t] ?? String(t));
     data.push(heatmapTrace({
@@ -48,22 +48,27 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
       xaxis: axisId("x", i),
       yaxis: axisId("y", i),
       showScale: i === 0,
+      theme,
+      colorbarTitle: false,
       hover: (r, c, v) => [`target ${target[r] ?? ""} (t=${m.rowIndex[r]})`, `source ${source[c] ?? ""} (s=${m.colIndex[c]})`, `weight ${v}`],
     }));
-    const axes = heatmapAxes(theme, i >= (rows - 1) * columns ? "source" : "", i % columns === 0 ? "target" : "", p.sourceTicks, p.targetTicks);
-    layout[axisKey("x", i)] = axes.x;
-    layout[axisKey("y", i)] = { ...axes.y, scaleanchor: axisId("x", i), scaleratio: 1, constrain: "domain" };
-    (layout[axisKey("x", i)] as PlotObject).constrain = "domain";
+    // axis titles under the bottom row's panels and beside the first column's, as the static drawing
+    const axes = heatmapAxes(theme, Math.floor(i / columns) === rows - 1 ? p.colTitle : "", i % columns === 0 ? p.rowTitle : "", p.sourceTicks, p.targetTicks);
+    const domain = frameDomains(p.frame, box);
+    layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
+    layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };
     // the weights the library printed in the cells, in its text and ink
     const values = panel.values;
     if (values !== null) {
       m.z.forEach((row, r) => row.forEach((_, c) => annotations.push({ x: c, y: r, xref: axisId("x", i), yref: axisId("y", i), text: plotlyText(values.text[r]?.[c] ?? ""), showarrow: false, font: { size: values.size, color: values.ink[r]?.[c] ?? theme.text } })));
     }
-    if (p.panels.length > 1) {
-      annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text } });
+    if (panel.title.length > 0) {
+      annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: "paper", yref: "paper", x: (box.x + box.width / 2) / W, y: 1 - (box.y - 4) / H, yanchor: "bottom", font: roleFont(theme, "panelTitle") });
     }
   });
-  layout.grid = { rows, columns, pattern: "independent", xgap: 0.12, ygap: 0.25 };
+  const first = data[0];
+  if (first !== undefined) first.colorbar = { ...(first.colorbar as PlotObject), ...frameColorbar(p.frame) };
+  annotations.push(...frameColorbarTitle(theme, p.frame, p.colorScale));
   layout.annotations = annotations;
   return { data, layout };
 }

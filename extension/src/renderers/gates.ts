@@ -5,10 +5,10 @@
 import type { GatesPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import type { Theme } from "../draw/theme";
+import { roleFont, type Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const GATES_MIME = "application/vnd.seqgrad.gates.v1+json";
@@ -22,49 +22,43 @@ export class GatesRenderer extends PlotWidget<"gates"> {
   }
 }
 
-/** Room left of the cells (unit labels and the axis title) and right of them (the colour bar), px. */
-const LEFT = 70;
-const RIGHT = 90;
-/** Height of a gate panel's title row (px), as in the static drawing. */
-const GATE_TITLE_H = 20;
-
 /**
- * One heat map per gate, each cell `cellWidth` x `cellHeight` pixels and each panel `panelHeight`
- * high as the payload decided (the static drawing's layout), so the token labels the payload turned
- * for those cells stay under their own panel.
+ * One heat map per gate where the payload's frame puts it: cells `cellWidth` x `cellHeight` pixels,
+ * each gate's title above its cells, the units' axis title and the colour bar (with its title)
+ * beside the first panel, as in the static drawing, so the token labels the payload turned for
+ * those cells stay under their own panel.
  */
 export function gatesFigure(theme: Theme, p: GatesPayload): PlotFigure {
-  const n = Math.max(1, p.gates.length);
-  const steps = p.tokens.length;
-  const total = n * p.panelHeight;
   const data: PlotObject[] = [];
   const annotations: PlotObject[] = [];
-  const layout: PlotObject = { ...baseLayout(theme, total + 8), width: LEFT + steps * p.cellWidth + RIGHT, autosize: false, margin: { l: LEFT, r: RIGHT, t: 0, b: 8 } };
+  const layout: PlotObject = { ...baseLayout(theme, p.frame.height), ...frameLayout(p.frame) };
+  const W = Math.ceil(p.frame.width);
+  const H = Math.ceil(p.frame.height);
   p.gates.forEach((gate, i) => {
     const m = gate.matrix;
+    const box = p.frame.panels[i];
+    if (box === undefined) return;
     const tokens = m.colIndex.map((t) => p.tokens[t] ?? String(t));
-    const top = i * p.panelHeight + GATE_TITLE_H;
-    const bottom = top + m.rowIndex.length * p.cellHeight;
     data.push(heatmapTrace({
       matrix: m,
       scale: gate.colorScale,
       xaxis: axisId("x", i),
       yaxis: axisId("y", i),
       showScale: i === 0,
+      theme,
+      colorbarTitle: false,
       hover: (r, c, v) => [gate.label, `unit ${m.rowIndex[r]}`, `step ${m.colIndex[c]}: ${tokens[c] ?? ""}`, `value ${v}`],
     }));
-    const axes = heatmapAxes(theme, "", "unit", p.tokenTicks, p.unitTicks);
-    const domain = [1 - bottom / total, 1 - top / total];
-    layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: [0, 1] };
-    layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain };
-    annotations.push({ text: plotlyText(gate.label), showarrow: false, xref: "paper", yref: "paper", x: 0, xanchor: "left", y: 1 - (top - 4) / total, yanchor: "bottom", font: { color: theme.text } });
+    const axes = heatmapAxes(theme, "", p.rowTitle, p.tokenTicks, p.unitTicks);
+    const domain = frameDomains(p.frame, box);
+    layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
+    layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };
+    annotations.push({ text: plotlyText(gate.label), showarrow: false, xref: "paper", yref: "paper", x: box.x / W, xanchor: "left", y: 1 - (box.y - 4) / H, yanchor: "bottom", font: roleFont(theme, "panelTitle") });
   });
-  // the colour bar beside the first panel, at most 220 px long, as the static drawing puts it
   const first = data[0];
-  if (first !== undefined) {
-    const len = Math.min(220, total - 40) / total;
-    first.colorbar = { ...(first.colorbar as PlotObject), len, lenmode: "fraction", y: 1 - GATE_TITLE_H / total, yanchor: "top" };
-  }
+  if (first !== undefined) first.colorbar = { ...(first.colorbar as PlotObject), ...frameColorbar(p.frame) };
+  const scale = p.gates[0]?.colorScale;
+  if (scale !== undefined) annotations.push(...frameColorbarTitle(theme, p.frame, scale));
   layout.annotations = annotations;
   return { data, layout };
 }

@@ -98,6 +98,7 @@ function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: Color
   const trace = heatmapTrace({
     matrix,
     scale,
+    theme,
     hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
   });
   const axes = heatmapAxes(theme, grid.colTitle, grid.rowTitle, grid.colTicks, grid.rowTicks);

@@ -2,12 +2,15 @@
 import type { ColorScale } from "../payloads";
 import { linearAxis } from "./axis";
 
-/** A colour scale from `min` to `max` (an empty range becomes [min, min + 1]) with about 4 ticks. */
-export function colorScale(scheme: ColorScale["scheme"], min: number, max: number): ColorScale {
+/**
+ * A colour scale from `min` to `max` (an empty range becomes [min, min + 1]) with about 4 ticks, and
+ * the colour bar's `title` (empty for none).
+ */
+export function colorScale(scheme: ColorScale["scheme"], min: number, max: number, title = ""): ColorScale {
   const lo = Number.isFinite(min) ? min : 0;
   const hi = Number.isFinite(max) && max > lo ? max : lo + 1;
   const axis = linearAxis("", [lo, hi], { nice: false, ticks: 4 });
-  return { scheme, min: lo, max: hi, ticks: axis.ticks, tickText: axis.tickText };
+  return { scheme, min: lo, max: hi, ticks: axis.ticks, tickText: axis.tickText, title };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
-import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
+import { AxisSchema, BoxSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
 
 export * from "./graph-figures";
 export * from "./unrolled-figure";
@@ -124,6 +124,15 @@ export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 // ---- 5. attention ----------------------------------------------------------------------------------
 
 /**
+ * Where the heat maps of a grid (attention panels, gates) sit, decided in the library so both
+ * drawings place them alike: the drawing's `width` and `height` under its heading, the box of each
+ * panel's cells (`panels`, in order) and the colour bar's box, in pixels from the top left of the
+ * area under the heading. The room between the boxes holds the labels the payload's ticks measure.
+ */
+export const HeatFrameSchema = struct({ width: finite, height: finite, panels: list(BoxSchema), colorBar: BoxSchema });
+export type HeatFrame = v.InferOutput<typeof HeatFrameSchema>;
+
+/**
  * The values printed in the cells of a heat map, decided by the library: `text[row][col]` and its
  * `ink` (black or white on the cell's colour), at `size` px.
  */
@@ -141,7 +150,9 @@ export type AttentionPanel = v.InferOutput<typeof AttentionPanelSchema>;
  * `application/vnd.seqgrad.attention.v1+json`: source tokens on x, target tokens on y, as printed
  * (whitespace made visible; cells are keyed by position, never by token). `cell` is the side of a
  * square cell in pixels, the same in both drawings; `columns` the panels per row of the grid;
- * `sourceTicks` and `targetTicks` the token labels both drawings print (every token when they fit).
+ * `sourceTicks` and `targetTicks` the token labels both drawings print (every token when they fit);
+ * `colTitle` and `rowTitle` the axis titles (under the bottom row's panels, beside the first
+ * column's); `frame` where panels and colour bar sit. The colour bar's title is `colorScale.title`.
  */
 export const AttentionPayloadSchema = struct({
   ...payloadFields("attention"),
@@ -153,6 +164,9 @@ export const AttentionPayloadSchema = struct({
   panels: list(AttentionPanelSchema),
   columns: integer(1),
   colorScale: ColorScaleSchema,
+  rowTitle: text,
+  colTitle: text,
+  frame: HeatFrameSchema,
 });
 export type AttentionPayload = v.InferOutput<typeof AttentionPayloadSchema>;
 
@@ -209,7 +223,8 @@ export type GatePanel = v.InferOutput<typeof GatePanelSchema>;
  * or a new cell's), so a new recurrent cell needs no edit here. Each step is `cellWidth` pixels
  * wide and each unit `cellHeight` high; each gate's panel is `panelHeight` pixels high (its title,
  * cells and token labels); `tokenTicks` and `unitTicks` are the labels both drawings print under
- * and beside the cells.
+ * and beside the cells, `rowTitle` the units' axis title; `frame` where panels and colour bar sit.
+ * The colour bar is the first gate's `colorScale`, with its title.
  */
 export const GatesPayloadSchema = struct({
   ...payloadFields("gates"),
@@ -221,6 +236,8 @@ export const GatesPayloadSchema = struct({
   panelHeight: finite,
   tokenTicks: CategoryTicksSchema,
   unitTicks: CategoryTicksSchema,
+  rowTitle: text,
+  frame: HeatFrameSchema,
 });
 export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
 

@@ -29,5 +29,6 @@ export * from "./figures";
 export * from "./plots";
 export * from "./numbers";
 export * from "./style";
+export * from "./measure";
 export { kindOfMime, validatePayload } from "./validate";
 export type { ValidationResult } from "./validate";

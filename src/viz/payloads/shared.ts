@@ -25,10 +25,11 @@ export type Box = v.InferOutput<typeof BoxSchema>;
  * How values map to colours. `viridis` is sequential (min dark purple, max yellow); `rdbu` is
  * diverging, centred on 0 (negative blue, 0 white, positive red, with min = -max); `blues` is
  * sequential light to dark blue, used for probabilities in [0, 1] (attention, gates).
- * `ticks` are the colour bar's ticks between min and max, `tickText` their label text.
+ * `ticks` are the colour bar's ticks between min and max, `tickText` their label text, `title` the
+ * colour bar's title both drawings print above it (e.g. "weight"; empty for none).
  */
 export const ColorScaleSchema = v.pipe(
-  struct({ scheme: oneOf(["viridis", "rdbu", "blues"]), min: finite, max: finite, ticks: list(finite), tickText: list(text) }),
+  struct({ scheme: oneOf(["viridis", "rdbu", "blues"]), min: finite, max: finite, ticks: list(finite), tickText: list(text), title: v.optional(text, "") }),
   v.forward(v.check((s) => s.tickText.length === s.ticks.length, "one label per tick"), ["tickText"]),
 );
 export type ColorScale = v.InferOutput<typeof ColorScaleSchema>;

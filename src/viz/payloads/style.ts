@@ -103,6 +103,43 @@ export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', syste
 /** Font sizes in pixels: body text, tick labels, in-cell values, figure and panel titles. */
 export const FONT_SIZE = { base: 12, tick: 11, cell: 10, title: 14, panelTitle: 12 } as const;
 
+/** Which ink a text prints in: the text colour, or the muted one (the static drawing's `INK`, the lab theme's). */
+export type TextInk = "text" | "muted";
+
+/** How one kind of figure text prints: size (px), weight (400 normal, 600 semibold) and ink. */
+export interface TextRole {
+  readonly size: number;
+  readonly weight: 400 | 600;
+  readonly ink: TextInk;
+}
+
+/**
+ * The text roles of every figure, applied by both drawings: the static one prints a role in
+ * `INK[role.ink]`, the lab in its theme's colour of that name. Numeric tick labels (axes, colour
+ * bars) are muted; category labels (tokens, indices) are content and print in the text ink; the
+ * ink of a value printed in a heat-map cell is decided per cell by the payload (black or white on
+ * the cell's colour).
+ */
+export const TEXT_ROLES = {
+  title: { size: FONT_SIZE.title, weight: 600, ink: "text" },
+  subtitle: { size: FONT_SIZE.base, weight: 400, ink: "muted" },
+  panelTitle: { size: FONT_SIZE.panelTitle, weight: 600, ink: "text" },
+  axisTitle: { size: FONT_SIZE.base, weight: 400, ink: "text" },
+  colorBarTitle: { size: FONT_SIZE.base, weight: 400, ink: "text" },
+  tickLabel: { size: FONT_SIZE.tick, weight: 400, ink: "muted" },
+  categoryLabel: { size: FONT_SIZE.tick, weight: 400, ink: "text" },
+  cellValue: { size: FONT_SIZE.cell, weight: 400, ink: "text" },
+  caption: { size: FONT_SIZE.tick, weight: 400, ink: "muted" },
+} as const satisfies Record<string, TextRole>;
+
+/** The name of a text role. */
+export type TextRoleName = keyof typeof TEXT_ROLES;
+
+/**
+ * The frame around a heat map's cells, in both drawings (light enough to read on any theme).
+ */
+export const HEATMAP_FRAME = { color: "#999999", width: 0.5 } as const;
+
 /** Average advance of one character at `size` px in the figure font (DejaVu Sans digits and letters). */
 export function charWidth(size: number = FONT_SIZE.base): number {
   return size * 0.58;

@@ -51,6 +51,7 @@ export const CONSISTENCY: Rules = {
       if (m.rowIndex.length !== p.target.length) fail(`${path}.panels[${i}].matrix.z`, `${p.target.length} rows (one per target token)`, m.z);
       if (m.colIndex.length !== p.source.length) fail(`${path}.panels[${i}].matrix.z[0]`, `${p.source.length} columns (one per source token)`, m.z[0]);
     });
+    length(p.frame.panels, p.panels.length, `${path}.frame.panels`, `${p.panels.length} boxes (one per panel)`);
   },
   gradflow(p, path) {
     length(p.colors, p.models.length, `${path}.colors`);
@@ -58,6 +59,7 @@ export const CONSISTENCY: Rules = {
   },
   gates(p, path) {
     p.gates.forEach((g, i) => length(g.matrix.colIndex, p.tokens.length, `${path}.gates[${i}].matrix.colIndex`, `${p.tokens.length} columns (one per token)`));
+    length(p.frame.panels, p.gates.length, `${path}.frame.panels`, `${p.gates.length} boxes (one per gate)`);
   },
   spectrum(p, path) {
     length(p.eigenvalues, p.size, `${path}.eigenvalues`);

@@ -1,7 +1,7 @@
 /** Axes with ticks, tick labels, grid lines and an axis label, around a plot box. */
 import type { Axis, Box, CategoryTicks } from "../payloads";
 import { FONT_SIZE, INK, charWidth } from "../payloads/style";
-import { el, text } from "./element";
+import { el, role, text } from "./element";
 import type { Scale } from "./scale";
 
 /** The x axis under `box`: ticks, labels, vertical grid lines and the axis label. */
@@ -56,9 +56,10 @@ export function categoryLabels(ticks: CategoryTicks, start: number, band: number
   return ticks.at.map((i, k) => {
     const shown = ticks.text[k] ?? "";
     const c = start + (i + 0.5) * band;
-    if (side === "left") return text(at - 6, c + 4, shown, { "text-anchor": "end", class: "category" });
-    if (ticks.angle === 0) return text(c, at + 15, shown, { "text-anchor": "middle", class: "category" });
+    const look = { ...role("categoryLabel"), class: "category" };
+    if (side === "left") return text(at - 6, c + 4, shown, { "text-anchor": "end", ...look });
+    if (ticks.angle === 0) return text(c, at + 15, shown, { "text-anchor": "middle", ...look });
     const y = at + 8;
-    return text(c + 4, y, shown, { "text-anchor": "end", transform: `rotate(${ticks.angle} ${c + 4} ${y})`, class: "category" });
+    return text(c + 4, y, shown, { "text-anchor": "end", transform: `rotate(${ticks.angle} ${c + 4} ${y})`, ...look });
   });
 }

@@ -3,6 +3,7 @@
  * coordinates are rounded to two decimals to keep figures small.
  */
 import { escapeXml } from "./escape";
+import { INK, TEXT_ROLES, type TextRoleName } from "../payloads/style";
 
 /** Attribute values; undefined attributes are left out. */
 export type Attrs = Record<string, string | number | undefined>;
@@ -43,4 +44,10 @@ export function tooltip(content: string): string {
 export function polyline(points: ReadonlyArray<readonly [number, number]>, attrs: Attrs): string {
   const pts = points.map(([x, y]) => `${coord(x)},${coord(y)}`).join(" ");
   return el("polyline", { points: pts, fill: "none", ...attrs });
+}
+
+/** The attributes that print a text in role `role` (size, weight, ink) in the static drawing. */
+export function role(name: TextRoleName): Attrs {
+  const r = TEXT_ROLES[name];
+  return { "font-size": r.size, "font-weight": r.weight === 400 ? undefined : String(r.weight), fill: INK[r.ink] };
 }

@@ -1,5 +1,5 @@
 /** Heat-map cells: one rectangle per matrix entry, with the value as a hover tooltip. */
-import { decodeNumber } from "../payloads";
+import { HEATMAP_FRAME, decodeNumber } from "../payloads";
 import type { Box, ColorScale, Matrix } from "../payloads";
 import { el, text, tooltip } from "./element";
 import { inkOn, valueColor } from "./colors";
@@ -47,7 +47,7 @@ export function heatmapCells(matrix: Matrix, scale: ColorScale, box: Box, option
   });
   // crisp edges: no anti-aliased seams between cells (sharper, and a much smaller PNG copy)
   const out = [el("g", { "shape-rendering": "crispEdges" }, cells), ...labels];
-  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: "#999999", "stroke-width": 0.5 }));
+  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: HEATMAP_FRAME.color, "stroke-width": HEATMAP_FRAME.width, class: "heatmap-frame" }));
   return out;
 }
 
