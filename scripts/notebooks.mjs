@@ -1,6 +1,7 @@
 // Notebook tasks.
 //   node scripts/notebooks.mjs test [NAME ...]      run test/notebooks (every notebook under nbclient, or those whose file name contains a NAME);
-//                                                  quick mode unless SEQGRAD_QUICK=0 is set (full mode, the lecture-length runs)
+//                                                  quick mode unless SEQGRAD_QUICK=0 is set (full mode, the lecture-length runs);
+//                                                  without NAMEs, two notebooks at a time (SEQGRAD_TEST_JOBS=1 for one)
 //   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/{instructor,student}/NN-name.{ipynb,html,pdf}
 //   node scripts/notebooks.mjs strip                strip outputs from every notebook in place
 // Expects the library built (`npm run build`). Uses Debian's python3 for Jupyter and Chromium for PDF.
@@ -9,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildHandouts } from "./handouts/build.mjs";
+import { runPythonPool } from "./python-pool.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
@@ -25,11 +27,19 @@ else fail(`unknown command ${command}; expected test, handouts or strip`);
 function testNotebooks(names) {
   installKernel();
   const quick = { ...env, SEQGRAD_QUICK: process.env.SEQGRAD_QUICK ?? "1" };
-  // unittest's -k keeps the tests whose name contains the pattern (file names with - as _)
-  const filters = names.flatMap((name) => ["-k", name.replaceAll("-", "_")]);
-  const args = [join(root, "test", "notebooks", "test_notebooks.py"), ...(filters.length > 0 ? ["-v", ...filters] : [])];
-  const run = spawnSync(python, args, { cwd: root, env: quick, stdio: "inherit" });
-  process.exit(run.status ?? 1);
+  const script = join(root, "test", "notebooks", "test_notebooks.py");
+  if (names.length > 0) {
+    // unittest's -k keeps the tests whose name contains the pattern (file names with - as _)
+    const filters = names.flatMap((name) => ["-k", name.replaceAll("-", "_")]);
+    const run = spawnSync(python, [script, "-v", ...filters], { cwd: root, env: quick, stdio: "inherit" });
+    process.exit(run.status ?? 1);
+  }
+  // Every notebook in its own unittest process, JOBS at a time: a notebook's work is its kernel's,
+  // one process each, so two kernels keep two cores busy. Each process prints its own
+  // `Ran 1 test` and the summary adds them up.
+  const tests = ["NotebooksAreStoredClean", ...readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort()
+    .map((f) => `NotebooksRunTopToBottom.test_${basename(f, ".ipynb").replaceAll("-", "_")}`)];
+  runPythonPool(python, tests.map((test) => [script, "-v", test]), { cwd: root, env: quick }).then((statuses) => process.exit(statuses.every((s) => s === 0) ? 0 : 1));
 }
 
 async function writeHandouts(names) {
