@@ -87,7 +87,7 @@ function checkOne(file) {
   const nb = JSON.parse(readFileSync(file.ipynb, "utf8"));
   const text = pdfText(file.pdf);
   problems.push(...forbiddenIn(text).map((f) => `PDF shows ${f}`));
-  const cut = missingFigureWords(file.html, file.pdf);
+  const cut = missingFigureWords(file.html, text);
   if (cut.length > 0) problems.push(`figure text cut off in the PDF: ${cut.slice(0, 8).join(", ")}${cut.length > 8 ? ", ..." : ""}`);
   problems.push(...emptyPages(file.pdf));
   const firstPage = text.split("\f")[0];
