@@ -92,6 +92,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
   }
   if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
+  if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) compareTextRoles(name, d);
   if (kind === "attention") {
     // the weights the payload prints in cells, panel by panel, row by row, in both drawings
     const p = bundle["application/vnd.seqgrad.attention.v1+json"];
@@ -122,7 +123,25 @@ function compareHeatGrid(name, kind, bundle, d) {
   const barTitle = scale.title.length > 0 ? [scale.title] : [];
   check(JSON.stringify(d.labBarTitles) === JSON.stringify(barTitle) && JSON.stringify(d.svgBarTitles) === JSON.stringify(barTitle), `${name}: colour-bar titles differ from the payload's; payload ${barTitle.join(" ")} | lab ${d.labBarTitles.join(" ")} | svg ${d.svgBarTitles.join(" ")}`);
   check(d.svgCaptions.length === 0, `${name}: the static drawing prints a caption the payload does not carry: ${d.svgCaptions.join(" | ")}`);
-  // text roles: each drawing prints a role in its own ink of that name (the static INK, the lab's theme)
+  const cells = p.frame.panels.map((b, k) => {
+    const m = kind === "attention" ? p.panels[k].matrix : p.gates[k].matrix;
+    return [m.colIndex.length, m.rowIndex.length];
+  });
+  const want = kind === "attention" ? [p.cell, p.cell] : [p.cellWidth, p.cellHeight];
+  const cellOf = (sizes) => sizes.map(([w, h], k) => [w / (cells[k]?.[0] ?? 1), h / (cells[k]?.[1] ?? 1)]);
+  for (const [who, sizes] of [["lab", d.labPanelSizes], ["svg", d.svgPanelSizes]]) {
+    check(sizes.length === cells.length, `${name}: ${who} panels; expected ${cells.length}, got ${sizes.length}`);
+    const bad = cellOf(sizes).filter(([w, h]) => Math.abs(w - want[0]) > CELL_TOLERANCE || Math.abs(h - want[1]) > CELL_TOLERANCE);
+    check(bad.length === 0, `${name}: ${who} cells are not the payload's ${want[0]} x ${want[1]} px: ${bad.slice(0, 3).map(([w, h]) => `${w.toFixed(2)} x ${h.toFixed(2)}`).join(", ")}`);
+  }
+}
+
+/**
+ * Text roles of heat maps (attention, gates, tensors): each drawing prints a role in its own ink of
+ * that name (the static drawing's INK, the lab's theme), both at the same size and weight: category
+ * labels and titles in the text ink, colour-bar ticks muted, panel titles semibold.
+ */
+function compareTextRoles(name, d) {
   const roles = [
     ["category labels in the text ink", d.labCategoryLook, d.svgCategoryLook, d.labTitleInk, d.svgTitleInk],
     ["colour-bar ticks in the muted ink", d.labBarTickLook, d.svgBarTickLook, d.labSubtitleInk, d.svgSubtitleInk],
@@ -135,17 +154,6 @@ function compareHeatGrid(name, kind, bundle, d) {
     check(labInks.every((c) => c === labInk) && svgInks.every((c) => c === svgInk), `${name}: ${what}; lab ${labInks.join(" ")} (text ${labInk}) | svg ${svgInks.join(" ")} (text ${svgInk})`);
     const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
     check(sizes(lab) === sizes(svg), `${name}: ${what.split(" in ")[0]}: size/weight differ; lab ${sizes(lab)} | svg ${sizes(svg)}`);
-  }
-  const cells = p.frame.panels.map((b, k) => {
-    const m = kind === "attention" ? p.panels[k].matrix : p.gates[k].matrix;
-    return [m.colIndex.length, m.rowIndex.length];
-  });
-  const want = kind === "attention" ? [p.cell, p.cell] : [p.cellWidth, p.cellHeight];
-  const cellOf = (sizes) => sizes.map(([w, h], k) => [w / (cells[k]?.[0] ?? 1), h / (cells[k]?.[1] ?? 1)]);
-  for (const [who, sizes] of [["lab", d.labPanelSizes], ["svg", d.svgPanelSizes]]) {
-    check(sizes.length === cells.length, `${name}: ${who} panels; expected ${cells.length}, got ${sizes.length}`);
-    const bad = cellOf(sizes).filter(([w, h]) => Math.abs(w - want[0]) * 1 > CELL_TOLERANCE || Math.abs(h - want[1]) > CELL_TOLERANCE);
-    check(bad.length === 0, `${name}: ${who} cells are not the payload's ${want[0]} x ${want[1]} px: ${bad.slice(0, 3).map(([w, h]) => `${w.toFixed(2)} x ${h.toFixed(2)}`).join(", ")}`);
   }
 }
 

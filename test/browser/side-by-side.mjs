@@ -45,6 +45,7 @@ function hardFigures() {
     "long-labels": display(viz.line({ [long]: [1, 2, 3], [`${long} again`]: [3, 2, 1] }, { xLabel: long, yLabel: "y" })),
     "one-token": display(viz.attention([[1]], { source: ["x"], target: ["y"] })),
     "200-tokens": display(viz.attention(uniform(200, 200), { source: tokens(200), target: tokens(200) })),
+    "attention-6-heads": display(viz.attention(Array.from({ length: 6 }, () => uniform(6, 7)), { source: tokens(7), target: tokens(6), titles: ["head 0", "head 1", "head 2", "head 3", "head 4", "head 5"] })),
     "repeated-tokens": display(viz.attention(uniform(4, 5), { source: ["the", " ", "the", " ", "."], target: ["a", "a", "a", "b"] })),
     "tensor-2000x2000": display(viz.tensor(sg.randn([2000, 2000]))),
     "graph-300-nodes": display(viz.graph(x.sum())),

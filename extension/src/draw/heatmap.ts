@@ -84,7 +84,8 @@ export function heatmapAxes(
     linecolor: HEATMAP_FRAME.color,
     linewidth: HEATMAP_FRAME.width,
   };
-  const titled = (title: string): PlotObject => ({ title: { text: plotlyText(title), font: roleFont(theme, "axisTitle") } });
+  // the title close under (beside) the labels, as the static drawing prints it
+  const titled = (title: string): PlotObject => ({ title: { text: plotlyText(title), font: roleFont(theme, "axisTitle"), standoff: 6 } });
   return {
     x: axis(theme, xTitle, { ...ticks(xTicks), ...common, ...titled(xTitle), ...extra.x }),
     y: axis(theme, yTitle, { ...ticks(yTicks), ...common, ...titled(yTitle), autorange: "reversed", ...extra.y }),

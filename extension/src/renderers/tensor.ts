@@ -123,6 +123,8 @@ function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: Color
   // the colour bar needs some height: a matrix of few rows sits at the top of a taller plot area
   const cellsH = rows * grid.height;
   const plotH = Math.max(cellsH, MIN_PLOT_HEIGHT);
+  // the colour bar as the static drawing draws it: from the top of the cells, as long as they are (at least the plot's least height)
+  trace.colorbar = { ...(trace.colorbar as Record<string, unknown>), y: 1, yanchor: "top", ypad: 0, len: plotH, lenmode: "pixels" };
   const layout = {
     ...baseLayout(theme, margin.t + plotH + margin.b),
     width: margin.l + cols * grid.width + margin.r,
