@@ -23,6 +23,11 @@ export interface SequenceBackwardOperands {
   dY: TypedArray | null;
   dG: TypedArray;
   dhPrev: TypedArray;
+  /**
+   * False when the block of dhPrev of the step run first forward (t = 0, reverse T-1), dL/dh of
+   * the initial state, is not wanted: its values are then unspecified (default true).
+   */
+  initialGrad?: boolean;
 }
 
 /** `lstmSequenceBackward`: the states and tanh(c_t) of `lstmSequence`, and the cell-state gradient. */

@@ -51,10 +51,18 @@ function prepare(c: SequenceCase, shape: [number, number, number], reverse: bool
 }
 
 /** Runs the sequence backward of `c` from `methods` on copies of `g`; returns the copies. */
-function backward(methods: RecurrentSequenceBackwards, c: SequenceCase, shape: [number, number, number], reverse: boolean, d: Direction, g: Grads): Grads {
+function backward(
+  methods: RecurrentSequenceBackwards,
+  c: SequenceCase,
+  shape: [number, number, number],
+  reverse: boolean,
+  d: Direction,
+  g: Grads,
+  initialGrad = true,
+): Grads {
   const [T, B, H] = shape;
   const o: Grads = { ...g, dc: g.dc?.slice() ?? null, dG: g.dG.slice(), dGh: g.dGh?.slice() ?? null, dhPrev: g.dhPrev.slice() };
-  const common = { T, B, H, reverse, wHh: req(d, "wHh"), acts: req(d, "acts"), dhLast: o.dhLast, dY: o.dY, dG: o.dG, dhPrev: o.dhPrev };
+  const common = { T, B, H, reverse, wHh: req(d, "wHh"), acts: req(d, "acts"), dhLast: o.dhLast, dY: o.dY, dG: o.dG, dhPrev: o.dhPrev, initialGrad };
   if (c.gates === 4) methods.lstmSequenceBackward({ ...common, c: req(d, "c"), tanhC: req(d, "aux"), dc: o.dc as Floats });
   else if (c.gates === 3) methods.gruSequenceBackward({ ...common, h: req(d, "h"), hn: req(d, "aux"), dGh: o.dGh as Floats });
   else methods.rnnSequenceBackward({ ...common, nonlinearity: c.name.includes("relu") ? "relu" : "tanh" });
@@ -116,5 +124,27 @@ describeWasm("the wasm sequence backwards", () => {
       }
     }
     expect(jobsChecked).toBeGreaterThanOrEqual(6);
+  });
+
+  it("without the initial state's gradient give the same bits in every other block and array", () => {
+    const shape: [number, number, number] = [4, 16, 128];
+    const BH = 16 * 128;
+    for (const backend of [single, threaded]) {
+      if (backend === null) continue;
+      for (const c of CASES) {
+        for (const reverse of [false, true]) {
+          const [d, g] = prepare(c, shape, reverse, true);
+          const got = backward(backend, c, shape, reverse, d, g, false);
+          const want = backward(backend, c, shape, reverse, d, g);
+          const first = reverse ? 3 : 0;
+          const what = `${c.name} reverse=${reverse}`;
+          for (const key of ["dG", "dGh", "dc"] as const) if (got[key] !== null) expect(values(got[key] as Floats), `${key} ${what}`).toEqual(values(want[key] as Floats));
+          const block = (x: Floats, t: number): number[] => Array.from(x.subarray(t * BH, (t + 1) * BH));
+          for (let t = 0; t < 4; t++) {
+            if (t !== first) expect(block(got.dhPrev, t), `block ${t} ${what}`).toEqual(block(want.dhPrev, t));
+          }
+        }
+      }
+    }
   });
 });

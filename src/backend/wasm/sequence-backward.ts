@@ -22,7 +22,8 @@ const ARG_COUNT = 16;
  * T + 1 steps: each step's hidden units are cut into chunks, a chunk computing its columns of
  * dL/dh_{t'-1} = dG_{t'} W_hh for the step t' before and then its units of the cell backward of
  * step t, the threads meeting once per step inside wasm. One thread runs the same chunks whole,
- * so the results are the same bits on any number of threads. Other dtypes, tiny blocks and large
+ * so the results are the same bits on any number of threads (T steps when `initialGrad` is false:
+ * the last one only makes dL/dh of the initial state). Other dtypes, tiny blocks and large
  * steps that cannot be split run step by step (`steps`).
  */
 export function createWasmSequenceBackwards(
@@ -49,6 +50,8 @@ export function createWasmSequenceBackwards(
    */
   function run(kind: number, G: number, o: SequenceBackwardOperands, extra: Array<TypedArray | null>, rest: () => number[], after: () => void): boolean {
     const { T, B, H, reverse, wHh, acts, dhLast, dY, dG, dhPrev } = o;
+    // the last job step only makes dL/dh of the initial state
+    const steps = o.initialGrad === false ? T : T + 1;
     const how = sequencePlan(pool, B, H, G, [wHh, acts, dhLast, dY, dG, dhPrev, ...extra]);
     if (how === "steps") return false;
     const n = B * H;
@@ -67,11 +70,11 @@ export function createWasmSequenceBackwards(
     const pPrev = staging.output(dhPrev, 0, T * n);
     const scratch = arena.alloc(n * 4);
     const ints = [T, B, H, reverse ? 1 : 0, w, work, stride, pa, pLast, pY, pG, pPrev, scratch, ...rest()];
-    if (threads !== null) threads.split({ kind, units: H, chunk, steps: T + 1, ints });
+    if (threads !== null) threads.split({ kind, units: H, chunk, steps, ints });
     else {
       const p = arena.alloc(ARG_COUNT * 4);
       new Int32Array(arena.f32.buffer, p, ARG_COUNT).set(ints);
-      kernels.sequenceBackward(kind, p);
+      kernels.sequenceBackward(kind, p, steps);
     }
     staging.done(pG, T * B * GH, dG, 0);
     staging.done(pPrev, T * n, dhPrev, 0);

@@ -40,9 +40,20 @@ export interface FusedCellKernel {
    * The backward of all T steps, every row live, in one backend call (`lstmSequenceBackward`,
    * ...): `dhLast` is dL/dh of the step run last forward (whole), `dY` [T, B, H] dL/dy_t or null;
    * gate gradients into `grads.dGx` (and `grads.dGh`), dL/dc carried in `grads.dc`, and block t of
-   * `chain` [T, B, H] receives dL/dh_{t-1}|from step t.
+   * `chain` [T, B, H] receives dL/dh_{t-1}|from step t (that of the step run first only when
+   * `initialGrad`).
    */
-  sequenceBackward(s: StepArrays, w: RecurrentWeights, T: number, reverse: boolean, dhLast: TypedArray, dY: TypedArray | null, grads: FusedGrads, chain: TypedArray): void;
+  sequenceBackward(
+    s: StepArrays,
+    w: RecurrentWeights,
+    T: number,
+    reverse: boolean,
+    dhLast: TypedArray,
+    dY: TypedArray | null,
+    grads: FusedGrads,
+    chain: TypedArray,
+    initialGrad: boolean,
+  ): void;
 }
 
 /** A buffer the fused recurrence allocated for this kernel (`aux`, `cs`, `dc`, ...). */

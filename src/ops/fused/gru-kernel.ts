@@ -21,12 +21,12 @@ export const GRU_KERNEL: FusedCellKernel = {
     getBackend().gruSequence({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, bHh: w.bHh?.data ?? null, acts: s.acts, h: s.hs, hn });
   },
 
-  sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain): void {
+  sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain, initialGrad): void {
     const hn = allocated(s.aux, "aux");
     const dGx = allocated(grads.dGx, "dGx");
     const dGh = allocated(grads.dGh, "dGh");
     // dh_t = dL/dy_t + dh_{t+1} z_{t+1} + dGh_{t+1} W_hh -> dGx, dGh (block t), for t = T-1 .. 0
-    getBackend().gruSequenceBackward({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs, hn, dhLast, dY, dG: dGx, dGh, dhPrev: chain });
+    getBackend().gruSequenceBackward({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs, hn, dhLast, dY, dG: dGx, dGh, dhPrev: chain, initialGrad });
   },
 
   step(s, w, t, prev, out): void {

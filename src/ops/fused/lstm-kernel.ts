@@ -21,13 +21,13 @@ export const LSTM_KERNEL: FusedCellKernel = {
     getBackend().lstmSequence({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs, c: cs, tanhC: tc });
   },
 
-  sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain): void {
+  sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain, initialGrad): void {
     const cs = allocated(s.cs, "cs");
     const tc = allocated(s.aux, "aux");
     const dc = allocated(grads.dc, "dc");
     const dG = allocated(grads.dGx, "dGx");
     // dh_t = dL/dy_t + dG_{t+1} W_hh, dL/dc_t -> dL/da_t (block t of dG), dL/dc_{t-1} (in dc), for t = T-1 .. 0
-    getBackend().lstmSequenceBackward({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, c: cs, tanhC: tc, dhLast, dY, dc, dG, dhPrev: chain });
+    getBackend().lstmSequenceBackward({ T, B: s.B, H: s.H, reverse, wHh: w.wHh.data, acts: s.acts, c: cs, tanhC: tc, dhLast, dY, dc, dG, dhPrev: chain, initialGrad });
   },
 
   step(s, w, t, prev, out): void {

@@ -21,6 +21,8 @@ export interface FusedSteps {
   reverse: boolean;
   /** The step nodes, in the order they ran (filled as they are made). */
   nodes: readonly Tensor[];
+  /** The initial state h_0 needs a gradient (else the first step passes none down). */
+  initialGrad: boolean;
 }
 
 /** Where step t sits: its time index, the state slots it reads and writes, and whether it is the last to run backward. */
@@ -70,7 +72,8 @@ export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[
         if (ran && last && (grads.dY !== null || !stepsObserved(d.nodes))) sequenceBackward(d, g.data, dtype);
         else holdResident(grads, w.wHh.data);
       }
-      const dh = new Tensor(dhPrevOf(d, at, g.data, dtype), [B, H]);
+      const skipped = first && grads.chain !== null && !d.initialGrad;
+      const dh = skipped ? null : new Tensor(dhPrevOf(d, at, g.data, dtype), [B, H]);
       if (!first) return [null, dh, null];
       releaseResident(grads);
       const dP = new Tensor(grads.dGx as TypedArray, [d.T * B, kernel.blocks * H]); // allocated by startBackward
@@ -125,7 +128,7 @@ function sequenceBackward(d: FusedSteps, dhLast: TypedArray, dtype: Tensor["dtyp
   const chain = allocate(dtype, T * s.B * s.H);
   const dY = grads.dY;
   grads.dY = null;
-  withResident(w.wHh.data, () => kernel.sequenceBackward(s, w, T, d.reverse, dhLast, dY, grads, chain));
+  withResident(w.wHh.data, () => kernel.sequenceBackward(s, w, T, d.reverse, dhLast, dY, grads, chain, d.initialGrad));
   grads.chain = chain;
   // a pass that fails before step 0's backward leaves no half-made buffers for the next one
   whenBackwardEnds(() => {

@@ -17,10 +17,10 @@ function rnnKernel(nonlinearity: Nonlinearity): FusedCellKernel {
       getBackend().rnnSequence({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, h: s.hs });
     },
 
-    sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain): void {
+    sequenceBackward(s, w, T, reverse, dhLast, dY, grads, chain, initialGrad): void {
       const dG = allocated(grads.dGx, "dGx");
       // dh_t = dL/dy_t + dG_{t+1} W_hh -> dL/da_t = dh_t f'(a_t) (block t of dG), for t = T-1 .. 0
-      getBackend().rnnSequenceBackward({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, dhLast, dY, dG, dhPrev: chain });
+      getBackend().rnnSequenceBackward({ T, B: s.B, H: s.H, nonlinearity, reverse, wHh: w.wHh.data, acts: s.acts, dhLast, dY, dG, dhPrev: chain, initialGrad });
     },
 
     step(s, w, t, prev, out): void {

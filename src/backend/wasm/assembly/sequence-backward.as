@@ -4,7 +4,7 @@
 //   dG_t = dh_t ⊙ f'(a_t)                             (the cell's backward, cells-backward.as / rnn.as)
 //   dL/dh_{t-1}|from step t = dG_t W_hh               (GRU: + dh_t ⊙ z_t, written by the cell)
 // Either one job of T + 1 steps over threads (parallel.as) or `sequenceBackward` on one thread;
-// both run the same chunks. Chunk [lo, hi) of job step k (lo, hi multiples of 8, the panel width)
+// both run the same chunks (T steps when the block of the step run first is not wanted). Chunk [lo, hi) of job step k (lo, hi multiples of 8, the panel width)
 //   1. (k > 0) the columns lo..hi of dL/dh_{t'-1}|from t' = dG_{t'} W_hh for the step t' run
 //      before (the (k-1)-th), into its block of dHprev: it needs every column of dG_{t'}, done in
 //      job step k-1, which parallel.as waits for; then dh_t[:, lo..hi] = dL/dy_t + that block;
@@ -36,11 +36,14 @@ export const KIND_RNN_BACKWARD: i32 = 21;
   return <usize>load<i32>(p + <usize>i * 4);
 }
 
-/** The whole backward on this thread: every job step, all H units (participant 0's workspace). */
-export function sequenceBackward(kind: i32, p: usize): void {
-  const T = load<i32>(p);
+/**
+ * The whole backward on this thread: job steps 0 .. steps-1 (T + 1, or T to leave out the block
+ * of the step run first, unused when the initial state needs no gradient), all H units
+ * (participant 0's workspace).
+ */
+export function sequenceBackward(kind: i32, p: usize, steps: i32): void {
   const H = load<i32>(p, 8);
-  for (let step = 0; step <= T; step++) sequenceBackwardChunk(kind, p, step, 0, H, 0);
+  for (let step = 0; step < steps; step++) sequenceBackwardChunk(kind, p, step, 0, H, 0);
 }
 
 /** Units [lo, hi) of job step `step` (0 .. T) of the backward job at p. */

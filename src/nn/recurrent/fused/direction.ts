@@ -90,7 +90,7 @@ export class FusedDirection {
     if (aux !== null) releaseWithNode(P, aux);
     const whole = everyStepLive(s, T);
     const steps: Tensor[] = [];
-    const d = { kernel, w, s, grads: this.grads, T, reverse, nodes: steps };
+    const d = { kernel, w, s, grads: this.grads, T, reverse, nodes: steps, initialGrad: h0.requiresGrad };
     const parts: NodePart[] = [];
     let hPrev = h0;
     withResident(w.wHh.data, () => {
