@@ -4,13 +4,16 @@
 // jupyter_kernel_test). Expects the library to be built (`npm run build`, as `npm test` does).
 // Extra arguments are passed to unittest, e.g. `npm run test:kernel -- test_protocol`.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runPythonPool } from "./python-pool.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
+/** Test modules with time bounds on the kernel's answers; they run one at a time, after the rest. */
+const TIMED = ["test_behaviour", "test_preemption", "test_reliability"];
 
 run("npm", ["run", "--silent", "kernel:build"]);
 if (!existsSync(join(root, "dist", "index.js"))) fail("the library is not built; run `npm run build` first");
@@ -30,8 +33,20 @@ try {
     PYTHONDONTWRITEBYTECODE: "1",
   };
   const selection = process.argv.slice(2);
-  const args = selection.length > 0 ? ["-m", "unittest", "-v", ...selection] : ["-m", "unittest", "discover", "-v", "-s", ".", "-p", "test_*.py"];
-  status = spawnSync(python, args, { cwd: join(root, "test", "kernel"), env, stdio: "inherit" }).status ?? 1;
+  if (selection.length > 0) {
+    status = spawnSync(python, ["-m", "unittest", "-v", ...selection], { cwd: join(root, "test", "kernel"), env, stdio: "inherit" }).status ?? 1;
+  } else {
+    // each test module in its own unittest process, two at a time (SEQGRAD_TEST_JOBS): most of a
+    // test's time is its kernel's (starting, compiling, running), one process per kernel, so two
+    // modules keep two cores busy; each process prints its own `Ran N tests`;
+    // modules that time the kernel (interrupts, control coming back, memory) then run alone
+    const modules = readdirSync(join(root, "test", "kernel")).filter((f) => /^test_.*\.py$/.test(f)).map((f) => f.slice(0, -3)).sort();
+    const options = { cwd: join(root, "test", "kernel"), env };
+    const args = (list) => list.map((m) => ["-m", "unittest", "-v", m]);
+    const together = await runPythonPool(python, args(modules.filter((m) => !TIMED.includes(m))), options);
+    const alone = await runPythonPool(python, args(modules.filter((m) => TIMED.includes(m))), { ...options, jobs: 1 });
+    status = [...together, ...alone].every((s) => s === 0) ? 0 : 1;
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
