@@ -3,7 +3,7 @@
 // answer or check cells), each as ipynb, HTML and PDF. The HTML comes from nbconvert with the
 // handout template (template/handout), figures drawn as vector SVG from their payloads (figures.mjs);
 // MathJax is copied next to it from the npm package.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
@@ -17,6 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const require = createRequire(import.meta.url);
 export const EDITIONS = ["instructor", "student"];
+/** How many handouts Chromium prints at a time (each in its own context, a renderer process each). */
+const PRINTING_AT_ONCE = 2;
 export const MATHJAX = require.resolve("mathjax-full/es5/tex-svg-full.js");
 
 /**
@@ -28,6 +30,7 @@ export async function buildHandouts(executed, outDir, { python = "/usr/bin/pytho
   const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
   const staging = join(outDir, ".staging");
   const written = [];
+  const conversions = [];
   for (const edition of EDITIONS) {
     const dir = join(outDir, edition);
     mkdirSync(join(dir, "assets", "mathjax"), { recursive: true });
@@ -45,15 +48,27 @@ export async function buildHandouts(executed, outDir, { python = "/usr/bin/pytho
       covered.push(withCoverPath);
       written.push({ edition, stem, ipynb, html: join(dir, `${stem}.html`), pdf: join(dir, `${stem}.pdf`) });
     }
-    toHtml(python, covered, dir);
+    conversions.push(toHtml(python, covered, dir));
   }
+  // both editions convert at once, and Chromium starts meanwhile
+  const [launched, ...converted] = await Promise.allSettled([launchChromium(), ...conversions]);
   rmSync(staging, { recursive: true, force: true });
-  const browser = await launchChromium();
+  const failure = [launched, ...converted].find((r) => r.status === "rejected");
+  if (failure !== undefined) {
+    if (launched.status === "fulfilled") await launched.value.close();
+    throw failure.reason;
+  }
+  const browser = launched.value;
   try {
-    for (const file of written) {
-      file.inspected = await printPdf(browser, file.html, file.pdf, inspect && ((page) => inspect(page, file)));
-      log(`wrote ${file.edition}/${file.stem}.{ipynb,html,pdf}`);
-    }
+    let next = 0;
+    const printer = async () => {
+      while (next < written.length) {
+        const file = written[next++];
+        file.inspected = await printPdf(browser, file.html, file.pdf, inspect && ((page) => inspect(page, file)));
+        log(`wrote ${file.edition}/${file.stem}.{ipynb,html,pdf}`);
+      }
+    };
+    await Promise.all(Array.from({ length: PRINTING_AT_ONCE }, printer));
   } finally {
     await browser.close();
   }
@@ -64,6 +79,13 @@ export async function buildHandouts(executed, outDir, { python = "/usr/bin/pytho
 function toHtml(python, notebooks, outDir) {
   const args = ["-m", "nbconvert", "--to", "html", `--TemplateExporter.extra_template_basedirs=${join(here, "template")}`,
     "--template", "handout", "--output-dir", outDir, ...notebooks];
-  const run = spawnSync(python, args, { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`nbconvert failed: ${(run.stderr ?? "").slice(-800)}`);
+  return new Promise((done, failed) => {
+    const child = spawn(python, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b) => {
+      stderr += b;
+    });
+    child.on("error", failed);
+    child.on("close", (status) => (status === 0 ? done() : failed(new Error(`nbconvert failed: ${stderr.slice(-800)}`))));
+  });
 }
