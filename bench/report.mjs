@@ -1,7 +1,39 @@
 // Turns the measurements of run.mjs into bench/RESULTS.md.
 import { fmt, ratio, table } from "./lib/stats.mjs";
 
-const FW = { seqgrad: "seqgrad", seqgradSimd: "seqgrad, SIMD128 only", torch: "PyTorch", tfjs: "TF.js wasm", jax: "jax-js wasm" };
+const FW = { seqgrad: "seqgrad", seqgradNewest: "seqgrad, newest Node", seqgradSimd: "seqgrad, SIMD128 only", torch: "PyTorch", tfjs: "TF.js wasm", jax: "jax-js wasm" };
+
+/** The label of a framework's row: the seqgrad rows name their Node when a run has two. */
+function label(r, fw) {
+  if (r.newestNode && fw === "seqgrad") return `seqgrad, Node ${r.systemNode}`;
+  if (fw === "seqgradNewest") return `seqgrad, Node ${r.newestNode}`;
+  return FW[fw];
+}
+
+/**
+ * The faster of seqgrad's two columns for configuration `name` (the system Node, and the newest
+ * Node of the npm registry when the run had it): { ms, node }, ms NaN when neither ran.
+ */
+function bestSeqgrad(r, name) {
+  const e = r.train[name] ?? {};
+  const columns = [
+    { ms: e.seqgrad?.ms, node: r.systemNode },
+    { ms: e.seqgradNewest?.ms, node: r.newestNode },
+  ].filter((x) => Number.isFinite(x.ms));
+  if (columns.length === 0) return { ms: NaN, node: null };
+  return columns.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+/** seqgrad's entry on the Node the JavaScript peers (TF.js, jax-js) ran on: the newest when the run had it. */
+function besidePeers(r, name) {
+  const e = r.train[name] ?? {};
+  return r.newestNode ? e.seqgradNewest : e.seqgrad;
+}
+
+/** " (Node v)" when the run had two Nodes, else "". */
+function onNode(r, version) {
+  return r.newestNode && version ? ` (Node ${version})` : "";
+}
 
 function ms(entry) {
   if (!entry) return "not run";
@@ -30,25 +62,28 @@ function targets(r) {
   const rows = [];
   const finite = (x) => Number.isFinite(x);
   for (const c of r.configs) {
-    const x = t(c.name, "seqgrad") / t(c.name, "torch");
-    rows.push([`${c.label} step`, "<= 1.0x PyTorch", finite(x) ? `${x.toFixed(2)}x` : "n/a", verdict(finite(x) ? x <= 1.0 : null)]);
+    const best = bestSeqgrad(r, c.name);
+    const x = best.ms / t(c.name, "torch");
+    rows.push([`${c.label} step`, "<= 1.0x PyTorch", finite(x) ? `${x.toFixed(2)}x${onNode(r, best.node)}` : "n/a", verdict(finite(x) ? x <= 1.0 : null)]);
   }
-  const speedups = r.configs.map((c) => t(c.name, "tfjs") / t(c.name, "seqgrad")).filter(finite);
+  const speedups = r.configs.map((c) => t(c.name, "tfjs") / besidePeers(r, c.name)?.ms).filter(finite);
   const worst = speedups.length === r.configs.length ? Math.min(...speedups) : NaN;
-  rows.push(["every configuration vs TF.js", ">= 25x faster", finite(worst) ? `${worst.toFixed(1)}x (slowest)` : "n/a", verdict(finite(worst) ? worst >= 25 : null)]);
+  const peers = r.newestNode ? `, both on Node ${r.newestNode}` : "";
+  rows.push(["every configuration vs TF.js", ">= 25x faster", finite(worst) ? `${worst.toFixed(1)}x (slowest${peers})` : "n/a", verdict(finite(worst) ? worst >= 25 : null)]);
   const g = r.gemm["256x256x256"]?.wasm;
   rows.push(["GEMM 256x256x256, one core", ">= 55 GFLOP/s", g ? `${fmt(g)} GFLOP/s (${share(r, g, 1)} of the SIMD128 ceiling)` : "n/a", verdict(g ? g >= 55 : null)]);
   const g2 = r.twoThreadGemm?.["512x512x512"]?.wasm;
   rows.push(["GEMM 512x512x512, two threads", ">= 100 GFLOP/s", g2 ? `${fmt(g2)} GFLOP/s (${share(r, g2, 2)} of 2x the ceiling)` : "n/a", verdict(g2 ? g2 >= 100 : null)]);
-  const copies = r.configs.map((c) => r.train[c.name]?.seqgrad?.copies).filter((x) => typeof x === "number");
+  const copies = r.configs.flatMap((c) => [r.train[c.name]?.seqgrad?.copies, r.train[c.name]?.seqgradNewest?.copies]).filter((x) => typeof x === "number");
   const most = copies.length > 0 ? Math.max(...copies) : NaN;
   rows.push(["copies JS <-> wasm memory in a training step", "0", finite(most) ? `${fmt(most)} (most of any configuration)` : "n/a", verdict(finite(most) ? most === 0 : null)]);
   const m = r.memory;
   const mem = m.seqgrad?.peakMB / m.torch?.peakMB;
   rows.push(["peak memory (RSS), char-LM training", "<= 1.0x PyTorch", finite(mem) ? `${mem.toFixed(2)}x` : "n/a", verdict(finite(mem) ? mem <= 1.0 : null)]);
-  const browser = r.configs.map((c) => r.browser?.[c.name]?.ms / t(c.name, "seqgrad")).filter(finite);
+  const browser = r.configs.map((c) => r.browser?.[c.name]?.ms / bestSeqgrad(r, c.name).ms).filter(finite);
   const slowest = browser.length === r.configs.length ? Math.max(...browser) : NaN;
-  rows.push(["Chromium vs Node, every configuration", "<= 1.2x", finite(slowest) ? `${slowest.toFixed(2)}x (slowest)` : "n/a", verdict(finite(slowest) ? slowest <= 1.2 : null)]);
+  const against = r.newestNode ? ", against the faster Node column" : "";
+  rows.push(["Chromium vs Node, every configuration", "<= 1.2x", finite(slowest) ? `${slowest.toFixed(2)}x (slowest${against})` : "n/a", verdict(finite(slowest) ? slowest <= 1.2 : null)]);
   return table(["target", "goal", "measured", "status"], rows);
 }
 
@@ -81,25 +116,48 @@ export function stepFlops(c) {
 
 function trainingTable(r) {
   const simd = r.configs.some((c) => r.train[c.name]?.seqgradSimd);
+  const newest = Boolean(r.newestNode) && r.configs.some((c) => r.train[c.name]?.seqgradNewest);
   // jax-js: only the configurations its worker writes (the one-layer LSTM language models)
   const jax = r.configs.some((c) => Number.isFinite(r.train[c.name]?.jax?.ms));
   const rows = r.configs.map((c) => {
     const e = r.train[c.name] ?? {};
-    const row = [c.label, ms(e.seqgrad), ms(e.torch), ms(e.tfjs), ratio(e.seqgrad?.ms, e.torch?.ms), ratio(e.tfjs?.ms, e.seqgrad?.ms)];
-    row.push(typeof e.seqgrad?.copies === "number" ? fmt(e.seqgrad.copies) : "");
-    if (r.browser) row.push(ms(r.browser[c.name]), ratio(r.browser[c.name]?.ms, e.seqgrad?.ms));
+    const best = bestSeqgrad(r, c.name);
+    const peer = besidePeers(r, c.name);
+    const row = [c.label, ms(e.seqgrad)];
+    if (newest) row.push(ms(e.seqgradNewest), ratio(e.seqgradNewest?.ms, e.seqgrad?.ms));
+    row.push(ms(e.torch), ms(e.tfjs), ratio(best.ms, e.torch?.ms), ratio(e.tfjs?.ms, peer?.ms));
+    const copies = [e.seqgrad?.copies, e.seqgradNewest?.copies].filter((x) => typeof x === "number");
+    row.push(copies.length > 0 ? fmt(Math.max(...copies)) : "");
+    if (r.browser) row.push(ms(r.browser[c.name]), ratio(r.browser[c.name]?.ms, best.ms));
     if (simd) row.push(ms(e.seqgradSimd), ratio(e.seqgradSimd?.ms, e.torch?.ms));
-    if (jax) row.push(Number.isFinite(e.jax?.ms) ? fmt(e.jax.ms) : "", ratio(e.jax?.ms, e.seqgrad?.ms).replace("n/a", ""));
-    const rate = stepFlops(c) / (e.seqgrad?.ms ?? NaN) / 1e6;
+    if (jax) row.push(Number.isFinite(e.jax?.ms) ? fmt(e.jax.ms) : "", ratio(e.jax?.ms, peer?.ms).replace("n/a", ""));
+    const rate = stepFlops(c) / best.ms / 1e6;
     row.push(Number.isFinite(rate) ? `${fmt(rate)} (${share(r, rate, 1)})` : "n/a");
     return row;
   });
-  const header = ["configuration", "seqgrad ms", "PyTorch ms", "TF.js wasm ms", "seqgrad / PyTorch", "TF.js / seqgrad", "copies / step"];
-  if (r.browser) header.push("seqgrad in Chromium ms", "Chromium / Node");
-  if (simd) header.push("SIMD128 only ms", "SIMD128 only / PyTorch");
-  if (jax) header.push("jax-js wasm ms", "jax-js / seqgrad");
-  header.push("seqgrad step GFLOP/s (share of one core's ceiling)");
+  const sys = newest ? ` (Node ${r.systemNode})` : "";
+  const best = newest ? " (the faster Node)" : "";
+  const header = [`configuration`, `seqgrad ms${sys}`];
+  if (newest) header.push(`seqgrad ms (Node ${r.newestNode})`, `Node ${r.newestNode} / Node ${r.systemNode}`);
+  header.push("PyTorch ms", "TF.js wasm ms", `seqgrad${best} / PyTorch`, `TF.js / seqgrad${newest ? ` (Node ${r.newestNode})` : ""}`, "copies / step");
+  if (r.browser) header.push("seqgrad in Chromium ms", `Chromium / Node${best}`);
+  if (simd) header.push(`SIMD128 only ms${sys}`, "SIMD128 only / PyTorch");
+  if (jax) header.push("jax-js wasm ms", `jax-js / seqgrad${newest ? ` (Node ${r.newestNode})` : ""}`);
+  header.push(`seqgrad step GFLOP/s${newest ? ", the faster Node" : ""} (share of one core's ceiling)`);
   return table(header, rows);
+}
+
+/** What the training table's seqgrad columns are, when the run had two Nodes. */
+function nodeParagraph(r) {
+  if (!r.newestNode) return "";
+  return `
+seqgrad ran the same build on two Nodes: the system Node ${r.systemNode} and Node ${r.newestNode}, the
+newest of the npm registry (installed for the bench alone in bench/.cache/node by
+\`scripts/setup.mjs --bench\`). The ratios against PyTorch and Chromium, the step GFLOP/s and the
+targets use the faster of the two for each configuration; TF.js and jax-js ran on Node
+${r.newestNode} too and are compared with seqgrad there. The GEMM table, the profiles and the peak
+memory are of the system Node.
+`;
 }
 
 function gemmTable(r) {
@@ -139,7 +197,7 @@ function profileTables(r) {
 }
 
 function overheadTable(r) {
-  const rows = Object.entries(r.overhead).map(([fw, o]) => [FW[fw], fmt(o.noGradUs), fmt(o.gradUs)]);
+  const rows = Object.entries(r.overhead).map(([fw, o]) => [label(r, fw), fmt(o.noGradUs), fmt(o.gradUs)]);
   return table(["framework", "tiny add, no autograd (us)", "tiny add, recorded for autograd (us)"], rows);
 }
 
@@ -157,7 +215,8 @@ function memoryTable(r) {
 function versionLines(r) {
   const v = r.versions;
   const lines = [];
-  if (v.seqgrad) lines.push(`- seqgrad ${v.seqgrad.version}, default backend \`${v.seqgrad.backend}\`: ${v.seqgrad.detail}`);
+  if (v.seqgrad) lines.push(`- seqgrad ${v.seqgrad.version}, default backend \`${v.seqgrad.backend}\`: ${v.seqgrad.detail}${v.seqgrad.node ? `; Node ${v.seqgrad.node} (V8 ${v.seqgrad.v8}), the system's` : ""}`);
+  if (v.seqgradNewest) lines.push(`- seqgrad on Node ${v.seqgradNewest.node} (V8 ${v.seqgradNewest.v8}), the newest of the npm registry: ${v.seqgradNewest.detail}`);
   if (v.seqgradSimd) {
     lines.push(`- seqgrad, SIMD128 only: the same with \`SEQGRAD_FMA=0\`, without the relaxed-SIMD fused multiply-add: ${v.seqgradSimd.detail}`);
   }
@@ -206,7 +265,7 @@ ${targets(r)}
 ## Training step (forward, cross-entropy, backward, Adam), milliseconds
 
 ${trainingTable(r)}
-
+${nodeParagraph(r)}
 The last column divides the floating-point operations of the step's matrix products (forward, and
 twice that backward; elementwise work and Adam not counted) by seqgrad's step time: the step's
 speed in GEMM terms, as a share of one core's SIMD128 ceiling (large products use two threads, so

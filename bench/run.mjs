@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeMachine } from "./lib/machine.mjs";
+import { newestNode } from "./lib/newest-node.mjs";
 import { median } from "./lib/stats.mjs";
 import { Worker, childEnv } from "./lib/worker.mjs";
 import { writeReport } from "./report.mjs";
@@ -32,6 +33,15 @@ if (chosen) {
 }
 const configs = chosen ? allConfigs.filter((c) => chosen.includes(c.name)) : QUICK ? allConfigs.filter((c) => c.quick) : allConfigs;
 const notes = [];
+
+/**
+ * The newest Node of the npm registry when installed (bench/lib/newest-node.mjs): seqgrad's
+ * training steps run on it as well as on the system Node, and the JavaScript peers' training
+ * steps (TF.js, jax-js) run on it, so that they are compared with seqgrad on the same engine.
+ */
+const NEWEST = newestNode();
+/** The Node of the TF.js and jax-js training workers. */
+const PEER_NODE = NEWEST?.path ?? process.execPath;
 
 /** The environment of the variant on the SIMD128 kernels alone (no relaxed-SIMD fused multiply-add). */
 const SIMD128_ONLY = { SEQGRAD_FMA: "0" };
@@ -65,6 +75,9 @@ function torchEnv() {
 
 function startWorkers() {
   const workers = { seqgrad: new Worker("seqgrad", process.execPath, [join(here, "seqgrad-worker.mjs")]) };
+  // the same build on the newest Node of the npm registry (scripts/setup.mjs --bench installs it)
+  if (NEWEST !== null) workers.seqgradNewest = new Worker("seqgradNewest", NEWEST.path, [join(here, "seqgrad-worker.mjs")]);
+  else notes.push(`seqgrad ran on the system Node ${process.version} alone: no newer Node in bench/.cache/node (\`node scripts/setup.mjs --bench\` installs the newest of the npm registry).`);
   // the same code on the SIMD128 kernels alone, to show what the fused multiply-add brings
   workers.seqgradSimd = new Worker("seqgradSimd", process.execPath, [join(here, "seqgrad-worker.mjs")], SIMD128_ONLY);
   const torchProbe = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
@@ -77,13 +90,13 @@ function startWorkers() {
   try {
     require.resolve("@tensorflow/tfjs");
     require.resolve("@tensorflow/tfjs-backend-wasm");
-    workers.tfjs = new Worker("tfjs", process.execPath, [join(here, "tfjs-worker.mjs")]);
+    workers.tfjs = new Worker("tfjs", PEER_NODE, [join(here, "tfjs-worker.mjs")]);
   } catch {
     notes.push("TF.js columns skipped: @tensorflow/tfjs and @tensorflow/tfjs-backend-wasm are devDependencies; run `npm ci`.");
   }
   try {
     require.resolve("@jax-js/jax");
-    workers.jax = new Worker("jax", process.execPath, [join(here, "jax-worker.mjs")]);
+    workers.jax = new Worker("jax", PEER_NODE, [join(here, "jax-worker.mjs")]);
   } catch {
     notes.push("jax-js columns skipped: @jax-js/jax is a devDependency; run `npm ci`.");
   }
@@ -293,6 +306,8 @@ async function main() {
     cores: os.cpus().length,
     machine: describeMachine(),
     versions,
+    systemNode: process.versions.node,
+    newestNode: NEWEST?.version ?? null,
     notes,
     shapes,
     backends,

@@ -86,7 +86,7 @@ async function serve() {
     try {
       if (req.cmd === "info") {
         const backend = sg.getBackend();
-        reply({ version: require("seqgrad/package.json").version, backend: backend.name, detail: backend.detail ?? "" });
+        reply({ version: require("seqgrad/package.json").version, backend: backend.name, detail: backend.detail ?? "", node: process.versions.node, v8: process.versions.v8 });
       } else if (req.cmd === "setBackend") {
         sg.setBackend(req.name);
         reply({ ok: true });

@@ -5,7 +5,10 @@
 // median time per call of each (microseconds) and their ratio; the thresholds in
 // src/backend/wasm/split.ts and sequence.ts are the sizes where the ratio crosses 1.
 //
-//   node bench/split-kernels.mjs [--reps N] [--kernel NAME[,NAME]]   (on the built package)
+//   node bench/split-kernels.mjs [--reps N] [--kernel NAME[,NAME]] [--force]   (on the built package)
+//
+// --force sets the element-wise bounds of split.ts to 0 for this process, so the two-thread
+// backend splits at every size (without it, sizes under a bound run on one thread on both sides).
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 
@@ -19,6 +22,10 @@ function option(name, fallback) {
 }
 
 const reps = Number(option("--reps", "200"));
+if (process.argv.includes("--force")) {
+  const { SPLIT_MIN } = require("../dist/backend/wasm/split.js");
+  for (const key of Object.keys(SPLIT_MIN)) SPLIT_MIN[key] = 0;
+}
 const only = option("--kernel", null)?.split(",") ?? null;
 const one = createWasmBackend(JS_BACKEND, { threads: 1 });
 const two = createWasmBackend(JS_BACKEND, { threads: 2 });

@@ -8,17 +8,24 @@
 //                                     bench/apt-packages.txt: PyTorch with OpenBLAS (what `npm run
 //                                     bench` compares against) and Chromium (its in-browser
 //                                     column); without them those columns read "not run", so a
-//                                     missing package is reported, not fatal)
+//                                     missing package is reported, not fatal), and the newest
+//                                     Node of the npm registry in bench/.cache/node (the bench
+//                                     runs seqgrad on it beside the system Node; see
+//                                     bench/lib/newest-node.mjs)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installNewestNode } from "../bench/lib/newest-node.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 ensureNodeModules();
 if (process.argv.includes("--debian")) ensureDebianPackages(join(root, ".ci", "apt-packages.txt"), "the test suite", true);
-if (process.argv.includes("--bench")) ensureDebianPackages(join(root, "bench", "apt-packages.txt"), "the benchmark's PyTorch and Chromium columns", false);
+if (process.argv.includes("--bench")) {
+  ensureDebianPackages(join(root, "bench", "apt-packages.txt"), "the benchmark's PyTorch and Chromium columns", false);
+  console.log(`setup: ${installNewestNode()}`);
+}
 
 /**
  * Runs `npm ci` when the installed tree is missing, older than package-lock.json, or lacks a
