@@ -45,7 +45,7 @@ if (WASM_BACKEND !== null) registerBackend(WASM_BACKEND);
 const storage = WASM_BACKEND?.storage ?? null;
 if (storage !== null) {
   setStorageProvider({
-    allocate: (dtype, n, zeroed) => (getBackend() === WASM_BACKEND ? storage.allocate(dtype, n, zeroed) : null),
+    allocate: (dtype, n, zeroed, operand) => (getBackend() === WASM_BACKEND ? storage.allocate(dtype, n, zeroed, operand) : null),
     release: (data) => storage.release(data),
     crowded: () => storage.crowded(),
   });

@@ -1,6 +1,6 @@
 import { OutOfMemoryError } from "../errors";
 import type { DType, TypedArray } from "../tensor/dtype";
-import { allocate } from "../tensor/dtype";
+import { allocateOperand } from "../tensor/dtype";
 import { defaultGenerator } from "../tensor/random";
 import { numelOf } from "../tensor/shape";
 import { ParameterOutOfMemoryError } from "./allocation-error";
@@ -25,10 +25,10 @@ export function normalParameter(shape: readonly number[], dtype: DType): Paramet
   return new Parameter(data, shape);
 }
 
-/** Zeroed storage for a parameter of `shape`; running out of memory names the shape. */
+/** Zeroed storage for a parameter of `shape` (a kernels' operand, in tensor storage however small); running out of memory names the shape. */
 export function parameterData(shape: readonly number[], dtype: DType): TypedArray {
   try {
-    return allocate(dtype, numelOf(shape));
+    return allocateOperand(dtype, numelOf(shape));
   } catch (e) {
     throw e instanceof OutOfMemoryError ? new ParameterOutOfMemoryError(e, shape) : e;
   }

@@ -1,5 +1,5 @@
 import type { DType, TypedArray } from "../tensor/dtype";
-import { allocate } from "../tensor/dtype";
+import { allocateOperand } from "../tensor/dtype";
 import type { Shape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { formatTensor } from "../tensor/print";
@@ -18,7 +18,7 @@ export class Parameter extends Tensor {
 
   /** A parameter holding a copy of `t`'s values (optionally converted to `dtype`). */
   static from(t: Tensor, dtype: DType = t.dtype, requiresGrad = true): Parameter {
-    const data = allocate(dtype, t.numel);
+    const data = allocateOperand(dtype, t.numel);
     data.set(t.data);
     return new Parameter(data, t.shape, requiresGrad, t.name);
   }

@@ -1,7 +1,7 @@
 import { isGradEnabled } from "../autograd/grad-mode";
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
-import { allocate, releaseStorage } from "../tensor/dtype";
+import { allocate, allocateOperand, releaseStorage } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { matmul } from "./matmul";
 
@@ -75,7 +75,7 @@ function recordedLinearBackward(g: Tensor, x: Tensor, w: Tensor, b: Tensor | nul
  * with the rows in order (the backend's `colSum`) and stored in g's type.
  */
 function columnSums(g: Tensor["data"], rows: number, cols: number): Tensor["data"] {
-  const acc = allocate("float64", cols) as Float64Array; // float64 storage is a Float64Array
+  const acc = allocateOperand("float64", cols) as Float64Array; // float64 storage is a Float64Array
   getBackend().colSum(rows, cols, g, 0, cols, acc, 0);
   const out = allocate(g instanceof Float64Array ? "float64" : "float32", cols);
   out.set(acc);

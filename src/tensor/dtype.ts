@@ -15,7 +15,8 @@ export const DTYPES: readonly DType[] = ["int32", "float32", "float64"];
  * null to leave it to the JavaScript heap.
  */
 export interface StorageProvider {
-  allocate(dtype: DType, n: number, zeroed?: boolean): TypedArray | null;
+  /** `operand`: the array is a kernels' operand (a parameter, a kernel's output), wanted in the provider's storage however small. */
+  allocate(dtype: DType, n: number, zeroed?: boolean, operand?: boolean): TypedArray | null;
   /** Gives back an array made by `allocate` that nobody will read again (see the provider's ownership rules). */
   release(data: TypedArray): void;
   /** True when the provider holds more than it should keep between training steps (autograd/retired.ts then gives back retired tensors). */
@@ -99,13 +100,22 @@ export function allocateOverwritten(dtype: DType, n: number, op = "allocate"): T
   return allocate(dtype, n, op, false);
 }
 
-/** Allocates a zero-filled typed array of `n` elements of `dtype` (`zeroed` false: see allocateOverwritten). */
-export function allocate(dtype: DType, n: number, op = "allocate", zeroed = true): TypedArray {
+/**
+ * A zero-filled array of `n` elements of `dtype` for the kernels to work on (a parameter, a
+ * kernel's own output): in the storage provider's memory however small it is, where an ordinary
+ * small array stays on the JavaScript heap (see backend/wasm/storage.ts).
+ */
+export function allocateOperand(dtype: DType, n: number, op = "allocate"): TypedArray {
+  return allocate(dtype, n, op, true, true);
+}
+
+/** Allocates a zero-filled typed array of `n` elements of `dtype` (`zeroed` false: see allocateOverwritten; `operand`: see allocateOperand). */
+export function allocate(dtype: DType, n: number, op = "allocate", zeroed = true, operand = false): TypedArray {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new ValueError(`${op}: element count must be a non-negative integer; got ${String(n)}`);
   }
   if (provider !== null) {
-    const made = provider.allocate(dtype, n, zeroed);
+    const made = provider.allocate(dtype, n, zeroed, operand);
     if (made !== null) {
       if (observer !== null) observer.add(storageKey(made));
       return made;

@@ -1,7 +1,14 @@
 import type { DType, TypedArray } from "../../tensor/dtype";
 import type { WasmHeap } from "./heap";
 
-/** Arrays smaller than this many bytes stay on the JavaScript heap (no kernel runs them in wasm). */
+/**
+ * Arrays smaller than this many bytes stay on the JavaScript heap, unless asked for as kernel
+ * operands (`operand`: parameters, a kernel's own output). A block of storage costs more to make
+ * than a small typed array (about 4x per op on 4-element tensors), and in a loop that never yields
+ * only the given-back rules below return it, while the collector takes small typed arrays at any
+ * time; and a loss or a scalar of any earlier step stays readable. Small operands in storage spare
+ * the kernels their copies (a small head's bias and its gradient's column sums: 3 per step).
+ */
 const MIN_BYTES = 256;
 
 /**
@@ -111,12 +118,13 @@ export class TensorStorage {
 
   /**
    * A zero-filled array of n elements in the heap (`zeroed` false: a reused block keeps its old
-   * values, for a caller that overwrites them all), or null when it should stay on the JavaScript heap.
+   * values, for a caller that overwrites them all), or null when it should stay on the JavaScript
+   * heap: past the bound, or under MIN_BYTES unless it is a kernel `operand`.
    */
-  allocate(dtype: DType, n: number, zeroed = true): TypedArray | null {
+  allocate(dtype: DType, n: number, zeroed = true, operand = false): TypedArray | null {
     const size = dtype === "float64" ? 8 : 4;
     const bytes = n * size;
-    if (bytes < MIN_BYTES || this.bytes + bytes > this.limit) return null;
+    if (n === 0 || (bytes < MIN_BYTES && !operand) || this.bytes + bytes > this.limit) return null;
     let block: number;
     try {
       block = this.heap.alloc(bytes);
