@@ -7,20 +7,17 @@ import { decodeNumber } from "./payloads";
 import type { CurvesPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
-import { INK, svgDocument, titleHeight } from "./svg/document";
+import { INK, headingHeight, svgDocument } from "./svg/document";
 import { text } from "./svg/element";
-
-/** Size of one panel of the grid, in pixels. */
-export const CURVES_PANEL = { width: 420, height: 260 } as const;
 
 /** The SVG of a curves payload. */
 export function renderCurves(p: CurvesPayload): string {
-  const top = titleHeight(p.title);
+  const top = headingHeight(p.title, p.subtitle);
   const columns = Math.max(1, p.columns);
-  const { width: W, height: H } = CURVES_PANEL;
+  const { panelWidth: W, panelHeight: H } = p;
   const body: string[] = [];
   p.panels.forEach((panel, k) => {
-    const box = { x: (k % columns) * W, y: top + Math.floor(k / columns) * H, width: W, height: H };
+    const box = { x: (k % columns) * W, y: top + Math.floor(k / columns) * H };
     const series: ChartSeries[] = [];
     for (const s of p.series.filter((q) => q.panel === panel.id)) {
       const smoothed = s.smoothed !== null;
@@ -28,9 +25,9 @@ export function renderCurves(p: CurvesPayload): string {
       series.push({ name: s.name, x: s.x, y, color: s.color, mode: s.x.length <= 2 ? "line+markers" : "line", width: smoothed ? 1 : 2, opacity: smoothed ? 0.35 : 1, legend: !smoothed });
       if (s.smoothed !== null) series.push({ name: s.name, x: s.x, y: s.smoothed.map(decodeNumber), color: s.color, mode: "line", width: 2.2 });
     }
-    body.push(...xyChart({ box, title: panel.title, xAxis: panel.xAxis, yAxis: panel.yAxis, series }).svg);
+    body.push(...xyChart({ at: box, layout: panel.layout, title: panel.title, xAxis: panel.xAxis, yAxis: panel.yAxis, series }).svg);
   });
   const rows = Math.max(1, Math.ceil(p.panels.length / columns));
   if (p.panels.length === 0) body.push(text(12, top + 30, "no values logged yet", { fill: INK.muted }));
-  return svgDocument(Math.min(columns, Math.max(1, p.panels.length)) * W, top + rows * H + 6, body, p.title);
+  return svgDocument(Math.min(columns, Math.max(1, p.panels.length)) * W, top + rows * H + 6, body, p.title, p.subtitle);
 }

@@ -22,6 +22,7 @@ import type { CurvesPanel, CurvesPayload, Progress } from "./payloads";
 import { renderCurves } from "./curves-svg";
 import { progressLine } from "./progress-text";
 import { fitAxis } from "./data/axis";
+import { chartLayout } from "./svg/chart";
 import { seriesColor } from "./payloads/style";
 import { curvesSummary, smooth } from "./curves-text";
 
@@ -29,6 +30,9 @@ import { curvesSummary, smooth } from "./curves-text";
 export const CURVES_MAX_POINTS = 1500;
 /** Panels per row of the grid. */
 export const CURVES_COLUMNS = 2;
+
+/** Size of one panel of the grid, in pixels. */
+export const CURVES_PANEL = { width: 420, height: 260 } as const;
 
 /** Options of `viz.curves`. */
 export interface CurvesOptions {
@@ -159,7 +163,11 @@ export class TrainingCurves {
       const log = logPanels.includes(e.panel);
       const values = entries.filter((f) => f.panel === e.panel).flatMap((f) => f.raw);
       const yLabel = known?.yLabel ?? e.panel;
-      panels.push({ id: e.panel, title: known?.title ?? e.panel, xAxis, yAxis: fitAxis(log ? `${yLabel} (log)` : yLabel, values, log ? "log" : "linear") });
+      const title = known?.title ?? e.panel;
+      const yAxis = fitAxis(log ? `${yLabel} (log)` : yLabel, values, log ? "log" : "linear");
+      // a legend where the panel has two series or more (a panel's title names its one series)
+      const legend = entries.filter((f) => f.panel === e.panel).map((f) => ({ name: f.name, color: f.color }));
+      panels.push({ id: e.panel, title, xAxis, yAxis, layout: chartLayout({ ...CURVES_PANEL, title, legend, xAxis, yAxis }) });
     }
     panels.sort((a, b) => order(a.id) - order(b.id));
     const payload: CurvesPayload = {
@@ -169,6 +177,8 @@ export class TrainingCurves {
       xLabel,
       smoothing,
       columns: Math.min(CURVES_COLUMNS, Math.max(1, panels.length)),
+      panelWidth: CURVES_PANEL.width,
+      panelHeight: CURVES_PANEL.height,
       panels,
       series: entries.map(({ raw: _raw, ...rest }) => rest),
       progress: this.progress(),

@@ -1,5 +1,6 @@
 /** Static drawing of gradient flow: norms per step on a log axis, and per-parameter norms. */
-import { decodeNumber } from "./payloads";
+import { GRADFLOW_MEASURE_NAMES, decodeNumber } from "./payloads";
+import { PLOT_FRAME } from "./payloads/style";
 import type { GradflowPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
@@ -7,35 +8,25 @@ import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { xAxis } from "./svg/axes";
-import { legend, legendHeight } from "./svg/legend";
+import { legend } from "./svg/legend";
 import type { LegendEntry } from "./svg/legend";
 import { formatValue, scaleOf } from "./svg/scale";
-
-const CHART_W = 560;
-const CHART_H = 340;
-/** Height of one legend row: the chart grows by the rows beyond the first. */
-const LEGEND_ROW = 20;
-const PANEL_PLOT_W = 220;
-const MEASURES = { loss: "\u2016dL/dh_t\u2016", jacobian: "\u2016dh_T/dh_t\u2016" } as const;
 
 /** The SVG of a gradient-flow payload. */
 export function renderGradflow(p: GradflowPayload): string {
   const top = headingHeight(p.title, p.subtitle);
   const color = (model: string): string => p.colors[p.models.indexOf(model)] ?? INK.muted;
   const series: ChartSeries[] = p.series.map((s) => ({
-    name: `${s.model}: ${MEASURES[s.measure]}`,
+    name: `${s.model}: ${GRADFLOW_MEASURE_NAMES[s.measure]}`,
     x: s.steps,
     y: s.norms.map(decodeNumber),
     color: color(s.model),
     mode: s.steps.length <= 30 ? "line+markers" : "line",
     dashed: s.measure === "jacobian",
   }));
-  const entries = chartLegend(p, color);
-  const chartH = CHART_H + Math.max(0, legendHeight(entries, CHART_W - 20) - LEGEND_ROW);
-  const box = { x: 0, y: top, width: CHART_W, height: chartH };
-  const chart = xyChart({ box, xAxis: p.xAxis, yAxis: p.yAxis, series, legendEntries: entries });
-  const params = parameterPanel(p, CHART_W + 10, top, color);
-  return svgDocument(CHART_W + 10 + params.width, top + Math.max(chartH, params.height) + 8, [...chart.svg, ...params.svg], p.title, p.subtitle);
+  const chart = xyChart({ at: { x: 0, y: top }, layout: p.layout, xAxis: p.xAxis, yAxis: p.yAxis, series, legendEntries: chartLegend(p, color) });
+  const params = parameterPanel(p, top, color);
+  return svgDocument(p.width, top + p.height, [...chart.svg, ...params], p.title, p.subtitle);
 }
 
 /**
@@ -45,27 +36,24 @@ export function renderGradflow(p: GradflowPayload): string {
 function chartLegend(p: GradflowPayload, color: (model: string) => string): LegendEntry[] {
   const measures = (["loss", "jacobian"] as const).filter((m) => p.series.some((s) => s.measure === m));
   const models: LegendEntry[] = p.models.map((m) => ({ name: m, color: color(m), symbol: "line" }));
-  const styles: LegendEntry[] = measures.map((m) => ({ name: MEASURES[m], color: INK.muted, symbol: m === "jacobian" ? "dashed" : "line" }));
+  const styles: LegendEntry[] = measures.map((m) => ({ name: GRADFLOW_MEASURE_NAMES[m], color: INK.muted, symbol: m === "jacobian" ? "dashed" : "line" }));
   return [...models, ...styles];
 }
 
-/** Per-parameter gradient norms: a dot per model on a log axis, one row per parameter name. */
-function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (model: string) => string): { svg: string[]; width: number; height: number } {
-  if (p.parameters.length === 0) return { svg: [], width: 0, height: 0 };
+/** Per-parameter gradient norms: a dot per model on a log axis, one row per parameter name, in the payload's boxes. */
+function parameterPanel(p: GradflowPayload, top: number, color: (model: string) => string): string[] {
+  if (p.parameters.length === 0) return [];
   const panel = p.parameterPanel;
   const names = panel.rows;
-  const labelW = Math.min(190, Math.max(...names.map((n) => Math.min(n.length, 28))) * 6.6 + 12);
-  const panelW = labelW + PANEL_PLOT_W;
-  const entries: LegendEntry[] = panel.legend.map((m) => ({ name: m, color: color(m), symbol: "marker" }));
-  const legendH = legendHeight(entries, panelW);
-  const rowH = 18;
-  const box = { x: x0 + labelW, y: y0 + 24 + legendH, width: PANEL_PLOT_W, height: names.length * rowH };
+  const rowH = names.length === 0 ? 0 : panel.plot.height / names.length;
+  const box = { ...panel.plot, y: top + panel.plot.y };
   const sx = scaleOf(p.parameterAxis, [box.x, box.x + box.width]);
-  const out = [text(x0 + panelW / 2, y0 + 14, panel.title, { "text-anchor": "middle", "font-weight": "600" })];
-  if (entries.length > 0) out.push(...legend(entries, x0, y0 + 20, panelW));
-  for (const i of panel.shaded) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: panel.shade, class: "row-shade" }));
+  const out = [text(panel.titleAt.x, top + panel.titleAt.y, panel.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" })];
+  const entries: LegendEntry[] = panel.legend.map((m) => ({ name: m, color: color(m), symbol: "marker" }));
+  if (panel.legendBox !== null) out.push(...legend(entries, panel.legendBox.x, top + panel.legendBox.y, panel.legendBox.width));
+  for (const i of panel.shaded) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: panel.shade, "fill-opacity": panel.shadeOpacity, class: "row-shade" }));
   names.forEach((name, i) => {
-    out.push(text(box.x - 6, box.y + (i + 0.5) * rowH + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11 }));
+    out.push(text(box.x - 6, box.y + (i + 0.5) * rowH + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11, class: "row-name" }));
   });
   out.push(...xAxis(sx, box, p.parameterAxis.label, true));
   for (const q of p.parameters) {
@@ -75,5 +63,6 @@ function parameterPanel(p: GradflowPayload, x0: number, y0: number, color: (mode
     if (!Number.isFinite(cx)) continue;
     out.push(el("circle", { cx, cy: box.y + (i + 0.5) * rowH, r: 4.5, fill: color(q.model), opacity: 0.85 }, tooltip(`${q.model} ${q.name}: ${formatValue(v)}`)));
   }
-  return { svg: out, width: panelW + 24, height: box.y - y0 + box.height + 50 };
+  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: PLOT_FRAME.color, "stroke-width": PLOT_FRAME.width, class: "frame" }));
+  return out;
 }

@@ -11,8 +11,8 @@ import { heatmapCells } from "./svg/heatmap";
 import { legend, legendHeight } from "./svg/legend";
 import { formatValue, scaleOf } from "./svg/scale";
 
+/** Width of a bar chart's legend row. */
 const W = 600;
-const H = 360;
 
 /** The SVG of a generic plot payload. */
 export function renderPlot(p: PlotPayload): string {
@@ -20,12 +20,13 @@ export function renderPlot(p: PlotPayload): string {
   if (p.type === "heatmap") return heatmapSvg(p, top);
   if (p.type === "bar") return barSvg(p, top);
   const chart = xyChart({
-    box: { x: 0, y: top, width: W, height: H },
+    at: { x: 0, y: top },
+    layout: p.layout,
     xAxis: p.xAxis,
     yAxis: p.yAxis,
     series: p.series.map((s) => ({ name: s.name, x: s.x, y: s.y.map(decodeNumber), color: s.color, mode: p.type === "line" ? (s.x.length <= 2 ? "line+markers" : "line") : "markers" })),
   });
-  return svgDocument(W, top + H + 4, chart.svg, p.title);
+  return svgDocument(p.layout.width, top + p.layout.height + 4, chart.svg, p.title);
 }
 
 function heatmapSvg(p: HeatmapPlot, top: number): string {

@@ -18,9 +18,19 @@ import { categoryTicks } from "./data/category-ticks";
 import { fitAxis } from "./data/axis";
 import { BAR_PLOT_HEIGHT, seriesColor } from "./payloads/style";
 import { decodeNumber } from "./payloads";
-import type { Axis } from "./payloads";
+import type { Axis, ChartLayout } from "./payloads";
+import { chartLayout } from "./svg/chart";
 
 /** The x and y axes of a line or scatter plot. */
+/** Size of a line or scatter chart, in pixels. */
+const XY_SIZE = { width: 600, height: 360 } as const;
+
+/** A line or scatter chart's layout: a legend of its series when there are two or more. */
+function xyLayout(list: readonly PlotSeries[], axes: { xAxis: Axis; yAxis: Axis }): ChartLayout {
+  const legend = list.length > 1 ? list.map((s) => ({ name: s.name, color: s.color })) : [];
+  return chartLayout({ ...XY_SIZE, legend, ...axes });
+}
+
 function xyAxes(list: readonly PlotSeries[], options: PlotOptions): { xAxis: Axis; yAxis: Axis } {
   return {
     xAxis: fitAxis(options.xLabel ?? "", list.flatMap((s) => s.x), options.xScale ?? "linear"),
@@ -53,7 +63,8 @@ export interface PlotOptions {
 export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Record<string, Tensor | ArrayLike<number>>>, options: PlotOptions = {}): Figure<"plot"> {
   checkKnownOptions("viz.line", options, PLOT_OPTIONS);
   const list = toSeries(series, "viz.line");
-  const payload: LinePlot = { kind: "plot", version: 1, type: "line", ...common(options), ...xyAxes(list, options), series: list };
+  const axes = xyAxes(list, options);
+  const payload: LinePlot = { kind: "plot", version: 1, type: "line", ...common(options), ...axes, series: list, layout: xyLayout(list, axes) };
   return new Figure("plot", payload, renderPlot, `Line plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
 }
 
@@ -65,7 +76,8 @@ export function line(series: SeriesInput | readonly SeriesInput[] | Readonly<Rec
 export function scatter(series: SeriesInput | readonly SeriesInput[], options: PlotOptions = {}): Figure<"plot"> {
   checkKnownOptions("viz.scatter", options, PLOT_OPTIONS);
   const list = toSeries(series, "viz.scatter");
-  const payload: ScatterPlot = { kind: "plot", version: 1, type: "scatter", ...common(options), ...xyAxes(list, options), series: list };
+  const axes = xyAxes(list, options);
+  const payload: ScatterPlot = { kind: "plot", version: 1, type: "scatter", ...common(options), ...axes, series: list, layout: xyLayout(list, axes) };
   return new Figure("plot", payload, renderPlot, `Scatter plot: ${list.map((s) => `${s.name} (${s.x.length} points)`).join(", ")}`);
 }
 

@@ -4,9 +4,6 @@ import { xyChart } from "./svg/chart";
 import { SPECTRUM_COLORS } from "./payloads/style";
 import { headingHeight, svgDocument } from "./svg/document";
 import { el } from "./svg/element";
-import { formatValue } from "./svg/scale";
-
-const SIZE = 460;
 
 function circle(r: number): { x: number[]; y: number[] } {
   const x: number[] = [];
@@ -24,20 +21,21 @@ export function renderSpectrum(p: SpectrumPayload): string {
   const rho = p.spectralRadius;
   const unit = circle(1);
   const spectral = circle(rho);
+  const names = p.legend;
   const chart = xyChart({
-    box: { x: 0, y: top, width: SIZE, height: SIZE + 40 },
+    at: { x: 0, y: top },
+    layout: p.layout,
     xAxis: p.xAxis,
     yAxis: p.yAxis,
-    equalAspect: true,
     series: [
-      { name: "unit circle |\u03bb| = 1", ...unit, color: SPECTRUM_COLORS.unit, mode: "line", dashed: true, width: 1.5 },
-      { name: `spectral radius \u03c1 = ${formatValue(rho)}`, ...spectral, color: SPECTRUM_COLORS.radius, mode: "line", width: 1.5 },
-      { name: `eigenvalues (${p.size})`, x: p.eigenvalues.map((v) => v.re), y: p.eigenvalues.map((v) => v.im), color: SPECTRUM_COLORS.eigenvalues, mode: "markers" },
+      { name: names[0] ?? "", ...unit, color: SPECTRUM_COLORS.unit, mode: "line", dashed: true, width: 1.5 },
+      { name: names[1] ?? "", ...spectral, color: SPECTRUM_COLORS.radius, mode: "line", width: 1.5 },
+      { name: names[2] ?? "", x: p.eigenvalues.map((v) => v.re), y: p.eigenvalues.map((v) => v.im), color: SPECTRUM_COLORS.eigenvalues, mode: "markers" },
     ],
     underlay: (sx, sy) => [
       el("line", { x1: sx.map(sx.domain[0]), y1: sy.map(0), x2: sx.map(sx.domain[1]), y2: sy.map(0), stroke: "#bbbbbb" }),
       el("line", { x1: sx.map(0), y1: sy.map(sy.domain[0]), x2: sx.map(0), y2: sy.map(sy.domain[1]), stroke: "#bbbbbb" }),
     ],
   });
-  return svgDocument(chart.plot.x + chart.plot.width + 24, chart.plot.y + chart.plot.height + 50, chart.svg, p.title, p.subtitle);
+  return svgDocument(p.layout.width, top + p.layout.height, chart.svg, p.title, p.subtitle);
 }

@@ -15,12 +15,28 @@ import type { SpectrumPayload } from "./payloads";
 import { formatValue } from "./payloads/style";
 import { renderSpectrum } from "./spectrum-svg";
 import { linearAxis } from "./data/axis";
-import type { Axis } from "./payloads";
+import type { Axis, ChartLayout } from "./payloads";
+import { chartLayout } from "./svg/chart";
 
 /** Equal axes of the complex plane taking in the unit circle and the spectral-radius circle. */
 function planeAxes(radius: number): { xAxis: Axis; yAxis: Axis } {
   const reach = Math.max(1.1, radius * 1.1);
   return { xAxis: linearAxis("Re \u03bb", [-reach, reach]), yAxis: linearAxis("Im \u03bb", [-reach, reach]) };
+}
+
+/** Largest side of the spectrum chart, in pixels. */
+const SIZE = 460;
+
+/** The legend's names: the unit circle, the spectral-radius circle and the eigenvalues. */
+function spectrumLegend(radius: number, size: number): string[] {
+  return ["unit circle |\u03bb| = 1", `spectral radius \u03c1 = ${formatValue(radius)}`, `eigenvalues (${size})`];
+}
+
+/** A square plotted area under the legend, the chart no larger than it needs. */
+function spectrumLayout(axes: { xAxis: Axis; yAxis: Axis }, radius: number, size: number): ChartLayout {
+  const legend = spectrumLegend(radius, size).map((name) => ({ name, color: "" }));
+  const layout = chartLayout({ width: SIZE, height: SIZE + 40, legend, ...axes, equalAspect: true });
+  return { ...layout, width: layout.plot.x + layout.plot.width + 24, height: layout.plot.y + layout.plot.height + 50 };
 }
 
 /** Largest matrix accepted (the QR iteration is O(n^3)). */
@@ -57,6 +73,8 @@ export function spectrumFigure(w: Tensor, options: SpectrumOptions = {}): Figure
     eigenvalues: values.map((v) => ({ re: Number(compact(v.re)), im: Number(compact(v.im)) })),
     spectralRadius: radius,
     ...planeAxes(radius),
+    legend: spectrumLegend(radius, n),
+    layout: spectrumLayout(planeAxes(radius), radius, n),
   };
   return new Figure("spectrum", payload, renderSpectrum, `Spectrum of ${name ?? "a matrix"} [${n}, ${n}]: spectral radius ${formatValue(radius)}`);
 }

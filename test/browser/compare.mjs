@@ -87,9 +87,30 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.svgCellTitles === p.cells.length, `${name}: static cells with a <title>; expected ${p.cells.length}, got ${d.svgCellTitles}`);
   }
   if (kind === "gradflow") {
-    // the parameter panel's shaded rows and both legends (the chart's and the panel's own), as the payload says
+    // the parameter panel's shaded rows, as the payload says
     check(d.labShades === d.svgShades, `${name}: shaded parameter rows differ; lab ${d.labShades} | svg ${d.svgShades}`);
+    // parameter names in the text ink, as the heading's title
+    check(d.labRowNameInk.every((c) => c === d.labTitleInk) && d.svgRowNameInk.every((c) => c === d.svgTitleInk), `${name}: parameter names not in the text ink; lab ${d.labRowNameInk.join(" ")} vs ${d.labTitleInk} | svg ${d.svgRowNameInk.join(" ")} vs ${d.svgTitleInk}`);
+  }
+  if (LAID_OUT_KINDS.has(kind) && laidOut(kind, bundle)) {
+    // every legend entry (the charts' and panels' own) in both, at the same place relative to the figure's first plotted box
     check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
+    const far = d.svgLegendAt.filter(([t, x, y]) => {
+      const lab = d.labLegendAt.find((e) => e[0] === t);
+      return lab === undefined || Math.abs(lab[1] - x) > LEGEND_TOLERANCE || Math.abs(lab[2] - y) > LEGEND_TOLERANCE;
+    });
+    check(far.length === 0, `${name}: legend entries placed apart: ${far.slice(0, 3).map(([t, x, y]) => `${t} svg (${Math.round(x)}, ${Math.round(y)}) lab ${JSON.stringify(d.labLegendAt.find((e) => e[0] === t)?.slice(1).map(Math.round) ?? null)}`).join("; ")}`);
+    // the plotted boxes of every panel at the payload's size, in both (a square one for the spectrum)
+    check(d.labFixed, `${name}: the lab stretches the chart to the output's width; the payload lays it out at a fixed size`);
+    const sizes = d.svgFrames.map(([w, h], i) => [w, h, ...(d.labFrames[i] ?? [NaN, NaN])]);
+    const off = sizes.filter(([sw, sh, lw, lh]) => !(Math.abs(lw - sw) <= SIZE_TOLERANCE && Math.abs(lh - sh) <= SIZE_TOLERANCE));
+    check(d.labFrames.length === d.svgFrames.length && off.length === 0, `${name}: plotted boxes differ; lab ${d.labFrames.map(([w, h]) => `${Math.round(w)}x${Math.round(h)}`).join(" ")} | svg ${d.svgFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
+    if (kind === "spectrum") check(d.labFrames.every(([w, h]) => Math.abs(w - h) <= 1), `${name}: the lab's complex plane is not square: ${d.labFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
+    // panel titles: the same texts, in the same weight
+    check(JSON.stringify(d.labPanelTitles) === JSON.stringify(d.svgPanelTitles), `${name}: panel titles differ; lab ${d.labPanelTitles.join(" | ")} | svg ${d.svgPanelTitles.join(" | ")}`);
+    check(d.labPanelTitleWeights.every((w) => w === "600") && d.svgPanelTitleWeights.every((w) => w === "600"), `${name}: panel titles not semibold; lab ${d.labPanelTitleWeights.join(" ")} | svg ${d.svgPanelTitleWeights.join(" ")}`);
+    // the heading centred over the figure, as the static drawing centres it
+    check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
   }
   if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
   if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) compareTextRoles(name, d);
@@ -162,6 +183,18 @@ const CELL_TOLERANCE = 0.05;
 
 /** Pixels by which the lab's plotted width or height may differ from the static drawing's. */
 const SIZE_TOLERANCE = 2;
+/** Pixels by which a legend entry's text may sit apart in the two drawings (plotly pads its legends). */
+const LEGEND_TOLERANCE = 14;
+/** Pixels by which the lab heading's centre may sit off the figure's centre. */
+const HEADING_TOLERANCE = 6;
+/** x-y figures whose payload lays them out (sizes of the plotted boxes, legends, panel titles). */
+const LAID_OUT_KINDS = new Set(["plot", "curves", "spectrum", "gradflow"]);
+
+/** Whether a figure of those kinds is an x-y chart laid out by its payload (not a heat map or bar chart). */
+function laidOut(kind, bundle) {
+  const p = bundle[`application/vnd.seqgrad.${kind}.v1+json`];
+  return kind !== "plot" || p.type === "line" || p.type === "scatter";
+}
 /** Figures whose axis titles both drawings print (attention, gates and gradient flow are compared elsewhere). */
 const AXIS_TITLE_KINDS = new Set(["plot", "tensor", "spectrum"]);
 
@@ -223,6 +256,13 @@ function readDrawings(section) {
   });
   const AXIS_TITLES = "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text";
   const panelTitles = new Set([...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => t.textContent ?? ""));
+  // the top left corner of the lab's first plotted box, in the page
+  const labPlotOrigin = () => {
+    const main = plot?.querySelector(".main-svg");
+    if (layout?.xaxis === undefined || layout?.yaxis === undefined || main === null || main === undefined) return null;
+    const m = main.getBoundingClientRect();
+    return { x: m.left + layout.xaxis._offset, y: m.top + layout.yaxis._offset };
+  };
   // category labels cut at the drawing's edge (static SVG), or upright ones overlapping a neighbour (boxes 1 px inset)
   const labelTrouble = (frameEl, labels) => {
     if (frameEl === undefined) return [];
@@ -310,6 +350,34 @@ function readDrawings(section) {
     // legend entries of every plotly legend (the chart's and the parameter panel's own)
     labLegend: [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.textContent ?? "").filter((t) => t.length > 0).sort(),
     svgLegend: texts(svg, "g.legend text").sort(),
+    // x-y layouts: legend entries relative to the first plotted box, the boxes' sizes, panel titles, heading centre
+    labLegendAt: (() => {
+      const origin = labPlotOrigin();
+      return origin === null ? [] : [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.querySelector("text")).filter((t) => t !== null).map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", r.left - origin.x, r.top - origin.y]; });
+    })(),
+    svgLegendAt: (() => {
+      const f = svg?.querySelector("rect.frame")?.getBoundingClientRect();
+      return f === undefined ? [] : [...(svg?.querySelectorAll("g.legend text") ?? [])].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", r.left - f.left, r.top - f.top]; });
+    })(),
+    labFixed: layout !== undefined && layout.autosize === false,
+    labFrames: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[layout[k].anchor === undefined || layout[k].anchor === "free" ? "yaxis" : `yaxis${layout[k].anchor.slice(1)}`]?._length]),
+    svgFrames: [...(svg?.querySelectorAll("rect.frame") ?? [])].map((r) => [Number(r.getAttribute("width")), Number(r.getAttribute("height"))]),
+    labPanelTitles: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => t.textContent ?? ""),
+    svgPanelTitles: texts(svg, "text.panel-title"),
+    labPanelTitleWeights: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => String(getComputedStyle(t).fontWeight)),
+    svgPanelTitleWeights: [...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => String(getComputedStyle(t).fontWeight)),
+    labHeadingOffset: (() => {
+      const title = lab?.querySelector(".jp-seqgrad-heading-title");
+      const main = plot?.querySelector(".main-svg");
+      if (title === null || title === undefined || main === null || main === undefined) return null;
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      const t = range.getBoundingClientRect();
+      const m = main.getBoundingClientRect();
+      return (t.left + t.right) / 2 - (m.left + m.right) / 2;
+    })(),
+    labRowNameInk: [...(plot?.querySelectorAll(".yaxislayer-above .y2tick text") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
+    svgRowNameInk: [...(svg?.querySelectorAll("text.row-name") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
     svgCellTitles: [...(svg?.querySelectorAll("g.cell") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
   };
 }

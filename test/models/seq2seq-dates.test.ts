@@ -14,7 +14,7 @@ import { Seq2Seq } from "../../src/models/seq2seq";
 import { Adam } from "../../src/optim";
 import { manualSeed } from "../../src/tensor";
 import { exactMatch, train } from "../../src/train";
-import { xyChart } from "../../src/viz/svg/chart";
+import { chartLayout, xyChart } from "../../src/viz/svg/chart";
 import { fitAxis } from "../../src/viz/data/axis";
 import { svgDocument } from "../../src/viz/svg/document";
 
@@ -115,6 +115,9 @@ afterAll(() => {
   });
   writeFileSync(join(dir, "seq2seq-dates.json"), JSON.stringify(report, null, 2));
   if (series.length === 0) return;
-  const chart = xyChart({ box: { x: 0, y: 0, width: 640, height: 360 }, title: "Held-out exact match by source length (date translation)", xAxis: fitAxis("source length (characters + <eos>)", series.flatMap((s) => s.x), "linear"), yAxis: fitAxis("exact match", [0, 1], "linear"), series });
+  const title = "Held-out exact match by source length (date translation)";
+  const axes = { xAxis: fitAxis("source length (characters + <eos>)", series.flatMap((s) => s.x), "linear"), yAxis: fitAxis("exact match", [0, 1], "linear") };
+  const layout = chartLayout({ width: 640, height: 360, title, legend: series, ...axes });
+  const chart = xyChart({ at: { x: 0, y: 0 }, layout, title, ...axes, series });
   writeFileSync(join(dir, "seq2seq-bottleneck.svg"), svgDocument(640, 360, chart.svg));
 });

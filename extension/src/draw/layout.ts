@@ -1,5 +1,5 @@
 /** Shared plotly layout pieces: theme colours, axes (as the payload decides them), margins. */
-import type { Axis } from "seqgrad/payloads";
+import type { Axis, Box, LegendBox, Point } from "seqgrad/payloads";
 import { FONT_SIZE, PLOT_FRAME } from "seqgrad/payloads";
 import { plotlyText, type PlotObject } from "./plotly";
 import type { Theme } from "./theme";
@@ -65,4 +65,81 @@ export function axisKey(letter: "x" | "y", i: number): string {
 /** The frame around an x-y chart's plotted area (axis lines on all four sides), as the static drawing draws it. */
 export function frame(theme: Theme): PlotObject {
   return { showline: true, mirror: true, linecolor: theme.muted, linewidth: PLOT_FRAME.width };
+}
+
+/**
+ * The layout of a figure the payload lays out: `width` x `height` pixels, not stretched to the
+ * output, no margins (every part sits at the box the payload gives it, as in the static drawing).
+ */
+export function fixedLayout(theme: Theme, width: number, height: number): PlotObject {
+  return { ...baseLayout(theme, height), width, height, autosize: false, margin: { l: 0, r: 0, t: 0, b: 0, pad: 0 } };
+}
+
+/** plotly's domains of a box of a `width` x `height` figure (paper fractions; y up). */
+export function domainOf(box: Box, width: number, height: number): { x: [number, number]; y: [number, number] } {
+  const f = (v: number, n: number): number => Math.min(1, Math.max(0, v / n));
+  return { x: [f(box.x, width), f(box.x + box.width, width)], y: [f(height - box.y - box.height, height), f(height - box.y, height)] };
+}
+
+/** A payload axis drawn in a fixed layout: at the plotted box's domain, no automatic margins. */
+export function boxAxis(theme: Theme, a: Axis, domain: [number, number], extra: PlotObject = {}): PlotObject {
+  const base = payloadAxis(theme, a, { domain, automargin: false, ...extra });
+  // the title as near its tick labels as the static drawing prints it
+  return { ...base, title: { ...(base.title as PlotObject), standoff: TITLE_STANDOFF } };
+}
+
+/** Gap between an axis's tick labels and its title, as in the static drawing (px). */
+const TITLE_STANDOFF = 6;
+
+/** The id of plotly legend number `k` ("legend", "legend2", ...). */
+export function legendId(k: number): string {
+  return k === 0 ? "legend" : `legend${k + 1}`;
+}
+
+/** Height of a legend row in the static drawing (`svg/legend.ts`). */
+const LEGEND_ROW = 16;
+/** How far plotly's legend entries sit inside the legend's corner, beyond the static drawing's (px). */
+const LEGEND_PAD = { x: 14, y: 9 } as const;
+
+/**
+ * A legend laid out as the payload's legend box says: one horizontal plotly legend per row, from
+ * legend number `first` on, the entries of each row as the static drawing breaks them. Returns the
+ * layout keys to add, and the legend id of each entry (in the box's order).
+ */
+export function boxLegends(theme: Theme, box: LegendBox, width: number, height: number, first: number): { layout: PlotObject; ids: string[] } {
+  const layout: PlotObject = {};
+  const ids = box.rows.map((row) => legendId(first + row));
+  const rows = Math.max(0, ...box.rows.map((r) => r + 1));
+  for (let row = 0; row < rows; row += 1) {
+    layout[legendId(first + row)] = {
+      orientation: "h",
+      // plotly pads a legend's entries: shifted so that each name starts where the static drawing's does
+      x: (box.x - LEGEND_PAD.x) / width,
+      xanchor: "left",
+      y: 1 - (box.y + row * LEGEND_ROW - LEGEND_PAD.y) / height,
+      yanchor: "top",
+      bgcolor: "rgba(0,0,0,0)",
+      borderwidth: 0,
+      itemwidth: 30,
+      tracegroupgap: 0,
+      font: { color: theme.text, size: FONT_SIZE.base },
+    };
+  }
+  return { layout, ids };
+}
+
+/** A panel title at the payload's anchor (centred, baseline), semibold in the text ink as the static drawing prints it. */
+export function panelTitle(theme: Theme, title: string, at: Point, width: number, height: number): PlotObject {
+  return {
+    text: plotlyText(title),
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: at.x / width,
+    xanchor: "center",
+    // the baseline sits about a quarter of the font size above the text box's bottom
+    y: 1 - (at.y + 3) / height,
+    yanchor: "bottom",
+    font: { color: theme.text, size: FONT_SIZE.panelTitle, weight: 600 },
+  };
 }

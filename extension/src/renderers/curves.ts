@@ -7,26 +7,23 @@
  * their text), series colours and the smoothed series. The progress bar is a live element: it shows
  * only while the run is `running`, so a saved notebook keeps the curves without it.
  */
-import { formatDuration, type CurvesPayload, type CurvesSeries, type Progress } from "seqgrad/payloads";
+import { FONT_FAMILY, formatDuration, type CurvesPayload, type CurvesSeries, type Progress } from "seqgrad/payloads";
 import { formatValue, plotValue } from "../draw/colors";
-import { el, header } from "../draw/dom";
-import { axisId, axisKey, baseLayout, frame, payloadAxis } from "../draw/layout";
+import { el, heading } from "../draw/dom";
+import { axisId, axisKey, boxAxis, boxLegends, domainOf, fixedLayout, frame, panelTitle } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const CURVES_MIME = "application/vnd.seqgrad.curves.v1+json";
 
-/** Height of one row of panels, legend above them, in pixels. */
-const ROW_HEIGHT = 260;
-const LEGEND_HEIGHT = 40;
-
 export class CurvesRenderer extends PlotWidget<"curves"> {
   protected readonly kind = "curves";
 
   protected async draw(p: CurvesPayload): Promise<void> {
     const top = this.topNode;
-    top.replaceChildren(header(p.title ?? "Training", ""));
+    // the heading the static drawing prints: the payload's title (none without one), centred over the panels
+    top.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     if (p.progress !== null && p.progress.state === "running") top.appendChild(progressBar(p.progress));
     await this.plot((theme) => curvesFigure(theme, p));
   }
@@ -53,10 +50,12 @@ export function progressBar(g: Progress): HTMLElement {
   return node;
 }
 
-function seriesTraces(s: CurvesSeries, panel: number): PlotObject[] {
+function seriesTraces(s: CurvesSeries, panel: number, legend: string | null): PlotObject[] {
   const name = plotlyText(s.name);
   const axes = { xaxis: axisId("x", panel), yaxis: axisId("y", panel) };
   const smoothed = s.smoothed !== null;
+  // the legend entry is the bold line: the smoothed one, or the raw one when not smoothed
+  const entry = (shown: boolean): PlotObject => (legend !== null && shown ? { showlegend: true, legend } : { showlegend: false });
   const raw: PlotObject = {
     type: "scatter",
     mode: s.x.length <= 2 ? "lines+markers" : "lines",
@@ -67,39 +66,49 @@ function seriesTraces(s: CurvesSeries, panel: number): PlotObject[] {
     line: { color: s.color, width: smoothed ? 1 : 2 },
     marker: { color: s.color, size: 7 },
     opacity: smoothed ? 0.35 : 1,
-    showlegend: !smoothed,
     hovertemplate: `${name} %{y:.4g}<extra></extra>`,
+    ...entry(!smoothed),
     ...axes,
   };
   if (s.smoothed === null) return [raw];
-  const line: PlotObject = { type: "scatter", mode: "lines", name, legendgroup: name, x: s.x, y: s.smoothed.map(plotValue), line: { color: s.color, width: 2.2 }, hovertemplate: `${name} (smoothed) %{y:.4g}<extra></extra>`, ...axes };
+  const line: PlotObject = { type: "scatter", mode: "lines", name, legendgroup: name, x: s.x, y: s.smoothed.map(plotValue), line: { color: s.color, width: 2.2 }, hovertemplate: `${name} (smoothed) %{y:.4g}<extra></extra>`, ...entry(true), ...axes };
   return [raw, line];
 }
 
-/** One subplot per panel in the payload's grid, the legend above the grid (never over a label). */
+/**
+ * One subplot per panel in the payload's grid, each in its cell at the payload's size, with its title,
+ * and its legend where the payload gives it one (above its plot, never over a label).
+ */
 export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
   const n = Math.max(1, p.panels.length);
   const columns = Math.max(1, Math.min(p.columns, n));
   const rows = Math.ceil(n / columns);
+  const width = columns * p.panelWidth;
+  // as the static drawing: the rows of panels and a little room under them
+  const height = rows * p.panelHeight + 6;
   const data: PlotObject[] = [];
-  for (const s of p.series) data.push(...seriesTraces(s, Math.max(0, p.panels.findIndex((q) => q.id === s.panel))));
-  const base = baseLayout(theme, rows * ROW_HEIGHT + LEGEND_HEIGHT);
-  const layout: PlotObject = {
-    ...base,
-    margin: { l: 64, r: 24, t: LEGEND_HEIGHT + 24, b: 48 },
-    // as in the static drawing: a legend only where a panel's title does not name its one series
-    showlegend: p.panels.some((q) => q.title.length === 0 || p.series.filter((s) => s.panel === q.id).length > 1),
-    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container", font: { color: theme.text } },
-    uirevision: "seqgrad-curves",
-    hovermode: "x unified",
-    grid: { rows, columns, pattern: "independent", xgap: 0.2, ygap: 0.35 },
-  };
+  const layout: PlotObject = { ...fixedLayout(theme, width, height), showlegend: true, uirevision: "seqgrad-curves", hovermode: "x unified" };
   const annotations: PlotObject[] = [];
+  let legends = 0;
   p.panels.forEach((q, i) => {
-    layout[axisKey("x", i)] = payloadAxis(theme, q.xAxis, frame(theme));
-    layout[axisKey("y", i)] = payloadAxis(theme, q.yAxis, frame(theme));
-    annotations.push({ text: plotlyText(q.title), showarrow: false, xref: `${axisId("x", i)} domain`, yref: `${axisId("y", i)} domain`, x: 0.5, y: 1.02, yanchor: "bottom", font: { color: theme.text, size: 12 } });
+    const at = { x: (i % columns) * p.panelWidth, y: Math.floor(i / columns) * p.panelHeight };
+    const plot = { ...q.layout.plot, x: at.x + q.layout.plot.x, y: at.y + q.layout.plot.y };
+    const d = domainOf(plot, width, height);
+    layout[axisKey("x", i)] = boxAxis(theme, q.xAxis, d.x, { ...frame(theme), anchor: axisId("y", i) });
+    layout[axisKey("y", i)] = boxAxis(theme, q.yAxis, d.y, { ...frame(theme), anchor: axisId("x", i) });
+    if (q.layout.title !== null) annotations.push(panelTitle(theme, q.title, { x: at.x + q.layout.title.x, y: at.y + q.layout.title.y }, width, height));
+    const series = p.series.filter((s) => s.panel === q.id);
+    let ids: Array<string | null> = series.map(() => null);
+    if (q.layout.legend !== null) {
+      const box = { ...q.layout.legend, x: at.x + q.layout.legend.x, y: at.y + q.layout.legend.y };
+      const placed = boxLegends(theme, box, width, height, legends);
+      Object.assign(layout, placed.layout);
+      ids = placed.ids;
+      legends += Math.max(0, ...box.rows.map((r) => r + 1));
+    }
+    series.forEach((s, k) => data.push(...seriesTraces(s, i, ids[k] ?? null)));
   });
+  layout.showlegend = legends > 0;
   layout.annotations = annotations;
   return { data, layout };
 }

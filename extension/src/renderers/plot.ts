@@ -4,7 +4,7 @@ import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
-import { axis, baseLayout, frame, payloadAxis } from "../draw/layout";
+import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, frame, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -20,12 +20,13 @@ export class PlotRenderer extends PlotWidget<"plot"> {
   }
 }
 
-/** The figure of a generic plot: axes, ticks and colours as the payload carries them. */
+/** The figure of a generic plot: axes, ticks, colours and (line, scatter) the layout as the payload carries them. */
 export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
-  const base = baseLayout(theme, 360);
   if (p.type === "heatmap") return heatmapFigure(theme, p);
   if (p.type === "bar") return barFigure(theme, p);
-  const data: PlotObject[] = p.series.map((s) => ({
+  const { width, height } = p.layout;
+  const legend = p.layout.legend === null ? null : boxLegends(theme, p.layout.legend, width, height, 0);
+  const data: PlotObject[] = p.series.map((s, k) => ({
     type: "scatter",
     mode: p.type === "line" ? (s.x.length <= 2 ? "lines+markers" : "lines") : "markers",
     name: plotlyText(s.name),
@@ -34,10 +35,18 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
     line: { color: s.color, width: 2 },
     marker: { color: s.color, size: 7 },
     hovertemplate: `${plotlyText(s.name)}<br>${plotlyText(p.xAxis.label)} %{x:.4g}<br>${plotlyText(p.yAxis.label)} %{y:.4g}<extra></extra>`,
+    ...(legend === null ? { showlegend: false } : { showlegend: true, legend: legend.ids[k] }),
   }));
+  const d = domainOf(p.layout.plot, width, height);
   return {
     data,
-    layout: { ...base, showlegend: p.series.length > 1, legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" }, xaxis: payloadAxis(theme, p.xAxis, frame(theme)), yaxis: payloadAxis(theme, p.yAxis, frame(theme)) },
+    layout: {
+      ...fixedLayout(theme, width, height),
+      ...(legend?.layout ?? {}),
+      showlegend: legend !== null,
+      xaxis: boxAxis(theme, p.xAxis, d.x, frame(theme)),
+      yaxis: boxAxis(theme, p.yAxis, d.y, frame(theme)),
+    },
   };
 }
 

@@ -4,11 +4,10 @@
  * |lambda| < 1 directions vanish.
  */
 import { SPECTRUM_COLORS, type SpectrumPayload } from "seqgrad/payloads";
-import { formatValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { baseLayout, frame, payloadAxis } from "../draw/layout";
-import type { PlotFigure, PlotObject } from "../draw/plotly";
+import { boxAxis, boxLegends, domainOf, fixedLayout, frame } from "../draw/layout";
+import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
@@ -28,34 +27,38 @@ function circle(r: number): { x: number[]; y: number[] } {
   return { x: angles.map((a) => r * Math.cos(a)), y: angles.map((a) => r * Math.sin(a)) };
 }
 
-/** Eigenvalues, the unit circle (dashed) and the spectral-radius circle, on equal axes. */
+/** Eigenvalues, the unit circle (dashed) and the spectral-radius circle, on equal axes: a square plot at the payload's size. */
 export function spectrumFigure(theme: Theme, p: SpectrumPayload): PlotFigure {
   const rho = p.spectralRadius;
-  const line = (name: string, r: number, color: string, dash: string): PlotObject => ({ type: "scatter", mode: "lines", name, ...circle(r), line: { color, dash, width: 1.5 }, hoverinfo: "skip" });
+  const { width, height } = p.layout;
+  const legend = p.layout.legend === null ? null : boxLegends(theme, p.layout.legend, width, height, 0);
+  const entry = (k: number): PlotObject => (legend === null ? { showlegend: false } : { showlegend: true, legend: legend.ids[k] });
+  const line = (k: number, r: number, color: string, dash: string): PlotObject => ({ type: "scatter", mode: "lines", name: plotlyText(p.legend[k] ?? ""), ...circle(r), line: { color, dash, width: 1.5 }, hoverinfo: "skip", ...entry(k) });
+  const d = domainOf(p.layout.plot, width, height);
+  const zero = { zeroline: true, zerolinecolor: "#bbbbbb" };
   return {
     data: [
-      line("unit circle |λ| = 1", 1, SPECTRUM_COLORS.unit, "dash"),
-      line(`spectral radius ρ = ${formatValue(rho)}`, rho, SPECTRUM_COLORS.radius, "solid"),
+      line(0, 1, SPECTRUM_COLORS.unit, "dash"),
+      line(1, rho, SPECTRUM_COLORS.radius, "solid"),
       {
         type: "scatter",
         mode: "markers",
-        name: `eigenvalues (${p.size})`,
+        name: plotlyText(p.legend[2] ?? ""),
         x: p.eigenvalues.map((e) => e.re),
         y: p.eigenvalues.map((e) => e.im),
         customdata: p.eigenvalues.map((e) => Math.hypot(e.re, e.im)),
         marker: { size: 7, color: SPECTRUM_COLORS.eigenvalues, line: { width: 0 } },
         hovertemplate: "λ = %{x:.4g} %{y:+.4g}i<br>|λ| = %{customdata:.4g}<extra></extra>",
+        ...entry(2),
       },
     ],
     layout: {
-      ...baseLayout(theme, 480),
-      width: 480,
-      autosize: false,
-      showlegend: true,
-      legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
-      margin: { l: 64, r: 24, t: 64, b: 48 },
-      xaxis: payloadAxis(theme, p.xAxis, { ...frame(theme), zeroline: true, zerolinecolor: "#bbbbbb" }),
-      yaxis: payloadAxis(theme, p.yAxis, { ...frame(theme), zeroline: true, zerolinecolor: "#bbbbbb", scaleanchor: "x", scaleratio: 1 }),
+      ...fixedLayout(theme, width, height),
+      ...(legend?.layout ?? {}),
+      showlegend: legend !== null,
+      // the plotted box is square and the ranges equal: the payload's range is drawn as is
+      xaxis: boxAxis(theme, p.xAxis, d.x, { ...frame(theme), ...zero }),
+      yaxis: boxAxis(theme, p.yAxis, d.y, { ...frame(theme), ...zero }),
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import * as v from "valibot";
 import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
-import { AxisSchema, BoxSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, StatsSchema, payloadFields } from "./shared";
+import { AxisSchema, BoxSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, PointSchema, StatsSchema, payloadFields } from "./shared";
+import { ChartLayoutSchema, LegendBoxSchema } from "./chart-layout";
 
 export * from "./graph-figures";
 export * from "./unrolled-figure";
@@ -79,8 +80,11 @@ export type TensorPayload = v.InferOutput<typeof TensorPayloadSchema>;
 
 // ---- 4. training curves ----------------------------------------------------------------------------
 
-/** A panel of the training-curves figure, with its own axes (x shared in range by every panel). */
-export const CurvesPanelSchema = struct({ id: text, title: text, xAxis: AxisSchema, yAxis: AxisSchema });
+/**
+ * A panel of the training-curves figure, with its own axes (x shared in range by every panel), laid
+ * out as `layout` says within its cell of the grid (its legend, when it has one, names its series).
+ */
+export const CurvesPanelSchema = struct({ id: text, title: text, xAxis: AxisSchema, yAxis: AxisSchema, layout: ChartLayoutSchema });
 export type CurvesPanel = v.InferOutput<typeof CurvesPanelSchema>;
 
 /**
@@ -107,7 +111,8 @@ export type Progress = v.InferOutput<typeof ProgressSchema>;
 /**
  * `application/vnd.seqgrad.curves.v1+json`. `smoothing` s in [0, 1) is the exponential moving
  * average of the `smoothed` series: m_k = s m_{k-1} + (1 - s) y_k, debiased m_k / (1 - s^k).
- * Panels fill a grid of `columns` columns, row by row; the legend sits above each panel.
+ * Panels fill a grid of `columns` columns, row by row, each in a cell of `panelWidth` x
+ * `panelHeight` pixels; a panel's legend sits above its plot (where its layout has one).
  * `progress` is drawn only while the run is `running` (a live element of the lab).
  */
 export const CurvesPayloadSchema = struct({
@@ -115,6 +120,8 @@ export const CurvesPayloadSchema = struct({
   xLabel: text,
   smoothing: v.pipe(finite, v.minValue(0, "a number in [0, 1)"), v.ltValue(1, "a number in [0, 1)")),
   columns: integer(1),
+  panelWidth: finite,
+  panelHeight: finite,
   panels: list(CurvesPanelSchema),
   series: list(CurvesSeriesSchema),
   progress: v.nullable(ProgressSchema),
@@ -172,6 +179,9 @@ export type AttentionPayload = v.InferOutput<typeof AttentionPayloadSchema>;
 
 // ---- 6. gradient flow ------------------------------------------------------------------------------
 
+/** How both drawings name each measure of a gradient-flow figure in its legend. */
+export const GRADFLOW_MEASURE_NAMES = { loss: "\u2016dL/dh_t\u2016", jacobian: "\u2016dh_T/dh_t\u2016" } as const;
+
 /** A norm per time step (1-based, as in the lecture): `measure` "loss" is ||dL/dh_t||, "jacobian" is ||dh_T/dh_t||. */
 export const GradflowSeriesSchema = struct({ model: text, measure: oneOf(["loss", "jacobian"]), steps: list(count), norms: list(jsonNumber) });
 export type GradflowSeries = v.InferOutput<typeof GradflowSeriesSchema>;
@@ -182,17 +192,31 @@ export type ParameterNorm = v.InferOutput<typeof ParameterNormSchema>;
 
 /**
  * The per-parameter panel of a gradient-flow figure as both drawings draw it: its `title`, the
- * parameter name of each row (`rows`, top first), the rows under a band of colour `shade`
- * (`shaded`, every other one), and the models its own legend names by marker colour (`legend`,
- * empty for one model).
+ * parameter name of each row (`rows`, top first), the rows under a band of colour `shade` at
+ * `shadeOpacity` (`shaded`, every other one: a translucent band reads on light and dark themes), and
+ * the models its own legend names by marker colour (`legend`, empty for one model). In the figure's
+ * body (below the heading) the panel fills `box`: its title centred at `titleAt`, its legend in
+ * `legendBox` (null without one), its rows in `plot` (names right-aligned left of it).
  */
-export const ParameterPanelSchema = struct({ title: text, rows: list(text), shaded: list(count), shade: text, legend: list(text) });
+export const ParameterPanelSchema = struct({
+  title: text,
+  rows: list(text),
+  shaded: list(count),
+  shade: text,
+  shadeOpacity: finite,
+  legend: list(text),
+  box: BoxSchema,
+  plot: BoxSchema,
+  legendBox: v.nullable(LegendBoxSchema),
+  titleAt: PointSchema,
+});
 export type ParameterPanel = v.InferOutput<typeof ParameterPanelSchema>;
 
 /**
  * `application/vnd.seqgrad.gradflow.v1+json`: norms on a log y axis against t, and beside them a
  * panel of per-parameter norms on `parameterAxis` (laid out as `parameterPanel` says); `colors`
- * aligned with `models`.
+ * aligned with `models`. The body under the heading is `width` x `height` pixels; the chart of norms
+ * per step is laid out as `layout` says, at the body's top left.
  */
 export const GradflowPayloadSchema = struct({
   ...payloadFields("gradflow"),
@@ -204,6 +228,9 @@ export const GradflowPayloadSchema = struct({
   series: list(GradflowSeriesSchema),
   parameters: list(ParameterNormSchema),
   parameterPanel: ParameterPanelSchema,
+  layout: ChartLayoutSchema,
+  width: finite,
+  height: finite,
 });
 export type GradflowPayload = v.InferOutput<typeof GradflowPayloadSchema>;
 
@@ -246,7 +273,8 @@ export type GatesPayload = v.InferOutput<typeof GatesPayloadSchema>;
 /**
  * `application/vnd.seqgrad.spectrum.v1+json`: eigenvalues of the matrix `name` (e.g.
  * "rnn.weight_hh_l0") in the complex plane with the unit circle; `spectralRadius` is max |lambda|;
- * equal axes (Re on x, Im on y).
+ * equal axes (Re on x, Im on y) on a square plotted area, laid out as `layout` says. `legend`
+ * names the unit circle, the spectral-radius circle and the eigenvalues, in that order.
  */
 export const SpectrumPayloadSchema = struct({
   ...payloadFields("spectrum"),
@@ -256,5 +284,7 @@ export const SpectrumPayloadSchema = struct({
   spectralRadius: finite,
   xAxis: AxisSchema,
   yAxis: AxisSchema,
+  legend: v.pipe(list(text), v.length(3, "three names: unit circle, spectral radius, eigenvalues")),
+  layout: ChartLayoutSchema,
 });
 export type SpectrumPayload = v.InferOutput<typeof SpectrumPayloadSchema>;

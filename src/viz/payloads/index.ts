@@ -25,6 +25,7 @@
  */
 export * from "./mime";
 export * from "./shared";
+export * from "./chart-layout";
 export * from "./figures";
 export * from "./plots";
 export * from "./numbers";

@@ -8,6 +8,7 @@ import type { PayloadKind } from "./mime";
 import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
 import { ImagePayloadSchema } from "./image-figure";
 import { BAR_PLOT_HEIGHT } from "./style";
+import { ChartLayoutSchema } from "./chart-layout";
 import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
 // ---- 9. generic plots ------------------------------------------------------------------------------
@@ -18,12 +19,12 @@ export type PlotSeries = v.InferOutput<typeof PlotSeriesSchema>;
 
 const plotFields = { ...payloadFields("plot"), xLabel: text, yLabel: text };
 
-/** `viz.line` */
-export const LinePlotSchema = struct({ ...plotFields, type: v.literal("line"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+/** `viz.line`, laid out as `layout` says. */
+export const LinePlotSchema = struct({ ...plotFields, type: v.literal("line"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema), layout: ChartLayoutSchema });
 export type LinePlot = v.InferOutput<typeof LinePlotSchema>;
 
-/** `viz.scatter` */
-export const ScatterPlotSchema = struct({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema) });
+/** `viz.scatter`, laid out as `layout` says. */
+export const ScatterPlotSchema = struct({ ...plotFields, type: v.literal("scatter"), xAxis: AxisSchema, yAxis: AxisSchema, series: list(PlotSeriesSchema), layout: ChartLayoutSchema });
 export type ScatterPlot = v.InferOutput<typeof ScatterPlotSchema>;
 
 /**

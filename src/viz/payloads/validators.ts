@@ -44,6 +44,11 @@ export const CONSISTENCY: Rules = {
       length(s.y, s.x.length, `${at}.y`);
       if (s.smoothed !== null) length(s.smoothed, s.x.length, `${at}.smoothed`);
     });
+    // a panel's legend names each of its series
+    p.panels.forEach((q, i) => {
+      const n = p.series.filter((s) => s.panel === q.id).length;
+      if (q.layout.legend !== null) length(q.layout.legend.rows, n, `${path}.panels[${i}].layout.legend.rows`, `${n} rows (one per series of the panel)`);
+    });
   },
   attention(p, path) {
     p.panels.forEach((panel, i) => {
@@ -56,6 +61,8 @@ export const CONSISTENCY: Rules = {
   gradflow(p, path) {
     length(p.colors, p.models.length, `${path}.colors`);
     p.series.forEach((s, i) => length(s.norms, s.steps.length, `${path}.series[${i}].norms`));
+    const legend = p.parameterPanel.legendBox;
+    if (legend !== null) length(legend.rows, p.parameterPanel.legend.length, `${path}.parameterPanel.legendBox.rows`, `${p.parameterPanel.legend.length} rows (one per legend entry)`);
   },
   gates(p, path) {
     p.gates.forEach((g, i) => length(g.matrix.colIndex, p.tokens.length, `${path}.gates[${i}].matrix.colIndex`, `${p.tokens.length} columns (one per token)`));
@@ -63,9 +70,13 @@ export const CONSISTENCY: Rules = {
   },
   spectrum(p, path) {
     length(p.eigenvalues, p.size, `${path}.eigenvalues`);
+    if (p.layout.legend !== null) length(p.layout.legend.rows, p.legend.length, `${path}.layout.legend.rows`, `${p.legend.length} rows (one per legend entry)`);
   },
   plot(p, path) {
-    if (p.type === "line" || p.type === "scatter") p.series.forEach((s, i) => length(s.y, s.x.length, `${path}.series[${i}].y`));
+    if (p.type === "line" || p.type === "scatter") {
+      p.series.forEach((s, i) => length(s.y, s.x.length, `${path}.series[${i}].y`));
+      if (p.layout.legend !== null) length(p.layout.legend.rows, p.series.length, `${path}.layout.legend.rows`, `${p.series.length} rows (one per series)`);
+    }
     if (p.type === "heatmap") {
       if (p.xTicks !== null) length(p.xTicks, p.matrix.colIndex.length, `${path}.xTicks`);
       if (p.yTicks !== null) length(p.yTicks, p.matrix.rowIndex.length, `${path}.yTicks`);

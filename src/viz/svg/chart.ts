@@ -2,11 +2,11 @@
  * An x-y chart in a box: title, legend, axes with ticks and labels, and series drawn as one
  * polyline each (finite points only; positive only on log axes) and/or markers.
  */
-import type { Axis, Box } from "../payloads";
+import type { Axis, Box, ChartLayout } from "../payloads";
 import { xAxis, yAxis, yAxisWidth } from "./axes";
 import { PLOT_FRAME } from "../payloads/style";
 import { el, polyline, text, tooltip } from "./element";
-import { legend, legendHeight, LegendEntry } from "./legend";
+import { legend, legendHeight, legendRows, LegendEntry } from "./legend";
 import { type Scale, formatValue, scaleOf } from "./scale";
 
 /** A series of a chart. */
@@ -23,10 +23,51 @@ export interface ChartSeries {
   legend?: boolean;
 }
 
+/** What decides an x-y chart's layout (`chartLayout`). */
+export interface ChartLayoutOptions {
+  width: number;
+  height: number;
+  /** The panel title, if any. */
+  title?: string;
+  /** The legend's entries: shown when there are two or more, or one and no title names it. */
+  legend: readonly LegendEntry[];
+  xAxis: Axis;
+  yAxis: Axis;
+  /** Same pixels per unit on both axes (the complex plane; the axes have equal ranges): a square plot. */
+  equalAspect?: boolean;
+}
+
+/**
+ * Where a chart's title, legend and plotted area go in a `width` x `height` box, decided when the
+ * payload is built: the legend under the title, the plotted area under the legend, left of it the y
+ * tick labels and axis title, under it the x ones.
+ */
+export function chartLayout(o: ChartLayoutOptions): ChartLayout {
+  const showLegend = o.legend.length > 1 || (o.legend.length === 1 && o.title === undefined);
+  // without a title, a small margin keeps the legend (or the top tick label) off the edge
+  const titleH = o.title === undefined ? 6 : 20;
+  const legendH = showLegend ? legendHeight(o.legend, o.width - 20) : 0;
+  const top = titleH + legendH + 8;
+  const bottom = o.height - (o.xAxis.label.length > 0 ? 44 : 26);
+  const left = yAxisWidth(o.yAxis) + 6;
+  let right = o.width - 16;
+  if (o.equalAspect === true) right = left + Math.min(right - left, bottom - top);
+  const plotBottom = o.equalAspect === true ? top + (right - left) : bottom;
+  return {
+    width: o.width,
+    height: o.height,
+    plot: { x: left, y: top, width: right - left, height: plotBottom - top },
+    legend: showLegend ? { x: 16, y: titleH, width: o.width - 20, height: legendH, rows: legendRows(o.legend, o.width - 20) } : null,
+    title: o.title === undefined ? null : { x: o.width / 2, y: 14 },
+  };
+}
+
 /** Options of `xyChart`. */
 export interface ChartOptions {
-  /** Whole area of the chart, axes and legend included. */
-  box: Box;
+  /** Top left corner of the chart. */
+  at: { x: number; y: number };
+  /** Where its parts go (from the payload; see `chartLayout`). */
+  layout: ChartLayout;
   title?: string;
   /** The axes as the payload carries them (range, ticks and their text). */
   xAxis: Axis;
@@ -34,8 +75,6 @@ export interface ChartOptions {
   series: readonly ChartSeries[];
   /** Legend entries to show instead of one per series (e.g. one per colour and one per dash). */
   legendEntries?: readonly LegendEntry[];
-  /** Same pixels per unit on both axes (the complex plane; the axes have equal ranges). */
-  equalAspect?: boolean;
   /** Drawn between the grid and the series, given the scales. */
   underlay?: (sx: Scale, sy: Scale) => string[];
 }
@@ -48,25 +87,16 @@ export interface Chart {
   sy: Scale;
 }
 
-/** Draws an x-y chart (see `ChartOptions`). */
+/** Draws an x-y chart (see `ChartOptions`) into the boxes of its layout. */
 export function xyChart(o: ChartOptions): Chart {
+  const { at, layout } = o;
   const entries = o.legendEntries ?? seriesEntries(o.series);
-  const showLegend = entries.length > 1 || (entries.length === 1 && o.title === undefined);
-  // without a title, a small margin keeps the legend (or the top tick label) off the edge
-  const titleH = o.title === undefined ? 6 : 20;
-  const legendH = showLegend ? legendHeight(entries, o.box.width - 20) : 0;
-  const top = o.box.y + titleH + legendH + 8;
-  const bottom = o.box.y + o.box.height - (o.xAxis.label.length > 0 ? 44 : 26);
-  const left = o.box.x + yAxisWidth(o.yAxis) + 6;
-  let right = o.box.x + o.box.width - 16;
-  if (o.equalAspect === true) right = left + Math.min(right - left, bottom - top);
-  const plotBottom = o.equalAspect === true ? top + (right - left) : bottom;
-  const sx = scaleOf(o.xAxis, [left, right]);
-  const sy = scaleOf(o.yAxis, [plotBottom, top]);
-  const plot: Box = { x: left, y: top, width: right - left, height: plotBottom - top };
+  const plot: Box = { x: at.x + layout.plot.x, y: at.y + layout.plot.y, width: layout.plot.width, height: layout.plot.height };
+  const sx = scaleOf(o.xAxis, [plot.x, plot.x + plot.width]);
+  const sy = scaleOf(o.yAxis, [plot.y + plot.height, plot.y]);
   const out: string[] = [];
-  if (o.title !== undefined) out.push(text(o.box.x + o.box.width / 2, o.box.y + 14, o.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" }));
-  if (showLegend) out.push(...legend(entries, o.box.x + 16, o.box.y + titleH, o.box.width - 20));
+  if (o.title !== undefined && layout.title !== null) out.push(text(at.x + layout.title.x, at.y + layout.title.y, o.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" }));
+  if (layout.legend !== null) out.push(...legend(entries, at.x + layout.legend.x, at.y + layout.legend.y, layout.legend.width));
   out.push(...yAxis(sy, plot, o.yAxis.label), ...xAxis(sx, plot, o.xAxis.label));
   if (o.underlay !== undefined) out.push(...o.underlay(sx, sy));
   for (const s of o.series) out.push(...drawSeries(s, sx, sy));
@@ -75,7 +105,7 @@ export function xyChart(o: ChartOptions): Chart {
 }
 
 /** A legend entry per series shown in the legend. */
-function seriesEntries(series: readonly ChartSeries[]): LegendEntry[] {
+export function seriesEntries(series: readonly ChartSeries[]): LegendEntry[] {
   return series
     .filter((s) => s.legend ?? true)
     .map((s) => ({ name: s.name, color: s.color, symbol: s.mode === "markers" ? "marker" : s.dashed === true ? "dashed" : "line" }));

@@ -4,12 +4,13 @@
  * white background so the figure reads the same in light and dark notebook themes.
  */
 import { el, text } from "./element";
-import { FONT_FAMILY, FONT_SIZE, INK, charWidth } from "../payloads/style";
+import { FONT_FAMILY, FONT_SIZE, INK } from "../payloads/style";
+import { labelWidth } from "../data/category-ticks";
 
 /** Font stack of every figure. */
 export const FONT = FONT_FAMILY;
-/** Estimated width of one character of a 14 px semibold title. */
-const TITLE_CHAR_W = 7.8;
+/** Semibold glyphs are this much wider than the regular ones `labelWidth` sums. */
+const SEMIBOLD = 1.08;
 export { INK };
 
 /**
@@ -18,7 +19,7 @@ export { INK };
  */
 export function svgDocument(width: number, height: number, body: readonly string[], title?: string, subtitle?: string): string {
   // a title wider than a small figure (a 3x3 attention map) widens the document rather than being cut
-  const titleWidth = Math.max(title === undefined ? 0 : title.length * TITLE_CHAR_W + 16, subtitle === undefined ? 0 : subtitle.length * charWidth() + 16);
+  const titleWidth = Math.max(title === undefined ? 0 : labelWidth(title, FONT_SIZE.title) * SEMIBOLD + 16, subtitle === undefined ? 0 : labelWidth(subtitle, FONT_SIZE.base) + 16);
   const w = Math.ceil(Math.max(width, titleWidth));
   const h = Math.ceil(height);
   const children = [el("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" })];

@@ -49,6 +49,11 @@ function place(entries: readonly LegendEntry[], width: number): Array<{ x: numbe
   return out;
 }
 
+/** The row of each entry of the legend wrapped to `width`. */
+export function legendRows(entries: readonly LegendEntry[], width: number): number[] {
+  return place(entries, width).map((p) => p.row);
+}
+
 /** Height the legend takes when wrapped to `width`. */
 export function legendHeight(entries: readonly LegendEntry[], width: number): number {
   if (entries.length === 0) return 0;

@@ -1,0 +1,30 @@
+/**
+ * Where the parts of an x-y chart sit, decided once in the library and carried by the payload: the
+ * chart's size, its plotted area, its legend and its panel title. Both drawings place exactly these
+ * boxes (the static SVG draws into them; the lab gives plotly the same sizes and domains), so the
+ * plotted area has the same size and aspect in both, and a legend shows in the same place or in neither.
+ */
+import * as v from "valibot";
+import { count, finite, list, struct } from "./fields";
+import { BOX_FIELDS, BoxSchema, PointSchema } from "./shared";
+
+/**
+ * A legend's box: its entries fill rows left to right, wrapping to the box's width; `rows` is the
+ * row of each entry, in the legend's order (the static drawing and the lab break rows alike).
+ */
+export const LegendBoxSchema = struct({ ...BOX_FIELDS, rows: list(count) });
+export type LegendBox = v.InferOutput<typeof LegendBoxSchema>;
+
+/**
+ * An x-y chart of `width` x `height` pixels (origin top left, y down): the plotted area `plot`, the
+ * legend's box `legend` (its entries wrap to the box's width; null: no legend) and the anchor of the
+ * panel title `title` (centred on x, baseline at y; null: no panel title).
+ */
+export const ChartLayoutSchema = struct({
+  width: finite,
+  height: finite,
+  plot: BoxSchema,
+  legend: v.nullable(LegendBoxSchema),
+  title: v.nullable(PointSchema),
+});
+export type ChartLayout = v.InferOutput<typeof ChartLayoutSchema>;
