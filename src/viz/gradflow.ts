@@ -13,7 +13,7 @@ import type { Axis, GradflowPayload, GradflowSeries, ParameterPanel } from "./pa
 import { labelWidth } from "./data/category-ticks";
 import { chartLayout } from "./svg/chart";
 import { truncateLabel } from "./svg/escape";
-import { legendHeight, legendRows } from "./svg/legend";
+import { legendHeight, legendPlaces } from "./svg/legend";
 import type { GradientFlow } from "./gradient-flow";
 import { renderGradflow } from "./gradflow-svg";
 import { fitAxis } from "./data/axis";
@@ -104,7 +104,7 @@ function gradflowLayout(models: readonly string[], series: readonly GradflowSeri
     legend,
     box,
     plot,
-    legendBox: legend.length > 0 ? { x: x0, y: 20, width: panelW, height: legendH, rows: legendRows(legendEntries, panelW) } : null,
+    legendBox: legend.length > 0 ? { x: x0, y: 20, width: panelW, height: legendH, ...legendPlaces(legendEntries, panelW) } : null,
     titleAt: { x: x0 + panelW / 2, y: 14 },
   };
   return { parameterPanel, layout, width: x0 + box.width, height: Math.max(height, box.height) + 8 };

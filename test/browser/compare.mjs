@@ -104,7 +104,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.labFixed, `${name}: the lab stretches the chart to the output's width; the payload lays it out at a fixed size`);
     const sizes = d.svgFrames.map(([w, h], i) => [w, h, ...(d.labFrames[i] ?? [NaN, NaN])]);
     const off = sizes.filter(([sw, sh, lw, lh]) => !(Math.abs(lw - sw) <= SIZE_TOLERANCE && Math.abs(lh - sh) <= SIZE_TOLERANCE));
-    check(d.labFrames.length === d.svgFrames.length && off.length === 0, `${name}: plotted boxes differ; lab ${d.labFrames.map(([w, h]) => `${Math.round(w)}x${Math.round(h)}`).join(" ")} | svg ${d.svgFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
+    check(d.labFrames.length === d.svgFrames.length && off.length === 0, `${name}: plotted boxes differ; lab ${d.labFrames.map(([w, h]) => `${w}x${h}`).join(" ")} ${JSON.stringify(d.labSize)} | svg ${d.svgFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
     if (kind === "spectrum") check(d.labFrames.every(([w, h]) => Math.abs(w - h) <= 1), `${name}: the lab's complex plane is not square: ${d.labFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
     // panel titles: the same texts, in the same weight
     check(JSON.stringify(d.labPanelTitles) === JSON.stringify(d.svgPanelTitles), `${name}: panel titles differ; lab ${d.labPanelTitles.join(" | ")} | svg ${d.svgPanelTitles.join(" | ")}`);
@@ -360,6 +360,7 @@ function readDrawings(section) {
       return f === undefined ? [] : [...(svg?.querySelectorAll("g.legend text") ?? [])].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", r.left - f.left, r.top - f.top]; });
     })(),
     labFixed: layout !== undefined && layout.autosize === false,
+    labSize: layout === undefined ? null : [layout.width, layout.height, layout._size, layout.yaxis?.domain],
     labFrames: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[layout[k].anchor === undefined || layout[k].anchor === "free" ? "yaxis" : `yaxis${layout[k].anchor.slice(1)}`]?._length]),
     svgFrames: [...(svg?.querySelectorAll("rect.frame") ?? [])].map((r) => [Number(r.getAttribute("width")), Number(r.getAttribute("height"))]),
     labPanelTitles: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => t.textContent ?? ""),

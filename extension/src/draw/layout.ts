@@ -72,7 +72,13 @@ export function frame(theme: Theme): PlotObject {
  * output, no margins (every part sits at the box the payload gives it, as in the static drawing).
  */
 export function fixedLayout(theme: Theme, width: number, height: number): PlotObject {
+  // (callers give whole pixels: plotly rounds the figure's size, and the domains must divide the same size)
   return { ...baseLayout(theme, height), width, height, autosize: false, margin: { l: 0, r: 0, t: 0, b: 0, pad: 0 } };
+}
+
+/** A figure's size in whole pixels, as the static drawing's document rounds it (up). */
+export function wholeSize(size: { width: number; height: number }): { width: number; height: number } {
+  return { width: Math.ceil(size.width), height: Math.ceil(size.height) };
 }
 
 /** plotly's domains of a box of a `width` x `height` figure (paper fractions; y up). */
@@ -102,30 +108,31 @@ const LEGEND_ROW = 16;
 const LEGEND_PAD = { x: 14, y: 9 } as const;
 
 /**
- * A legend laid out as the payload's legend box says: one horizontal plotly legend per row, from
- * legend number `first` on, the entries of each row as the static drawing breaks them. Returns the
- * layout keys to add, and the legend id of each entry (in the box's order).
+ * A legend laid out as the payload's legend box says: one plotly legend per entry, from legend number
+ * `first` on, each at the entry's row and offset (as the static drawing places it). Returns the layout
+ * keys to add, the legend id of each entry (in the box's order) and how many legends it made.
  */
-export function boxLegends(theme: Theme, box: LegendBox, width: number, height: number, first: number): { layout: PlotObject; ids: string[] } {
+export function boxLegends(theme: Theme, box: LegendBox, width: number, height: number, first: number): { layout: PlotObject; ids: string[]; count: number } {
   const layout: PlotObject = {};
-  const ids = box.rows.map((row) => legendId(first + row));
-  const rows = Math.max(0, ...box.rows.map((r) => r + 1));
-  for (let row = 0; row < rows; row += 1) {
-    layout[legendId(first + row)] = {
+  const ids = box.rows.map((_, k) => legendId(first + k));
+  box.rows.forEach((row, k) => {
+    layout[legendId(first + k)] = {
       orientation: "h",
-      // plotly pads a legend's entries: shifted so that each name starts where the static drawing's does
-      x: (box.x - LEGEND_PAD.x) / width,
+      // plotly pads a legend's entry: shifted so that each name starts where the static drawing's does
+      x: (box.x + (box.offsets[k] ?? 0) - LEGEND_PAD.x) / width,
       xanchor: "left",
       y: 1 - (box.y + row * LEGEND_ROW - LEGEND_PAD.y) / height,
       yanchor: "top",
+      // placed in the whole figure (no margins here): a legend near the top must not push plotly's margins
+      xref: "container",
+      yref: "container",
       bgcolor: "rgba(0,0,0,0)",
       borderwidth: 0,
       itemwidth: 30,
-      tracegroupgap: 0,
       font: { color: theme.text, size: FONT_SIZE.base },
     };
-  }
-  return { layout, ids };
+  });
+  return { layout, ids, count: ids.length };
 }
 
 /** A panel title at the payload's anchor (centred, baseline), semibold in the text ink as the static drawing prints it. */

@@ -104,7 +104,7 @@ export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
       const placed = boxLegends(theme, box, width, height, legends);
       Object.assign(layout, placed.layout);
       ids = placed.ids;
-      legends += Math.max(0, ...box.rows.map((r) => r + 1));
+      legends += placed.count;
     }
     series.forEach((s, k) => data.push(...seriesTraces(s, i, ids[k] ?? null)));
   });

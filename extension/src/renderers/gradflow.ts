@@ -8,7 +8,7 @@ import { FONT_SIZE, GRADFLOW_MEASURE_NAMES, type GradflowPayload } from "seqgrad
 import { plotValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { axis, boxAxis, boxLegends, domainOf, fixedLayout, frame, panelTitle } from "../draw/layout";
+import { axis, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, panelTitle } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -26,7 +26,7 @@ export class GradflowRenderer extends PlotWidget<"gradflow"> {
 
 /** Norms per time step (log y) and, beside them, per-parameter norms (log x, a row per name), in the payload's boxes. */
 export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
-  const { width, height } = p;
+  const { width, height } = wholeSize(p);
   const color = (model: string): string => p.colors[p.models.indexOf(model)] ?? theme.muted;
   const data: PlotObject[] = p.series.map((s) => {
     const name = plotlyText(`${s.model}: ${GRADFLOW_MEASURE_NAMES[s.measure]}`);
@@ -55,7 +55,7 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
     const placed = boxLegends(theme, p.layout.legend, width, height, 0);
     Object.assign(layout, placed.layout);
     data.push(...legendEntries(theme, p, color).map((t, k) => ({ ...t, legend: placed.ids[k] })));
-    legends = Math.max(0, ...p.layout.legend.rows.map((r) => r + 1));
+    legends = placed.count;
   }
   const panel = p.parameterPanel;
   if (p.parameters.length > 0) {

@@ -4,7 +4,7 @@ import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
-import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, frame, payloadAxis } from "../draw/layout";
+import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, payloadAxis } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -24,7 +24,7 @@ export class PlotRenderer extends PlotWidget<"plot"> {
 export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
   if (p.type === "heatmap") return heatmapFigure(theme, p);
   if (p.type === "bar") return barFigure(theme, p);
-  const { width, height } = p.layout;
+  const { width, height } = wholeSize(p.layout);
   const legend = p.layout.legend === null ? null : boxLegends(theme, p.layout.legend, width, height, 0);
   const data: PlotObject[] = p.series.map((s, k) => ({
     type: "scatter",

@@ -6,7 +6,7 @@
 import { SPECTRUM_COLORS, type SpectrumPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { boxAxis, boxLegends, domainOf, fixedLayout, frame } from "../draw/layout";
+import { boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -30,7 +30,7 @@ function circle(r: number): { x: number[]; y: number[] } {
 /** Eigenvalues, the unit circle (dashed) and the spectral-radius circle, on equal axes: a square plot at the payload's size. */
 export function spectrumFigure(theme: Theme, p: SpectrumPayload): PlotFigure {
   const rho = p.spectralRadius;
-  const { width, height } = p.layout;
+  const { width, height } = wholeSize(p.layout);
   const legend = p.layout.legend === null ? null : boxLegends(theme, p.layout.legend, width, height, 0);
   const entry = (k: number): PlotObject => (legend === null ? { showlegend: false } : { showlegend: true, legend: legend.ids[k] });
   const line = (k: number, r: number, color: string, dash: string): PlotObject => ({ type: "scatter", mode: "lines", name: plotlyText(p.legend[k] ?? ""), ...circle(r), line: { color, dash, width: 1.5 }, hoverinfo: "skip", ...entry(k) });

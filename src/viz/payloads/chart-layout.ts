@@ -10,9 +10,13 @@ import { BOX_FIELDS, BoxSchema, PointSchema } from "./shared";
 
 /**
  * A legend's box: its entries fill rows left to right, wrapping to the box's width; `rows` is the
- * row of each entry, in the legend's order (the static drawing and the lab break rows alike).
+ * row of each entry and `offsets` its distance from the box's left edge (px), in the legend's order,
+ * so the static drawing and the lab place every entry alike.
  */
-export const LegendBoxSchema = struct({ ...BOX_FIELDS, rows: list(count) });
+export const LegendBoxSchema = v.pipe(
+  struct({ ...BOX_FIELDS, rows: list(count), offsets: list(finite) }),
+  v.forward(v.check((b) => b.offsets.length === b.rows.length, "one offset per entry (as many as rows)"), ["offsets"]),
+);
 export type LegendBox = v.InferOutput<typeof LegendBoxSchema>;
 
 /**

@@ -6,7 +6,7 @@ import type { Axis, Box, ChartLayout } from "../payloads";
 import { xAxis, yAxis, yAxisWidth } from "./axes";
 import { PLOT_FRAME } from "../payloads/style";
 import { el, polyline, text, tooltip } from "./element";
-import { legend, legendHeight, legendRows, LegendEntry } from "./legend";
+import { legend, legendHeight, legendPlaces, LegendEntry } from "./legend";
 import { type Scale, formatValue, scaleOf } from "./scale";
 
 /** A series of a chart. */
@@ -57,7 +57,7 @@ export function chartLayout(o: ChartLayoutOptions): ChartLayout {
     width: o.width,
     height: o.height,
     plot: { x: left, y: top, width: right - left, height: plotBottom - top },
-    legend: showLegend ? { x: 16, y: titleH, width: o.width - 20, height: legendH, rows: legendRows(o.legend, o.width - 20) } : null,
+    legend: showLegend ? { x: 16, y: titleH, width: o.width - 20, height: legendH, ...legendPlaces(o.legend, o.width - 20) } : null,
     title: o.title === undefined ? null : { x: o.width / 2, y: 14 },
   };
 }

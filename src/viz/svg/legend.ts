@@ -49,9 +49,10 @@ function place(entries: readonly LegendEntry[], width: number): Array<{ x: numbe
   return out;
 }
 
-/** The row of each entry of the legend wrapped to `width`. */
-export function legendRows(entries: readonly LegendEntry[], width: number): number[] {
-  return place(entries, width).map((p) => p.row);
+/** The row of each entry of the legend wrapped to `width`, and its offset from the legend's left edge. */
+export function legendPlaces(entries: readonly LegendEntry[], width: number): { rows: number[]; offsets: number[] } {
+  const spots = place(entries, width);
+  return { rows: spots.map((p) => p.row), offsets: spots.map((p) => p.x) };
 }
 
 /** Height the legend takes when wrapped to `width`. */
