@@ -5,7 +5,7 @@ import type { GradflowPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
 import { INK, headingHeight, svgDocument } from "./svg/document";
-import { el, text, tooltip } from "./svg/element";
+import { el, role, text, tooltip } from "./svg/element";
 import { truncateLabel } from "./svg/escape";
 import { xAxis } from "./svg/axes";
 import { legend } from "./svg/legend";
@@ -48,12 +48,12 @@ function parameterPanel(p: GradflowPayload, top: number, color: (model: string) 
   const rowH = names.length === 0 ? 0 : panel.plot.height / names.length;
   const box = { ...panel.plot, y: top + panel.plot.y };
   const sx = scaleOf(p.parameterAxis, [box.x, box.x + box.width]);
-  const out = [text(panel.titleAt.x, top + panel.titleAt.y, panel.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" })];
+  const out = [text(panel.titleAt.x, top + panel.titleAt.y, panel.title, { "text-anchor": "middle", ...role("panelTitle"), class: "panel-title" })];
   const entries: LegendEntry[] = panel.legend.map((m) => ({ name: m, color: color(m), symbol: "marker" }));
   if (panel.legendBox !== null) out.push(...legend(entries, panel.legendBox.x, top + panel.legendBox.y, panel.legendBox.width));
   for (const i of panel.shaded) out.push(el("rect", { x: box.x, y: box.y + i * rowH, width: box.width, height: rowH, fill: panel.shade, "fill-opacity": panel.shadeOpacity, class: "row-shade" }));
   names.forEach((name, i) => {
-    out.push(text(box.x - 6, box.y + (i + 0.5) * rowH + 4, truncateLabel(name, 28), { "text-anchor": "end", "font-size": 11, class: "row-name" }));
+    out.push(text(box.x - 6, box.y + (i + 0.5) * rowH + 4, truncateLabel(name, 28), { "text-anchor": "end", ...role("categoryLabel"), class: "row-name" }));
   });
   out.push(...xAxis(sx, box, p.parameterAxis.label, true));
   for (const q of p.parameters) {

@@ -109,6 +109,8 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     // panel titles: the same texts, in the same weight
     check(JSON.stringify(d.labPanelTitles) === JSON.stringify(d.svgPanelTitles), `${name}: panel titles differ; lab ${d.labPanelTitles.join(" | ")} | svg ${d.svgPanelTitles.join(" | ")}`);
     check(d.labPanelTitleWeights.every((w) => w === "600") && d.svgPanelTitleWeights.every((w) => w === "600"), `${name}: panel titles not semibold; lab ${d.labPanelTitleWeights.join(" ")} | svg ${d.svgPanelTitleWeights.join(" ")}`);
+    // text roles: tick labels muted, legend names, axis and panel titles and parameter names in the text ink; equal sizes and weights
+    compareXyRoles(name, d);
     // the heading centred over the figure, as the static drawing centres it
     check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
   }
@@ -189,6 +191,30 @@ const LEGEND_TOLERANCE = 14;
 const HEADING_TOLERANCE = 6;
 /** x-y figures whose payload lays them out (sizes of the plotted boxes, legends, panel titles). */
 const LAID_OUT_KINDS = new Set(["plot", "curves", "spectrum", "gradflow"]);
+
+/**
+ * The text roles of an x-y figure, in both drawings: numeric tick labels in one muted ink (the
+ * subtitle's, where there is one; never the text ink), legend names, axis and panel titles in the
+ * text ink (the heading title's, or without a heading the axis titles'), with the same sizes and weights.
+ */
+function compareXyRoles(name, d) {
+  const inks = (l) => [...new Set(l.map((x) => x.ink))];
+  const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
+  for (const [who, ticks, legend, titles, axisTitles, titleInk, subtitleInk, hasTitle, hasSubtitle] of [
+    ["lab", d.labTickLook, d.labLegendLook, d.labPanelTitleLook, d.labAxisTitleLook, d.labTitleInk, d.labSubtitleInk, d.labHeading.length > 0, d.labHasSubtitle],
+    ["svg", d.svgTickLook, d.svgLegendLook, d.svgPanelTitleLook, d.svgAxisTitleLook, d.svgTitleInk, d.svgSubtitleInk, d.svgHeading.length > 0, d.svgHasSubtitle],
+  ]) {
+    const text = hasTitle ? titleInk : axisTitles[0]?.ink;
+    const tickInks = inks(ticks);
+    check(tickInks.length <= 1 && (hasSubtitle ? tickInks.every((c) => c === subtitleInk) : tickInks.every((c) => c !== text)), `${name}: ${who} tick labels not in the one muted ink: ${tickInks.join(" ")} (text ${text}, subtitle ${hasSubtitle ? subtitleInk : "none"})`);
+    for (const [what, list] of [["legend names", legend], ["panel titles", titles], ["axis titles", axisTitles]]) {
+      check(inks(list).every((c) => c === text), `${name}: ${who} ${what} not in the text ink: ${inks(list).join(" ")} (text ${text})`);
+    }
+  }
+  for (const [what, lab, svg] of [["tick labels", d.labTickLook, d.svgTickLook], ["legend names", d.labLegendLook, d.svgLegendLook], ["panel titles", d.labPanelTitleLook, d.svgPanelTitleLook], ["axis titles", d.labAxisTitleLook, d.svgAxisTitleLook]]) {
+    check(sizes(lab) === sizes(svg), `${name}: ${what}: size/weight differ; lab ${sizes(lab)} | svg ${sizes(svg)}`);
+  }
+}
 
 /** Whether a figure of those kinds is an x-y chart laid out by its payload (not a heat map or bar chart). */
 function laidOut(kind, bundle) {
@@ -319,6 +345,13 @@ function readDrawings(section) {
     svgPanelTitleLook: look(svg?.querySelectorAll("text.panel-title")),
     labAxisTitleLook: look(plot?.querySelectorAll(AXIS_TITLES)),
     svgAxisTitleLook: look(svg?.querySelectorAll("text.axis-label")),
+    // numeric tick labels (gradient flow's parameter names are category labels)
+    labTickLook: look([...(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text") ?? [])].filter((t) => /^[\u2212-]?\d+(\.\d+)?(e[\u2212-]?\d+)?$/.test(t.textContent ?? ""))),
+    svgTickLook: look(svg?.querySelectorAll("text.tick")),
+    labLegendLook: look([...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.querySelector("text")).filter((t) => t !== null)),
+    svgLegendLook: look(svg?.querySelectorAll("g.legend text")),
+    labHasSubtitle: lab?.querySelector(".jp-seqgrad-heading-subtitle") !== null,
+    svgHasSubtitle: svg?.querySelector("text.subtitle") !== null,
     labSubtitleInk: rgb(getComputedStyle(lab?.querySelector(".jp-seqgrad-heading-subtitle") ?? document.body).color),
     svgSubtitleInk: rgb(getComputedStyle(svg?.querySelector("text.subtitle") ?? svg ?? document.body).fill),
     labPanelSizes: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[`y${k.slice(1)}`]?._length ?? NaN]),
@@ -375,10 +408,12 @@ function readDrawings(section) {
       range.selectNodeContents(title);
       const t = range.getBoundingClientRect();
       const m = main.getBoundingClientRect();
+      // (a figure wider than its output scrolls sideways, its heading centred over the visible part)
+      if (m.width > (lab?.clientWidth ?? 0) + 1) return null;
       return (t.left + t.right) / 2 - (m.left + m.right) / 2;
     })(),
-    labRowNameInk: [...(plot?.querySelectorAll(".yaxislayer-above .y2tick text") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
-    svgRowNameInk: [...(svg?.querySelectorAll("text.row-name") ?? [])].map((t) => rgb(getComputedStyle(t).fill)),
+    labRowNameInk: [...(plot?.querySelectorAll(".yaxislayer-above .y2tick text") ?? [])].map(ink),
+    svgRowNameInk: [...(svg?.querySelectorAll("text.row-name") ?? [])].map(ink),
     svgCellTitles: [...(svg?.querySelectorAll("g.cell") ?? [])].filter((g) => (g.querySelector("title")?.textContent ?? "").length > 0).length,
   };
 }

@@ -2,7 +2,7 @@
 import type { Axis, Box, LegendBox, Point } from "seqgrad/payloads";
 import { FONT_SIZE, PLOT_FRAME } from "seqgrad/payloads";
 import { plotlyText, type PlotObject } from "./plotly";
-import type { Theme } from "./theme";
+import { roleFont, type Theme } from "./theme";
 
 /** The layout every figure starts from: transparent background, theme font and colours. */
 export function baseLayout(theme: Theme, height: number): PlotObject {
@@ -23,11 +23,11 @@ export function baseLayout(theme: Theme, height: number): PlotObject {
 export function axis(theme: Theme, title: string, extra: PlotObject = {}): PlotObject {
   return {
     // axis titles in the text ink and size, as the static drawing prints them (ticks stay muted)
-    title: { text: plotlyText(title), font: { color: theme.text, size: FONT_SIZE.base } },
+    title: { text: plotlyText(title), font: roleFont(theme, "axisTitle") },
     gridcolor: theme.grid,
     zerolinecolor: theme.border,
     linecolor: theme.border,
-    tickfont: { color: theme.muted, size: FONT_SIZE.tick },
+    tickfont: roleFont(theme, "tickLabel"),
     automargin: true,
     ...extra,
   };
@@ -121,15 +121,13 @@ export function boxLegends(theme: Theme, box: LegendBox, width: number, height: 
       // plotly pads a legend's entry: shifted so that each name starts where the static drawing's does
       x: (box.x + (box.offsets[k] ?? 0) - LEGEND_PAD.x) / width,
       xanchor: "left",
-      y: 1 - (box.y + row * LEGEND_ROW - LEGEND_PAD.y) / height,
+      // (at most the figure's top: a legend reaching above it would push plotly's margins)
+      y: Math.min(1, 1 - (box.y + row * LEGEND_ROW - LEGEND_PAD.y) / height),
       yanchor: "top",
-      // placed in the whole figure (no margins here): a legend near the top must not push plotly's margins
-      xref: "container",
-      yref: "container",
       bgcolor: "rgba(0,0,0,0)",
       borderwidth: 0,
       itemwidth: 30,
-      font: { color: theme.text, size: FONT_SIZE.base },
+      font: roleFont(theme, "legend"),
     };
   });
   return { layout, ids, count: ids.length };
@@ -147,6 +145,6 @@ export function panelTitle(theme: Theme, title: string, at: Point, width: number
     // the baseline sits about a quarter of the font size above the text box's bottom
     y: 1 - (at.y + 3) / height,
     yanchor: "bottom",
-    font: { color: theme.text, size: FONT_SIZE.panelTitle, weight: 600 },
+    font: roleFont(theme, "panelTitle"),
   };
 }

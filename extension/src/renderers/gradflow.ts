@@ -4,13 +4,13 @@
  * right, beside it as in the static drawing: the gradient norm of each parameter, a row per name.
  * The legend, as in the static drawing, names each model's colour and each measure's line style.
  */
-import { FONT_SIZE, GRADFLOW_MEASURE_NAMES, type GradflowPayload } from "seqgrad/payloads";
+import { GRADFLOW_MEASURE_NAMES, type GradflowPayload } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
 import { axis, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, panelTitle } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import type { Theme } from "../draw/theme";
+import { roleFont, type Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const GRADFLOW_MIME = "application/vnd.seqgrad.gradflow.v1+json";
@@ -90,7 +90,7 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
       tickmode: "array",
       tickvals: names.map((_, i) => i),
       ticktext: names.map((n) => plotlyText(truncateName(n))),
-      tickfont: { color: theme.text, size: FONT_SIZE.tick },
+      tickfont: roleFont(theme, "categoryLabel"),
       range: [names.length - 0.5, -0.5],
       anchor: "x2",
       showgrid: false,

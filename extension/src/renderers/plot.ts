@@ -1,6 +1,6 @@
 /** `application/vnd.seqgrad.plot.v1+json`: generic line, scatter, heat-map and bar plots (`viz.line`, ...). */
 import type { BarPlot, HeatmapPlot, PlotPayload } from "seqgrad/payloads";
-import { FONT_FAMILY } from "seqgrad/payloads";
+import { FONT_FAMILY, FONT_SIZE, labelWidth } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
@@ -105,9 +105,10 @@ function barFigure(theme: Theme, p: BarPlot): PlotFigure {
   }));
   // room for the legend above the bars (plotly would take it from the plotted height)
   const legend = p.series.length > 1 ? 40 : 0;
-  const longestTick = Math.max(1, ...p.yAxis.tickText.map((t) => [...t].length));
+  // the y tick labels' room measured by glyph widths, as the static drawing measures it
+  const longestTick = Math.max(1, ...p.yAxis.tickText.map((t) => labelWidth(t, FONT_SIZE.tick)));
   const margin = {
-    l: Math.ceil(longestTick * 6.8) + (p.yAxis.label.length > 0 ? 34 : 14),
+    l: Math.ceil(longestTick) + (p.yAxis.label.length > 0 ? 34 : 14),
     r: 20,
     t: 12 + legend,
     b: tickSpace(p.categoryTicks) + (p.xLabel.length > 0 ? 34 : 10),

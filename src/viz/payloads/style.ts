@@ -130,6 +130,7 @@ export const TEXT_ROLES = {
   categoryLabel: { size: FONT_SIZE.tick, weight: 400, ink: "text" },
   cellValue: { size: FONT_SIZE.cell, weight: 400, ink: "text" },
   caption: { size: FONT_SIZE.tick, weight: 400, ink: "muted" },
+  legend: { size: FONT_SIZE.base, weight: 400, ink: "text" },
 } as const satisfies Record<string, TextRole>;
 
 /** The name of a text role. */

@@ -1,6 +1,7 @@
 /** Axes with ticks, tick labels, grid lines and an axis label, around a plot box. */
 import type { Axis, Box, CategoryTicks } from "../payloads";
 import { FONT_SIZE, INK, charWidth } from "../payloads/style";
+import { labelWidth } from "../payloads/measure";
 import { el, role, text } from "./element";
 import type { Scale } from "./scale";
 
@@ -12,9 +13,9 @@ export function xAxis(scale: Scale, box: Box, label: string, grid = true): strin
     const x = scale.map(t);
     if (grid) out.push(el("line", { x1: x, y1: box.y, x2: x, y2: bottom, stroke: INK.grid }));
     out.push(el("line", { x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: INK.axis }));
-    out.push(text(x, bottom + 16, scale.labels[i] ?? "", { "text-anchor": "middle", fill: INK.muted, "font-size": FONT_SIZE.tick, class: "tick" }));
+    out.push(text(x, bottom + 16, scale.labels[i] ?? "", { "text-anchor": "middle", ...role("tickLabel"), class: "tick" }));
   });
-  if (label.length > 0) out.push(text(box.x + box.width / 2, bottom + 34, label, { "text-anchor": "middle", class: "axis-label" }));
+  if (label.length > 0) out.push(text(box.x + box.width / 2, bottom + 34, label, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
   return out;
 }
 
@@ -25,12 +26,12 @@ export function yAxis(scale: Scale, box: Box, label: string, grid = true): strin
     const y = scale.map(t);
     if (grid) out.push(el("line", { x1: box.x, y1: y, x2: box.x + box.width, y2: y, stroke: INK.grid }));
     out.push(el("line", { x1: box.x - 4, y1: y, x2: box.x, y2: y, stroke: INK.axis }));
-    out.push(text(box.x - 7, y + 4, scale.labels[i] ?? "", { "text-anchor": "end", fill: INK.muted, "font-size": FONT_SIZE.tick, class: "tick" }));
+    out.push(text(box.x - 7, y + 4, scale.labels[i] ?? "", { "text-anchor": "end", ...role("tickLabel"), class: "tick" }));
   });
   if (label.length > 0) {
     const x = box.x - yLabelOffset(scale);
     const y = box.y + box.height / 2;
-    out.push(text(x, y, label, { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, class: "axis-label" }));
+    out.push(text(x, y, label, { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, ...role("axisTitle"), class: "axis-label" }));
   }
   return out;
 }
@@ -45,7 +46,7 @@ function yLabelOffset(scale: Scale): number {
 }
 
 function labelOffset(labels: readonly string[]): number {
-  return Math.max(1, ...labels.map((l) => l.length)) * charWidth(FONT_SIZE.tick) + 22;
+  return Math.max(charWidth(FONT_SIZE.tick), ...labels.map((l) => labelWidth(l, FONT_SIZE.tick))) + 22;
 }
 
 /**

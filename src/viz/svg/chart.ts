@@ -5,7 +5,7 @@
 import type { Axis, Box, ChartLayout } from "../payloads";
 import { xAxis, yAxis, yAxisWidth } from "./axes";
 import { PLOT_FRAME } from "../payloads/style";
-import { el, polyline, text, tooltip } from "./element";
+import { el, polyline, role, text, tooltip } from "./element";
 import { legend, legendHeight, legendPlaces, LegendEntry } from "./legend";
 import { type Scale, formatValue, scaleOf } from "./scale";
 
@@ -95,7 +95,7 @@ export function xyChart(o: ChartOptions): Chart {
   const sx = scaleOf(o.xAxis, [plot.x, plot.x + plot.width]);
   const sy = scaleOf(o.yAxis, [plot.y + plot.height, plot.y]);
   const out: string[] = [];
-  if (o.title !== undefined && layout.title !== null) out.push(text(at.x + layout.title.x, at.y + layout.title.y, o.title, { "text-anchor": "middle", "font-weight": "600", class: "panel-title" }));
+  if (o.title !== undefined && layout.title !== null) out.push(text(at.x + layout.title.x, at.y + layout.title.y, o.title, { "text-anchor": "middle", ...role("panelTitle"), class: "panel-title" }));
   if (layout.legend !== null) out.push(...legend(entries, at.x + layout.legend.x, at.y + layout.legend.y, layout.legend.width));
   out.push(...yAxis(sy, plot, o.yAxis.label), ...xAxis(sx, plot, o.xAxis.label));
   if (o.underlay !== undefined) out.push(...o.underlay(sx, sy));

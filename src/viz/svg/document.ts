@@ -3,7 +3,7 @@
  * no scripts, no external resources, no ids or style sheets that could clash with the page, and a
  * white background so the figure reads the same in light and dark notebook themes.
  */
-import { el, text } from "./element";
+import { el, role, text } from "./element";
 import { FONT_FAMILY, FONT_SIZE, INK } from "../payloads/style";
 import { labelWidth } from "../data/category-ticks";
 
@@ -24,10 +24,10 @@ export function svgDocument(width: number, height: number, body: readonly string
   const h = Math.ceil(height);
   const children = [el("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" })];
   if (title !== undefined && title.length > 0) {
-    children.push(text(w / 2, 18, title, { "text-anchor": "middle", "font-size": 14, "font-weight": "600", class: "title" }));
+    children.push(text(w / 2, 18, title, { "text-anchor": "middle", ...role("title"), class: "title" }));
   }
   if (subtitle !== undefined && subtitle.length > 0) {
-    children.push(text(w / 2, titleHeight(title) + 12, subtitle, { "text-anchor": "middle", fill: INK.muted, class: "subtitle" }));
+    children.push(text(w / 2, titleHeight(title) + 12, subtitle, { "text-anchor": "middle", ...role("subtitle"), class: "subtitle" }));
   }
   children.push(...body);
   return el(

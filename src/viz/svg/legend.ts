@@ -2,8 +2,9 @@
  * A legend: a coloured swatch and a name per entry, in rows that wrap to a width. A name is cut
  * only when it is wider than a whole row; the cut entry keeps its full name as a tooltip.
  */
-import { INK } from "./document";
-import { el, text, tooltip } from "./element";
+import { FONT_SIZE } from "../payloads/style";
+import { labelWidth } from "../payloads/measure";
+import { el, role, text, tooltip } from "./element";
 import { truncateLabel } from "./escape";
 
 /** One legend entry. */
@@ -15,7 +16,7 @@ export interface LegendEntry {
 }
 
 const ROW = 16;
-/** Estimated advance of one character at the base font size (12 px). */
+/** Average advance of one character at the base font size (12 px): how many characters fit a row. */
 const CHAR_W = 6.8;
 /** Swatch and gap before the name, and gap after it. */
 const SWATCH_W = 26;
@@ -29,7 +30,7 @@ function maxChars(width: number): number {
 }
 
 function entryWidth(e: LegendEntry, width: number): number {
-  return SWATCH_W + truncateLabel(e.name, maxChars(width)).length * CHAR_W + GAP_W;
+  return SWATCH_W + labelWidth(truncateLabel(e.name, maxChars(width)), FONT_SIZE.base) + GAP_W;
 }
 
 /** The left offset and row of each entry, wrapping at `width`. */
@@ -75,8 +76,8 @@ export function legend(entries: readonly LegendEntry[], x0: number, y0: number, 
     else if (e.symbol === "box") items.push(el("rect", { x: sx + 4, y: y - 9, width: 12, height: 10, fill: e.color, stroke: "#777777", "stroke-width": 0.6 }));
     else items.push(el("line", { x1: sx, y1: y - 4, x2: sx + 20, y2: y - 4, stroke: e.color, "stroke-width": 2.5, "stroke-dasharray": e.symbol === "dashed" ? "5 3" : undefined }));
     const label = truncateLabel(e.name, max);
-    if (label === e.name) items.push(text(sx + 26, y, label, { fill: INK.text }));
-    else items.push(el("g", {}, [text(sx + 26, y, label, { fill: INK.text }), tooltip(e.name)]));
+    if (label === e.name) items.push(text(sx + 26, y, label, role("legend")));
+    else items.push(el("g", {}, [text(sx + 26, y, label, role("legend")), tooltip(e.name)]));
   });
   return [el("g", { class: "legend" }, items)];
 }
