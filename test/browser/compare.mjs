@@ -95,11 +95,16 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   if (LAID_OUT_KINDS.has(kind) && laidOut(kind, bundle)) {
     // every legend entry (the charts' and panels' own) in both, at the same place relative to the figure's first plotted box
     check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
-    const far = d.svgLegendAt.filter(([t, x, y]) => {
-      const lab = d.labLegendAt.find((e) => e[0] === t);
-      return lab === undefined || Math.abs(lab[1] - x) > LEGEND_TOLERANCE || Math.abs(lab[2] - y) > LEGEND_TOLERANCE;
-    });
-    check(far.length === 0, `${name}: legend entries placed apart: ${far.slice(0, 3).map(([t, x, y]) => `${t} svg (${Math.round(x)}, ${Math.round(y)}) lab ${JSON.stringify(d.labLegendAt.find((e) => e[0] === t)?.slice(1).map(Math.round) ?? null)}`).join("; ")}`);
+    // (a name may be in two legends, the chart's and a panel's: each static entry takes the nearest lab entry of its name)
+    const unused = [...d.labLegendAt];
+    const far = [];
+    for (const [t, x, y] of d.svgLegendAt) {
+      const same = unused.filter((e) => e[0] === t).sort((a, b) => Math.hypot(a[1] - x, a[2] - y) - Math.hypot(b[1] - x, b[2] - y));
+      const lab = same[0];
+      if (lab !== undefined) unused.splice(unused.indexOf(lab), 1);
+      if (lab === undefined || Math.abs(lab[1] - x) > LEGEND_TOLERANCE || Math.abs(lab[2] - y) > LEGEND_TOLERANCE) far.push(`${t} svg (${Math.round(x)}, ${Math.round(y)}) lab ${JSON.stringify(lab?.slice(1).map(Math.round) ?? null)}`);
+    }
+    check(far.length === 0, `${name}: legend entries placed apart: ${far.slice(0, 3).join("; ")}`);
     // the plotted boxes of every panel at the payload's size, in both (a square one for the spectrum)
     check(d.labFixed, `${name}: the lab stretches the chart to the output's width; the payload lays it out at a fixed size`);
     const sizes = d.svgFrames.map(([w, h], i) => [w, h, ...(d.labFrames[i] ?? [NaN, NaN])]);
