@@ -1,10 +1,11 @@
-// `npm run grade -- SUBMISSIONS_DIR [--out DIR] [--source DIR] [--cell-timeout S] [--notebook-timeout S]`
+// `npm run grade -- SUBMISSIONS_DIR [--out DIR] [--source DIR] [--cell-timeout S] [--notebook-timeout S] [--jobs N]`
 // Grades submitted notebooks against the instructor notebooks (default: notebooks/): puts the
 // read-only cells and hidden tests back, runs each submission on the seqgrad kernel in quiet mode
 // with time limits, and writes DIR/grades.csv (student, notebook, exercise, points, max_points,
 // reason), DIR/feedback/<student>.html and DIR/executed/<student>/<notebook>.ipynb.
 // A submission that crashes, loops or was tampered with keeps the points it earned elsewhere.
-import { spawnSync } from "node:child_process";
+// --jobs N grades N submissions at a time, each on its own kernel (default 1).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +16,7 @@ import { findSubmissions, readSources } from "./coursework/submissions.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
-const USAGE = "usage: npm run grade -- SUBMISSIONS_DIR [--out DIR] [--source DIR] [--cell-timeout S] [--notebook-timeout S]";
+const USAGE = "usage: npm run grade -- SUBMISSIONS_DIR [--out DIR] [--source DIR] [--cell-timeout S] [--notebook-timeout S] [--jobs N]";
 
 const options = parseArgs(process.argv.slice(2));
 const sources = readSources(options.source);
@@ -27,13 +28,26 @@ if (submissions.length === 0) fail(`no notebooks in ${options.submissions}; expe
 const work = join(options.out, ".work");
 const rows = [];
 const reportsByStudent = new Map();
-for (const submission of submissions) {
-  const report = gradeOne(submission);
+const reports = [];
+let next = 0;
+/** How far apart the graders start their first kernels (once, at load 22, one of two kernels started together died before replying; cause not found). */
+const STAGGER_MS = 2000;
+const worker = async (number) => {
+  await new Promise((wait) => setTimeout(wait, number * STAGGER_MS));
+  while (next < submissions.length) {
+    const index = next++;
+    const report = await gradeOne(submissions[index]);
+    reports[index] = report;
+    const got = report.rows.reduce((s, r) => s + r.points, 0);
+    const max = report.rows.reduce((s, r) => s + r.max, 0);
+    console.log(`${submissions[index].student} ${report.notebook}: ${got} of ${max} points${report.problem ? ` (${report.problem})` : ""}`);
+  }
+};
+await Promise.all(Array.from({ length: Math.min(options.jobs, submissions.length) }, (_, number) => worker(number)));
+for (const [index, submission] of submissions.entries()) {
+  const report = reports[index];
   reportsByStudent.set(submission.student, [...(reportsByStudent.get(submission.student) ?? []), report]);
   for (const row of report.rows) rows.push({ student: submission.student, notebook: report.notebook, ...row });
-  const got = report.rows.reduce((s, r) => s + r.points, 0);
-  const max = report.rows.reduce((s, r) => s + r.max, 0);
-  console.log(`${submission.student} ${report.notebook}: ${got} of ${max} points${report.problem ? ` (${report.problem})` : ""}`);
 }
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(options.out, "feedback"), { recursive: true });
@@ -43,8 +57,8 @@ for (const [student, reports] of reportsByStudent) {
 }
 console.log(`wrote ${join(options.out, "grades.csv")} (${rows.length} rows) and ${reportsByStudent.size} feedback files in ${join(options.out, "feedback")}`);
 
-/** Grades one submission; returns { notebook, rows, nb, problem }. */
-function gradeOne({ student, path, source }) {
+/** Grades one submission; resolves to { notebook, rows, nb, problem }. */
+async function gradeOne({ student, path, source }) {
   const notebook = source ?? basename(path, ".ipynb");
   if (source === undefined) return { notebook, rows: [], problem: "matches no instructor notebook; not graded" };
   const original = sources.get(source);
@@ -60,16 +74,21 @@ function gradeOne({ student, path, source }) {
   const { nb, notes } = prepareForGrading(submitted, original);
   const dir = join(work, safeName(student));
   mkdirSync(dir, { recursive: true });
-  if (existsSync(join(options.source, "data")) && !existsSync(join(dir, "data"))) symlinkSync(join(options.source, "data"), join(dir, "data"));
+  if (existsSync(join(options.source, "data")) && !existsSync(join(dir, "data"))) {
+    try {
+      symlinkSync(join(options.source, "data"), join(dir, "data"));
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error; // the student's other notebook, graded at the same time, made it
+    }
+  }
   const input = join(dir, `${source}.ipynb`);
   const executedDir = join(options.out, "executed", safeName(student));
   mkdirSync(executedDir, { recursive: true });
   const executed = join(executedDir, `${source}.ipynb`);
   const resultPath = join(dir, `${source}.result.json`);
   writeFileSync(input, JSON.stringify(nb));
-  const run = spawnSync(python, [join(root, "scripts", "coursework", "execute_graded.py"), input, executed, resultPath,
-    "--cell-timeout", String(options.cellTimeout), "--notebook-timeout", String(options.notebookTimeout)],
-  { cwd: root, env: kernelEnv(), encoding: "utf8", maxBuffer: 1 << 26 });
+  const run = await runPython([join(root, "scripts", "coursework", "execute_graded.py"), input, executed, resultPath,
+    "--cell-timeout", String(options.cellTimeout), "--notebook-timeout", String(options.notebookTimeout)]);
   if (run.status !== 0 || !existsSync(resultPath)) {
     return { notebook, rows: zero(`the notebook could not be run: ${(run.stderr ?? "").trim().split("\n").pop()}`), problem: "not run" };
   }
@@ -85,6 +104,21 @@ function gradeOne({ student, path, source }) {
   });
   const problem = result.restarts > 0 ? `the kernel was restarted ${result.restarts} time(s) after a crash or an endless loop` : undefined;
   return { notebook, rows: rowsOf, nb: ranNb, problem };
+}
+
+/** Runs python with `args` in the kernel's environment; resolves to { status, stderr }. */
+function runPython(args) {
+  return new Promise((done) => {
+    const child = spawn(python, args, { cwd: root, env: kernelEnv(), stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b) => {
+      stderr += b;
+    });
+    child.on("error", (error) => {
+      stderr += `${error.message}\n`;
+    });
+    child.on("close", (status) => done({ status, stderr }));
+  });
 }
 
 function exerciseName(cell) {
@@ -114,7 +148,7 @@ function installKernel() {
 
 function parseArgs(argv) {
   const base = process.env.INIT_CWD ?? process.cwd();
-  const parsed = { out: undefined, source: join(root, "notebooks"), cellTimeout: 120, notebookTimeout: 1800, submissions: undefined };
+  const parsed = { out: undefined, source: join(root, "notebooks"), cellTimeout: 120, notebookTimeout: 1800, jobs: 1, submissions: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -126,6 +160,7 @@ function parseArgs(argv) {
     else if (arg === "--source") parsed.source = resolve(base, value());
     else if (arg === "--cell-timeout") parsed.cellTimeout = positive(arg, value());
     else if (arg === "--notebook-timeout") parsed.notebookTimeout = positive(arg, value());
+    else if (arg === "--jobs") parsed.jobs = count(arg, value());
     else if (arg.startsWith("--")) fail(`unknown option ${arg}; ${USAGE}`);
     else if (parsed.submissions === undefined) parsed.submissions = resolve(base, arg);
     else fail(`one submissions folder expected; got ${parsed.submissions} and ${arg}`);
@@ -139,6 +174,12 @@ function parseArgs(argv) {
 function positive(flag, text) {
   const n = Number(text);
   if (!(n > 0)) fail(`${flag} must be a positive number of seconds; got ${text}`);
+  return n;
+}
+
+function count(flag, text) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number of submissions, 1 or more; got ${text}`);
   return n;
 }
 
