@@ -7,7 +7,7 @@ import { plotArea } from "./plot-svg";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { NAN_COLOR, PALETTE } from "./svg/colors";
 import { INK, headingHeight, svgDocument } from "./svg/document";
-import { el, text, tooltip } from "./svg/element";
+import { el, role, text, tooltip } from "./svg/element";
 import { heatmapCells } from "./svg/heatmap";
 import { xAxis, yAxis, yAxisWidth } from "./svg/axes";
 import { formatValue, scaleOf } from "./svg/scale";
@@ -65,19 +65,19 @@ function heatmapWithBar(m: Matrix, grid: CellGrid, scale: ColorScale, x: number,
   const rowTitle = grid.rowTitle.length > 0 ? 18 : 0;
   const box: Box = { x: x + rowTitle + Math.max(22, categoryTickWidth(grid.rowTicks) + 10), y: y + labelTop + 4, width: cw * cols, height: ch * rows };
   const out: string[] = [plotArea(box)];
-  if (label.length > 0) out.push(text(box.x, y + 12, label, { "font-weight": "600" }));
+  if (label.length > 0) out.push(text(box.x, y + 12, label, role("panelTitle")));
   out.push(...heatmapCells(m, scale, box, grid.text === null || grid.ink === null ? { annotate: false } : { values: { text: grid.text, ink: grid.ink, size: grid.fontSize } }));
   out.push(...categoryLabels(grid.rowTicks, box.y, ch, box.x, "left"));
   out.push(...categoryLabels(grid.colTicks, box.x, cw, box.y + box.height, "bottom"));
   const below = categoryTickSpace(grid.colTicks);
-  if (grid.colTitle.length > 0) out.push(text(box.x + box.width / 2, box.y + box.height + below + 12, grid.colTitle, { "text-anchor": "middle", class: "axis-label" }));
-  if (rowTitle > 0) out.push(text(x + 12, box.y + box.height / 2, grid.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x + 12} ${box.y + box.height / 2})`, class: "axis-label" }));
+  if (grid.colTitle.length > 0) out.push(text(box.x + box.width / 2, box.y + box.height + below + 12, grid.colTitle, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
+  if (rowTitle > 0) out.push(text(x + 12, box.y + box.height / 2, grid.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x + 12} ${box.y + box.height / 2})`, ...role("axisTitle"), class: "axis-label" }));
   if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
   const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
   const height = labelTop + 4 + Math.max(box.height + below + (grid.colTitle.length > 0 ? 18 : 2), bar ? 80 : 0);
   if (m.sourceRows <= rows && m.sourceCols <= cols) return { svg: out, width: width + PAD, height };
   const note = `block means of about ${Math.ceil(m.sourceRows / rows)} x ${Math.ceil(m.sourceCols / cols)} values (${m.sourceRows} x ${m.sourceCols} shown as ${rows} x ${cols})`;
-  out.push(text(box.x, y + height + 6, note, { fill: INK.muted, "font-size": 11 }));
+  out.push(text(box.x, y + height + 6, note, role("caption")));
   return { svg: out, width: Math.max(width + PAD, note.length * 6 + 50), height: height + 16 };
 }
 
