@@ -31,8 +31,8 @@ export const CURVES_MAX_POINTS = 1500;
 /** Panels per row of the grid. */
 export const CURVES_COLUMNS = 2;
 
-/** Size of one panel of the grid, in pixels. */
-export const CURVES_PANEL = { width: 420, height: 260 } as const;
+/** Size of one panel of the grid, in pixels: two columns (820 px) print on a portrait A4 handout with text of at least 7 pt. */
+export const CURVES_PANEL = { width: 410, height: 260 } as const;
 
 /** Options of `viz.curves`. */
 export interface CurvesOptions {
