@@ -36,7 +36,7 @@ try {
   if (selection.length > 0) {
     status = spawnSync(python, ["-m", "unittest", "-v", ...selection], { cwd: join(root, "test", "kernel"), env, stdio: "inherit" }).status ?? 1;
   } else {
-    // each test module in its own unittest process, two at a time (SEQGRAD_TEST_JOBS): most of a
+    // each test module in its own unittest process, one at a time unless SEQGRAD_TEST_JOBS says more: most of a
     // test's time is its kernel's (starting, compiling, running), one process per kernel, so two
     // modules keep two cores busy; each process prints its own `Ran N tests`;
     // modules that time the kernel (interrupts, control coming back, memory) then run alone

@@ -2,9 +2,13 @@
 // (one kernel process per test process, so two of them keep two cores busy).
 import { spawn } from "node:child_process";
 
-/** How many test processes run at once: SEQGRAD_TEST_JOBS, default 2. */
+/**
+ * How many test processes run at once: SEQGRAD_TEST_JOBS, default 1. Two at a time is faster on 2
+ * cores, but two kernels starting together can be handed the same free port by jupyter_client
+ * ("Address already in use", seen once in CI), so CI runs them one at a time.
+ */
 export function testJobs() {
-  return Math.max(1, Math.floor(Number(process.env.SEQGRAD_TEST_JOBS ?? 2)) || 1);
+  return Math.max(1, Math.floor(Number(process.env.SEQGRAD_TEST_JOBS ?? 1)) || 1);
 }
 
 /**
