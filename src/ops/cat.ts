@@ -1,6 +1,6 @@
 import { record } from "../autograd/record";
 import { ShapeError, ValueError } from "../errors";
-import { allocate, promote } from "../tensor/dtype";
+import { allocateOverwritten, promote } from "../tensor/dtype";
 import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { cast } from "./cast";
@@ -30,7 +30,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const total = sizes.reduce((p, q) => p + q, 0);
   const outShape = first.shape.map((s, i) => (i === d ? total : s));
   const { outer, inner } = aroundDim(outShape, d);
-  const out = allocate(dtype, outer * total * inner);
+  const out = allocateOverwritten(dtype, outer * total * inner); // the inputs tile it whole
   let at = 0;
   tensors.forEach((t, k) => {
     const len = (sizes[k] ?? 0) * inner;

@@ -1,7 +1,7 @@
 import { isGradEnabled } from "../autograd/grad-mode";
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
-import { allocate, allocateOperand, releaseStorage } from "../tensor/dtype";
+import { allocate, allocateOperand, allocateOverwritten, releaseStorage } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 import { matmul } from "./matmul";
 
@@ -13,7 +13,7 @@ import { matmul } from "./matmul";
 export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
   const [outF = 0, inF = 0] = w.shape;
   const rows = x.numel / inF;
-  const out = allocate(w.dtype, rows * outF);
+  const out = allocateOverwritten(w.dtype, rows * outF); // Backend.linear writes every element
   getBackend().linear(rows, outF, inF, x.data, 0, w.data, 0, b === null ? null : b.data, out, 0);
   const inputs = b === null ? [x, w] : [x, w, b];
   return record(new Tensor(out, [...x.shape.slice(0, -1), outF]), "linear", inputs, (g) => linearBackward(g, x, w, b, rows));
@@ -39,13 +39,13 @@ function linearBackward(g: Tensor, x: Tensor, w: Tensor, b: Tensor | null, rows:
   try {
     let dx: Tensor | null = null;
     if (x.requiresGrad) {
-      const d = allocate(g.dtype, rows * inF);
+      const d = allocateOverwritten(g.dtype, rows * inF); // the GEMM (beta 0) writes every element
       backend.gemm(false, false, rows, inF, outF, 1, g.data, 0, outF, w.data, 0, inF, 0, d, 0, inF);
       dx = new Tensor(d, x.shape);
     }
     let dw: Tensor | null = null;
     if (w.requiresGrad) {
-      const d = allocate(g.dtype, outF * inF);
+      const d = allocateOverwritten(g.dtype, outF * inF); // the GEMM (beta 0) writes every element
       backend.gemm(true, false, outF, inF, rows, 1, g.data, 0, outF, x.data, 0, inF, 0, d, 0, inF);
       dw = new Tensor(d, w.shape);
     }

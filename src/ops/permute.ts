@@ -1,7 +1,7 @@
 import { record } from "../autograd/record";
 import { permuteCopy } from "./loops/reduce";
 import { ShapeError } from "../errors";
-import { allocate } from "../tensor/dtype";
+import { allocateOverwritten } from "../tensor/dtype";
 import { formatShape, normalizeDim, numberList } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { tensorArg } from "./tensor-arg";
@@ -21,7 +21,7 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   if (new Set(perm).size !== perm.length) {
     throw new ShapeError(`permute: dims must be a permutation; got [${dims.join(", ")}] for ${formatShape(x.shape)}`);
   }
-  const out = allocate(x.dtype, x.numel);
+  const out = allocateOverwritten(x.dtype, x.numel); // permuteCopy writes every element
   permuteCopy(x.data, x.shape, perm, out);
   const inverse = new Array<number>(perm.length);
   perm.forEach((p, i) => (inverse[p] = i));

@@ -1,7 +1,7 @@
 import { record } from "../../autograd/record";
 import { getBackend } from "../../backend/backend";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate, copyOf, releaseStorage } from "../../tensor/dtype";
+import { allocate, allocateOverwritten, copyOf, releaseStorage } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import type { FusedGrads, RecurrentWeights } from "./step-arrays";
@@ -82,19 +82,21 @@ function projectionGradients(dtype: Tensor["dtype"], dGx: TypedArray, dGh: Typed
   const { x, w, hs, prevBase, T, B, D, H, GH } = z;
   const gemm = getBackend().gemm;
   const rows = T * B;
+  // each GEMM below (beta 0) writes every element of its output (zeros when there are no rows)
+  const made = (n: number): TypedArray => allocateOverwritten(dtype, n);
   const out: Array<Tensor | null> = [];
   if (x.requiresGrad) {
-    const dx = allocate(dtype, rows * D);
+    const dx = made(rows * D);
     gemm(false, false, rows, D, GH, 1, dGx, 0, GH, w.wIh.data, 0, D, 0, dx, 0, D);
     out.push(new Tensor(dx, x.shape));
   } else out.push(null);
   if (w.wIh.requiresGrad) {
-    const dw = allocate(dtype, GH * D);
+    const dw = made(GH * D);
     gemm(true, false, GH, D, rows, 1, dGx, 0, GH, x.data, 0, D, 0, dw, 0, D);
     out.push(new Tensor(dw, w.wIh.shape));
   } else out.push(null);
   if (w.wHh.requiresGrad) {
-    const dw = allocate(dtype, GH * H);
+    const dw = made(GH * H);
     gemm(true, false, GH, H, rows, 1, dGh, 0, GH, hs, prevBase, H, 0, dw, 0, H);
     out.push(new Tensor(dw, w.wHh.shape));
   } else out.push(null);

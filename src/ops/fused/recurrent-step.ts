@@ -2,7 +2,7 @@ import type { NodePart } from "../../autograd/node";
 import { passHandsOut, whenBackwardEnds } from "../../autograd/backward-end";
 import { record } from "../../autograd/record";
 import type { TypedArray } from "../../tensor/dtype";
-import { allocate, copyOf } from "../../tensor/dtype";
+import { allocate, allocateOverwritten, copyOf } from "../../tensor/dtype";
 import { Tensor } from "../../tensor/tensor";
 import type { FusedCellKernel } from "./cell-kernel";
 import { freezeFinished, passFinished } from "./mask";
@@ -67,9 +67,10 @@ export function fusedStep(d: FusedSteps, at: StepPlace, inputs: readonly Tensor[
     inputs,
     (g) => {
       if (grads.dGx === null) {
-        startBackward(d, dtype);
         // the output node stashed dL/dy (and dropped the steps' slices), or nothing reached it
-        if (ran && last && (grads.dY !== null || !stepsObserved(d.nodes))) sequenceBackward(d, g.data, dtype);
+        const whole = ran && last && (grads.dY !== null || !stepsObserved(d.nodes));
+        startBackward(d, dtype, whole);
+        if (whole) sequenceBackward(d, g.data, dtype);
         else holdResident(grads, w.wHh.data);
       }
       const skipped = first && grads.chain !== null && !d.initialGrad;
@@ -125,7 +126,8 @@ function dhPrevOf(d: FusedSteps, at: StepPlace, dh: TypedArray, dtype: Tensor["d
 /** Every step's backward in one backend call (W_hh resident meanwhile), from dhLast = dL/dh of the last step and the stashed dL/dy. */
 function sequenceBackward(d: FusedSteps, dhLast: TypedArray, dtype: Tensor["dtype"]): void {
   const { kernel, w, s, grads, T } = d;
-  const chain = allocate(dtype, T * s.B * s.H);
+  // written whole, save block t = 0 without the initial gradient, which no step then reads
+  const chain = allocateOverwritten(dtype, T * s.B * s.H);
   const dY = grads.dY;
   grads.dY = null;
   withResident(w.wHh.data, () => kernel.sequenceBackward(s, w, T, d.reverse, dhLast, dY, grads, chain, d.initialGrad));
@@ -147,11 +149,17 @@ function stepBackward(d: FusedSteps, t: number, prev: number, dh: TypedArray, dh
   passFinished(s, t, kernel.blocks, dh, dhPrev, dG, grads.dc, dcBefore);
 }
 
-/** Allocates the backward buffers of one direction when its first step's backward runs. */
-function startBackward(d: FusedSteps, dtype: Tensor["dtype"]): void {
+/**
+ * Allocates the backward buffers of one direction when its first step's backward runs. A
+ * whole-sequence backward (`whole`) writes every element of the gate gradients, so their blocks
+ * are not zeroed first (8 MiB per direction of a char-LM LSTM); the step backwards of a masked
+ * sequence leave finished rows as they are, so those get zeros.
+ */
+function startBackward(d: FusedSteps, dtype: Tensor["dtype"], whole: boolean): void {
   const { grads, kernel, s } = d;
   const n = d.T * s.B * kernel.blocks * s.H;
-  grads.dGx = allocate(dtype, n);
-  grads.dGh = kernel.splitHiddenGrads ? allocate(dtype, n) : null;
+  const gateGrads = (): TypedArray => (whole ? allocateOverwritten(dtype, n) : allocate(dtype, n));
+  grads.dGx = gateGrads();
+  grads.dGh = kernel.splitHiddenGrads ? gateGrads() : null;
   if (kernel.cellState) grads.dc = grads.dcFinal === null ? allocate(dtype, s.B * s.H) : copyOf(grads.dcFinal);
 }

@@ -58,11 +58,12 @@ export class FusedDirection {
       B,
       H,
       // every slot of these is written before it is read: the projection fills acts, the steps
-      // each state slot after the initial one, which is set below
+      // each state slot after the initial one, which is set below, and every block of aux (the
+      // cell kernels write tanh(c_t) or hw_n on every row, finished or not)
       acts: allocateOverwritten(dtype, T * B * kernel.blocks * H),
       hs: allocateOverwritten(dtype, (T + 1) * BH),
       cs: kernel.cellState ? allocateOverwritten(dtype, (T + 1) * BH) : null,
-      aux: kernel.aux ? allocate(dtype, T * BH) : null,
+      aux: kernel.aux ? allocateOverwritten(dtype, T * BH) : null,
       y: inp.lengths === null ? null : allocate(dtype, T * BH),
       lengths: inp.lengths,
     };
