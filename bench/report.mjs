@@ -225,7 +225,8 @@ function versionLines(r) {
   }
   if (r.browserInfo) {
     const b = r.browserInfo;
-    lines.push(`- Chromium ${b.version} (headless), ${b.isolated ? "cross-origin isolated (shared memory)" : "not isolated (no shared memory)"}: ${b.detail}`);
+    const v8 = b.v8 ? `, V8 ${b.v8}` : "";
+    lines.push(`- Chromium ${b.version} (headless${v8}), ${b.isolated ? "cross-origin isolated (shared memory)" : "not isolated (no shared memory)"}: ${b.detail}; timed in the same rounds as the Node workers`);
   }
   const jaxVersion = v.jax?.version ?? r.jaxVersion;
   if (jaxVersion) {

@@ -12,6 +12,7 @@ import os from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BrowserWorker, CHROMIUM } from "./lib/browser-worker.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { newestNode } from "./lib/newest-node.mjs";
 import { median } from "./lib/stats.mjs";
@@ -100,6 +101,14 @@ function startWorkers() {
   } catch {
     notes.push("jax-js columns skipped: @jax-js/jax is a devDependency; run `npm ci`.");
   }
+  // the same build in a headless Chromium page, timed in the same rounds as the Node workers
+  try {
+    require.resolve("playwright-core");
+    if (existsSync(CHROMIUM)) workers.chromium = new BrowserWorker("chromium");
+    else notes.push(`Chromium column skipped: no Chromium at ${CHROMIUM} (\`apt-get install chromium\`, or set CHROMIUM_PATH).`);
+  } catch {
+    notes.push("Chromium column skipped: playwright-core is a devDependency; run `npm ci`.");
+  }
   return workers;
 }
 
@@ -127,7 +136,7 @@ async function overheads(workers, rounds) {
   const samples = {};
   for (let r = 0; r < rounds; r++) {
     for (const [name, w] of Object.entries(workers)) {
-      if (name === "seqgradSimd" || name === "jax") continue;
+      if (name === "seqgradSimd" || name === "jax" || name === "chromium") continue;
       const res = await w.request({ cmd: "overhead", n: name === "tfjs" ? n / 10 : n });
       samples[name] ??= { noGradUs: [], gradUs: [] };
       samples[name].noGradUs.push(res.noGradUs);
@@ -241,16 +250,18 @@ function slowestProfiles(train) {
   return out;
 }
 
-/** The training-step table in headless Chromium (bench/browser-steps.mjs), or null with a note. */
-function browserSteps() {
-  const args = [join(here, "browser-steps.mjs"), "--steps", QUICK ? "3" : "10", "--config", configs.map((c) => c.name).join(",")];
-  const res = spawnSync(process.execPath, args, { encoding: "utf8", timeout: 30 * 60_000 });
-  try {
-    return JSON.parse(res.stdout.trim().split("\n").pop());
-  } catch {
-    notes.push(`Chromium column skipped: ${res.stderr.trim().split("\n").pop() ?? "no output"}`);
-    return null;
+/**
+ * The Chromium column, taken out of the training entries (where the rounds put it beside the Node
+ * workers): { [config]: { ms, n, copies } or { na } }, or null when the page did not run.
+ */
+function browserColumn(train) {
+  if (!configs.some((c) => train[c.name]?.chromium)) return null;
+  const out = {};
+  for (const c of configs) {
+    out[c.name] = train[c.name].chromium;
+    delete train[c.name].chromium;
   }
+  return out;
 }
 
 function peakMemory(hasTorch) {
@@ -291,11 +302,12 @@ async function main() {
     torch: workers.torch ? await workers.torch.request({ cmd: "orthogonal" }) : null,
   };
   const train = await training(workers);
-  for (const w of Object.values(workers)) w.close();
+  await Promise.all(Object.values(workers).map((w) => w.close()));
+  const browser = browserColumn(train);
+  const browserInfo = versions.chromium ?? null;
+  delete versions.chromium;
   log("profiles of the two slowest configurations");
   const profiles = slowestProfiles(train);
-  log("training steps in headless Chromium");
-  const browser = browserSteps();
   log("peak memory of char-LM training");
   const memory = peakMemory(Boolean(workers.torch));
   const file = QUICK ? join(here, ".cache", "RESULTS-quick.md") : join(here, "RESULTS.md");
@@ -323,9 +335,9 @@ async function main() {
     configs,
     train,
     memory,
-    browser: browser?.configs ?? null,
+    browser,
     profiles,
-    browserInfo: browser === null ? null : { isolated: browser.isolated, detail: browser.detail, version: browser.browser },
+    browserInfo: browser === null || browserInfo === null ? null : { isolated: browserInfo.isolated, detail: browserInfo.detail, version: browserInfo.version, v8: browserInfo.v8 },
     seconds: (Date.now() - started) / 1000,
   };
   // the raw figures, to regenerate the report or compare runs
