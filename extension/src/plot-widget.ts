@@ -4,7 +4,7 @@
  */
 import type { PayloadKind } from "seqgrad/payloads";
 import { el } from "./draw/dom";
-import { PlotView, type FigureFactory } from "./draw/plot-view";
+import { PlotView, type FigureFactory, type ShowOptions } from "./draw/plot-view";
 import { FigureWidget } from "./figure-widget";
 
 export abstract class PlotWidget<K extends PayloadKind> extends FigureWidget<K> {
@@ -18,19 +18,19 @@ export abstract class PlotWidget<K extends PayloadKind> extends FigureWidget<K> 
     return this.top as HTMLElement;
   }
 
-  /** Draws or updates the chart. */
-  protected async plot(factory: FigureFactory): Promise<void> {
+  /** Draws or updates the chart (`fit`: a chart of fixed size is scaled down to the output's width). */
+  protected async plot(factory: FigureFactory, options: ShowOptions = {}): Promise<void> {
     this.ensure();
-    await (this.view as PlotView).show(factory);
+    await (this.view as PlotView).show(factory, options);
     this.centreHeading();
   }
 
-  /** A chart of fixed width (small heat maps, attention): the heading is centred over it, as in the static drawing. */
+  /** A chart of fixed width (x-y charts, small heat maps, attention): the heading is centred over it as drawn (scaled), as in the static drawing. */
   private centreHeading(): void {
-    const chart = this.node.querySelector(".js-plotly-plot") as (HTMLElement & { _fullLayout?: { autosize?: boolean; width?: number } }) | null;
+    const view = this.view;
+    const layout = view?.chart._fullLayout;
     const heading = this.top?.querySelector<HTMLElement>(".jp-seqgrad-heading");
-    const layout = chart?._fullLayout;
-    if (heading === null || heading === undefined || layout === undefined) return;
+    if (view === null || heading === null || heading === undefined || layout === undefined) return;
     heading.style.maxWidth = "";
     if (layout.autosize !== false || typeof layout.width !== "number") return;
     // never narrower than its own text: the static drawing widens for a long subtitle too
@@ -39,7 +39,7 @@ export abstract class PlotWidget<K extends PayloadKind> extends FigureWidget<K> 
     const natural = heading.getBoundingClientRect().width;
     heading.style.flex = "";
     heading.style.width = "";
-    heading.style.maxWidth = `${Math.ceil(Math.max(layout.width, natural))}px`;
+    heading.style.maxWidth = `${Math.ceil(Math.max(layout.width * view.scale, natural))}px`;
   }
 
   protected clear(): void {
@@ -54,6 +54,6 @@ export abstract class PlotWidget<K extends PayloadKind> extends FigureWidget<K> 
     this.node.replaceChildren();
     this.top = el("div", "jp-seqgrad-top");
     this.node.appendChild(this.top);
-    this.view = new PlotView(this.node);
+    this.view = new PlotView(this.node, () => this.centreHeading());
   }
 }

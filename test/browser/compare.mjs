@@ -119,6 +119,12 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     // the heading centred over the figure, as the static drawing centres it
     check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
   }
+  if (FIT_KINDS.has(kind)) {
+    // a chart wider than the column is scaled down to it (never up): nothing scrolls sideways, every text shows
+    check(d.labScale <= 1.001, `${name}: the lab draws the chart at ${d.labScale.toFixed(3)} x its size; a chart is never scaled up`);
+    check(d.labScrollers.length === 0, `${name}: the lab scrolls or cuts sideways: ${d.labScrollers.join("; ")}`);
+    check(d.labTextsOutside.length === 0, `${name}: lab texts outside the output column: ${d.labTextsOutside.slice(0, 4).join("; ")}`);
+  }
   if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
   if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) compareTextRoles(name, d);
   if (kind === "attention") {
@@ -133,6 +139,9 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
 }
+
+/** Figures the lab scales down to its output column when they are wider, as the static SVG scales to the page. */
+const FIT_KINDS = new Set(["plot", "curves", "spectrum", "gradflow"]);
 
 /** Figures drawn as a grid of heat maps in the payload's frame (panels, labels, titles, colour bar). */
 const HEAT_GRID_KINDS = new Set(["attention", "gates"]);
@@ -288,11 +297,17 @@ function readDrawings(section) {
   const AXIS_TITLES = "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text";
   const panelTitles = new Set([...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => t.textContent ?? ""));
   // the top left corner of the lab's first plotted box, in the page
+  // the scale each drawing is shown at (the lab fits a wide chart to its column, the static SVG scales to its box)
+  const labScale = (() => {
+    const main = plot?.querySelector(".main-svg");
+    return main === null || main === undefined || !(layout?.width > 0) ? 1 : main.getBoundingClientRect().width / layout.width;
+  })();
+  const svgScale = svg === null || svg === undefined || !(svg.viewBox?.baseVal?.width > 0) ? 1 : svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const labPlotOrigin = () => {
     const main = plot?.querySelector(".main-svg");
     if (layout?.xaxis === undefined || layout?.yaxis === undefined || main === null || main === undefined) return null;
     const m = main.getBoundingClientRect();
-    return { x: m.left + layout.xaxis._offset, y: m.top + layout.yaxis._offset };
+    return { x: m.left + layout.xaxis._offset * labScale, y: m.top + layout.yaxis._offset * labScale };
   };
   // category labels cut at the drawing's edge (static SVG), or upright ones overlapping a neighbour (boxes 1 px inset)
   const labelTrouble = (frameEl, labels) => {
@@ -391,11 +406,11 @@ function readDrawings(section) {
     // x-y layouts: legend entries relative to the first plotted box, the boxes' sizes, panel titles, heading centre
     labLegendAt: (() => {
       const origin = labPlotOrigin();
-      return origin === null ? [] : [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.querySelector("text")).filter((t) => t !== null).map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", r.left - origin.x, r.top - origin.y]; });
+      return origin === null ? [] : [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.querySelector("text")).filter((t) => t !== null).map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", (r.left - origin.x) / labScale, (r.top - origin.y) / labScale]; });
     })(),
     svgLegendAt: (() => {
       const f = svg?.querySelector("rect.frame")?.getBoundingClientRect();
-      return f === undefined ? [] : [...(svg?.querySelectorAll("g.legend text") ?? [])].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", r.left - f.left, r.top - f.top]; });
+      return f === undefined ? [] : [...(svg?.querySelectorAll("g.legend text") ?? [])].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", (r.left - f.left) / svgScale, (r.top - f.top) / svgScale]; });
     })(),
     labFixed: layout !== undefined && layout.autosize === false,
     labSize: layout === undefined ? null : [layout.width, layout.height, layout._size, layout.yaxis?.domain],
@@ -416,6 +431,14 @@ function readDrawings(section) {
       // (a figure wider than its output scrolls sideways, its heading centred over the visible part)
       if (m.width > (lab?.clientWidth ?? 0) + 1) return null;
       return (t.left + t.right) / 2 - (m.left + m.right) / 2;
+    })(),
+    // charts the lab fits to its column: the scale, boxes that scroll or cut sideways, texts outside the column
+    labScale,
+    labScrollers: [lab, ...(lab?.querySelectorAll("div") ?? [])].filter((e) => e !== null && e !== undefined && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible").map((e) => `${e.className} ${e.scrollWidth}>${e.clientWidth}`),
+    labTextsOutside: (() => {
+      const col = lab?.getBoundingClientRect();
+      if (col === undefined) return [];
+      return [...(plot?.querySelectorAll("text") ?? [])].filter((t) => (t.textContent ?? "").length > 0 && t.closest(".hoverlayer") === null).map((t) => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && (r.left < col.left - 1 || r.right > col.right + 1)).map(([t, r]) => `${t} (${Math.round(r.left - col.left)}..${Math.round(r.right - col.left)} of ${Math.round(col.width)})`);
     })(),
     labRowNameInk: [...(plot?.querySelectorAll(".yaxislayer-above .y2tick text") ?? [])].map(ink),
     svgRowNameInk: [...(svg?.querySelectorAll("text.row-name") ?? [])].map(ink),

@@ -58,6 +58,9 @@ export function serveStatic(dir) {
   }));
 }
 
+/** Only the tests whose title matches, when SEQGRAD_BROWSER_GREP is set. */
+const GREP = process.env.SEQGRAD_BROWSER_GREP ? new RegExp(process.env.SEQGRAD_BROWSER_GREP) : null;
+
 /** A minimal sequential test runner. */
 export class Suite {
   constructor(name) {
@@ -67,6 +70,8 @@ export class Suite {
   }
 
   async test(title, fn) {
+    // SEQGRAD_BROWSER_GREP=pattern runs only the tests whose title matches (a regular expression)
+    if (GREP !== null && !GREP.test(title)) return;
     const started = Date.now();
     try {
       await fn();

@@ -2,8 +2,9 @@
  * `npm run test:browser`: the browser tests against the built extension and lab (run
  * `npm run build:extension` first; `npm run test:browser:full` does both). Prints
  * `N passed, N failed`; screenshots go to test-artifacts/browser/.
- * `node test/browser/run.mjs [renderers] [side-by-side] [notebooks] [lab] [help]` runs only those;
+ * `node test/browser/run.mjs [renderers] [side-by-side] [fit] [notebooks] [lab] [help]` runs only those;
  * `notebooks-all` (on request only) compares every figure of the executed notebooks.
+ * `SEQGRAD_BROWSER_GREP=pattern` runs only the tests whose title matches it.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { runRenderers } from "./renderers.mjs";
 import { runLab } from "./lab.mjs";
 import { runLabHelp } from "./lab-help.mjs";
 import { runSideBySide } from "./side-by-side.mjs";
+import { runFitColumn } from "./fit-column.mjs";
 import { runNotebookGallery } from "./notebook-gallery.mjs";
 
 if (!existsSync(join(LAB_BUILD, "rendermime-page.html")) || !existsSync(join(LAB_BUILD, "bundle.js"))) {
@@ -26,6 +28,7 @@ const suites = [];
 try {
   if (only.length === 0 || only.includes("renderers")) suites.push(await runRenderers(browser));
   if (only.length === 0 || only.includes("side-by-side")) suites.push(await runSideBySide(browser));
+  if (only.length === 0 || only.includes("fit")) suites.push(await runFitColumn(browser));
   if (only.length === 0 || only.includes("notebooks")) suites.push(await runNotebookGallery(browser));
   // every figure of the executed notebooks in test-artifacts/executed (after npm run test:notebooks), on request only
   if (only.includes("notebooks-all")) suites.push(await runNotebookGallery(browser, { all: true }));

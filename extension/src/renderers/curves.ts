@@ -25,7 +25,7 @@ export class CurvesRenderer extends PlotWidget<"curves"> {
     // the heading the static drawing prints: the payload's title (none without one), centred over the panels
     top.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
     if (p.progress !== null && p.progress.state === "running") top.appendChild(progressBar(p.progress));
-    await this.plot((theme) => curvesFigure(theme, p));
+    await this.plot((theme) => curvesFigure(theme, p), { fit: true });
   }
 }
 

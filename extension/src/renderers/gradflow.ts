@@ -20,7 +20,7 @@ export class GradflowRenderer extends PlotWidget<"gradflow"> {
 
   protected async draw(p: GradflowPayload): Promise<void> {
     this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
-    await this.plot((theme) => gradflowFigure(theme, p));
+    await this.plot((theme) => gradflowFigure(theme, p), { fit: true });
   }
 }
 

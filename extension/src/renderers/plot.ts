@@ -16,7 +16,7 @@ export class PlotRenderer extends PlotWidget<"plot"> {
 
   protected async draw(p: PlotPayload): Promise<void> {
     this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
-    await this.plot((theme) => plotFigure(theme, p));
+    await this.plot((theme) => plotFigure(theme, p), { fit: true });
   }
 }
 

@@ -18,7 +18,7 @@ export class SpectrumRenderer extends PlotWidget<"spectrum"> {
 
   protected async draw(p: SpectrumPayload): Promise<void> {
     this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
-    await this.plot((theme) => spectrumFigure(theme, p));
+    await this.plot((theme) => spectrumFigure(theme, p), { fit: true });
   }
 }
 
