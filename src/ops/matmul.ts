@@ -1,7 +1,7 @@
 import { record } from "../autograd/record";
 import { getBackend } from "../backend/backend";
 import { ShapeError } from "../errors";
-import { allocate, promote } from "../tensor/dtype";
+import { allocateOverwritten, promote } from "../tensor/dtype";
 import { broadcastShapes, formatShape, numelOf, stridesOf } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
@@ -91,20 +91,20 @@ function foldedMatmul(a: Tensor, b: Tensor, m: number, n: number, k: number): Te
   const rows = numelOf(a.shape.slice(0, -2)) * m;
   const dtype = promote(a.dtype, b.dtype);
   const gemm = getBackend().gemm;
-  const out = allocate(dtype, rows * n);
+  const out = allocateOverwritten(dtype, rows * n); // each GEMM here (beta 0) writes every element
   gemm(false, false, rows, n, k, 1, a.data, 0, k, b.data, 0, n, 0, out, 0, n);
   // dL/dA = g B^T, dL/dB = A^T g over all rows
   return record(new Tensor(out, [...a.shape.slice(0, -1), n]), "matmul", [a, b], (g) => {
     if (isGradEnabled()) return recordedMatmulGrads(g, a, b);
     let da: Tensor | null = null;
     if (a.requiresGrad) {
-      const d = allocate(g.dtype, rows * k);
+      const d = allocateOverwritten(g.dtype, rows * k);
       gemm(false, true, rows, k, n, 1, g.data, 0, n, b.data, 0, n, 0, d, 0, k);
       da = new Tensor(d, a.shape);
     }
     let db: Tensor | null = null;
     if (b.requiresGrad) {
-      const d = allocate(g.dtype, k * n);
+      const d = allocateOverwritten(g.dtype, k * n);
       gemm(true, false, k, n, rows, 1, a.data, 0, k, g.data, 0, n, 0, d, 0, n);
       db = new Tensor(d, b.shape);
     }
@@ -127,7 +127,7 @@ export function gemmBatched(
   transY: boolean,
 ): Tensor {
   const count = numelOf(batch);
-  const out = allocate(promote(x.dtype, y.dtype), count * m * n);
+  const out = allocateOverwritten(promote(x.dtype, y.dtype), count * m * n); // one GEMM (beta 0) per block
   const xBatch = x.shape.slice(0, -2);
   const yBatch = y.shape.slice(0, -2);
   const xRows = x.shape[x.ndim - 2] ?? 0;

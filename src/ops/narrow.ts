@@ -1,6 +1,6 @@
 import { record } from "../autograd/record";
 import { IndexError } from "../errors";
-import { allocate } from "../tensor/dtype";
+import { allocate, allocateOverwritten } from "../tensor/dtype";
 import { formatShape, normalizeDim } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
 import { reshape } from "./reshape";
@@ -41,7 +41,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 
 function copyBlock(x: Tensor, d: number, start: number, length: number): Tensor["data"] {
   const { outer, inner, size } = aroundDim(x.shape, d);
-  const out = allocate(x.dtype, outer * length * inner);
+  const out = allocateOverwritten(x.dtype, outer * length * inner); // the blocks tile it whole
   const src = x.data;
   for (let o = 0; o < outer; o++) {
     const from = (o * size + start) * inner;

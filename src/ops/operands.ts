@@ -2,7 +2,7 @@ import { Arithmetic, arithmeticMap } from "./loops/arithmetic";
 import { binaryMap, BinaryFn, unaryMap, UnaryFn } from "./loops/elementwise";
 import { sumDims } from "./loops/reduce";
 import { DTypeError } from "../errors";
-import { DType, TypedArray, allocate, isFloating, promote } from "../tensor/dtype";
+import { DType, TypedArray, allocate, allocateOverwritten, isFloating, promote } from "../tensor/dtype";
 import { Shape, broadcastShapes, numelOf, sameShape } from "../tensor/shape";
 import { Tensor, TensorLike } from "../tensor/tensor";
 import { reshape } from "./reshape";
@@ -31,7 +31,7 @@ export function operands(op: string, a: TensorLike, b: TensorLike): [Tensor, Ten
 /** Elementwise f over the broadcast of a and b; result dtype is `dtype` or the promoted one. */
 export function binaryForward(op: string, a: Tensor, b: Tensor, f: BinaryFn, dtype?: DType): Tensor {
   const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
-  const out = allocate(dtype ?? promote(a.dtype, b.dtype), numelOf(shape));
+  const out = allocateOverwritten(dtype ?? promote(a.dtype, b.dtype), numelOf(shape)); // every element mapped
   binaryMap(a.data, a.shape, b.data, b.shape, out, shape, f);
   return new Tensor(out, shape);
 }
@@ -42,31 +42,31 @@ export function binaryForward(op: string, a: Tensor, b: Tensor, f: BinaryFn, dty
  */
 export function arithmeticForward(op: Arithmetic, a: Tensor, b: Tensor, dtype?: DType): Tensor {
   const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
-  const out = allocate(dtype ?? promote(a.dtype, b.dtype), numelOf(shape));
+  const out = allocateOverwritten(dtype ?? promote(a.dtype, b.dtype), numelOf(shape)); // every element mapped
   arithmeticMap(op, a.data, a.shape, b.data, b.shape, out, shape);
   return new Tensor(out, shape);
 }
 
 /** Elementwise f of x; result dtype is `dtype` or x's (int32 becomes float32 for float results). */
 export function unaryForward(x: Tensor, f: UnaryFn, dtype?: DType): Tensor {
-  const out = allocate(dtype ?? x.dtype, x.numel);
+  const out = allocateOverwritten(dtype ?? x.dtype, x.numel); // every element mapped
   unaryMap(x.data, out, f);
   return new Tensor(out, x.shape);
 }
 
 /**
- * Applies a closure-free kernel `kernel(x, out)`. The result is float (x's dtype if floating,
- * else float32) unless `dtype` says otherwise.
+ * Applies a closure-free kernel `kernel(x, out)`, which writes every element of `out`. The result
+ * is float (x's dtype if floating, else float32) unless `dtype` says otherwise.
  */
 export function pointwise(x: Tensor, kernel: (x: TypedArray, out: TypedArray) => void, dtype?: DType): Tensor {
-  const out = allocate(dtype ?? floatDType(x), x.numel);
+  const out = allocateOverwritten(dtype ?? floatDType(x), x.numel);
   kernel(x.data, out);
   return new Tensor(out, x.shape);
 }
 
-/** Applies a closure-free gradient kernel `kernel(g, saved, out)`; saved has g's shape. */
+/** Applies a closure-free gradient kernel `kernel(g, saved, out)`, which writes every element of `out`; saved has g's shape. */
 export function pointwiseGrad(g: Tensor, kernel: (g: TypedArray, saved: TypedArray, out: TypedArray) => void, saved: Tensor): Tensor {
-  const out = allocate(g.dtype, g.numel);
+  const out = allocateOverwritten(g.dtype, g.numel);
   kernel(g.data, saved.data, out);
   return new Tensor(out, g.shape);
 }
