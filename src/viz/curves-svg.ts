@@ -7,8 +7,8 @@ import { decodeNumber } from "./payloads";
 import type { CurvesPayload } from "./payloads";
 import { xyChart } from "./svg/chart";
 import type { ChartSeries } from "./svg/chart";
-import { INK, headingHeight, svgDocument } from "./svg/document";
-import { text } from "./svg/element";
+import { headingHeight, svgDocument } from "./svg/document";
+import { role, text } from "./svg/element";
 
 /** The SVG of a curves payload. */
 export function renderCurves(p: CurvesPayload): string {
@@ -28,6 +28,7 @@ export function renderCurves(p: CurvesPayload): string {
     body.push(...xyChart({ at: box, layout: panel.layout, title: panel.title, xAxis: panel.xAxis, yAxis: panel.yAxis, series }).svg);
   });
   const rows = Math.max(1, Math.ceil(p.panels.length / columns));
-  if (p.panels.length === 0) body.push(text(12, top + 30, "no values logged yet", { fill: INK.muted }));
+  // nothing logged yet: the payload's note instead of an empty chart
+  if (p.note !== null) body.push(text(p.note.x, top + p.note.y, p.note.text, { "text-anchor": p.note.anchor, ...role(p.note.role), class: "note" }));
   return svgDocument(Math.min(columns, Math.max(1, p.panels.length)) * W, top + rows * H + 6, body, p.title, p.subtitle);
 }

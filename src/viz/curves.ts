@@ -34,6 +34,9 @@ export const CURVES_COLUMNS = 2;
 /** Size of one panel of the grid, in pixels: two columns (820 px) print on a portrait A4 handout with text of at least 7 pt. */
 export const CURVES_PANEL = { width: 410, height: 260 } as const;
 
+/** What both drawings print in place of the panels before the first value is logged (a caption, centred in a panel's cell). */
+export const CURVES_EMPTY_NOTE = "no values logged yet";
+
 /** Options of `viz.curves`. */
 export interface CurvesOptions {
   title?: string;
@@ -182,6 +185,7 @@ export class TrainingCurves {
       panels,
       series: entries.map(({ raw: _raw, ...rest }) => rest),
       progress: this.progress(),
+      note: panels.length > 0 ? null : { text: CURVES_EMPTY_NOTE, x: CURVES_PANEL.width / 2, y: CURVES_PANEL.height / 2, anchor: "middle", role: "caption" },
     };
     return new Figure("curves", payload, renderCurves, curvesSummary(payload), this.state !== "running");
   }

@@ -10,6 +10,7 @@
  * charts): the lab must plot them at the static drawing's size, not stretched to the output's width.
  * The pair is kept as a screenshot.
  */
+import { TEXT_ROLES } from "seqgrad/payloads";
 import { LAB_BUILD, TIMEOUT, check, serveStatic } from "./harness.mjs";
 
 const SEQGRAD = /^application\/vnd\.seqgrad\.([a-z]+)\.v1\+json$/;
@@ -119,6 +120,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     // the heading centred over the figure, as the static drawing centres it
     check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
   }
+  if (kind === "curves") compareNote(name, bundle["application/vnd.seqgrad.curves.v1+json"], d);
   if (FIT_KINDS.has(kind)) {
     // a chart wider than the column is scaled down to it (never up): nothing scrolls sideways, every text shows
     check(d.labScale <= 1.001, `${name}: the lab draws the chart at ${d.labScale.toFixed(3)} x its size; a chart is never scaled up`);
@@ -138,6 +140,30 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
+}
+
+/** Pixels by which a chart note's centre may sit apart in the two drawings (in figure pixels). */
+const NOTE_TOLERANCE = 3;
+
+/**
+ * A curves figure's note (before the first logged value): both drawings print the payload's note
+ * text, in its role (the muted ink of tick labels, the same size and weight), at the same place
+ * within 3 px, and neither draws an axis while there are no panels.
+ */
+function compareNote(name, p, d) {
+  const want = p.note === null || p.note === undefined ? [] : [p.note.text];
+  check(JSON.stringify(d.labNotes.map((n) => n.text)) === JSON.stringify(want) && JSON.stringify(d.svgNotes.map((n) => n.text)) === JSON.stringify(want), `${name}: notes differ from the payload's; payload ${want.join(" | ")} | lab ${d.labNotes.map((n) => n.text).join(" | ")} | svg ${d.svgNotes.map((n) => n.text).join(" | ")}`);
+  if (p.panels.length === 0) check(d.labVisibleAxes === 0 && d.svgFrameCount === 0, `${name}: no panels, yet the lab shows ${d.labVisibleAxes} axes and the static drawing ${d.svgFrameCount} frames`);
+  const [lab, svg] = [d.labNotes[0], d.svgNotes[0]];
+  if (lab === undefined || svg === undefined) return;
+  // its role's ink: the text ink is the heading title's, and a muted role is not printed in it
+  const role = TEXT_ROLES[p.note.role];
+  const inkOk = (n, titleInk) => (role.ink === "text" ? n.ink === titleInk : n.ink !== titleInk);
+  check(inkOk(lab, d.labTitleInk) && inkOk(svg, d.svgTitleInk), `${name}: the note is not in the ${role.ink} ink; lab ${lab.ink} (text ${d.labTitleInk}) | svg ${svg.ink} (text ${d.svgTitleInk})`);
+  const look = (n) => `${n.size}/${n.weight}`;
+  const wantLook = `${role.size}/${role.weight >= 550 ? "bold" : "normal"}`;
+  check(look(lab) === wantLook && look(svg) === wantLook, `${name}: the note's size/weight; role ${wantLook} | lab ${look(lab)} | svg ${look(svg)}`);
+  check(Math.abs(lab.dx - svg.dx) <= NOTE_TOLERANCE && Math.abs(lab.dy - svg.dy) <= NOTE_TOLERANCE, `${name}: the note sits apart; from the figure's bottom centre lab (${lab.dx.toFixed(1)}, ${lab.dy.toFixed(1)}) | svg (${svg.dx.toFixed(1)}, ${svg.dy.toFixed(1)}) px`);
 }
 
 /** Figures the lab scales down to its output column when they are wider, as the static SVG scales to the page. */
@@ -295,6 +321,14 @@ function readDrawings(section) {
     return { ink: ink(t), size: Math.round(parseFloat(s.fontSize)), weight: Number(s.fontWeight) >= 550 ? "bold" : "normal" };
   });
   const AXIS_TITLES = "g[class^='g-x'][class$='title'] text, g[class^='g-y'][class$='title'] text";
+  // the texts of the lab's annotations named "note" (a chart's note, not a panel title)
+  const labNoteTexts = new Set((layout?.annotations ?? []).filter((a) => a.name === "note").map((a) => a.text));
+  const note = (t, fig, scale) => {
+    const r = t.getBoundingClientRect();
+    const f = fig.getBoundingClientRect();
+    const s = getComputedStyle(t);
+    return { text: t.textContent ?? "", ink: ink(t), size: Math.round(parseFloat(s.fontSize)), weight: Number(s.fontWeight) >= 550 ? "bold" : "normal", dx: ((r.left + r.right) / 2 - (f.left + f.right) / 2) / scale, dy: (f.bottom - (r.top + r.bottom) / 2) / scale };
+  };
   const panelTitles = new Set([...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => t.textContent ?? ""));
   // the top left corner of the lab's first plotted box, in the page
   // the scale each drawing is shown at (the lab fits a wide chart to its column, the static SVG scales to its box)
@@ -414,11 +448,16 @@ function readDrawings(section) {
     })(),
     labFixed: layout !== undefined && layout.autosize === false,
     labSize: layout === undefined ? null : [layout.width, layout.height, layout._size, layout.yaxis?.domain],
-    labFrames: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k)).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[layout[k].anchor === undefined || layout[k].anchor === "free" ? "yaxis" : `yaxis${layout[k].anchor.slice(1)}`]?._length]),
+    labFrames: layout === undefined ? [] : Object.keys(layout).filter((k) => /^xaxis\d*$/.test(k) && layout[k].visible !== false).sort((a, b) => Number(a.slice(5) || 1) - Number(b.slice(5) || 1)).map((k) => [layout[k]._length, layout[layout[k].anchor === undefined || layout[k].anchor === "free" ? "yaxis" : `yaxis${layout[k].anchor.slice(1)}`]?._length]),
     svgFrames: [...(svg?.querySelectorAll("rect.frame") ?? [])].map((r) => [Number(r.getAttribute("width")), Number(r.getAttribute("height"))]),
-    labPanelTitles: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => t.textContent ?? ""),
+    labPanelTitles: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => t.textContent ?? "").filter((t) => !labNoteTexts.has(t)),
+    // a chart's note (curves before the first value): its text, look and centre, measured from the figure's bottom centre in figure pixels
+    labNotes: [...(plot?.querySelectorAll(".annotation-text") ?? [])].filter((t) => labNoteTexts.has(t.textContent ?? "")).map((t) => note(t, plot?.querySelector(".main-svg"), labScale)),
+    svgNotes: [...(svg?.querySelectorAll("text.note") ?? [])].map((t) => note(t, svg, svgScale)),
+    labVisibleAxes: layout === undefined ? 0 : Object.keys(layout).filter((k) => /^[xy]axis\d*$/.test(k) && layout[k].visible !== false).length,
+    svgFrameCount: svg?.querySelectorAll("rect.frame").length ?? 0,
     svgPanelTitles: texts(svg, "text.panel-title"),
-    labPanelTitleWeights: [...(plot?.querySelectorAll(".annotation-text") ?? [])].map((t) => String(getComputedStyle(t).fontWeight)),
+    labPanelTitleWeights: [...(plot?.querySelectorAll(".annotation-text") ?? [])].filter((t) => !labNoteTexts.has(t.textContent ?? "")).map((t) => String(getComputedStyle(t).fontWeight)),
     svgPanelTitleWeights: [...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => String(getComputedStyle(t).fontWeight)),
     labHeadingOffset: (() => {
       const title = lab?.querySelector(".jp-seqgrad-heading-title");

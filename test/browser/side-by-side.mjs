@@ -36,6 +36,7 @@ function hardFigures() {
   let x = sg.randn([1, 4], { requiresGrad: true });
   for (let i = 0; i < 100; i++) x = x.tanh().mul(1.01).add(0.1);
   return {
+    "no-values-yet": curves("nothing logged", () => undefined),
     "constant-series": curves("constant", (r) => { for (let s = 1; s <= 60; s++) r.log(s, { train_loss: 1.6271, lr: 0.005 }); }),
     "single-point": curves("one step", (r) => r.log(1, { train_loss: 2.5, valid_loss: 2.7 })),
     "nan-inf-gaps": curves("gaps", (r) => { for (let s = 1; s <= 40; s++) r.log(s, { train_loss: s % 7 === 0 ? NaN : s % 11 === 0 ? Infinity : 1 / s }); }),

@@ -104,3 +104,36 @@ describe("curves of a constant metric", () => {
     expect(html.length).toBeLessThan(400_000);
   });
 });
+
+describe("curves before the first logged value", () => {
+  it("carry a note that both drawings print instead of an empty chart, and lose it once a value is logged", () => {
+    const c = viz.curves({ live: false, title: "waiting" });
+    const payload = c.figure().payload;
+    expect(payload.panels).toEqual([]);
+    expect(payload.note).toEqual({ text: "no values logged yet", x: 205, y: 130, anchor: "middle", role: "caption" });
+    expect(validatePayload(MIME_TYPES.curves, JSON.parse(JSON.stringify(payload))).ok).toBe(true);
+    const svg = c.figure().toSVG();
+    // the caption role: 11 px in the muted ink, centred at the note's anchor under the 26 px heading
+    expect(svg).toMatch(/<text x="205" y="156" text-anchor="middle" font-size="11" fill="#[0-9a-f]{6}" class="note">no values logged yet<\/text>/);
+    expect(svg).not.toContain('class="frame"');
+    expect(svg).not.toContain('class="tick"');
+    c.log(1, { loss: 2 });
+    expect(c.figure().payload.note).toBeNull();
+    expect(c.figure().toSVG()).not.toContain("no values logged yet");
+  });
+
+  it("read a payload saved before the note existed as one without a note", () => {
+    const c = viz.curves({ live: false });
+    const { note: _note, ...saved } = JSON.parse(JSON.stringify(c.figure().payload));
+    const r = validatePayload(MIME_TYPES.curves, saved);
+    expect(r.ok && r.payload.kind === "curves" && r.payload.note).toBeNull();
+  });
+
+  it("reject a note in a role that does not exist", () => {
+    const payload = JSON.parse(JSON.stringify(viz.curves({ live: false }).figure().payload));
+    payload.note.role = "shout";
+    const r = validatePayload(MIME_TYPES.curves, payload);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? "" : r.error).toContain("curves.note.role");
+  });
+});

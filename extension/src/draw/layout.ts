@@ -1,5 +1,5 @@
 /** Shared plotly layout pieces: theme colours, axes (as the payload decides them), margins. */
-import type { Axis, Box, LegendBox, Point } from "seqgrad/payloads";
+import type { Axis, Box, ChartNote, LegendBox, Point } from "seqgrad/payloads";
 import { FONT_SIZE, PLOT_FRAME } from "seqgrad/payloads";
 import { plotlyText, type PlotObject } from "./plotly";
 import { roleFont, type Theme } from "./theme";
@@ -146,5 +146,23 @@ export function panelTitle(theme: Theme, title: string, at: Point, width: number
     y: 1 - (at.y + 3) / height,
     yanchor: "bottom",
     font: roleFont(theme, "panelTitle"),
+  };
+}
+
+/** A chart note of the payload (text, role, anchor; y its baseline) as a plotly annotation, where the static drawing prints it. */
+export function chartNote(theme: Theme, note: ChartNote, width: number, height: number): PlotObject {
+  const xanchor = note.anchor === "start" ? "left" : note.anchor === "end" ? "right" : "center";
+  return {
+    text: plotlyText(note.text),
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: note.x / width,
+    xanchor,
+    // the baseline sits about a quarter of the font size above the text box's bottom, as for panel titles
+    y: 1 - (note.y + 3) / height,
+    yanchor: "bottom",
+    name: "note",
+    font: roleFont(theme, note.role),
   };
 }

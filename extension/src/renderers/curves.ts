@@ -10,7 +10,7 @@
 import { FONT_FAMILY, formatDuration, type CurvesPayload, type CurvesSeries, type Progress } from "seqgrad/payloads";
 import { formatValue, plotValue } from "../draw/colors";
 import { el, heading } from "../draw/dom";
-import { axisId, axisKey, boxAxis, boxLegends, domainOf, fixedLayout, frame, panelTitle } from "../draw/layout";
+import { axisId, axisKey, boxAxis, boxLegends, chartNote, domainOf, fixedLayout, frame, panelTitle } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -109,6 +109,12 @@ export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
     series.forEach((s, k) => data.push(...seriesTraces(s, i, ids[k] ?? null)));
   });
   layout.showlegend = legends > 0;
+  if (p.panels.length === 0) {
+    // nothing logged yet: no empty axes, the payload's note where the static drawing prints it
+    layout.xaxis = { visible: false };
+    layout.yaxis = { visible: false };
+    if (p.note !== null) annotations.push(chartNote(theme, p.note, width, height));
+  }
   layout.annotations = annotations;
   return { data, layout };
 }

@@ -5,8 +5,9 @@
  * plotted area has the same size and aspect in both, and a legend shows in the same place or in neither.
  */
 import * as v from "valibot";
-import { count, finite, list, struct } from "./fields";
+import { count, finite, list, oneOf, struct, text } from "./fields";
 import { BOX_FIELDS, BoxSchema, PointSchema } from "./shared";
+import { TEXT_ROLES, type TextRoleName } from "./style";
 
 /**
  * A legend's box: its entries fill rows left to right, wrapping to the box's width; `rows` is the
@@ -32,3 +33,21 @@ export const ChartLayoutSchema = struct({
   title: v.nullable(PointSchema),
 });
 export type ChartLayout = v.InferOutput<typeof ChartLayoutSchema>;
+
+/** The names of the text roles, for a schema's picklist. */
+const TEXT_ROLE_NAMES = Object.keys(TEXT_ROLES) as [TextRoleName, ...TextRoleName[]];
+
+/**
+ * A note printed in place of a chart that has nothing to draw yet (training curves before the first
+ * logged value), so neither drawing shows an empty axis: its text in text role `role`, anchored at
+ * (x, y) (x at its start, middle or end as `anchor` says, y its baseline), in the figure's pixels
+ * below its heading.
+ */
+export const ChartNoteSchema = struct({
+  text,
+  x: finite,
+  y: finite,
+  anchor: oneOf(["start", "middle", "end"]),
+  role: v.picklist(TEXT_ROLE_NAMES, "one of the text roles"),
+});
+export type ChartNote = v.InferOutput<typeof ChartNoteSchema>;

@@ -5,7 +5,7 @@
 import * as v from "valibot";
 import { count, dictionary, finite, flag, integer, jsonNumber, list, oneOf, struct, shape, text } from "./fields";
 import { AxisSchema, BoxSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, PointSchema, StatsSchema, payloadFields } from "./shared";
-import { ChartLayoutSchema, LegendBoxSchema } from "./chart-layout";
+import { ChartLayoutSchema, ChartNoteSchema, LegendBoxSchema } from "./chart-layout";
 
 export * from "./graph-figures";
 export * from "./unrolled-figure";
@@ -113,7 +113,9 @@ export type Progress = v.InferOutput<typeof ProgressSchema>;
  * average of the `smoothed` series: m_k = s m_{k-1} + (1 - s) y_k, debiased m_k / (1 - s^k).
  * Panels fill a grid of `columns` columns, row by row, each in a cell of `panelWidth` x
  * `panelHeight` pixels; a panel's legend sits above its plot (where its layout has one).
- * `progress` is drawn only while the run is `running` (a live element of the lab).
+ * `progress` is drawn only while the run is `running` (a live element of the lab). `note` is what
+ * both drawings print instead of an empty chart while no value is logged (no panels), else null
+ * (payloads saved before it existed read as null).
  */
 export const CurvesPayloadSchema = struct({
   ...payloadFields("curves"),
@@ -125,6 +127,7 @@ export const CurvesPayloadSchema = struct({
   panels: list(CurvesPanelSchema),
   series: list(CurvesSeriesSchema),
   progress: v.nullable(ProgressSchema),
+  note: v.optional(v.nullable(ChartNoteSchema), null),
 });
 export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 
