@@ -3,9 +3,10 @@
 // configuration warmed up (2 steps) and then timed over a number of steps in one go. A figure from
 // here is of its own moment; on a shared machine compare it only with Node figures of the same run.
 //
-//   node bench/browser-steps.mjs [--steps N] [--config NAME[,NAME]]   (on the built package)
+//   node bench/browser-steps.mjs [--steps N] [--config NAME[,NAME]] [--main-thread]   (on the built package)
 //
-// Prints { isolated, backend, detail, threads, browser, v8, configs: { [name]: { ms, n, copies, helperChunks } } } as JSON.
+// --main-thread runs the steps on the page's own thread instead of a dedicated Web Worker.
+// Prints { isolated, backend, detail, threads, thread, browser, v8, configs: { [name]: { ms, n, copies, helperChunks } } } as JSON.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,10 +25,10 @@ async function main() {
   const names = option("--config", null)?.split(",");
   const configs = names ? all.filter((c) => names.includes(c.name)) : all;
   const steps = Number(option("--steps", "10"));
-  const worker = new BrowserWorker();
+  const worker = new BrowserWorker("chromium", process.argv.includes("--main-thread") ? "main" : "worker");
   try {
     const { version, v8, ...info } = await worker.request({ cmd: "info" });
-    process.stderr.write(`[browser] Chromium ${version} (V8 ${v8}): ${info.detail}\n`);
+    process.stderr.write(`[browser] Chromium ${version} (V8 ${v8}), steps on the page's ${info.thread === "main" ? "main thread" : "dedicated worker"}: ${info.detail}\n`);
     const out = { ...info, browser: version, v8, configs: {} };
     for (const c of configs) {
       const big = c.kind === "seq2seq" || c.hidden >= 256;

@@ -226,7 +226,8 @@ function versionLines(r) {
   if (r.browserInfo) {
     const b = r.browserInfo;
     const v8 = b.v8 ? `, V8 ${b.v8}` : "";
-    lines.push(`- Chromium ${b.version} (headless${v8}), ${b.isolated ? "cross-origin isolated (shared memory)" : "not isolated (no shared memory)"}: ${b.detail}; timed in the same rounds as the Node workers`);
+    const where = b.thread === "main" ? "on the page's main thread" : b.thread === "worker" ? "in a dedicated Web Worker of the page" : "in a page";
+    lines.push(`- Chromium ${b.version} (headless${v8}), ${b.isolated ? "cross-origin isolated (shared memory)" : "not isolated (no shared memory)"}: ${b.detail}; steps ${where}, timed in the same rounds as the Node workers`);
   }
   const jaxVersion = v.jax?.version ?? r.jaxVersion;
   if (jaxVersion) {

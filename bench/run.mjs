@@ -101,7 +101,7 @@ function startWorkers() {
   } catch {
     notes.push("jax-js columns skipped: @jax-js/jax is a devDependency; run `npm ci`.");
   }
-  // the same build in a headless Chromium page, timed in the same rounds as the Node workers
+  // the same build in a dedicated worker of a headless Chromium page, timed in the same rounds as the Node workers
   try {
     require.resolve("playwright-core");
     if (existsSync(CHROMIUM)) workers.chromium = new BrowserWorker("chromium");
@@ -337,7 +337,7 @@ async function main() {
     memory,
     browser,
     profiles,
-    browserInfo: browser === null || browserInfo === null ? null : { isolated: browserInfo.isolated, detail: browserInfo.detail, version: browserInfo.version, v8: browserInfo.v8 },
+    browserInfo: browser === null || browserInfo === null ? null : { isolated: browserInfo.isolated, detail: browserInfo.detail, version: browserInfo.version, v8: browserInfo.v8, thread: browserInfo.thread },
     seconds: (Date.now() - started) / 1000,
   };
   // the raw figures, to regenerate the report or compare runs
