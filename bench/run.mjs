@@ -179,7 +179,15 @@ async function training(workers) {
       for (const name of order) {
         const slot = status[c.name][name];
         if (!slot.times) continue;
-        const res = await workers[name].request({ cmd: "run", name: c.name, steps: stepsPerRound(name, c) });
+        let res;
+        try {
+          res = await workers[name].request({ cmd: "run", name: c.name, steps: stepsPerRound(name, c) });
+        } catch (err) {
+          // a worker that fails mid-run (a crashed page, say) loses its column, not the whole run;
+          // it is not asked again (a process that exited would never answer)
+          for (const other of configs) if (status[other.name][name]?.times) status[other.name][name] = { na: `failed: ${err.message.split("\n")[0]}` };
+          continue;
+        }
         slot.times.push(...res.times);
         if (typeof res.copies === "number") slot.copies = Math.max(slot.copies ?? 0, res.copies);
       }
