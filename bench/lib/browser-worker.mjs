@@ -28,7 +28,7 @@ const SERVED = ["/dist/esm/", "/bench/lib/models.mjs"];
 // setTimeout(0) in a loop is clamped to 4 ms after five nested calls). A worker may block in
 // Atomics.wait, as Node's main thread may; the page's main thread may not, so there the backend
 // spins while the helper finishes a chunk, and the char-LM RNN, whose sequence jobs meet at every
-// step, took 1.27x Node's CPU per step that way (1.03x in a worker).
+// step, took 1.10-1.27x Node 26's CPU per step that way (0.95-1.03x in a worker; three A/B runs).
 const STEPS = `import * as sg from "/dist/esm/index.mjs";
 import { model } from "/bench/lib/models.mjs";
 const steps = new Map();
