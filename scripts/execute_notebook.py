@@ -16,6 +16,11 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kernel_ports import use_port_slot  # noqa: E402
+
+use_port_slot()
+
 
 def execute(path, out_path, allow_errors=False, timeout=600):
     """Runs every cell of `path` in the notebook's own folder; returns the seconds it took."""

@@ -1,7 +1,7 @@
 // Notebook tasks.
 //   node scripts/notebooks.mjs test [NAME ...]      run test/notebooks (every notebook under nbclient, or those whose file name contains a NAME);
 //                                                  quick mode unless SEQGRAD_QUICK=0 is set (full mode, the lecture-length runs);
-//                                                  without NAMEs, one notebook at a time (SEQGRAD_TEST_JOBS=2 for two)
+//                                                  without NAMEs, two notebooks at a time (SEQGRAD_TEST_JOBS=N for N)
 //   node scripts/notebooks.mjs handouts [NAME ...]  execute notebooks and write handouts/{instructor,student}/NN-name.{ipynb,html,pdf}
 //   node scripts/notebooks.mjs strip                strip outputs from every notebook in place
 // Expects the library built (`npm run build`). Uses Debian's python3 for Jupyter and Chromium for PDF.

@@ -92,7 +92,7 @@ console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
 function grade(dir, out) {
-  return spawnSync("node", [join(root, "scripts", "grade.mjs"), dir, "--out", out, "--source", fixtures, "--cell-timeout", "30", "--notebook-timeout", "400", "--jobs", "1"],
+  return spawnSync("node", [join(root, "scripts", "grade.mjs"), dir, "--out", out, "--source", fixtures, "--cell-timeout", "30", "--notebook-timeout", "400", "--jobs", "2"],
     { cwd: root, encoding: "utf8", env: { ...process.env, INIT_CWD: root } });
 }
 

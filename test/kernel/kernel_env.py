@@ -5,6 +5,7 @@ kernel, installs its specs into a temporary Jupyter data dir and points JUPYTER_
 """
 
 import os
+import sys
 import time
 from pathlib import Path
 from queue import Empty
@@ -12,6 +13,10 @@ from queue import Empty
 from jupyter_client.manager import start_new_kernel
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from kernel_ports import use_port_slot  # noqa: E402
+
+use_port_slot()
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "seqgrad"
 TIMEOUT = 60
