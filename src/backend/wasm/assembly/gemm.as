@@ -12,11 +12,11 @@ import { MR, MR5, NR, kernel4x8, kernel5x8, panelsOf5 } from "./kernel";
 import { packA, packB } from "./pack";
 
 /** Steps of k per packed block. */
-const KC: i32 = 256;
+export const KC: i32 = 256;
 /** Rows of op(A) per packed block (128 = 24 x 5 + 2 x 4 rows: whole panels). */
-const MC: i32 = 128;
+export const MC: i32 = 128;
 /** Columns of op(B) per packed block (a multiple of NR). */
-const NC: i32 = 2048;
+export const NC: i32 = 2048;
 
 /** First free byte after the module's static data: the caller's arena starts here. */
 export function heapBase(): usize {
@@ -100,7 +100,7 @@ export function packBPanels(trans: bool, b: usize, ldb: i32, k: i32, n: i32, out
 }
 
 /** Writes the valid mr x nr corner of a tile (rows NR floats apart) into C: C = T (+ C). */
-function mergeTile(t: usize, c: usize, ldc: usize, mr: i32, nr: i32, accumulate: bool): void {
+export function mergeTile(t: usize, c: usize, ldc: usize, mr: i32, nr: i32, accumulate: bool): void {
   for (let r = 0; r < mr; r++) {
     const src = t + <usize>(r * NR) * 4;
     const dst = c + <usize>r * ldc;

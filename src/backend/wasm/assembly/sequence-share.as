@@ -3,8 +3,9 @@
 // hi multiples of 8, the panel width, so each gate's columns start on a panel of the prepacked
 // W_hh^T). A chunk of step t computes the gate columns of its units,
 //   a_t[:, q H + lo .. q H + hi] += h_{t-1} W_hh^T[:, q H + lo .. q H + hi]   for each gate q,
-// then the cell on those units (cells.as, *Units). Every unit depends on all of h_{t-1}, so a
-// step's chunks start once every chunk of step t-1 is done: parallel.as holds them back.
+// then the cell on those units (cells.as, *Units); the gates' products share one packing of
+// h_{t-1} (gemm-gates.as). Every unit depends on all of h_{t-1}, so a step's chunks start once
+// every chunk of step t-1 is done: parallel.as holds them back.
 // The kernels, their order per element and the layout are those of sequence.as, so the results
 // are the same bits as the one-thread loop.
 //
@@ -14,6 +15,7 @@
 
 import { gruCellUnits, lstmCellUnits } from "./cells";
 import { B_PACKED, sgemm } from "./gemm";
+import { sgemmGates } from "./gemm-gates";
 import { rnnCell } from "./rnn";
 
 const KIND_LSTM_SEQUENCE: i32 = 16;
@@ -41,10 +43,9 @@ export function runSequenceChunk(kind: i32, p: usize, step: i32, lo: i32, hi: i3
     const G = 4 * H;
     const a = ptr(p, 7) + <usize>t * <usize>(B * G) * 4;
     const h = ptr(p, 9);
-    for (let q = 0; q < 4; q++) {
-      const col = q * H + lo;
-      sgemm(false, B_PACKED, B, n, H, 1, h + prev, H, w + <usize>col * <usize>H * 4, H, 1, a + <usize>col * 4, G, work);
-    }
+    // gate q's columns q H + lo .. q H + hi: panels H H floats apart in w, H floats apart in a
+    const panels = <usize>H * <usize>H * 4;
+    sgemmGates(4, B, n, H, h + prev, H, w + <usize>lo * <usize>H * 4, panels, 1, a + <usize>lo * 4, <usize>H * 4, G, work);
     const c = ptr(p, 8);
     lstmCellUnits(B, H, lo, hi, a, c + prev, c + out, h + out, ptr(p, 10) + <usize>t * block);
   } else if (kind == KIND_GRU_SEQUENCE) {
@@ -56,8 +57,10 @@ export function runSequenceChunk(kind: i32, p: usize, step: i32, lo: i32, hi: i3
     for (let q = 0; q < 3; q++) {
       const col = <usize>(q * H + lo) * 4;
       if (bias != 0) for (let b = 0; b < B; b++) memory.copy(hw + <usize>b * row + col, bias + col, <usize>n * 4);
-      sgemm(false, B_PACKED, B, n, H, 1, h + prev, H, w + col * <usize>H, H, bias != 0 ? 1 : 0, hw + col, G, work);
     }
+    const panels = <usize>H * <usize>H * 4;
+    const first = <usize>lo * 4;
+    sgemmGates(3, B, n, H, h + prev, H, w + first * <usize>H, panels, bias != 0 ? 1 : 0, hw + first, <usize>H * 4, G, work);
     const acts = ptr(p, 8) + <usize>t * <usize>(B * G) * 4;
     gruCellUnits(B, H, lo, hi, acts, hw, h + prev, h + out, ptr(p, 10) + <usize>t * block);
   } else {
