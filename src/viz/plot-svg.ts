@@ -2,17 +2,14 @@
 import { decodeNumber } from "./payloads";
 import type { BarPlot, Box, HeatmapPlot, PlotPayload } from "./payloads";
 import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
-import { categoryLabels, yAxis, yAxisWidth } from "./svg/axes";
+import { categoryLabels, yAxis } from "./svg/axes";
 import { xyChart } from "./svg/chart";
 import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
 import { svgDocument, titleHeight } from "./svg/document";
 import { el, text, tooltip } from "./svg/element";
 import { heatmapCells } from "./svg/heatmap";
-import { legend, legendHeight } from "./svg/legend";
+import { legend } from "./svg/legend";
 import { formatValue, scaleOf } from "./svg/scale";
-
-/** Width of a bar chart's legend row. */
-const W = 600;
 
 /** The SVG of a generic plot payload. */
 export function renderPlot(p: PlotPayload): string {
@@ -44,17 +41,15 @@ function heatmapSvg(p: HeatmapPlot, top: number): string {
   return svgDocument(box.x + box.width + 14 + 14 + COLORBAR_WIDTH, box.y + Math.max(box.height, 100) + below + (p.xLabel.length > 0 ? 26 : 8), body, p.title);
 }
 
+/** Grouped bars in the boxes of the payload's layout (plotted area, legend), under the heading. */
 function barSvg(p: BarPlot, top: number): string {
-  const n = p.categories.length;
   const k = p.series.length;
   const band = p.band;
-  const entries = k > 1 ? p.series.map((s) => ({ name: s.name, color: s.color, symbol: "box" as const })) : [];
-  const legendH = legendHeight(entries, W - 20);
-  const plotTop = top + legendH + 12;
-  const left = yAxisWidth(p.yAxis) + 8;
-  const box = { x: left, y: plotTop, width: band * n, height: p.plotHeight };
+  const { layout } = p;
+  const box = { x: layout.plot.x, y: top + layout.plot.y, width: layout.plot.width, height: layout.plot.height };
   const sy = scaleOf(p.yAxis, [box.y + box.height, box.y]);
-  const body = [plotArea(box), ...legend(entries, 16, top, W - 20), ...yAxis(sy, box, p.yAxis.label)];
+  const body = [plotArea(box), ...yAxis(sy, box, p.yAxis.label)];
+  if (layout.legend !== null) body.push(...legend(p.series.map((s) => ({ name: s.name, color: s.color, symbol: "box" as const })), layout.legend.x, top + layout.legend.y, layout.legend.width));
   const zero = sy.map(0);
   p.series.forEach((s, j) => {
     const w = (band * 0.8) / k;
@@ -69,7 +64,7 @@ function barSvg(p: BarPlot, top: number): string {
   const below = categoryTickSpace(p.categoryTicks);
   body.push(...categoryLabels(p.categoryTicks, box.x, band, box.y + box.height, "bottom"));
   if (p.xLabel.length > 0) body.push(text(box.x + box.width / 2, box.y + box.height + below + 16, p.xLabel, { "text-anchor": "middle", class: "axis-label" }));
-  return svgDocument(Math.max(box.x + box.width + 20, 300), box.y + box.height + below + (p.xLabel.length > 0 ? 28 : 10), body, p.title);
+  return svgDocument(layout.width, top + layout.height, body, p.title);
 }
 
 /** The plotted area, unpainted: marks the chart's size (the lab plots at the same size). */

@@ -14,12 +14,12 @@ import { Figure } from "./figure";
 import type { BarPlot, ColorScale, HeatmapPlot, LinePlot, PlotSeries, ScatterPlot } from "./payloads";
 import { autoColorScale, colorScale } from "./data/color-scale";
 import { renderPlot } from "./plot-svg";
-import { categoryTicks } from "./data/category-ticks";
+import { categoryTickSpace, categoryTicks } from "./data/category-ticks";
 import { fitAxis } from "./data/axis";
 import { BAR_PLOT_HEIGHT, seriesColor } from "./payloads/style";
 import { decodeNumber } from "./payloads";
 import type { Axis, ChartLayout } from "./payloads";
-import { chartLayout } from "./svg/chart";
+import { barLayout, chartLayout } from "./svg/chart";
 
 /** The x and y axes of a line or scatter plot. */
 /** Size of a line or scatter chart, in pixels. */
@@ -143,7 +143,11 @@ export function bar(values: Readonly<Record<string, number>> | { categories: rea
   }
   const yAxis = fitAxis(options.yLabel ?? "", series.flatMap((s) => s.values.map(decodeNumber)), "linear", { includeZero: true });
   const band = Math.max(18, Math.min(90, Math.floor(520 / Math.max(1, categories.length))));
-  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series, band, plotHeight: BAR_PLOT_HEIGHT, categoryTicks: categoryTicks(categories, band, "x") };
+  const ticks = categoryTicks(categories, band, "x");
+  const xLabel = options.xLabel ?? "";
+  const legend = series.map((s) => ({ name: s.name, color: s.color, symbol: "box" as const }));
+  const layout = barLayout({ band, categories: categories.length, plotHeight: BAR_PLOT_HEIGHT, yAxis, categorySpace: categoryTickSpace(ticks), xLabel, legend });
+  const payload: BarPlot = { kind: "plot", version: 1, type: "bar", ...common(options), categories, yAxis, series, band, categoryTicks: ticks, layout };
   return new Figure("plot", payload, renderPlot, `Bar chart: ${categories.length} categories, ${series.length} series`);
 }
 

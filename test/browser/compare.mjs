@@ -127,6 +127,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.labScrollers.length === 0, `${name}: the lab scrolls or cuts sideways: ${d.labScrollers.join("; ")}`);
     check(d.labTextsOutside.length === 0, `${name}: lab texts outside the output column: ${d.labTextsOutside.slice(0, 4).join("; ")}`);
   }
+  if (kind === "plot" && bundle["application/vnd.seqgrad.plot.v1+json"].type === "bar") compareBars(name, d);
   if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
   if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) compareTextRoles(name, d);
   if (kind === "attention") {
@@ -140,6 +141,33 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
+}
+
+/** Pixels by which a plotted box's margin in its figure may differ in the two drawings. */
+const MARGIN_TOLERANCE = 2;
+
+/**
+ * A bar chart laid out by its payload: the plotted box at the same margins (left, right, bottom)
+ * within 2 px, the legend's entries the same and at the same places (within 14 px of the plotted
+ * box's corner), category names in the category label's role, and the heading centred.
+ */
+function compareBars(name, d) {
+  const [lab, svg] = [d.labMargins ?? [], d.svgMargins ?? []];
+  check(lab.length === 3 && svg.length === 3 && lab.every((m, i) => Math.abs(m - svg[i]) <= MARGIN_TOLERANCE), `${name}: the plotted box's margins (left, right, bottom) differ; lab ${lab.map(Math.round).join(" ")} | svg ${svg.map(Math.round).join(" ")}`);
+  check(JSON.stringify(d.labLegend) === JSON.stringify(d.svgLegend), `${name}: legend entries differ; lab ${d.labLegend.join(" ")} | svg ${d.svgLegend.join(" ")}`);
+  const far = d.svgLegendAt.filter(([t, x, y]) => {
+    const e = d.labLegendAt.find((l) => l[0] === t);
+    return e === undefined || Math.abs(e[1] - x) > LEGEND_TOLERANCE || Math.abs(e[2] - y) > LEGEND_TOLERANCE;
+  });
+  check(far.length === 0, `${name}: legend entries placed apart: ${far.map(([t, x, y]) => `${t} svg (${Math.round(x)}, ${Math.round(y)}) lab ${JSON.stringify(d.labLegendAt.find((l) => l[0] === t)?.slice(1).map(Math.round) ?? null)}`).join("; ")}`);
+  // category names in the text ink (the heading title's, or without a heading the axis titles'), at the same size and weight
+  const text = (heading, titleInk, axisTitles) => (heading.length > 0 ? titleInk : axisTitles[0]?.ink);
+  const [labText, svgText] = [text(d.labHeading, d.labTitleInk, d.labAxisTitleLook), text(d.svgHeading, d.svgTitleInk, d.svgAxisTitleLook)];
+  const inks = (l) => [...new Set(l.map((x) => x.ink))];
+  check(labText !== undefined && svgText !== undefined && inks(d.labBarCategoryLook).every((c) => c === labText) && inks(d.svgCategoryLook).every((c) => c === svgText), `${name}: category names not in the text ink; lab ${inks(d.labBarCategoryLook).join(" ")} (text ${labText}) | svg ${inks(d.svgCategoryLook).join(" ")} (text ${svgText})`);
+  const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
+  check(sizes(d.labBarCategoryLook) === sizes(d.svgCategoryLook), `${name}: category names' size/weight differ; lab ${sizes(d.labBarCategoryLook)} | svg ${sizes(d.svgCategoryLook)}`);
+  check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
 }
 
 /** Pixels by which a chart note's centre may sit apart in the two drawings (in figure pixels). */
@@ -391,7 +419,8 @@ function readDrawings(section) {
     labBarTitles: [...(layout?.annotations ?? []).filter((a) => a.name === "colorbar-title").map((a) => a.text), ...texts(plot, ".colorbar .cbtitle text")],
     svgBarTitles: texts(svg, "text.colorbar-title"),
     svgCaptions: texts(svg, "text.caption"),
-    labCategoryLook: look(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text")),
+    labCategoryLook: look(bars ? plot?.querySelectorAll(".xaxislayer-above text") : plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text")),
+    labBarCategoryLook: look(plot?.querySelectorAll(".xaxislayer-above text")),
     svgCategoryLook: look(svg?.querySelectorAll("text.category")),
     labBarTickLook: look(plot?.querySelectorAll(".colorbar .cbaxis text, .colorbar .ytick text")),
     svgBarTickLook: look(svg?.querySelectorAll("text.tick")),
@@ -443,8 +472,16 @@ function readDrawings(section) {
       return origin === null ? [] : [...(plot?.querySelectorAll("g.traces") ?? [])].map((g) => g.querySelector("text")).filter((t) => t !== null).map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", (r.left - origin.x) / labScale, (r.top - origin.y) / labScale]; });
     })(),
     svgLegendAt: (() => {
-      const f = svg?.querySelector("rect.frame")?.getBoundingClientRect();
+      const f = svg?.querySelector("rect.frame, rect.plot-area")?.getBoundingClientRect();
       return f === undefined ? [] : [...(svg?.querySelectorAll("g.legend text") ?? [])].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent ?? "", (r.left - f.left) / svgScale, (r.top - f.top) / svgScale]; });
+    })(),
+    // the first plotted box's margins in its figure (left, right, bottom; figure pixels): the payload's layout in both
+    labMargins: layout?.xaxis === undefined || layout?.yaxis === undefined ? null : [layout.xaxis._offset, layout.width - layout.xaxis._offset - layout.xaxis._length, layout.height - layout.yaxis._offset - layout.yaxis._length],
+    svgMargins: (() => {
+      const r = svg?.querySelector("rect.frame, rect.plot-area");
+      if (r === null || r === undefined) return null;
+      const [x, y, w, h] = ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a)));
+      return [x, svg.viewBox.baseVal.width - x - w, svg.viewBox.baseVal.height - y - h];
     })(),
     labFixed: layout !== undefined && layout.autosize === false,
     labSize: layout === undefined ? null : [layout.width, layout.height, layout._size, layout.yaxis?.domain],

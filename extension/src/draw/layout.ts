@@ -95,7 +95,7 @@ export function boxAxis(theme: Theme, a: Axis, domain: [number, number], extra: 
 }
 
 /** Gap between an axis's tick labels and its title, as in the static drawing (px). */
-const TITLE_STANDOFF = 6;
+export const TITLE_STANDOFF = 6;
 
 /** The id of plotly legend number `k` ("legend", "legend2", ...). */
 export function legendId(k: number): string {

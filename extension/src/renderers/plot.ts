@@ -1,12 +1,12 @@
 /** `application/vnd.seqgrad.plot.v1+json`: generic line, scatter, heat-map and bar plots (`viz.line`, ...). */
 import type { BarPlot, HeatmapPlot, PlotPayload } from "seqgrad/payloads";
-import { FONT_FAMILY, FONT_SIZE, labelWidth } from "seqgrad/payloads";
+import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
-import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, payloadAxis } from "../draw/layout";
+import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, TITLE_STANDOFF } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import type { Theme } from "../draw/theme";
+import { roleFont, type Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const PLOT_MIME = "application/vnd.seqgrad.plot.v1+json";
@@ -88,12 +88,14 @@ function heatmapFigure(theme: Theme, p: HeatmapPlot): PlotFigure {
 const MIN_AREA_HEIGHT = 100;
 
 /**
- * Grouped bars in bands of the payload's `band` pixels, `plotHeight` pixels high, not stretched to the
- * output's width, as in the static drawing.
+ * Grouped bars in bands of the payload's `band` pixels, in the payload's layout (plotted area and
+ * legend), not stretched to the output's width, as in the static drawing.
  */
 function barFigure(theme: Theme, p: BarPlot): PlotFigure {
+  const { width, height } = wholeSize(p.layout);
+  const legend = p.layout.legend === null ? null : boxLegends(theme, p.layout.legend, width, height, 0);
   const categories = p.categories.map(plotlyText);
-  const data: PlotObject[] = p.series.map((s) => ({
+  const data: PlotObject[] = p.series.map((s, k) => ({
     type: "bar",
     name: plotlyText(s.name),
     x: categories.map((_, j) => j),
@@ -102,31 +104,22 @@ function barFigure(theme: Theme, p: BarPlot): PlotFigure {
     text: categories,
     hovertemplate: `${plotlyText(s.name)}<br>%{text}: %{y:.4g}<extra></extra>`,
     textposition: "none",
+    ...(legend === null ? { showlegend: false } : { showlegend: true, legend: legend.ids[k] }),
   }));
-  // room for the legend above the bars (plotly would take it from the plotted height)
-  const legend = p.series.length > 1 ? 40 : 0;
-  // the y tick labels' room measured by glyph widths, as the static drawing measures it
-  const longestTick = Math.max(1, ...p.yAxis.tickText.map((t) => labelWidth(t, FONT_SIZE.tick)));
-  const margin = {
-    l: Math.ceil(longestTick) + (p.yAxis.label.length > 0 ? 34 : 14),
-    r: 20,
-    t: 12 + legend,
-    b: tickSpace(p.categoryTicks) + (p.xLabel.length > 0 ? 34 : 10),
-  };
   const n = p.categories.length;
-  // bars fill 80% of their band, as the static drawing draws them
+  const d = domainOf(p.layout.plot, width, height);
+  // bars fill 80% of their band, as the static drawing draws them; category names in their role's ink, as there
+  // no vertical grid and no line at category 0, as in the static drawing: its y axis line and the zero line under the bars
+  const x = axis(theme, p.xLabel, { ...ticks(p.categoryTicks), tickfont: roleFont(theme, "categoryLabel"), range: [-0.5, n - 0.5], domain: d.x, automargin: false, anchor: "y", showgrid: false, zeroline: false });
   const layout = {
-    ...baseLayout(theme, margin.t + p.plotHeight + margin.b),
-    width: margin.l + p.band * n + margin.r,
-    autosize: false,
-    margin,
-    showlegend: p.series.length > 1,
-    legend: { orientation: "h", x: 0, y: 1.02, yanchor: "bottom" },
+    ...fixedLayout(theme, width, height),
+    ...(legend?.layout ?? {}),
+    showlegend: legend !== null,
     barmode: "group",
     bargap: 0.2,
     bargroupgap: 0,
-    xaxis: axis(theme, p.xLabel, { ...ticks(p.categoryTicks), range: [-0.5, n - 0.5], automargin: false }),
-    yaxis: { ...payloadAxis(theme, p.yAxis), automargin: false },
+    xaxis: { ...x, title: { ...(x.title as PlotObject), standoff: TITLE_STANDOFF } },
+    yaxis: boxAxis(theme, p.yAxis, d.y, { anchor: "x", showline: true, linecolor: theme.muted, zeroline: true, zerolinecolor: theme.text, zerolinewidth: 1 }),
   };
   return { data, layout };
 }

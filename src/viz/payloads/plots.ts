@@ -7,7 +7,6 @@ import { finite, jsonNumber, list, struct, text } from "./fields";
 import type { PayloadKind } from "./mime";
 import { AxisSchema, CategoryTicksSchema, ColorScaleSchema, MatrixSchema, payloadFields } from "./shared";
 import { ImagePayloadSchema } from "./image-figure";
-import { BAR_PLOT_HEIGHT } from "./style";
 import { ChartLayoutSchema } from "./chart-layout";
 import { AttentionPayloadSchema, CurvesPayloadSchema, GatesPayloadSchema, GradflowPayloadSchema, GraphPayloadSchema, SpectrumPayloadSchema, TensorPayloadSchema, UnrolledPayloadSchema } from "./figures";
 
@@ -45,9 +44,9 @@ export const HeatmapPlotSchema = struct({
 export type HeatmapPlot = v.InferOutput<typeof HeatmapPlotSchema>;
 
 /**
- * `viz.bar`: one value per category and series (grouped bars), `band` pixels per category and a
- * plotted area `plotHeight` pixels high (both drawings plot at band x categories by plotHeight);
- * `categoryTicks` the category labels both drawings print.
+ * `viz.bar`: one value per category and series (grouped bars), `band` pixels per category;
+ * `categoryTicks` the category labels both drawings print; laid out as `layout` says (its plotted
+ * area is band x categories wide, its legend names the series when there are two or more).
  */
 export const BarPlotSchema = struct({
   ...plotFields,
@@ -56,8 +55,8 @@ export const BarPlotSchema = struct({
   yAxis: AxisSchema,
   series: list(struct({ name: text, color: text, values: list(jsonNumber) })),
   band: finite,
-  plotHeight: v.optional(finite, BAR_PLOT_HEIGHT),
   categoryTicks: CategoryTicksSchema,
+  layout: ChartLayoutSchema,
 });
 export type BarPlot = v.InferOutput<typeof BarPlotSchema>;
 

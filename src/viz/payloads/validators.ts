@@ -81,7 +81,12 @@ export const CONSISTENCY: Rules = {
       if (p.xTicks !== null) length(p.xTicks, p.matrix.colIndex.length, `${path}.xTicks`);
       if (p.yTicks !== null) length(p.yTicks, p.matrix.rowIndex.length, `${path}.yTicks`);
     }
-    if (p.type === "bar") p.series.forEach((s, i) => length(s.values, p.categories.length, `${path}.series[${i}].values`));
+    if (p.type === "bar") {
+      p.series.forEach((s, i) => length(s.values, p.categories.length, `${path}.series[${i}].values`));
+      if (p.layout.legend !== null) length(p.layout.legend.rows, p.series.length, `${path}.layout.legend.rows`, `${p.series.length} rows (one per series)`);
+      // the plotted area holds a band per category
+      if (Math.abs(p.layout.plot.width - p.band * p.categories.length) > 0.01) fail(`${path}.layout.plot.width`, `${p.band * p.categories.length} (band ${p.band} x ${p.categories.length} categories)`, p.layout.plot.width);
+    }
   },
   image(p, path) {
     if (!(p.range[0] < p.range[1])) fail(`${path}.range`, "lo < hi", p.range);

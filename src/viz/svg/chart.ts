@@ -62,6 +62,44 @@ export function chartLayout(o: ChartLayoutOptions): ChartLayout {
   };
 }
 
+/** What decides a bar chart's layout (`barLayout`). */
+export interface BarLayoutOptions {
+  /** Pixels per category, and how many categories. */
+  band: number;
+  categories: number;
+  /** Height of the plotted area. */
+  plotHeight: number;
+  yAxis: Axis;
+  /** Room under the plotted area for the category labels (`categoryTickSpace`). */
+  categorySpace: number;
+  xLabel: string;
+  /** The legend's entries (one per series; shown for two series or more). */
+  legend: readonly LegendEntry[];
+}
+
+/** Least width of a bar chart (a chart of a few categories still has room for its legend). */
+const BAR_MIN_WIDTH = 300;
+
+/**
+ * Where a bar chart's parts go, decided when the payload is built: the legend (two series or more)
+ * at the top, under it the plotted area of `band` x categories by `plotHeight` pixels, left of it
+ * the y tick labels and axis title, under it the category labels and the x axis title.
+ */
+export function barLayout(o: BarLayoutOptions): ChartLayout {
+  const width = Math.max(yAxisWidth(o.yAxis) + 8 + o.band * o.categories + 20, BAR_MIN_WIDTH);
+  const showLegend = o.legend.length > 1;
+  const legendWidth = width - 20;
+  const legendH = showLegend ? legendHeight(o.legend, legendWidth) : 0;
+  const plot = { x: yAxisWidth(o.yAxis) + 8, y: legendH + 12, width: o.band * o.categories, height: o.plotHeight };
+  return {
+    width,
+    height: plot.y + plot.height + o.categorySpace + (o.xLabel.length > 0 ? 28 : 10),
+    plot,
+    legend: showLegend ? { x: 16, y: 0, width: legendWidth, height: legendH, ...legendPlaces(o.legend, legendWidth) } : null,
+    title: null,
+  };
+}
+
 /** Options of `xyChart`. */
 export interface ChartOptions {
   /** Top left corner of the chart. */
