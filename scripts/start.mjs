@@ -53,10 +53,6 @@ export const FRONTENDS = [
   },
 ];
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await main();
-}
-
 async function main() {
   build();
   installKernel();
@@ -190,4 +186,10 @@ function run(program, args, extraEnv = {}) {
     process.stderr.write(`start: \`${program} ${args.join(" ")}\` failed\n`);
     process.exit(result.status ?? 1);
   }
+}
+
+// Last, after every top-level declaration: `main` reads `BUILDS` and the other constants, which do
+// not exist yet while a top-level `await` above them is running (a ReferenceError at `npm start`).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main();
 }

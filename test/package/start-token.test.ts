@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types
 import { FRONTENDS, launch } from "../../scripts/start.mjs";
@@ -20,5 +21,15 @@ describe("npm start", () => {
     expect([run.program, ...run.args].join(" ")).not.toContain(token);
     expect(run.env.JUPYTER_TOKEN).toBe(token);
     expect(run.url).toContain(`token=${token}`);
+  });
+});
+
+describe("npm start as a script", () => {
+  it("calls main() only after every top-level const, let and class is declared (else a ReferenceError)", () => {
+    const lines = readFileSync(new URL("../../scripts/start.mjs", import.meta.url), "utf8").split("\n");
+    const call = lines.findIndex((line) => /^\s*await main\(\);/.test(line));
+    const declarations = lines.flatMap((line, at) => (/^(export )?(const|let|class) /.test(line) ? [at] : []));
+    expect(call).toBeGreaterThan(0);
+    expect(Math.max(...declarations)).toBeLessThan(call);
   });
 });
