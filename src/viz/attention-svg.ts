@@ -3,7 +3,7 @@
  * where the payload's frame says, with the payload's axis titles and colour-bar title.
  */
 import type { AttentionPayload } from "./payloads";
-import { categoryTickSpace, categoryTickWidth } from "./payloads/measure";
+import { axisTitlePlaces } from "./payloads/heat-frame";
 import { categoryLabels } from "./svg/axes";
 import { colorBar } from "./svg/colorbar";
 import { headingHeight, svgDocument } from "./svg/document";
@@ -27,13 +27,12 @@ export function renderAttention(p: AttentionPayload): string {
     body.push(...categoryLabels(p.targetTicks, box.y, cell, box.x, "left"));
     body.push(...categoryLabels(p.sourceTicks, box.x, cell, box.y + box.height, "bottom"));
     // axis titles: under the bottom row's panels, beside the first column's
+    const at = axisTitlePlaces(box, p.sourceTicks, p.targetTicks);
     if (p.colTitle.length > 0 && Math.floor(k / p.columns) === rows - 1) {
-      body.push(text(box.x + box.width / 2, box.y + box.height + categoryTickSpace(p.sourceTicks) + 14, p.colTitle, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
+      body.push(text(at.col.x, at.col.y, p.colTitle, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
     }
     if (p.rowTitle.length > 0 && k % p.columns === 0) {
-      const x = box.x - categoryTickWidth(p.targetTicks) - 16;
-      const y = box.y + box.height / 2;
-      body.push(text(x, y, p.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, ...role("axisTitle"), class: "axis-label" }));
+      body.push(text(at.row.x, at.row.y, p.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${at.row.x} ${at.row.y})`, ...role("axisTitle"), class: "axis-label" }));
     }
   });
   body.push(...colorBar(p.colorScale, { ...p.frame.colorBar, y: p.frame.colorBar.y + top }));

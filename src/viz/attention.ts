@@ -17,7 +17,7 @@ import { categoryTicks } from "./data/category-ticks";
 import { renderAttention } from "./attention-svg";
 import { colorScale } from "./data/color-scale";
 import { FONT_SIZE, formatCell, inkOn, valueColor, visibleToken } from "./payloads/style";
-import { PANEL_TITLE_H, gridFrame } from "./data/heat-frame";
+import { HEAT_TITLES, PANEL_TITLE_H, attentionFrame, gridFrame } from "./payloads/heat-frame";
 import { decodeNumber } from "./payloads/numbers";
 
 /** Most panels drawn and most tokens per axis. */
@@ -33,7 +33,7 @@ export const ATTENTION_MAX_TOKENS = 128;
  */
 export const ATTENTION_SIZE = { panel: 512, grid: 260, width: 880, minCell: 4, maxCell: 36 } as const;
 /** Axis titles and the colour bar's title of the attention figure. */
-export const ATTENTION_TITLES = { row: "target tokens", col: "source tokens", colorBar: "weight" } as const;
+export const ATTENTION_TITLES = HEAT_TITLES.attention;
 
 /** Options of `viz.attention`. */
 export interface AttentionOptions {
@@ -87,7 +87,7 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
   // as many panels per row as fit the width (the colour bar's room counted once)
   const fit = Math.max(1, Math.floor((ATTENTION_SIZE.width - (one.width - one.colorBar.x)) / Math.max(1, one.colorBar.x)));
   const columns = Math.max(1, Math.min(options.columns ?? Math.min(4, fit), panels.length));
-  const payload: AttentionPayload = {
+  const fields: Omit<AttentionPayload, "frame"> = {
     kind: "attention",
     version: 1,
     title: options.title ?? "Attention",
@@ -102,8 +102,8 @@ export function attentionFigure(weights: Tensor | ReadonlyArray<unknown>, option
     colorScale: scale,
     rowTitle: ATTENTION_TITLES.row,
     colTitle: ATTENTION_TITLES.col,
-    frame: gridFrame({ ...spec, columns }),
   };
+  const payload: AttentionPayload = { ...fields, frame: attentionFrame(fields) };
   if (cell >= VALUE_CELL_MIN) for (const panel of panels) panel.values = cellValues(panel.matrix, payload.colorScale);
   return new Figure("attention", payload, renderAttention, `Attention ${T} target x ${S} source tokens, ${count} panel${count === 1 ? "" : "s"}${cut.replace("\u00d7", "x")}`);
 }

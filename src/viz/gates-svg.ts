@@ -3,7 +3,7 @@
  * where the payload's frame says, with the payload's axis title and colour-bar title.
  */
 import type { GatesPayload } from "./payloads";
-import { categoryTickWidth } from "./payloads/measure";
+import { axisTitlePlaces } from "./payloads/heat-frame";
 import { categoryLabels } from "./svg/axes";
 import { colorBar } from "./svg/colorbar";
 import { headingHeight, svgDocument } from "./svg/document";
@@ -22,8 +22,7 @@ export function renderGates(p: GatesPayload): string {
     body.push(text(box.x, box.y - 6, g.label, { ...role("panelTitle"), class: "panel-title" }));
     body.push(...heatmapCells(g.matrix, g.colorScale, box, { annotate: false, label: (i, j, v) => `${g.label}, unit ${g.matrix.rowIndex[i] ?? i}, t=${j} (${p.tokens[j] ?? ""}): ${formatValue(v)}` }));
     if (p.rowTitle.length > 0) {
-      const x = box.x - categoryTickWidth(p.unitTicks) - 16;
-      const y = box.y + box.height / 2;
+      const { x, y } = axisTitlePlaces(box, p.tokenTicks, p.unitTicks).row;
       body.push(text(x, y, p.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x} ${y})`, ...role("axisTitle"), class: "axis-label" }));
     }
     body.push(...categoryLabels(p.unitTicks, box.y, p.cellHeight, box.x, "left"));

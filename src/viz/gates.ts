@@ -22,7 +22,7 @@ import { Figure } from "./figure";
 import type { CategoryTicks, GatePanel, GatesPayload } from "./payloads";
 import { visibleToken } from "./payloads";
 import { categoryTicks } from "./data/category-ticks";
-import { gridFrame, labelRoomBelow } from "./data/heat-frame";
+import { GATES_GRID, HEAT_TITLES, gatesFrame, labelRoomBelow } from "./payloads/heat-frame";
 import { renderGates } from "./gates-svg";
 import { colorScale } from "./data/color-scale";
 
@@ -30,11 +30,10 @@ import { colorScale } from "./data/color-scale";
 export const GATES_MAX_UNITS = 64;
 export const GATES_MAX_STEPS = 96;
 /** Height of a gate panel's title row and the gap under its token labels (px). */
-const GATE_TITLE_H = 22;
-const GATE_GAP = 10;
-/** The units' axis title, the colour bar's title, and the colour bar's largest length (px). */
-const GATE_TITLES = { row: "unit", colorBar: "activation" } as const;
-const GATE_BAR_MAX = 220;
+const GATE_TITLE_H = GATES_GRID.titleH;
+const GATE_GAP = GATES_GRID.gap;
+/** The units' axis title and the colour bar's title. */
+const GATE_TITLES = HEAT_TITLES.gates;
 
 /** Labels of the roles a map of activations may use (a graph carries its own). */
 const LSTM_GATES: Record<string, string> = { gate_i: "input gate i_t", gate_f: "forget gate f_t", gate_o: "output gate o_t" };
@@ -92,21 +91,7 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
   const cellHeight = Math.max(4, Math.min(14, Math.floor(180 / Math.max(1, H))));
   const tokenTicks = categoryTicks(tokens.map(visibleToken), cellWidth, "x");
   const unitLabels = unitTicks(gates[0]?.matrix);
-  const frame = gridFrame({
-    count: gates.length,
-    columns: 1,
-    width: T * cellWidth,
-    height: H * cellHeight,
-    yTicks: unitLabels,
-    xTicks: tokenTicks,
-    yTitle: GATE_TITLES.row,
-    xTitle: "",
-    titleH: GATE_TITLE_H,
-    rowGap: GATE_GAP,
-    scale: gates[0]?.colorScale ?? colorScale("blues", 0, 1, GATE_TITLES.colorBar),
-    barMax: GATE_BAR_MAX,
-  });
-  const payload: GatesPayload = {
+  const fields: Omit<GatesPayload, "frame"> = {
     kind: "gates",
     version: 1,
     title: options.title ?? `${cell.toUpperCase()} gate activations`,
@@ -120,8 +105,8 @@ export function gatesFigure(source: Tensor | Readonly<Record<string, Tensor>>, o
     tokenTicks,
     unitTicks: unitLabels,
     rowTitle: GATE_TITLES.row,
-    frame,
   };
+  const payload: GatesPayload = { ...fields, frame: gatesFrame(fields) };
   return new Figure("gates", payload, renderGates, `${cell.toUpperCase()} gates ${shown.join(", ")} over ${T} steps x ${gates[0]?.matrix.sourceRows ?? 0} units`);
 }
 

@@ -1,10 +1,12 @@
-/** Static drawing of the tensor figure: the heading (title, then shape, dtype and statistics), then bars, a heat map or slices. */
+/**
+ * Static drawing of the tensor figure: the heading (title, then shape, dtype and statistics), then
+ * bars, a value, or heat maps (one, or one per slice) placed by the payload's frame.
+ */
 import { decodeNumber } from "./payloads";
-import type { Box, CellGrid, ColorScale, Matrix, TensorPayload } from "./payloads";
+import type { Box, TensorPayload } from "./payloads";
+import { axisTitlePlaces } from "./payloads/heat-frame";
 import { categoryLabels } from "./svg/axes";
-import { categoryTickSpace, categoryTickWidth } from "./data/category-ticks";
-import { plotArea } from "./plot-svg";
-import { COLORBAR_WIDTH, colorBar } from "./svg/colorbar";
+import { colorBar } from "./svg/colorbar";
 import { NAN_COLOR, PALETTE } from "./svg/colors";
 import { INK, headingHeight, svgDocument } from "./svg/document";
 import { el, role, text, tooltip } from "./svg/element";
@@ -14,8 +16,9 @@ import { formatValue, scaleOf } from "./svg/scale";
 import type { Axis } from "./payloads";
 
 const PAD = 12;
-const SLICE_COLUMNS = 3;
-const SLICES_DRAWN = 8;
+
+/** The views drawn as a grid of heat maps in the payload's frame. */
+type HeatView = Extract<TensorPayload["view"], { type: "heatmap" | "slices" }>;
 
 /** The SVG of a tensor payload. */
 export function renderTensor(p: TensorPayload): string {
@@ -24,10 +27,11 @@ export function renderTensor(p: TensorPayload): string {
   let body: { svg: string[]; width: number; height: number };
   if (v.type === "scalar") body = { svg: [text(PAD, y0 + 26, formatValue(decodeNumber(v.value)), { "font-size": 24, "font-family": "monospace" })], width: 200, height: 40 };
   else if (v.type === "bars") body = bars(v.values.map(decodeNumber), v.index, v.xAxis, v.yAxis, y0);
-  else if (v.type === "heatmap") body = heatmapWithBar(v.matrix, v.grid, v.colorScale, PAD, y0, "");
-  else body = slices(v.slices, v.grids, v.labels, v.sliceCount, v.colorScale, y0);
-  const width = Math.max(body.width, 420);
-  return svgDocument(width, y0 + body.height + PAD, body.svg, p.title, p.subtitle);
+  else body = heatGrid(v, y0 - PAD + 8);
+  const grid = v.type === "heatmap" || v.type === "slices";
+  // a heat map is as wide as its frame (the heading widens it when longer); bars and a scalar at least 420 px
+  const width = grid ? body.width : Math.max(body.width, 420);
+  return svgDocument(width, grid ? y0 - PAD + 8 + body.height : y0 + body.height + PAD, body.svg, p.title, p.subtitle);
 }
 
 function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0: number): { svg: string[]; width: number; height: number } {
@@ -53,57 +57,29 @@ function bars(values: number[], index: number[], xAxisSpec: Axis, axis: Axis, y0
 }
 
 /**
- * A heat map at (x, y) with row/column index labels, the axis titles and a colour bar, its cells as
- * `grid` says.
+ * A tensor's heat map, or one heat map per slice titled by its label, placed where the payload's
+ * frame says: index labels beside and under the cells, the axis titles under the bottom row and
+ * beside the first column (where `axisTitlePlaces` puts them), one colour bar with its title.
  */
-function heatmapWithBar(m: Matrix, grid: CellGrid, scale: ColorScale, x: number, y: number, label: string, bar = true): { svg: string[]; width: number; height: number } {
-  const rows = m.z.length;
-  const cols = m.colIndex.length;
-  const cw = grid.width;
-  const ch = grid.height;
-  const labelTop = label.length > 0 ? 18 : 0;
-  const rowTitle = grid.rowTitle.length > 0 ? 18 : 0;
-  const box: Box = { x: x + rowTitle + Math.max(22, categoryTickWidth(grid.rowTicks) + 10), y: y + labelTop + 4, width: cw * cols, height: ch * rows };
-  const out: string[] = [plotArea(box)];
-  if (label.length > 0) out.push(text(box.x, y + 12, label, role("panelTitle")));
-  out.push(...heatmapCells(m, scale, box, grid.text === null || grid.ink === null ? { annotate: false } : { values: { text: grid.text, ink: grid.ink, size: grid.fontSize } }));
-  out.push(...categoryLabels(grid.rowTicks, box.y, ch, box.x, "left"));
-  out.push(...categoryLabels(grid.colTicks, box.x, cw, box.y + box.height, "bottom"));
-  const below = categoryTickSpace(grid.colTicks);
-  if (grid.colTitle.length > 0) out.push(text(box.x + box.width / 2, box.y + box.height + below + 12, grid.colTitle, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
-  if (rowTitle > 0) out.push(text(x + 12, box.y + box.height / 2, grid.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${x + 12} ${box.y + box.height / 2})`, ...role("axisTitle"), class: "axis-label" }));
-  if (bar) out.push(...colorBar(scale, { x: box.x + box.width + 14, y: box.y, width: 14, height: Math.max(80, box.height) }));
-  const width = box.x + box.width + (bar ? 14 + COLORBAR_WIDTH : 0) - x;
-  const height = labelTop + 4 + Math.max(box.height + below + (grid.colTitle.length > 0 ? 18 : 2), bar ? 80 : 0);
-  if (m.sourceRows <= rows && m.sourceCols <= cols) return { svg: out, width: width + PAD, height };
-  const note = `block means of about ${Math.ceil(m.sourceRows / rows)} x ${Math.ceil(m.sourceCols / cols)} values (${m.sourceRows} x ${m.sourceCols} shown as ${rows} x ${cols})`;
-  out.push(text(box.x, y + height + 6, note, role("caption")));
-  return { svg: out, width: Math.max(width + PAD, note.length * 6 + 50), height: height + 16 };
-}
-
-function slices(ms: Matrix[], grids: CellGrid[], labels: string[], count: number, scale: ColorScale, y0: number): { svg: string[]; width: number; height: number } {
-  const drawn = ms.slice(0, SLICES_DRAWN);
+function heatGrid(v: HeatView, y0: number): { svg: string[]; width: number; height: number } {
+  const panels = v.type === "heatmap" ? [{ matrix: v.matrix, grid: v.grid, label: "" }] : v.slices.map((matrix, k) => ({ matrix, grid: v.grids[k], label: v.labels[k] ?? "" }));
+  const boxes = v.frame.panels;
+  const bottom = Math.max(...boxes.map((b) => b.y));
+  const left = Math.min(...boxes.map((b) => b.x));
   const out: string[] = [];
-  let x = PAD;
-  let y = y0;
-  let rowH = 0;
-  let maxW = 0;
-  drawn.forEach((m, k) => {
-    const grid = grids[k];
-    if (grid === undefined) return;
-    const part = heatmapWithBar(m, grid, scale, x, y, labels[k] ?? "", false);
-    out.push(...part.svg);
-    rowH = Math.max(rowH, part.height);
-    x += part.width + 8;
-    maxW = Math.max(maxW, x);
-    if ((k + 1) % SLICE_COLUMNS === 0) {
-      x = PAD;
-      y += rowH + 8;
-      rowH = 0;
-    }
+  panels.forEach(({ matrix, grid, label }, k) => {
+    const f = boxes[k];
+    if (f === undefined || grid === undefined) return;
+    const box = { ...f, y: f.y + y0 };
+    if (label.length > 0) out.push(text(box.x + box.width / 2, box.y - 6, label, { "text-anchor": "middle", ...role("panelTitle"), class: "panel-title" }));
+    const values = grid.text === null || grid.ink === null ? undefined : { text: grid.text, ink: grid.ink, size: grid.fontSize };
+    out.push(...heatmapCells(matrix, v.colorScale, box, { annotate: false, values }));
+    out.push(...categoryLabels(grid.rowTicks, box.y, grid.height, box.x, "left"));
+    out.push(...categoryLabels(grid.colTicks, box.x, grid.width, box.y + box.height, "bottom"));
+    const at = axisTitlePlaces(box, grid.colTicks, grid.rowTicks);
+    if (grid.colTitle.length > 0 && f.y === bottom) out.push(text(at.col.x, at.col.y, grid.colTitle, { "text-anchor": "middle", ...role("axisTitle"), class: "axis-label" }));
+    if (grid.rowTitle.length > 0 && f.x === left) out.push(text(at.row.x, at.row.y, grid.rowTitle, { "text-anchor": "middle", transform: `rotate(-90 ${at.row.x} ${at.row.y})`, ...role("axisTitle"), class: "axis-label" }));
   });
-  const height = y - y0 + rowH;
-  out.push(...colorBar(scale, { x: maxW + 6, y: y0 + 22, width: 14, height: Math.max(80, height - 48) }));
-  if (count > drawn.length) out.push(text(PAD, y0 + height + 14, `${drawn.length} of ${count} slices shown`, { fill: INK.muted }));
-  return { svg: out, width: maxW + 6 + 14 + COLORBAR_WIDTH, height: height + 20 };
+  out.push(...colorBar(v.colorScale, { ...v.frame.colorBar, y: v.frame.colorBar.y + y0 }));
+  return { svg: out, width: v.frame.width, height: v.frame.height };
 }

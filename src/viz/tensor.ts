@@ -12,6 +12,7 @@ import { computeStats } from "./data/stats";
 import { compact, matrixOf } from "./data/downsample";
 import { Figure } from "./figure";
 import type { ColorScale, JsonNested, Matrix, Stats, TensorPayload, TensorView } from "./payloads";
+import { HEAT_TITLES, tensorFrame } from "./payloads/heat-frame";
 import { autoColorScale } from "./svg/colors";
 import { fitAxis, linearAxis } from "./data/axis";
 import { decodeNumber, formatShape, formatValue } from "./payloads";
@@ -25,7 +26,9 @@ export const TABLE_MAX = 64;
 export const HEATMAP_MAX = 48;
 /** Largest bar strip carried. */
 export const BARS_MAX = 240;
-/** Slices carried for 3-D and larger tensors, and their largest size. */
+/** The colour bar's title of a tensor's heat map. */
+const VALUE_TITLE = HEAT_TITLES.tensor.colorBar;
+/** Slices carried (and drawn) for 3-D and larger tensors, and their largest size. */
 export const SLICES_MAX = 12;
 export const SLICE_SIZE_MAX = 32;
 /** Widest a heat map (or a slice's heat map) is drawn, in pixels. */
@@ -45,12 +48,13 @@ export interface TensorFigureOptions {
 export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figure<"tensor"> {
   checkKnownOptions("viz.tensor", options, TENSOR_OPTIONS);
   const stats = computeStats(t.data);
-  const scale = autoColorScale(stats.min, stats.max);
+  const scale = { ...autoColorScale(stats.min, stats.max), title: VALUE_TITLE };
+  const view = viewOf(t, scale);
   const payload: TensorPayload = {
     kind: "tensor",
     version: 1,
     title: options.title ?? (t.name === undefined ? "Tensor" : `Tensor ${truncateLabel(t.name, 40)}`),
-    subtitle: subtitleOf(t, stats),
+    subtitle: subtitleOf(t, stats, view),
     shape: [...t.shape],
     dtype: t.dtype,
     requiresGrad: t.requiresGrad,
@@ -58,19 +62,26 @@ export function tensorFigure(t: Tensor, options: TensorFigureOptions = {}): Figu
     name: t.name ?? null,
     stats,
     table: t.numel <= TABLE_MAX ? nestedValues(t.data, t.shape, 0, 0) : null,
-    view: viewOf(t, scale),
+    view,
   };
   return new Figure("tensor", payload, renderTensor, tensorSummary(payload));
 }
 
-/** "[3, 5]  ·  float32  ·  requires_grad  ·  min -1  max 2  mean 0.1  std 0.9  ·  1 NaN": what the figure's heading says under the title. */
-function subtitleOf(t: Tensor, s: Stats): string {
+/**
+ * "[3, 5]  ·  float32  ·  requires_grad  ·  min -1  max 2  mean 0.1  std 0.9  ·  1 NaN": what the
+ * figure's heading says under the title; then what of the values is drawn when not all of them
+ * ("48 × 48 block means", "first 12 of 40 slices").
+ */
+function subtitleOf(t: Tensor, s: Stats, view: TensorView): string {
   const parts = [formatShape(t.shape), t.dtype];
   if (t.gradFn !== null) parts.push(`grad_fn=${t.gradFn.name}`);
   else if (t.requiresGrad) parts.push("requires_grad");
   if (t.numel > 1 && s.mean !== null) parts.push(`min ${formatValue(s.min)}  max ${formatValue(s.max)}  mean ${formatValue(s.mean)}  std ${formatValue(s.std)}`);
   if (s.nanCount > 0) parts.push(`${s.nanCount} NaN`);
   if (s.infCount > 0) parts.push(`${s.infCount} Inf`);
+  const m = view.type === "heatmap" ? view.matrix : view.type === "slices" ? view.slices[0] : undefined;
+  if (m !== undefined && (m.sourceRows > m.z.length || m.sourceCols > m.colIndex.length)) parts.push(`shown as ${m.z.length} \u00d7 ${m.colIndex.length} block means`);
+  if (view.type === "slices" && view.sliceCount > view.slices.length) parts.push(`first ${view.slices.length} of ${view.sliceCount} slices`);
   return parts.join("  \u00b7  ");
 }
 
@@ -92,7 +103,8 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
     const [r, c] = fitAspect(rows, cols, HEATMAP_MAX);
     const matrix = matrixOf(t.data, 0, rows, cols, r, c);
     const scale = r < rows || c < cols ? shownScale([matrix]) : colorScale;
-    return { type: "heatmap", matrix, colorScale: scale, grid: cellGrid(matrix, scale, HEATMAP_EXTENT) };
+    const grid = cellGrid(matrix, scale, HEATMAP_EXTENT);
+    return { type: "heatmap", matrix, colorScale: scale, grid, frame: tensorFrame([{ matrix, grid }], false, scale) };
   }
   const lead = shape.slice(0, -2);
   const sliceCount = lead.reduce((a, b) => a * b, 1);
@@ -104,7 +116,9 @@ function viewOf(t: Tensor, colorScale: ColorScale): TensorView {
     labels.push(`[${[...unravel(k, lead), ":", ":"].join(", ")}]`);
   }
   const scale = r < rows || c < cols ? shownScale(slices) : colorScale;
-  return { type: "slices", labels, slices, sliceCount, colorScale: scale, grids: slices.map((m) => cellGrid(m, scale, SLICE_EXTENT, shape.length - 2)) };
+  const panels = slices.map((matrix) => ({ matrix, grid: cellGrid(matrix, scale, SLICE_EXTENT, shape.length - 2) }));
+  const frame = tensorFrame(panels, true, scale);
+  return { type: "slices", labels, slices, sliceCount, colorScale: scale, grids: panels.map((panel) => panel.grid), frame };
 }
 
 /** Shown rows and columns: at most `max` along the longer side, keeping the aspect ratio. */
@@ -118,7 +132,7 @@ function shownScale(ms: readonly Matrix[]): ColorScale {
   const values: number[] = [];
   for (const m of ms) for (const row of m.z) for (const v of row) if (typeof v === "number") values.push(v);
   const s = computeStats(values);
-  return autoColorScale(s.min, s.max);
+  return { ...autoColorScale(s.min, s.max), title: VALUE_TITLE };
 }
 
 function unravel(k: number, dims: readonly number[]): number[] {

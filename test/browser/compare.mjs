@@ -65,7 +65,8 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(JSON.stringify(d.labNodeLines) === JSON.stringify(d.svgNodeLines), `${name}: node text differs; lab ${d.labNodeLines.slice(0, 6).join(" | ")} | svg ${d.svgNodeLines.slice(0, 6).join(" | ")}`);
     check(d.svgNodeTitles === nodes, `${name}: static nodes with a <title>; expected ${nodes}, got ${d.svgNodeTitles}`);
   }
-  if (fixedSize(kind, bundle)) {
+  // (a tensor's heat maps are compared panel by panel, below)
+  if (fixedSize(kind, bundle) && kind !== "tensor") {
     const [lw, lh] = d.labPlotSize ?? [NaN, NaN];
     const [sw, sh] = d.svgPlotSize ?? [NaN, NaN];
     check(d.labPlotSize !== null, `${name}: the lab stretches the chart to the output's width; the static drawing plots ${sw} x ${sh} px`);
@@ -129,7 +130,10 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
   }
   if (kind === "plot" && bundle["application/vnd.seqgrad.plot.v1+json"].type === "bar") compareBars(name, d);
   if (HEAT_GRID_KINDS.has(kind)) compareHeatGrid(name, kind, bundle, d);
-  if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) compareTextRoles(name, d);
+  if (HEAT_GRID_KINDS.has(kind) || (kind === "tensor" && fixedSize(kind, bundle))) {
+    compareTextRoles(name, d);
+    compareHeatPlaces(name, d);
+  }
   if (kind === "attention") {
     // the weights the payload prints in cells, panel by panel, row by row, in both drawings
     const p = bundle["application/vnd.seqgrad.attention.v1+json"];
@@ -138,8 +142,23 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     const lab = d.labCellValues.filter((t) => !titles.has(t));
     check(JSON.stringify(lab) === JSON.stringify(want) && JSON.stringify(d.svgCellValues) === JSON.stringify(want), `${name}: attention values in cells differ; payload ${want.slice(0, 8).join(" ")} | lab ${lab.slice(0, 8).join(" ")} | svg ${d.svgCellValues.slice(0, 8).join(" ")}`);
   }
-  // the lab shows one slice of a 3-D tensor at a time (the first), the static SVG all of them
-  if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues.slice(0, Math.max(d.labCellValues.length, d.svgCellValues.length > 0 ? 1 : 0))), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
+  // every slice of a 3-D tensor, in both
+  if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
+  if (kind === "tensor" && fixedSize(kind, bundle)) {
+    const v = bundle["application/vnd.seqgrad.tensor.v1+json"].view;
+    const panels = v.type === "slices" ? v.slices.length : 1;
+    check(d.labPanelSizes.length === panels && d.svgPanelSizes.length === panels, `${name}: heat maps; expected ${panels} (every slice carried), got lab ${d.labPanelSizes.length} | svg ${d.svgPanelSizes.length}`);
+    check(d.labFixed, `${name}: the lab stretches the heat map to the output's width; the payload's frame fixes its size`);
+    const m = v.type === "slices" ? v.slices[0] : v.matrix;
+    const g = v.type === "slices" ? v.grids[0] : v.grid;
+    const want = [m.colIndex.length * g.width, m.rowIndex.length * g.height];
+    for (const [who, sizes] of [["lab", d.labPanelSizes], ["svg", d.svgPanelSizes]]) {
+      const off = sizes.filter(([w, h]) => Math.abs(w - want[0]) > SIZE_TOLERANCE || Math.abs(h - want[1]) > SIZE_TOLERANCE);
+      check(off.length === 0, `${name}: ${who} heat maps are not the payload's ${want[0]} x ${want[1]} px: ${off.slice(0, 3).map(([w, h]) => `${w} x ${h}`).join(", ")}`);
+    }
+    const labels = v.type === "slices" ? v.labels : [];
+    check(JSON.stringify(d.labPanelTitles.filter((t) => labels.includes(t))) === JSON.stringify(labels) && JSON.stringify(d.svgPanelTitles) === JSON.stringify(labels), `${name}: slice labels differ from the payload's; payload ${labels.join(" ")} | lab ${d.labPanelTitles.join(" ")} | svg ${d.svgPanelTitles.join(" ")}`);
+  }
   if (name === "tensor-2x3-values") check(d.svgCellValues.length === 6, `${name}: expected 6 values in cells, got ${d.svgCellValues.length}`);
 }
 
@@ -246,6 +265,25 @@ function compareTextRoles(name, d) {
     const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
     check(sizes(lab) === sizes(svg), `${name}: ${what.split(" in ")[0]}: size/weight differ; lab ${sizes(lab)} | svg ${sizes(svg)}`);
   }
+}
+
+/** Pixels by which a heat map's axis title or colour bar may sit apart in the two drawings. */
+const PLACE_TOLERANCE = 3;
+
+/**
+ * Heat maps: every axis title's centre and the colour bar's box, measured from the first panel's
+ * cells, agree within `PLACE_TOLERANCE` px in the two drawings.
+ */
+function compareHeatPlaces(name, d) {
+  const far = [];
+  d.svgHeatTitlesAt.forEach(([t, x, y], i) => {
+    const lab = d.labHeatTitlesAt[i];
+    if (lab === undefined || lab[0] !== t || Math.abs(lab[1] - x) > PLACE_TOLERANCE || Math.abs(lab[2] - y) > PLACE_TOLERANCE) far.push(`${t} svg (${x.toFixed(1)}, ${y.toFixed(1)}) lab ${lab === undefined ? "none" : `${lab[0]} (${lab[1].toFixed(1)}, ${lab[2].toFixed(1)})`}`);
+  });
+  check(d.labHeatTitlesAt.length === d.svgHeatTitlesAt.length && far.length === 0, `${name}: axis titles placed apart (${d.labHeatTitlesAt.length} lab, ${d.svgHeatTitlesAt.length} svg): ${far.slice(0, 3).join("; ")}`);
+  const [lab, svg] = [d.labColorBarAt, d.svgColorBarAt];
+  const show = (b) => (b === null ? "none" : b.map((n) => n.toFixed(1)).join(", "));
+  check(lab !== null && svg !== null && lab.every((n, i) => Math.abs(n - svg[i]) <= PLACE_TOLERANCE), `${name}: colour bars differ (x, y, width, height from the cells); lab ${show(lab)} | svg ${show(svg)}`);
 }
 
 /** Pixels by which a drawn cell's side may differ from the payload's cell size (a panel's size over its cells). */
@@ -358,6 +396,24 @@ function readDrawings(section) {
     return { text: t.textContent ?? "", ink: ink(t), size: Math.round(parseFloat(s.fontSize)), weight: Number(s.fontWeight) >= 550 ? "bold" : "normal", dx: ((r.left + r.right) / 2 - (f.left + f.right) / 2) / scale, dy: (f.bottom - (r.top + r.bottom) / 2) / scale };
   };
   const panelTitles = new Set([...(svg?.querySelectorAll("text.panel-title") ?? [])].map((t) => t.textContent ?? ""));
+  // the lab's annotations of a name ("axis-title", "panel-title", "colorbar-title"; cell values have none), as painted
+  const annotated = (test) => (layout?.annotations ?? []).map((a, i) => [a, i]).filter(([a]) => test(a.name)).map(([, i]) => plot?.querySelector(`.annotation[data-index="${i}"] .annotation-text`)).filter((t) => t !== null && t !== undefined);
+  const labAxisTitleNodes = [...(plot?.querySelectorAll(AXIS_TITLES) ?? []), ...annotated((n) => n === "axis-title")];
+  // centres of texts relative to a box's top left corner, sorted by text and place
+  const centres = (nodes, origin) => origin === null || origin === undefined ? [] : [...nodes].filter((t) => (t.textContent ?? "").length > 0).map((t) => {
+    const r = t.getBoundingClientRect();
+    return [t.textContent ?? "", (r.left + r.right) / 2 - origin.x, (r.top + r.bottom) / 2 - origin.y];
+  }).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+  const svgHeatOrigin = (() => {
+    const r = svg?.querySelector("rect.heatmap-frame")?.getBoundingClientRect();
+    return r === undefined ? null : { x: r.left, y: r.top };
+  })();
+  // a box relative to an origin: [x, y, width, height]
+  const boxAt = (el, origin) => {
+    if (el === null || el === undefined || origin === null) return null;
+    const r = el.getBoundingClientRect();
+    return [r.left - origin.x, r.top - origin.y, r.width, r.height];
+  };
   // the top left corner of the lab's first plotted box, in the page
   // the scale each drawing is shown at (the lab fits a wide chart to its column, the static SVG scales to its box)
   const labScale = (() => {
@@ -402,11 +458,11 @@ function readDrawings(section) {
     labPanels,
     svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
     // axis titles, and the plotted size of a chart of fixed size (null when the lab autosizes it)
-    labAxisTitles: unique(texts(plot, AXIS_TITLES)),
+    labAxisTitles: unique(labAxisTitleNodes.map((t) => t.textContent ?? "").filter((t) => t.length > 0)),
     svgAxisTitles: unique(texts(svg, "text.axis-label")),
     labFramed: layout !== undefined && layout.xaxis?.showline === true && layout.xaxis?.mirror === true,
     svgFramed: svg?.querySelector("rect.frame, rect.heatmap-frame") !== null && svg?.querySelector("rect.frame, rect.heatmap-frame") !== undefined,
-    labAxisTitleInk: [...(plot?.querySelectorAll(AXIS_TITLES) ?? [])].map(ink),
+    labAxisTitleInk: labAxisTitleNodes.map(ink),
     svgAxisTitleInk: [...(svg?.querySelectorAll("text.axis-label") ?? [])].map(ink),
     labTitleInk: rgb(getComputedStyle(lab?.querySelector(".jp-seqgrad-heading-title") ?? document.body).color),
     svgTitleInk: rgb(getComputedStyle(svg?.querySelector("text.title") ?? svg ?? document.body).fill),
@@ -426,7 +482,12 @@ function readDrawings(section) {
     svgBarTickLook: look(svg?.querySelectorAll("text.tick")),
     labPanelTitleLook: look([...(plot?.querySelectorAll(".annotation-text") ?? [])].filter((t) => panelTitles.has(t.textContent ?? ""))),
     svgPanelTitleLook: look(svg?.querySelectorAll("text.panel-title")),
-    labAxisTitleLook: look(plot?.querySelectorAll(AXIS_TITLES)),
+    labAxisTitleLook: look(labAxisTitleNodes),
+    // heat maps: axis titles' centres and the colour bar's box, from the first panel's cells' top left corner
+    labHeatTitlesAt: centres(labAxisTitleNodes, labPlotOrigin()),
+    svgHeatTitlesAt: centres(svg?.querySelectorAll("text.axis-label") ?? [], svgHeatOrigin),
+    labColorBarAt: boxAt(plot?.querySelector(".colorbar .cbfill"), labPlotOrigin()),
+    svgColorBarAt: boxAt(svg?.querySelector("rect.colorbar-frame"), svgHeatOrigin),
     svgAxisTitleLook: look(svg?.querySelectorAll("text.axis-label")),
     // numeric tick labels (gradient flow's parameter names are category labels)
     labTickLook: look([...(plot?.querySelectorAll(".xaxislayer-above text, .yaxislayer-above text") ?? [])].filter((t) => /^[\u2212-]?\d+(\.\d+)?(e[\u2212-]?\d+)?$/.test(t.textContent ?? ""))),
@@ -441,7 +502,7 @@ function readDrawings(section) {
     svgPanelSizes: [...(svg?.querySelectorAll("rect.heatmap-frame") ?? [])].map((r) => [Number(r.getAttribute("width")), Number(r.getAttribute("height"))]),
     labNodes: lab?.querySelectorAll(".jp-seqgrad-node").length ?? 0,
     // values printed in heat-map cells, row by row
-    labCellValues: texts(plot, ".annotation-text"),
+    labCellValues: annotated((n) => n === undefined || n === "").map((t) => t.textContent ?? "").filter((t) => t.length > 0),
     svgCellValues: texts(svg, "text.value"),
     // graph: the text lines of every node, and the hover text of the static nodes
     labNodeLines: texts(lab, ".jp-seqgrad-node text"),

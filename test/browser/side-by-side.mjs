@@ -97,7 +97,9 @@ export async function runSideBySide(browser) {
   console.log("side by side (lab renderer | static SVG)");
   mkdirSync(OUT, { recursive: true });
   const { page, close } = await openComparePage(browser);
-  const figures = { ...makeAll(), ...hardFigures() };
+  // SEQGRAD_CASES=<regex> draws only the cases whose names match (while working on one kind)
+  const only = process.env.SEQGRAD_CASES === undefined ? null : new RegExp(process.env.SEQGRAD_CASES);
+  const figures = Object.fromEntries(Object.entries({ ...makeAll(), ...hardFigures() }).filter(([name]) => only === null || only.test(name)));
   let index = 0;
   for (const [name, bundle] of Object.entries(figures)) {
     const shot = join(OUT, `${String(index).padStart(2, "0")}-${name}.png`);

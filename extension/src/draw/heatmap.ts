@@ -3,8 +3,8 @@
  * roles of seqgrad/payloads (category labels in the text ink, colour-bar ticks muted, as the static
  * drawing prints them), and the placement of a grid of heat maps from the payload's frame.
  */
-import type { Box, CategoryTicks, ColorScale, HeatFrame, Matrix } from "seqgrad/payloads";
-import { HEATMAP_FRAME, categoryTickSpace, categoryTickWidth } from "seqgrad/payloads";
+import type { Box, CategoryTicks, ColorScale, HeatFrame, Matrix, Point, TextRoleName } from "seqgrad/payloads";
+import { HEATMAP_FRAME, axisTitlePlaces, categoryTickSpace, categoryTickWidth } from "seqgrad/payloads";
 import { colorFields, colorbarTicks, formatValue, plotValue } from "./colors";
 import { axis } from "./layout";
 import { plotlyText, type PlotObject } from "./plotly";
@@ -153,4 +153,58 @@ export function frameColorbarTitle(theme: Theme, frame: HeatFrame, scale: ColorS
     borderpad: 0,
     font: roleFont(theme, "colorBarTitle"),
   }];
+}
+
+/** Names of the annotations that print a frame's axis and panel titles (the side-by-side test reads them). */
+export const AXIS_TITLE_NAME = "axis-title";
+export const PANEL_TITLE_NAME = "panel-title";
+
+/**
+ * How far above its baseline a line of text has the middle of its box, in em: (ascent - descent) / 2
+ * of DejaVu Sans. The static drawing places text by its baseline, plotly an annotation by its box.
+ */
+const MIDDLE_ABOVE_BASELINE = 0.346;
+
+/**
+ * An annotation of `role` printing `text` whose baseline passes through `at` (frame pixels), as the
+ * static drawing's `<text>` at that point: centred on it, or turned a quarter left (`turned`), the
+ * baseline then vertical. Named `name` so tests can find it.
+ */
+export function frameText(theme: Theme, frame: HeatFrame, name: string, role: TextRoleName, text: string, at: Point, turned = false): PlotObject {
+  const font = roleFont(theme, role);
+  const lift = font.size * MIDDLE_ABOVE_BASELINE;
+  const x = turned ? at.x - lift : at.x;
+  const y = turned ? at.y : at.y - lift;
+  return {
+    name,
+    text: plotlyText(text),
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: x / Math.ceil(frame.width),
+    xanchor: "center",
+    y: 1 - y / Math.ceil(frame.height),
+    yanchor: "middle",
+    borderpad: 0,
+    textangle: turned ? -90 : 0,
+    font,
+  };
+}
+
+/**
+ * The axis titles of the panel whose cells fill `box`, where the static drawing prints them
+ * (`axisTitlePlaces` of seqgrad/payloads): `col` under the x labels, `row` left of the y labels,
+ * each left out when empty.
+ */
+export function frameAxisTitles(theme: Theme, frame: HeatFrame, box: Box, titles: { col: string; row: string }, xTicks: CategoryTicks, yTicks: CategoryTicks): PlotObject[] {
+  const at = axisTitlePlaces(box, xTicks, yTicks);
+  const out: PlotObject[] = [];
+  if (titles.col.length > 0) out.push(frameText(theme, frame, AXIS_TITLE_NAME, "axisTitle", titles.col, at.col));
+  if (titles.row.length > 0) out.push(frameText(theme, frame, AXIS_TITLE_NAME, "axisTitle", titles.row, at.row, true));
+  return out;
+}
+
+/** A panel's title centred over its cells (baseline 6 px above them), as the static drawing prints it. */
+export function framePanelTitle(theme: Theme, frame: HeatFrame, box: Box, title: string): PlotObject[] {
+  return title.length === 0 ? [] : [frameText(theme, frame, PANEL_TITLE_NAME, "panelTitle", title, { x: box.x + box.width / 2, y: box.y - 6 })];
 }

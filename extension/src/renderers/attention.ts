@@ -5,10 +5,10 @@
 import type { AttentionPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { frameAxisTitles, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, framePanelTitle, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import { roleFont, type Theme } from "../draw/theme";
+import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const ATTENTION_MIME = "application/vnd.seqgrad.attention.v1+json";
@@ -33,8 +33,6 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
   const rows = Math.max(1, Math.ceil(p.panels.length / columns));
   const data: PlotObject[] = [];
   const layout: PlotObject = { ...baseLayout(theme, p.frame.height), ...frameLayout(p.frame) };
-  const W = Math.ceil(p.frame.width);
-  const H = Math.ceil(p.frame.height);
   const annotations: PlotObject[] = [];
   p.panels.forEach((panel, i) => {
     const m = panel.matrix;
@@ -53,7 +51,8 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
       hover: (r, c, v) => [`target ${target[r] ?? ""} (t=${m.rowIndex[r]})`, `source ${source[c] ?? ""} (s=${m.colIndex[c]})`, `weight ${v}`],
     }));
     // axis titles under the bottom row's panels and beside the first column's, as the static drawing
-    const axes = heatmapAxes(theme, Math.floor(i / columns) === rows - 1 ? p.colTitle : "", i % columns === 0 ? p.rowTitle : "", p.sourceTicks, p.targetTicks);
+    const axes = heatmapAxes(theme, "", "", p.sourceTicks, p.targetTicks);
+    annotations.push(...frameAxisTitles(theme, p.frame, box, { col: Math.floor(i / columns) === rows - 1 ? p.colTitle : "", row: i % columns === 0 ? p.rowTitle : "" }, p.sourceTicks, p.targetTicks));
     const domain = frameDomains(p.frame, box);
     layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
     layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };
@@ -62,9 +61,7 @@ export function attentionFigure(theme: Theme, p: AttentionPayload): PlotFigure {
     if (values !== null) {
       m.z.forEach((row, r) => row.forEach((_, c) => annotations.push({ x: c, y: r, xref: axisId("x", i), yref: axisId("y", i), text: plotlyText(values.text[r]?.[c] ?? ""), showarrow: false, font: { size: values.size, color: values.ink[r]?.[c] ?? theme.text } })));
     }
-    if (panel.title.length > 0) {
-      annotations.push({ text: plotlyText(panel.title), showarrow: false, xref: "paper", yref: "paper", x: (box.x + box.width / 2) / W, y: 1 - (box.y - 4) / H, yanchor: "bottom", font: roleFont(theme, "panelTitle") });
-    }
+    annotations.push(...framePanelTitle(theme, p.frame, box, panel.title));
   });
   const first = data[0];
   if (first !== undefined) first.colorbar = { ...(first.colorbar as PlotObject), ...frameColorbar(p.frame) };

@@ -5,7 +5,7 @@
 import type { GatesPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { frameAxisTitles, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import { roleFont, type Theme } from "../draw/theme";
@@ -49,7 +49,8 @@ export function gatesFigure(theme: Theme, p: GatesPayload): PlotFigure {
       colorbarTitle: false,
       hover: (r, c, v) => [gate.label, `unit ${m.rowIndex[r]}`, `step ${m.colIndex[c]}: ${tokens[c] ?? ""}`, `value ${v}`],
     }));
-    const axes = heatmapAxes(theme, "", p.rowTitle, p.tokenTicks, p.unitTicks);
+    const axes = heatmapAxes(theme, "", "", p.tokenTicks, p.unitTicks);
+    annotations.push(...frameAxisTitles(theme, p.frame, box, { col: "", row: p.rowTitle }, p.tokenTicks, p.unitTicks));
     const domain = frameDomains(p.frame, box);
     layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
     layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };

@@ -1,16 +1,17 @@
 /**
  * `application/vnd.seqgrad.tensor.v1+json`: a tensor's values. 0-D shows the value, 1-D a bar strip,
- * 2-D a heat map, 3-D and above a heat map per slice with a slice selector; a small matrix (up to
- * 8 x 8) prints its values in cells of the payload's size. Hover gives the index and value; the heading
- * (the payload's title and subtitle) gives shape, dtype, grad_fn and statistics.
+ * 2-D a heat map, 3-D and above a heat map per slice (every slice the payload carries, laid out by
+ * its frame); a small matrix (up to 8 x 8) prints its values in cells of the payload's size. Hover
+ * gives the index and value; the heading (the payload's title and subtitle) gives shape, dtype,
+ * grad_fn and statistics.
  */
-import type { CellGrid, ColorScale, Matrix, TensorPayload, TensorView } from "seqgrad/payloads";
+import type { TensorPayload, TensorView } from "seqgrad/payloads";
 import { colorFields, formatValue, plotValue } from "../draw/colors";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { el, heading } from "../draw/dom";
-import { heatmapAxes, heatmapTrace, tickSpace, tickWidth } from "../draw/heatmap";
-import { baseLayout, payloadAxis } from "../draw/layout";
-import { plotlyText, type PlotFigure } from "../draw/plotly";
+import { frameAxisTitles, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, framePanelTitle, heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { axisId, axisKey, baseLayout, payloadAxis } from "../draw/layout";
+import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
@@ -18,7 +19,6 @@ export const TENSOR_MIME = "application/vnd.seqgrad.tensor.v1+json";
 
 export class TensorRenderer extends PlotWidget<"tensor"> {
   protected readonly kind = "tensor";
-  private slice = 0;
 
   protected async draw(p: TensorPayload): Promise<void> {
     const top = this.topNode;
@@ -32,35 +32,7 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       await this.plot((theme) => barsFigure(theme, view));
       return;
     }
-    if (view.type === "heatmap") {
-      await this.plot((theme) => matrixFigure(theme, view.matrix, view.grid, view.colorScale));
-      return;
-    }
-    const slices = view.slices;
-    this.slice = Math.min(this.slice, slices.length - 1);
-    const select = el("select", "jp-seqgrad-slice-select");
-    select.setAttribute("aria-label", "slice");
-    view.labels.forEach((label, i) => {
-      const option = el("option", "", label);
-      option.value = String(i);
-      select.appendChild(option);
-    });
-    select.value = String(this.slice);
-    const note = view.sliceCount > slices.length ? ` (first ${slices.length} of ${view.sliceCount})` : "";
-    const controls = el("label", "jp-seqgrad-controls", `slice${note} `);
-    controls.appendChild(select);
-    top.appendChild(controls);
-    const drawSlice = (): Promise<void> => {
-      const matrix = slices[this.slice];
-      const grid = view.grids[this.slice];
-      if (matrix === undefined || grid === undefined) return Promise.resolve();
-      return this.plot((theme) => matrixFigure(theme, matrix, grid, view.colorScale));
-    };
-    select.addEventListener("change", () => {
-      this.slice = Number(select.value);
-      void drawSlice();
-    });
-    await drawSlice();
+    await this.plot((theme) => heatGridFigure(theme, view));
   }
 }
 
@@ -82,57 +54,51 @@ function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): 
   };
 }
 
-/** Room right of a heat map for its colour bar and tick labels, and above it. */
-const COLORBAR_ROOM = 110;
-const TOP_ROOM = 12;
-const MIN_PLOT_HEIGHT = 80;
-
 /**
- * A heat map of cells of the payload's size (small or large, never stretched to the output's width),
- * with the payload's index labels and axis titles; a small matrix prints its values in the cells.
+ * A tensor's heat map, or every slice carried (each titled by its label), where the payload's frame
+ * puts them, as the static drawing draws them: cells of the payload's size (a small matrix prints
+ * its values in them), index labels, axis titles under the bottom row and beside the first column,
+ * one colour bar with its title. Hover gives each cell's index and value.
  */
-function matrixFigure(theme: Theme, matrix: Matrix, grid: CellGrid, scale: ColorScale): PlotFigure {
-  const rows = matrix.rowIndex.length;
-  const cols = matrix.colIndex.length;
-  const downsampled = matrix.sourceRows > rows || matrix.sourceCols > cols;
-  const trace = heatmapTrace({
-    matrix,
-    scale,
-    theme,
-    hover: (r, c, v) => [`[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
+function heatGridFigure(theme: Theme, view: Extract<TensorView, { type: "heatmap" | "slices" }>): PlotFigure {
+  const panels = view.type === "heatmap" ? [{ matrix: view.matrix, grid: view.grid, label: "" }] : view.slices.map((matrix, k) => ({ matrix, grid: view.grids[k], label: view.labels[k] ?? "" }));
+  const frame = view.frame;
+  const bottom = Math.max(...frame.panels.map((b) => b.y));
+  const left = Math.min(...frame.panels.map((b) => b.x));
+  const data: PlotObject[] = [];
+  const annotations: PlotObject[] = [];
+  const layout: PlotObject = { ...baseLayout(theme, frame.height), ...frameLayout(frame) };
+  panels.forEach(({ matrix, grid, label }, i) => {
+    const box = frame.panels[i];
+    if (box === undefined || grid === undefined) return;
+    const downsampled = matrix.sourceRows > matrix.rowIndex.length || matrix.sourceCols > matrix.colIndex.length;
+    const where = label.length > 0 ? `${label} ` : "";
+    data.push(heatmapTrace({
+      matrix,
+      scale: view.colorScale,
+      xaxis: axisId("x", i),
+      yaxis: axisId("y", i),
+      showScale: i === 0,
+      theme,
+      colorbarTitle: false,
+      hover: (r, c, v) => [`${where}[${matrix.rowIndex[r]}, ${matrix.colIndex[c]}]${downsampled ? " (block mean)" : ""}`, `value ${v}`],
+    }));
+    const axes = heatmapAxes(theme, "", "", grid.colTicks, grid.rowTicks);
+    const domain = frameDomains(frame, box);
+    layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, matrix.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
+    layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [matrix.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };
+    annotations.push(...frameAxisTitles(theme, frame, box, { col: box.y === bottom ? grid.colTitle : "", row: box.x === left ? grid.rowTitle : "" }, grid.colTicks, grid.rowTicks));
+    annotations.push(...framePanelTitle(theme, frame, box, label));
+    // the values the library printed in the cells, in its text and ink
+    const text = grid.text;
+    const ink = grid.ink;
+    if (text !== null && ink !== null) {
+      matrix.z.forEach((row, r) => row.forEach((_, c) => annotations.push({ x: c, y: r, xref: axisId("x", i), yref: axisId("y", i), text: plotlyText(text[r]?.[c] ?? ""), showarrow: false, font: { size: grid.fontSize, color: ink[r]?.[c] ?? theme.text } })));
+    }
   });
-  const axes = heatmapAxes(theme, grid.colTitle, grid.rowTitle, grid.colTicks, grid.rowTicks);
-  // the values the library printed in the cells, in its text and ink
-  const text = grid.text;
-  const ink = grid.ink;
-  const annotations = text === null || ink === null ? [] : matrix.z.flatMap((row, r) => row.map((_, c) => ({
-    x: c,
-    y: r,
-    xref: "x",
-    yref: "y",
-    text: plotlyText(text[r]?.[c] ?? ""),
-    showarrow: false,
-    font: { size: grid.fontSize, color: ink[r]?.[c] ?? theme.text },
-  })));
-  const margin = {
-    l: tickWidth(grid.rowTicks) + (grid.rowTitle.length > 0 ? 40 : 16),
-    r: COLORBAR_ROOM,
-    t: TOP_ROOM,
-    b: tickSpace(grid.colTicks) + (grid.colTitle.length > 0 ? 34 : 10),
-  };
-  // the colour bar needs some height: a matrix of few rows sits at the top of a taller plot area
-  const cellsH = rows * grid.height;
-  const plotH = Math.max(cellsH, MIN_PLOT_HEIGHT);
-  // the colour bar as the static drawing draws it: from the top of the cells, as long as they are (at least the plot's least height)
-  trace.colorbar = { ...(trace.colorbar as Record<string, unknown>), y: 1, yanchor: "top", ypad: 0, len: plotH, lenmode: "pixels" };
-  const layout = {
-    ...baseLayout(theme, margin.t + plotH + margin.b),
-    width: margin.l + cols * grid.width + margin.r,
-    autosize: false,
-    margin,
-    xaxis: { ...axes.x, automargin: false, anchor: "y" },
-    yaxis: { ...axes.y, automargin: false, domain: [1 - cellsH / plotH, 1] },
-    annotations,
-  };
-  return { data: [trace], layout };
+  const first = data[0];
+  if (first !== undefined) first.colorbar = { ...(first.colorbar as PlotObject), ...frameColorbar(frame) };
+  annotations.push(...frameColorbarTitle(theme, frame, view.colorScale));
+  layout.annotations = annotations;
+  return { data, layout };
 }

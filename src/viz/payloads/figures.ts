@@ -14,6 +14,15 @@ export * from "./image-figure";
 // ---- 1. tensor -------------------------------------------------------------------------------------
 
 /**
+ * Where the heat maps of a grid (attention panels, gates, a tensor's heat map or slices) sit, decided
+ * in the library so both drawings place them alike: the drawing's `width` and `height` under its heading, the box of each
+ * panel's cells (`panels`, in order) and the colour bar's box, in pixels from the top left of the
+ * area under the heading. The room between the boxes holds the labels the payload's ticks measure.
+ */
+export const HeatFrameSchema = struct({ width: finite, height: finite, panels: list(BoxSchema), colorBar: BoxSchema });
+export type HeatFrame = v.InferOutput<typeof HeatFrameSchema>;
+
+/**
  * How the cells of a tensor's heat map are drawn, the same in both drawings: their size in pixels
  * and, for a small matrix (up to 8 x 8 values, not downsampled), the text of each value printed in
  * its cell (`text[row][col]`) with its ink, black or white against the cell's colour, at
@@ -40,13 +49,15 @@ export type CellGrid = v.InferOutput<typeof CellGridSchema>;
  * - `bars`: a 1-D tensor as a bar strip (downsampled by block means beyond a few hundred values);
  * - `heatmap`: a 2-D tensor;
  * - `slices`: a heat map per slice of the leading dimensions (3-D and above); `labels[k]` names
- *   slice k (e.g. "[2, :, :]"); only the first slices are carried when there are many.
+ *   slice k (e.g. "[2, :, :]") and titles its panel; only the first slices are carried when there
+ *   are many, and every one carried is drawn.
+ * A heat map's or the slices' `frame` places the panels and the colour bar (`tensorFrame`).
  */
 export const TensorViewSchema = v.variant("type", [
   struct({ type: v.literal("scalar"), value: jsonNumber }),
   struct({ type: v.literal("bars"), values: list(jsonNumber), index: list(count), sourceLength: count, colorScale: ColorScaleSchema, xAxis: AxisSchema, yAxis: AxisSchema }),
-  struct({ type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, grid: CellGridSchema }),
-  struct({ type: v.literal("slices"), labels: list(text), slices: list(MatrixSchema), sliceCount: count, colorScale: ColorScaleSchema, grids: list(CellGridSchema) }),
+  struct({ type: v.literal("heatmap"), matrix: MatrixSchema, colorScale: ColorScaleSchema, grid: CellGridSchema, frame: HeatFrameSchema }),
+  struct({ type: v.literal("slices"), labels: list(text), slices: list(MatrixSchema), sliceCount: count, colorScale: ColorScaleSchema, grids: list(CellGridSchema), frame: HeatFrameSchema }),
 ], "one of scalar, bars, heatmap, slices");
 export type TensorView = v.InferOutput<typeof TensorViewSchema>;
 
@@ -132,15 +143,6 @@ export const CurvesPayloadSchema = struct({
 export type CurvesPayload = v.InferOutput<typeof CurvesPayloadSchema>;
 
 // ---- 5. attention ----------------------------------------------------------------------------------
-
-/**
- * Where the heat maps of a grid (attention panels, gates) sit, decided in the library so both
- * drawings place them alike: the drawing's `width` and `height` under its heading, the box of each
- * panel's cells (`panels`, in order) and the colour bar's box, in pixels from the top left of the
- * area under the heading. The room between the boxes holds the labels the payload's ticks measure.
- */
-export const HeatFrameSchema = struct({ width: finite, height: finite, panels: list(BoxSchema), colorBar: BoxSchema });
-export type HeatFrame = v.InferOutput<typeof HeatFrameSchema>;
 
 /**
  * The values printed in the cells of a heat map, decided by the library: `text[row][col]` and its

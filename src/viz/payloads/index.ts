@@ -31,5 +31,6 @@ export * from "./plots";
 export * from "./numbers";
 export * from "./style";
 export * from "./measure";
+export * from "./heat-frame";
 export { kindOfMime, validatePayload } from "./validate";
 export type { ValidationResult } from "./validate";

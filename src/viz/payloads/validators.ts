@@ -16,7 +16,9 @@ export const CONSISTENCY: Rules = {
     if (v.type === "slices") {
       length(v.labels, v.slices.length, `${path}.view.labels`);
       length(v.grids, v.slices.length, `${path}.view.grids`);
+      length(v.frame.panels, v.slices.length, `${path}.view.frame.panels`, `${v.slices.length} boxes (one per slice)`);
     }
+    if (v.type === "heatmap") length(v.frame.panels, 1, `${path}.view.frame.panels`, "1 box");
   },
   graph(p, path) {
     const ids = idSet(p.nodes, `${path}.nodes`);

@@ -26,7 +26,7 @@ export function colorBar(scale: ColorScale, box: Box): string[] {
     const f = (i + 0.5) / STEPS;
     out.push(el("rect", { x: box.x, y: box.y + box.height - (i + 1) * h, width: box.width, height: h + 0.5, fill: schemeColor(scale.scheme, f) }));
   }
-  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: INK.axis, "stroke-width": 0.5 }));
+  out.push(el("rect", { x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: INK.axis, "stroke-width": 0.5, class: "colorbar-frame" }));
   const s = scaleOf({ label: "", scale: "linear", range: [scale.min, scale.max], ticks: scale.ticks, tickText: scale.tickText }, [box.y + box.height, box.y]);
   s.ticks.forEach((t, i) => {
     const y = s.map(t);
