@@ -5,8 +5,9 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { validatePayload, type PayloadByKind, type PayloadKind } from "seqgrad/payloads";
+import { upgradePayload, validatePayload, type PayloadByKind, type PayloadKind } from "seqgrad/payloads";
 import { errorBox } from "./draw/dom";
+import { savedPicture, savedPictureUrl } from "./draw/saved-picture";
 
 /** CSS class of every seqgrad output. */
 export const FIGURE_CLASS = "jp-seqgrad-figure";
@@ -26,12 +27,17 @@ export abstract class FigureWidget<K extends PayloadKind> extends Widget impleme
 
   /**
    * Validates and draws the model's payload. Called again with the new model when the kernel
-   * updates the display in place, so `draw` must update rather than append.
+   * updates the display in place, so `draw` must update rather than append. A payload saved by an
+   * earlier seqgrad gets the fields the library can compute again (`upgradePayload`); one that
+   * still does not validate shows the picture saved in the same bundle, with a note to run the
+   * cell again, or (with no picture) the error.
    */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const result = validatePayload(this.mimeType, model.data[this.mimeType]);
+    const result = validatePayload(this.mimeType, upgradePayload(this.mimeType, model.data[this.mimeType]));
     if (!result.ok) {
-      this.showError(result.error);
+      const saved = savedPictureUrl(model.data);
+      if (saved === null) this.showError(result.error);
+      else this.showSaved(saved, result.error);
       return;
     }
     if (result.payload.kind !== this.kind) {
@@ -57,6 +63,12 @@ export abstract class FigureWidget<K extends PayloadKind> extends Widget impleme
     if (this.isDisposed) return;
     this.clear();
     super.dispose();
+  }
+
+  private showSaved(picture: { url: string; png: boolean }, why: string): void {
+    this.clear();
+    this.node.replaceChildren(savedPicture(picture, why));
+    this.node.classList.remove("jp-seqgrad-has-error");
   }
 
   private showError(message: string): void {

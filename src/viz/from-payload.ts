@@ -7,7 +7,7 @@
 import { ValueError } from "../errors";
 import { Figure } from "./figure";
 import type { PayloadByKind, PayloadKind } from "./payloads";
-import { validatePayload } from "./payloads";
+import { upgradePayload, validatePayload } from "./payloads";
 import { renderAttention } from "./attention-svg";
 import { renderCurves } from "./curves-svg";
 import { renderGates } from "./gates-svg";
@@ -35,13 +35,15 @@ const RENDERERS: { [K in PayloadKind]: (payload: PayloadByKind[K]) => string } =
 
 /**
  * The figure of a saved payload: `mime` is its seqgrad MIME type (`application/vnd.seqgrad.tensor.v1+json`),
- * `payload` its JSON. Throws a `ValueError` naming the first bad field for a payload that does not
+ * `payload` its JSON. A heat map saved before its payload carried a frame and titles is upgraded
+ * (`upgradePayload`). Throws a `ValueError` naming the first bad field for a payload that does not
  * validate.
  *
  * @example const svg = viz.fromPayload(mime, output.data[mime]).toSVG();
  */
 export function fromPayload(mime: string, payload: unknown): Figure {
-  const checked = validatePayload(mime, payload);
+  // a payload saved by an earlier seqgrad gets the fields the library can compute again
+  const checked = validatePayload(mime, upgradePayload(mime, payload));
   if (!checked.ok) throw new ValueError(`viz.fromPayload: the payload does not validate; ${checked.error}`);
   const p = checked.payload;
   return makeFigure(p.kind, p as PayloadByKind[typeof p.kind]);

@@ -6,7 +6,8 @@
  * (the malformed ones are library payloads broken on purpose).
  */
 import { createRequire } from "node:module";
-import { LAB_BUILD, Suite, TIMEOUT, check, launchBrowser, serveStatic, shot, watchConsole } from "./harness.mjs";
+import { join } from "node:path";
+import { ARTIFACTS, LAB_BUILD, Suite, TIMEOUT, check, launchBrowser, serveStatic, shot, watchConsole } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const { makeAll, missing, viz, sg, curveBundles, EVIL } = require("./library-figures.cjs");
@@ -142,16 +143,20 @@ export async function runRenderers(browser) {
     check(/\[\d+, \d+\]/.test(text) && /value/.test(text), `hover text lacks index or value: ${text}`);
   });
 
-  await suite.test("3-D tensor: the slice selector redraws the heat map for the chosen slice", async () => {
+  await suite.test("3-D tensor: every slice is drawn at once, and hovering a cell of the last one names its slice, index and value", async () => {
     const o = output(shown.get("tensor3d"));
-    const select = o.locator("select.jp-seqgrad-slice-select");
-    check((await select.locator("option").count()) === 3, "expected 3 slices");
     const plot = o.locator(".js-plotly-plot");
-    const before = await plot.evaluate((el) => JSON.stringify(el.data[0].z));
-    await select.selectOption("2");
-    await page.waitForFunction((el) => el.data[0].z !== undefined, await plot.elementHandle());
-    const after = await plot.evaluate((el) => JSON.stringify(el.data[0].z));
-    check(before !== after, "slice 2 shows the same values as slice 0");
+    const traces = await plot.evaluate((el) => el.data.filter((t) => t.type === "heatmap").length);
+    check(traces === 3, `expected 3 slices drawn, got ${traces}`);
+    check((await o.locator("select").count()) === 0, "a slice selector is still shown");
+    const last = o.locator(".nsewdrag").nth(2);
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    check(box !== null, "no plot area for the last slice");
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await o.locator(".hoverlayer .hovertext").first().waitFor();
+    const text = await o.locator(".hoverlayer .hovertext").first().textContent();
+    check(/^\[2, :, :\] \[\d+, \d+\]/.test(text) && /value/.test(text), `hover text lacks the slice, index or value: ${text}`);
   });
 
   await suite.test("an in-place update (update_display_data) redraws the same chart without re-creating it", async () => {
@@ -220,6 +225,27 @@ export async function runRenderers(browser) {
     check(pwned === undefined, "an injected onerror handler ran");
     // the image figure's own <img> shows the payload's PNG; no other <img> may exist
     check((await page.locator(".test-output img:not(.jp-seqgrad-image)").count()) === 0, "an <img> element was created from a payload string");
+  });
+
+  await suite.test("notebooks saved by an earlier seqgrad: heat maps are drawn from upgraded payloads, other figures show their saved picture with a note", async () => {
+    const saved = require("./fixtures/saved-bundles.json");
+    for (const [name, bundle] of Object.entries(saved)) {
+      const i = await show(bundle, `saved: ${name}`);
+      const o = output(i);
+      await o.locator(".jp-seqgrad-figure .main-svg, .jp-seqgrad-saved, .jp-seqgrad-error").first().waitFor({ state: "attached" });
+      if ((await o.locator(".jp-seqgrad-error").count()) > 0) throw new Error(`${name}: error box shown: ${await o.locator(".jp-seqgrad-error").first().textContent()}`);
+      if (name === "curves") {
+        const img = o.locator(".jp-seqgrad-saved img");
+        await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+        const note = await o.locator(".jp-seqgrad-saved-note").textContent();
+        check(/Run the cell again/.test(note), `${name}: the note does not ask to run the cell again: ${note}`);
+        const width = await img.evaluate((el) => el.getBoundingClientRect().width);
+        check(width > 300, `${name}: the saved picture is ${width} px wide`);
+      } else {
+        check((await o.locator(".jp-seqgrad-saved").count()) === 0, `${name}: the saved picture is shown, not the upgraded payload`);
+      }
+      await o.screenshot({ path: join(ARTIFACTS, `renderer-saved-${name}.png`) });
+    }
   });
 
   for (const kind of missing) suite.skip(`${kind}: drawn from a library figure`, `the library exports no viz.${kind} yet`);

@@ -33,4 +33,5 @@ export * from "./style";
 export * from "./measure";
 export * from "./heat-frame";
 export { kindOfMime, validatePayload } from "./validate";
+export { upgradePayload } from "./upgrade";
 export type { ValidationResult } from "./validate";
