@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without types
 import { FRONTENDS, launch } from "../../scripts/start.mjs";
@@ -26,7 +27,7 @@ describe("npm start", () => {
 
 describe("npm start as a script", () => {
   it("calls main() only after every top-level const, let and class is declared (else a ReferenceError)", () => {
-    const lines = readFileSync(new URL("../../scripts/start.mjs", import.meta.url), "utf8").split("\n");
+    const lines = readFileSync(resolve(__dirname, "..", "..", "scripts", "start.mjs"), "utf8").split("\n");
     const call = lines.findIndex((line) => /^\s*await main\(\);/.test(line));
     const declarations = lines.flatMap((line, at) => (/^(export )?(const|let|class) /.test(line) ? [at] : []));
     expect(call).toBeGreaterThan(0);
