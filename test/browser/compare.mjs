@@ -142,6 +142,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     const lab = d.labCellValues.filter((t) => !titles.has(t));
     check(JSON.stringify(lab) === JSON.stringify(want) && JSON.stringify(d.svgCellValues) === JSON.stringify(want), `${name}: attention values in cells differ; payload ${want.slice(0, 8).join(" ")} | lab ${lab.slice(0, 8).join(" ")} | svg ${d.svgCellValues.slice(0, 8).join(" ")}`);
   }
+  if (kind === "tensor" && d.bars) check(JSON.stringify(d.labBarFills) === JSON.stringify(d.svgBarFills), `${name}: bar fills differ; lab ${d.labBarFills.join(" ")} | svg ${d.svgBarFills.join(" ")}`);
   // every slice of a 3-D tensor, in both
   if (kind === "tensor") check(JSON.stringify(d.labCellValues) === JSON.stringify(d.svgCellValues), `${name}: values in cells differ; lab ${d.labCellValues.join(" ")} | svg ${d.svgCellValues.join(" ")}`);
   if (kind === "tensor" && fixedSize(kind, bundle)) {
@@ -455,6 +456,9 @@ function readDrawings(section) {
     svgTicks: texts(svg, "text.tick"),
     labColors: [...new Set([...(plot?.querySelectorAll(".scatterlayer .trace path.js-line") ?? [])].map((p) => rgb(p.style.stroke)).filter((c) => c !== ""))].sort(),
     svgColors: [...new Set([...(svg?.querySelectorAll("polyline.series") ?? [])].map((p) => (p.getAttribute("stroke") ?? "").toLowerCase()))].sort(),
+    // the fills of a bar strip's bars (a tensor's values), one set of colours in each drawing
+    labBarFills: unique([...(plot?.querySelectorAll(".barlayer .point path") ?? [])].map((p) => rgb(getComputedStyle(p).fill))),
+    svgBarFills: unique([...(svg?.querySelectorAll("rect.bar") ?? [])].map((r) => rgb(getComputedStyle(r).fill)).filter((c) => c !== "#ff00ff")),
     labPanels,
     svgPanels: [...(svg?.querySelectorAll("g.panel") ?? [])].map((g) => (g.getAttribute("data-y-scale") === "log" ? "log" : "linear")),
     // axis titles, and the plotted size of a chart of fixed size (null when the lab autosizes it)

@@ -12,6 +12,7 @@ import { LAB_BUILD, launchBrowser } from "./harness.mjs";
 import { runRenderers } from "./renderers.mjs";
 import { runLab } from "./lab.mjs";
 import { runLabHelp } from "./lab-help.mjs";
+import { runLabDark } from "./lab-dark.mjs";
 import { runSideBySide } from "./side-by-side.mjs";
 import { runFitColumn } from "./fit-column.mjs";
 import { runNotebookGallery } from "./notebook-gallery.mjs";
@@ -34,6 +35,7 @@ try {
   if (only.includes("notebooks-all")) suites.push(await runNotebookGallery(browser, { all: true }));
   if (only.length === 0 || only.includes("lab")) suites.push(await runLab(browser));
   if (only.length === 0 || only.includes("help")) suites.push(await runLabHelp(browser));
+  if (only.length === 0 || only.includes("dark")) suites.push(await runLabDark(browser));
 } finally {
   await browser.close();
 }

@@ -6,8 +6,8 @@
  * grad_fn and statistics.
  */
 import type { TensorPayload, TensorView } from "seqgrad/payloads";
-import { colorFields, formatValue, plotValue } from "../draw/colors";
-import { FONT_FAMILY } from "seqgrad/payloads";
+import { formatValue, plotValue } from "../draw/colors";
+import { FONT_FAMILY, seriesColor } from "seqgrad/payloads";
 import { el, heading } from "../draw/dom";
 import { frameAxisTitles, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, framePanelTitle, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout, payloadAxis } from "../draw/layout";
@@ -38,7 +38,6 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
 
 function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): PlotFigure {
   const y = view.values.map(plotValue);
-  const fields = colorFields(view.colorScale);
   // bars centred on their block of the source, as the static drawing places them
   const band = view.sourceLength / Math.max(1, view.values.length);
   const index = view.values.map((_, i) => (i + 0.5) * band);
@@ -47,7 +46,8 @@ function barsFigure(theme: Theme, view: Extract<TensorView, { type: "bars" }>): 
       type: "bar",
       x: index,
       y,
-      marker: { color: y.map((v) => v ?? 0), colorscale: fields.colorscale, cmin: fields.zmin, cmax: fields.zmax, line: { width: 0 } },
+      // one colour, the payload palette's first, as the static drawing fills them (a value-coloured bar near 0 was white on a light page)
+      marker: { color: seriesColor(0), line: { width: 0 } },
       hovertemplate: "index %{x}<br>value %{y:.4g}<extra></extra>",
     }],
     layout: { ...baseLayout(theme, 220), bargap: 0.05, xaxis: payloadAxis(theme, view.xAxis), yaxis: payloadAxis(theme, view.yAxis) },
