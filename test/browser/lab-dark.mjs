@@ -103,44 +103,58 @@ function poorTexts(node, min) {
   return out;
 }
 
+/** Writes the gallery notebook (every figure kind of the library as saved outputs) into `dir`; its figures' names. */
+export function writeDarkGallery(dir) {
+  const figures = makeAll();
+  writeFileSync(join(dir, NOTEBOOK), JSON.stringify(galleryNotebook(figures)));
+  return Object.keys(figures);
+}
+
+/**
+ * The dark-theme tests on a running lab whose root holds the gallery notebook: open it, switch to
+ * JupyterLab Dark, and check each figure; the theme is switched back to JupyterLab Light after.
+ */
+export async function testDarkGallery(suite, page, lab, names) {
+  mkdirSync(OUT, { recursive: true });
+  await suite.test("dark theme: the gallery of every figure kind opens and the lab switches to JupyterLab Dark", async () => {
+    await openNotebook(page, `${lab.url}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
+    await command(page, "apputils:change-theme", { theme: "JupyterLab Dark" });
+    await page.waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: TIMEOUT });
+    await page.waitForFunction((n) => document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output.jp-seqgrad-figure").length >= n, names.length, { timeout: TIMEOUT });
+  });
+  for (const [i, name] of names.entries()) {
+    await suite.test(`dark theme: ${name} is drawn with every text readable on its background`, async () => {
+      const output = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output.jp-seqgrad-figure").nth(i);
+      await output.scrollIntoViewIfNeeded();
+      await output.locator(".main-svg, svg.jp-seqgrad-svg, img.jp-seqgrad-image, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
+      // a redraw after the theme change (plotly and the SVG renderers recolour on it)
+      await page.waitForTimeout(300);
+      check((await output.locator(".jp-seqgrad-error").count()) === 0, `${name}: error box shown`);
+      await output.screenshot({ path: join(OUT, `${String(i).padStart(2, "0")}-${name}.png`) });
+      const poor = await output.evaluate(poorTexts, MIN_CONTRAST);
+      check(poor.length === 0, `${name}: ${poor.length} texts read poorly on their background: ${poor.slice(0, 4).join("; ")}`);
+    });
+  }
+  await command(page, "apputils:change-theme", { theme: "JupyterLab Light" });
+}
+
+/** The dark-theme tests alone, on a lab of their own (`node test/browser/run.mjs dark`; the lab suite runs them too). */
 export async function runLabDark(browser) {
   const suite = new Suite("dark theme in the lab");
   console.log("dark theme (assembled JupyterLab, every figure kind)");
-  mkdirSync(OUT, { recursive: true });
   const scratch = mkdtempSync(join(tmpdir(), "seqgrad-dark-"));
   const notebooks = join(scratch, "notebooks");
   mkdirSync(notebooks);
-  const figures = makeAll();
-  writeFileSync(join(notebooks, NOTEBOOK), JSON.stringify(galleryNotebook(figures)));
+  const names = writeDarkGallery(notebooks);
   let lab = null;
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
   const problems = watchConsole(page);
   page.setDefaultTimeout(TIMEOUT);
   try {
-    await suite.test("the lab opens the gallery notebook and switches to JupyterLab Dark", async () => {
-      const dataDir = prepareDataDir(scratch);
-      lab = await startLab({ rootDir: notebooks, dataDir, configDir: join(scratch, "config"), runtimeDir: join(scratch, "runtime") });
-      await openNotebook(page, `${lab.url}/lab/tree/${NOTEBOOK}?token=${lab.token}`);
-      await command(page, "apputils:change-theme", { theme: "JupyterLab Dark" });
-      await page.waitForFunction(() => document.body.dataset.jpThemeLight === "false", null, { timeout: TIMEOUT });
-      await page.waitForFunction((n) => document.querySelectorAll(".jp-OutputArea-output.jp-seqgrad-figure").length >= n, Object.keys(figures).length, { timeout: TIMEOUT });
+    await suite.test("the lab starts", async () => {
+      lab = await startLab({ rootDir: notebooks, dataDir: prepareDataDir(scratch), configDir: join(scratch, "config"), runtimeDir: join(scratch, "runtime") });
     });
-
-    const names = Object.keys(figures);
-    for (const [i, name] of names.entries()) {
-      await suite.test(`${name}: drawn in the dark theme with every text readable on its background`, async () => {
-        const output = page.locator(".jp-OutputArea-output.jp-seqgrad-figure").nth(i);
-        await output.scrollIntoViewIfNeeded();
-        await output.locator(".main-svg, svg.jp-seqgrad-svg, img.jp-seqgrad-image, .jp-seqgrad-scalar, .jp-seqgrad-error").first().waitFor({ state: "attached" });
-        // a redraw after the theme change (plotly and the SVG renderers recolour on it)
-        await page.waitForTimeout(300);
-        check((await output.locator(".jp-seqgrad-error").count()) === 0, `${name}: error box shown`);
-        await output.screenshot({ path: join(OUT, `${String(i).padStart(2, "0")}-${name}.png`) });
-        const poor = await output.evaluate(poorTexts, MIN_CONTRAST);
-        check(poor.length === 0, `${name}: ${poor.length} texts read poorly on their background: ${poor.slice(0, 4).join("; ")}`);
-      });
-    }
-
+    if (lab !== null) await testDarkGallery(suite, page, lab, names);
     await suite.test("the console shows no errors", async () => {
       const errors = problems.filter((p) => !p.startsWith("warning:"));
       check(errors.length === 0, errors.join("\n"));

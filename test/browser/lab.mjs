@@ -2,7 +2,8 @@
  * End to end in the assembled lab: start the server (Debian's jupyterlab_server) on a scratch
  * copy of a notebook, run all cells on the seqgrad kernel, check that seqgrad's renderers (not the
  * PNG fallback) drew the figures, interrupt a long-running cell and run the next one, then
- * save, reload and see the outputs again. Screenshots go to test-artifacts/browser/.
+ * save, reload and see the outputs again; then every figure kind under JupyterLab Dark
+ * (lab-dark.mjs). Screenshots go to test-artifacts/browser/.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, Suite, TIMEOUT, check, shot, watchConsole } from "./harness.mjs";
 import { startLab } from "./lab-server.mjs";
+import { testDarkGallery, writeDarkGallery } from "./lab-dark.mjs";
 
 const NOTEBOOK = "figures.ipynb";
 const FIGURES = ["tensor", "graph", "unrolled", "gradflow", "curves", "attention"];
@@ -54,6 +56,7 @@ export async function runLab(browser) {
   const notebooks = join(scratch, "notebooks");
   mkdirSync(notebooks);
   copyFileSync(join(ROOT, "test", "browser", "fixtures", NOTEBOOK), join(notebooks, NOTEBOOK));
+  const gallery = writeDarkGallery(notebooks);
   let lab = null;
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems = watchConsole(page);
@@ -104,6 +107,9 @@ export async function runLab(browser) {
       for (const kind of FIGURES) check(kinds.includes(`application/vnd.seqgrad.${kind}.v1+json`), `after reload, no ${kind} figure; drawn: ${kinds.join(", ")}`);
       await shot(page, "lab-reloaded");
     });
+
+    // every figure kind under JupyterLab Dark (test/browser/lab-dark.mjs)
+    if (lab !== null) await testDarkGallery(suite, page, lab, gallery);
 
     await suite.test("the console shows no errors, page errors or failed requests", async () => {
       const errors = problems.filter((p) => !p.startsWith("warning:"));

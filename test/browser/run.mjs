@@ -35,7 +35,8 @@ try {
   if (only.includes("notebooks-all")) suites.push(await runNotebookGallery(browser, { all: true }));
   if (only.length === 0 || only.includes("lab")) suites.push(await runLab(browser));
   if (only.length === 0 || only.includes("help")) suites.push(await runLabHelp(browser));
-  if (only.length === 0 || only.includes("dark")) suites.push(await runLabDark(browser));
+  // the lab suite checks the dark theme too; alone on request
+  if (only.includes("dark")) suites.push(await runLabDark(browser));
 } finally {
   await browser.close();
 }
