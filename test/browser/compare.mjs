@@ -118,6 +118,7 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     check(d.labPanelTitleWeights.every((w) => w === "600") && d.svgPanelTitleWeights.every((w) => w === "600"), `${name}: panel titles not semibold; lab ${d.labPanelTitleWeights.join(" ")} | svg ${d.svgPanelTitleWeights.join(" ")}`);
     // text roles: tick labels muted, legend names, axis and panel titles and parameter names in the text ink; equal sizes and weights
     compareXyRoles(name, d);
+    compareGeometry(name, d);
     // the heading centred over the figure, as the static drawing centres it
     check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
   }
@@ -188,6 +189,31 @@ function compareBars(name, d) {
   const sizes = (l) => [...new Set(l.map((x) => `${x.size}/${x.weight}`))].sort().join(" ");
   check(sizes(d.labBarCategoryLook) === sizes(d.svgCategoryLook), `${name}: category names' size/weight differ; lab ${sizes(d.labBarCategoryLook)} | svg ${sizes(d.svgCategoryLook)}`);
   check(d.labHeadingOffset === null || Math.abs(d.labHeadingOffset) <= HEADING_TOLERANCE, `${name}: the lab heading is ${Math.round(d.labHeadingOffset ?? 0)} px off the figure's centre`);
+  compareGeometry(name, d);
+}
+
+/** Pixels by which the heading's lines, the plotted box's top, tick labels and axis titles may sit apart in the two drawings. */
+const GEOMETRY_TOLERANCE = 3;
+
+/**
+ * The vertical places of the heading (title and subtitle glyph tops from the figure's top) and of
+ * the first plotted box (when the lab is not scaled and shows no progress bar), and the gaps between
+ * that box and its tick labels and axis titles (x: below its bottom edge, y: left of its left edge),
+ * the same in both drawings within 3 px (figure pixels).
+ */
+function compareGeometry(name, d) {
+  // (a figure with no plotted box, such as curves before the first value, has nothing to place)
+  if (d.svgGeometry === null) return;
+  const lab = d.labGeometry ?? {};
+  const svg = d.svgGeometry;
+  const apart = [];
+  for (const key of ["titleTop", "subtitleTop", "plotTop", "xTickGap", "yTickGap", "xTitleGap", "yTitleGap"]) {
+    const [a, b] = [lab[key] ?? null, svg[key] ?? null];
+    // a part in one drawing only, or placed apart (the plot's top is not compared when the lab scales it or shows progress)
+    if (key === "plotTop" && a === null) continue;
+    if ((a === null) !== (b === null) || (a !== null && Math.abs(a - b) > GEOMETRY_TOLERANCE)) apart.push(`${key} lab ${a === null ? "none" : a.toFixed(1)} | svg ${b === null ? "none" : b.toFixed(1)}`);
+  }
+  check(apart.length === 0, `${name}: placed apart (px): ${apart.join("; ")}`);
 }
 
 /** Pixels by which a chart note's centre may sit apart in the two drawings (in figure pixels). */
@@ -422,6 +448,14 @@ function readDrawings(section) {
     return main === null || main === undefined || !(layout?.width > 0) ? 1 : main.getBoundingClientRect().width / layout.width;
   })();
   const svgScale = svg === null || svg === undefined || !(svg.viewBox?.baseVal?.width > 0) ? 1 : svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  // the top of a heading line's glyphs below `top`, in figure pixels (null without that line)
+  const headingTop = (el, top, scale = 1) => {
+    if (el === null || el === undefined) return null;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = el instanceof SVGElement ? el.getBoundingClientRect() : range.getBoundingClientRect();
+    return (r.top - top) / scale;
+  };
   const labPlotOrigin = () => {
     const main = plot?.querySelector(".main-svg");
     if (layout?.xaxis === undefined || layout?.yaxis === undefined || main === null || main === undefined) return null;
@@ -547,6 +581,53 @@ function readDrawings(section) {
       if (r === null || r === undefined) return null;
       const [x, y, w, h] = ["x", "y", "width", "height"].map((a) => Number(r.getAttribute(a)));
       return [x, svg.viewBox.baseVal.width - x - w, svg.viewBox.baseVal.height - y - h];
+    })(),
+    // where the heading, the first plotted box, its tick labels and axis titles sit (figure pixels; see compareGeometry)
+    labGeometry: (() => {
+      const main = plot?.querySelector(".main-svg");
+      if (layout?.xaxis === undefined || layout?.yaxis === undefined || main === null || main === undefined) return null;
+      const top = lab.getBoundingClientRect().top;
+      const m = main.getBoundingClientRect();
+      const box = { left: m.left + layout.xaxis._offset * labScale, top: m.top + layout.yaxis._offset * labScale };
+      box.bottom = box.top + layout.yaxis._length * labScale;
+      const rects = (sel) => [...plot.querySelectorAll(sel)].filter((t) => (t.textContent ?? "").length > 0).map((t) => t.getBoundingClientRect());
+      const xTitle = rects(".g-xtitle text")[0];
+      const yTitle = rects(".g-ytitle text")[0];
+      const yTicks = rects(".yaxislayer-above .ytick text");
+      const xTicks = rects(".xaxislayer-above .xtick text");
+      return {
+        // the heading is never scaled: its places are figure pixels as they are
+        titleTop: headingTop(lab.querySelector(".jp-seqgrad-heading-title"), top),
+        subtitleTop: headingTop(lab.querySelector(".jp-seqgrad-heading-subtitle"), top),
+        plotTop: labScale === 1 && lab.querySelector(".jp-seqgrad-progress") === null ? box.top - top : null,
+        xTitleGap: xTitle === undefined ? null : (xTitle.top - box.bottom) / labScale,
+        yTitleGap: yTitle === undefined ? null : (box.left - yTitle.right) / labScale,
+        yTickGap: yTicks.length === 0 ? null : Math.min(...yTicks.map((r) => box.left - r.right)) / labScale,
+        xTickGap: xTicks.length === 0 ? null : Math.min(...xTicks.map((r) => r.top - box.bottom)) / labScale,
+      };
+    })(),
+    svgGeometry: (() => {
+      const frame = svg?.querySelector("rect.frame, rect.plot-area");
+      if (frame === null || frame === undefined) return null;
+      const top = svg.getBoundingClientRect().top;
+      const f = frame.getBoundingClientRect();
+      const panel = frame.closest("g.panel") ?? svg;
+      const rects = (sel) => [...panel.querySelectorAll(sel)].filter((t) => (t.textContent ?? "").length > 0).map((t) => t.getBoundingClientRect());
+      // (the y title is the rotated one)
+      const titles = [...panel.querySelectorAll("text.axis-label")].filter((t) => (t.textContent ?? "").length > 0).map((t) => ({ r: t.getBoundingClientRect(), rotated: /rotate\(/.test(t.getAttribute("transform") ?? "") }));
+      const xTitle = titles.filter((t) => !t.rotated && t.r.top >= f.bottom - 1).map((t) => t.r).sort((a, b) => a.top - b.top)[0];
+      const yTitle = titles.filter((t) => t.rotated && t.r.right <= f.left + 1).map((t) => t.r).sort((a, b) => b.right - a.right)[0];
+      const yTicks = rects("text.tick").filter((r) => r.right <= f.left + 1);
+      const xTicks = rects("text.tick, text.category").filter((r) => r.top >= f.bottom - 1);
+      return {
+        titleTop: headingTop(svg.querySelector(":scope > text.title"), top, svgScale),
+        subtitleTop: headingTop(svg.querySelector(":scope > text.subtitle"), top, svgScale),
+        plotTop: (f.top - top) / svgScale,
+        xTitleGap: xTitle === undefined ? null : (xTitle.top - f.bottom) / svgScale,
+        yTitleGap: yTitle === undefined ? null : (f.left - yTitle.right) / svgScale,
+        yTickGap: yTicks.length === 0 ? null : Math.min(...yTicks.map((r) => f.left - r.right)) / svgScale,
+        xTickGap: xTicks.length === 0 ? null : Math.min(...xTicks.map((r) => r.top - f.bottom)) / svgScale,
+      };
     })(),
     labFixed: layout !== undefined && layout.autosize === false,
     labSize: layout === undefined ? null : [layout.width, layout.height, layout._size, layout.yaxis?.domain],

@@ -37,7 +37,8 @@ function hardFigures() {
   for (let i = 0; i < 100; i++) x = x.tanh().mul(1.01).add(0.1);
   return {
     "no-values-yet": curves("nothing logged", () => undefined),
-    "grouped-bars": display(viz.bar({ categories: ["rnn", "lstm", "gru", "transformer"], series: { "train loss": [1.9, 1.4, 1.5, 1.2], "valid loss": [2.1, 1.6, 1.6, 1.4], "test loss after fine-tuning": [2.0, 1.5, 1.55, 1.3] } }, { yLabel: "loss", title: "three series" })),
+    "bars-rotated-labels": display(viz.bar(Object.fromEntries(["vanilla rnn", "lstm", "gru", "bidirectional lstm", "deep gru", "transformer", "attention seq2seq", "elmo", "char cnn", "n-gram"].map((m, i) => [m, 0.5 + ((i * 7) % 10) / 10])), { xLabel: "model", yLabel: "accuracy" })),
+    "grouped-bars": display(viz.bar({ categories: ["rnn", "lstm", "gru", "transformer"], series: { "train loss": [1.9, 1.4, 1.5, 1.2], "valid loss": [2.1, 1.6, 1.6, 1.4], "test loss after fine-tuning": [2.0, 1.5, 1.55, 1.3] } }, { xLabel: "model", yLabel: "loss", title: "three series" })),
     "constant-series": curves("constant", (r) => { for (let s = 1; s <= 60; s++) r.log(s, { train_loss: 1.6271, lr: 0.005 }); }),
     "single-point": curves("one step", (r) => r.log(1, { train_loss: 2.5, valid_loss: 2.7 })),
     "nan-inf-gaps": curves("gaps", (r) => { for (let s = 1; s <= 40; s++) r.log(s, { train_loss: s % 7 === 0 ? NaN : s % 11 === 0 ? Infinity : 1 / s }); }),

@@ -87,15 +87,19 @@ export function domainOf(box: Box, width: number, height: number): { x: [number,
   return { x: [f(box.x, width), f(box.x + box.width, width)], y: [f(height - box.y - box.height, height), f(height - box.y, height)] };
 }
 
-/** A payload axis drawn in a fixed layout: at the plotted box's domain, no automatic margins. */
-export function boxAxis(theme: Theme, a: Axis, domain: [number, number], extra: PlotObject = {}): PlotObject {
-  const base = payloadAxis(theme, a, { domain, automargin: false, ...extra });
-  // the title as near its tick labels as the static drawing prints it
-  return { ...base, title: { ...(base.title as PlotObject), standoff: TITLE_STANDOFF } };
+/** A payload axis drawn in a fixed layout: at the plotted box's domain, no automatic margins, its tick labels and title where the static drawing prints them. */
+export function boxAxis(theme: Theme, side: "x" | "y", a: Axis, domain: [number, number], extra: PlotObject = {}): PlotObject {
+  const base = payloadAxis(theme, a, { domain, automargin: false, ticklabelstandoff: AXIS_GAPS[side].ticks, ...extra });
+  return { ...base, title: { ...(base.title as PlotObject), standoff: AXIS_GAPS[side].title } };
 }
 
-/** Gap between an axis's tick labels and its title, as in the static drawing (px). */
-export const TITLE_STANDOFF = 6;
+/**
+ * plotly's gaps (px) that put an x-y chart's tick labels and axis titles where the static drawing
+ * (svg/axes.ts) prints them: x tick labels' tops 6 px under the plotted box and the x title's 23 px,
+ * y tick labels' ends 7 px left of it and the y title 19 px beyond the longest tick label.
+ * `ticks` moves the tick labels off plotly's place, `title` is the title's standoff from them.
+ */
+export const AXIS_GAPS = { x: { ticks: 2, title: 7 }, y: { ticks: 4, title: 12 } } as const;
 
 /** The id of plotly legend number `k` ("legend", "legend2", ...). */
 export function legendId(k: number): string {

@@ -94,8 +94,8 @@ export function curvesFigure(theme: Theme, p: CurvesPayload): PlotFigure {
     const at = { x: (i % columns) * p.panelWidth, y: Math.floor(i / columns) * p.panelHeight };
     const plot = { ...q.layout.plot, x: at.x + q.layout.plot.x, y: at.y + q.layout.plot.y };
     const d = domainOf(plot, width, height);
-    layout[axisKey("x", i)] = boxAxis(theme, q.xAxis, d.x, { ...frame(theme), anchor: axisId("y", i) });
-    layout[axisKey("y", i)] = boxAxis(theme, q.yAxis, d.y, { ...frame(theme), anchor: axisId("x", i) });
+    layout[axisKey("x", i)] = boxAxis(theme, "x", q.xAxis, d.x, { ...frame(theme), anchor: axisId("y", i) });
+    layout[axisKey("y", i)] = boxAxis(theme, "y", q.yAxis, d.y, { ...frame(theme), anchor: axisId("x", i) });
     if (q.layout.title !== null) annotations.push(panelTitle(theme, q.title, { x: at.x + q.layout.title.x, y: at.y + q.layout.title.y }, width, height));
     const series = p.series.filter((s) => s.panel === q.id);
     let ids: Array<string | null> = series.map(() => null);

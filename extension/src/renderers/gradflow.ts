@@ -47,8 +47,8 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
   const layout: PlotObject = {
     ...fixedLayout(theme, width, height),
     showlegend: true,
-    xaxis: boxAxis(theme, p.xAxis, d.x, { ...frame(theme), anchor: "y" }),
-    yaxis: boxAxis(theme, p.yAxis, d.y, { ...frame(theme), anchor: "x" }),
+    xaxis: boxAxis(theme, "x", p.xAxis, d.x, { ...frame(theme), anchor: "y" }),
+    yaxis: boxAxis(theme, "y", p.yAxis, d.y, { ...frame(theme), anchor: "x" }),
   };
   let legends = 0;
   if (p.layout.legend !== null) {
@@ -84,7 +84,7 @@ export function gradflowFigure(theme: Theme, p: GradflowPayload): PlotFigure {
       });
     }
     const q = domainOf(panel.plot, width, height);
-    layout.xaxis2 = boxAxis(theme, p.parameterAxis, q.x, { ...frame(theme), anchor: "y2" });
+    layout.xaxis2 = boxAxis(theme, "x", p.parameterAxis, q.x, { ...frame(theme), anchor: "y2" });
     // a row per name, 18 px each as the payload's box gives them; names in the text ink, as in the static drawing
     layout.yaxis2 = axis(theme, "", {
       tickmode: "array",

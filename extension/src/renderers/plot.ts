@@ -4,7 +4,7 @@ import { FONT_FAMILY } from "seqgrad/payloads";
 import { plotValue } from "../draw/colors";
 import { heading } from "../draw/dom";
 import { heatmapAxes, heatmapTrace, indexLabels, tickSpace, tickWidth, ticks } from "../draw/heatmap";
-import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame, TITLE_STANDOFF } from "../draw/layout";
+import { axis, baseLayout, boxAxis, boxLegends, domainOf, fixedLayout, wholeSize, frame } from "../draw/layout";
 import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
 import { roleFont, type Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
@@ -44,8 +44,8 @@ export function plotFigure(theme: Theme, p: PlotPayload): PlotFigure {
       ...fixedLayout(theme, width, height),
       ...(legend?.layout ?? {}),
       showlegend: legend !== null,
-      xaxis: boxAxis(theme, p.xAxis, d.x, frame(theme)),
-      yaxis: boxAxis(theme, p.yAxis, d.y, frame(theme)),
+      xaxis: boxAxis(theme, "x", p.xAxis, d.x, frame(theme)),
+      yaxis: boxAxis(theme, "y", p.yAxis, d.y, frame(theme)),
     },
   };
 }
@@ -87,6 +87,12 @@ function heatmapFigure(theme: Theme, p: HeatmapPlot): PlotFigure {
 /** Least height of a heat map's plot area (room for its colour bar). */
 const MIN_AREA_HEIGHT = 100;
 
+/** How much nearer the bars plotly puts rotated category labels, to start where the static drawing starts them (px). */
+const ROTATED_LABEL_SHIFT = -3;
+
+/** The x title's standoff from the category labels, as far under them as the static drawing prints it. */
+const BAR_TITLE_STANDOFF = 13;
+
 /**
  * Grouped bars in bands of the payload's `band` pixels, in the payload's layout (plotted area and
  * legend), not stretched to the output's width, as in the static drawing.
@@ -110,7 +116,7 @@ function barFigure(theme: Theme, p: BarPlot): PlotFigure {
   const d = domainOf(p.layout.plot, width, height);
   // bars fill 80% of their band, as the static drawing draws them; category names in their role's ink, as there
   // no vertical grid and no line at category 0, as in the static drawing: its y axis line and the zero line under the bars
-  const x = axis(theme, p.xLabel, { ...ticks(p.categoryTicks), tickfont: roleFont(theme, "categoryLabel"), range: [-0.5, n - 0.5], domain: d.x, automargin: false, anchor: "y", showgrid: false, zeroline: false });
+  const x = axis(theme, p.xLabel, { ...ticks(p.categoryTicks), tickfont: roleFont(theme, "categoryLabel"), range: [-0.5, n - 0.5], domain: d.x, automargin: false, anchor: "y", showgrid: false, zeroline: false, ticklabelstandoff: p.categoryTicks.angle === 0 ? 0 : ROTATED_LABEL_SHIFT });
   const layout = {
     ...fixedLayout(theme, width, height),
     ...(legend?.layout ?? {}),
@@ -118,8 +124,8 @@ function barFigure(theme: Theme, p: BarPlot): PlotFigure {
     barmode: "group",
     bargap: 0.2,
     bargroupgap: 0,
-    xaxis: { ...x, title: { ...(x.title as PlotObject), standoff: TITLE_STANDOFF } },
-    yaxis: boxAxis(theme, p.yAxis, d.y, { anchor: "x", showline: true, linecolor: theme.muted, zeroline: true, zerolinecolor: theme.text, zerolinewidth: 1 }),
+    xaxis: { ...x, title: { ...(x.title as PlotObject), standoff: BAR_TITLE_STANDOFF } },
+    yaxis: boxAxis(theme, "y", p.yAxis, d.y, { anchor: "x", showline: true, linecolor: theme.muted, zeroline: true, zerolinecolor: theme.text, zerolinewidth: 1 }),
   };
   return { data, layout };
 }

@@ -57,8 +57,8 @@ export function spectrumFigure(theme: Theme, p: SpectrumPayload): PlotFigure {
       ...(legend?.layout ?? {}),
       showlegend: legend !== null,
       // the plotted box is square and the ranges equal: the payload's range is drawn as is
-      xaxis: boxAxis(theme, p.xAxis, d.x, { ...frame(theme), ...zero }),
-      yaxis: boxAxis(theme, p.yAxis, d.y, { ...frame(theme), ...zero }),
+      xaxis: boxAxis(theme, "x", p.xAxis, d.x, { ...frame(theme), ...zero }),
+      yaxis: boxAxis(theme, "y", p.yAxis, d.y, { ...frame(theme), ...zero }),
     },
   };
 }
