@@ -298,8 +298,8 @@ function compareTextRoles(name, d) {
 const PLACE_TOLERANCE = 3;
 
 /**
- * Heat maps: every axis title's centre and the colour bar's box, measured from the first panel's
- * cells, agree within `PLACE_TOLERANCE` px in the two drawings.
+ * Heat maps: every axis and panel title's centre and the colour bar's box, measured from the first
+ * panel's cells, agree within `PLACE_TOLERANCE` px in the two drawings.
  */
 function compareHeatPlaces(name, d) {
   const far = [];
@@ -308,6 +308,11 @@ function compareHeatPlaces(name, d) {
     if (lab === undefined || lab[0] !== t || Math.abs(lab[1] - x) > PLACE_TOLERANCE || Math.abs(lab[2] - y) > PLACE_TOLERANCE) far.push(`${t} svg (${x.toFixed(1)}, ${y.toFixed(1)}) lab ${lab === undefined ? "none" : `${lab[0]} (${lab[1].toFixed(1)}, ${lab[2].toFixed(1)})`}`);
   });
   check(d.labHeatTitlesAt.length === d.svgHeatTitlesAt.length && far.length === 0, `${name}: axis titles placed apart (${d.labHeatTitlesAt.length} lab, ${d.svgHeatTitlesAt.length} svg): ${far.slice(0, 3).join("; ")}`);
+  const apart = d.svgPanelTitlesAt.filter(([t, x, y], i) => {
+    const lab = d.labPanelTitlesAt[i];
+    return lab === undefined || lab[0] !== t || Math.abs(lab[1] - x) > PLACE_TOLERANCE || Math.abs(lab[2] - y) > PLACE_TOLERANCE;
+  });
+  check(d.labPanelTitlesAt.length === d.svgPanelTitlesAt.length && apart.length === 0, `${name}: panel titles placed apart: svg ${JSON.stringify(d.svgPanelTitlesAt.slice(0, 2))} | lab ${JSON.stringify(d.labPanelTitlesAt.slice(0, 2))}`);
   const [lab, svg] = [d.labColorBarAt, d.svgColorBarAt];
   const show = (b) => (b === null ? "none" : b.map((n) => n.toFixed(1)).join(", "));
   check(lab !== null && svg !== null && lab.every((n, i) => Math.abs(n - svg[i]) <= PLACE_TOLERANCE), `${name}: colour bars differ (x, y, width, height from the cells); lab ${show(lab)} | svg ${show(svg)}`);
@@ -523,6 +528,8 @@ function readDrawings(section) {
     labAxisTitleLook: look(labAxisTitleNodes),
     // heat maps: axis titles' centres and the colour bar's box, from the first panel's cells' top left corner
     labHeatTitlesAt: centres(labAxisTitleNodes, labPlotOrigin()),
+    labPanelTitlesAt: centres(annotated((n) => n === "panel-title"), labPlotOrigin()),
+    svgPanelTitlesAt: centres(svg?.querySelectorAll("text.panel-title") ?? [], svgHeatOrigin),
     svgHeatTitlesAt: centres(svg?.querySelectorAll("text.axis-label") ?? [], svgHeatOrigin),
     labColorBarAt: boxAt(plot?.querySelector(".colorbar .cbfill"), labPlotOrigin()),
     svgColorBarAt: boxAt(svg?.querySelector("rect.colorbar-frame"), svgHeatOrigin),

@@ -167,10 +167,10 @@ const MIDDLE_ABOVE_BASELINE = 0.346;
 
 /**
  * An annotation of `role` printing `text` whose baseline passes through `at` (frame pixels), as the
- * static drawing's `<text>` at that point: centred on it, or turned a quarter left (`turned`), the
- * baseline then vertical. Named `name` so tests can find it.
+ * static drawing's `<text>` at that point: centred on it or starting at it (`anchor`), or turned a
+ * quarter left (`turned`), the baseline then vertical. Named `name` so tests can find it.
  */
-export function frameText(theme: Theme, frame: HeatFrame, name: string, role: TextRoleName, text: string, at: Point, turned = false): PlotObject {
+export function frameText(theme: Theme, frame: HeatFrame, name: string, role: TextRoleName, text: string, at: Point, turned = false, anchor: "center" | "left" = "center"): PlotObject {
   const font = roleFont(theme, role);
   const lift = font.size * MIDDLE_ABOVE_BASELINE;
   const x = turned ? at.x - lift : at.x;
@@ -182,7 +182,7 @@ export function frameText(theme: Theme, frame: HeatFrame, name: string, role: Te
     xref: "paper",
     yref: "paper",
     x: x / Math.ceil(frame.width),
-    xanchor: "center",
+    xanchor: anchor,
     y: 1 - y / Math.ceil(frame.height),
     yanchor: "middle",
     borderpad: 0,
@@ -204,7 +204,8 @@ export function frameAxisTitles(theme: Theme, frame: HeatFrame, box: Box, titles
   return out;
 }
 
-/** A panel's title centred over its cells (baseline 6 px above them), as the static drawing prints it. */
-export function framePanelTitle(theme: Theme, frame: HeatFrame, box: Box, title: string): PlotObject[] {
-  return title.length === 0 ? [] : [frameText(theme, frame, PANEL_TITLE_NAME, "panelTitle", title, { x: box.x + box.width / 2, y: box.y - 6 })];
+/** A panel's title over its cells (baseline 6 px above them), centred or from their left edge, as the static drawing prints it. */
+export function framePanelTitle(theme: Theme, frame: HeatFrame, box: Box, title: string, anchor: "center" | "left" = "center"): PlotObject[] {
+  if (title.length === 0) return [];
+  return [frameText(theme, frame, PANEL_TITLE_NAME, "panelTitle", title, { x: anchor === "left" ? box.x : box.x + box.width / 2, y: box.y - 6 }, false, anchor)];
 }

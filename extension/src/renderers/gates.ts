@@ -5,10 +5,10 @@
 import type { GatesPayload } from "seqgrad/payloads";
 import { FONT_FAMILY } from "seqgrad/payloads";
 import { heading } from "../draw/dom";
-import { frameAxisTitles, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
+import { frameAxisTitles, framePanelTitle, frameColorbar, frameColorbarTitle, frameDomains, frameLayout, heatmapAxes, heatmapTrace } from "../draw/heatmap";
 import { axisId, axisKey, baseLayout } from "../draw/layout";
-import { plotlyText, type PlotFigure, type PlotObject } from "../draw/plotly";
-import { roleFont, type Theme } from "../draw/theme";
+import type { PlotFigure, PlotObject } from "../draw/plotly";
+import type { Theme } from "../draw/theme";
 import { PlotWidget } from "../plot-widget";
 
 export const GATES_MIME = "application/vnd.seqgrad.gates.v1+json";
@@ -32,8 +32,6 @@ export function gatesFigure(theme: Theme, p: GatesPayload): PlotFigure {
   const data: PlotObject[] = [];
   const annotations: PlotObject[] = [];
   const layout: PlotObject = { ...baseLayout(theme, p.frame.height), ...frameLayout(p.frame) };
-  const W = Math.ceil(p.frame.width);
-  const H = Math.ceil(p.frame.height);
   p.gates.forEach((gate, i) => {
     const m = gate.matrix;
     const box = p.frame.panels[i];
@@ -54,7 +52,7 @@ export function gatesFigure(theme: Theme, p: GatesPayload): PlotFigure {
     const domain = frameDomains(p.frame, box);
     layout[axisKey("x", i)] = { ...axes.x, automargin: false, range: [-0.5, m.colIndex.length - 0.5], anchor: axisId("y", i), domain: domain.x };
     layout[axisKey("y", i)] = { ...axes.y, automargin: false, autorange: false, range: [m.rowIndex.length - 0.5, -0.5], anchor: axisId("x", i), domain: domain.y };
-    annotations.push({ text: plotlyText(gate.label), showarrow: false, xref: "paper", yref: "paper", x: box.x / W, xanchor: "left", y: 1 - (box.y - 4) / H, yanchor: "bottom", font: roleFont(theme, "panelTitle") });
+    annotations.push(...framePanelTitle(theme, p.frame, box, gate.label, "left"));
   });
   const first = data[0];
   if (first !== undefined) first.colorbar = { ...(first.colorbar as PlotObject), ...frameColorbar(p.frame) };
