@@ -33,7 +33,12 @@ export abstract class FigureWidget<K extends PayloadKind> extends Widget impleme
    * cell again, or (with no picture) the error.
    */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const result = validatePayload(this.mimeType, upgradePayload(this.mimeType, model.data[this.mimeType]));
+    const data = model.data[this.mimeType];
+    let result = validatePayload(this.mimeType, data);
+    if (!result.ok) {
+      const upgraded = upgradePayload(this.mimeType, data);
+      if (upgraded !== data) result = validatePayload(this.mimeType, upgraded);
+    }
     if (!result.ok) {
       const saved = savedPictureUrl(model.data);
       if (saved === null) this.showError(result.error);

@@ -43,7 +43,11 @@ const RENDERERS: { [K in PayloadKind]: (payload: PayloadByKind[K]) => string } =
  */
 export function fromPayload(mime: string, payload: unknown): Figure {
   // a payload saved by an earlier seqgrad gets the fields the library can compute again
-  const checked = validatePayload(mime, upgradePayload(mime, payload));
+  let checked = validatePayload(mime, payload);
+  if (!checked.ok) {
+    const upgraded = upgradePayload(mime, payload);
+    if (upgraded !== payload) checked = validatePayload(mime, upgraded);
+  }
   if (!checked.ok) throw new ValueError(`viz.fromPayload: the payload does not validate; ${checked.error}`);
   const p = checked.payload;
   return makeFigure(p.kind, p as PayloadByKind[typeof p.kind]);
