@@ -44,6 +44,12 @@ export class CellHelp {
     });
   }
 
+  /** What `inspect` shows for a name chain such as `nn.LSTM`, or undefined when it names nothing. */
+  documentation(name: string): Record<string, string> | undefined {
+    const reply = this.inspect(name, name.length) as { found: boolean; data: Record<string, string> };
+    return reply.found ? reply.data : undefined;
+  }
+
   /** The `complete_reply` content for `code` with the cursor at `position`. */
   complete(code: string, position: number): object {
     return this.compiling(() => {

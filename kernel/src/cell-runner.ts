@@ -12,6 +12,7 @@ import { outputMetadata } from "./png-metadata";
 import { bufferStreams } from "./stream-buffer";
 import { InterruptedBeforeRunning } from "./interrupt";
 import { formatDiagnostics, toJupyterError } from "./jupyter-error";
+import { helpQuery, unknownName } from "./help-cell";
 import type { ErrorContent, ExecuteReply, ExecuteRequest, Publish } from "./messages";
 
 /** Serializes cells and turns their outcome into Jupyter messages. */
@@ -29,6 +30,8 @@ export class CellRunner {
     private readonly cells: CellContexts,
     /** Told when each cell starts and ends (see preempt.ts). */
     private readonly phases: { cellStarts(): void; cellEnds(): void } = { cellStarts: () => undefined, cellEnds: () => undefined },
+    /** The documentation bundle of a name, for help cells such as `nn.LSTM?` (see help-cell.ts). */
+    private readonly help?: (name: string) => Record<string, string> | undefined,
   ) {}
 
   /** Queues `request`; resolves to its `execute_reply` content once it ran (or was aborted). */
@@ -55,6 +58,8 @@ export class CellRunner {
     const count = request.storeHistory ? ++this.executionCount : this.executionCount;
     const out: Publish = request.silent ? () => undefined : publish;
     out("execute_input", { code: request.code, execution_count: count });
+    const asked = this.help === undefined ? undefined : helpQuery(request.code);
+    if (asked !== undefined) return this.answerHelp(asked, count, out, request.stopOnError);
     const streams = bufferStreams(out);
     const cell = createCellContext(count, streams.publish);
     const ok = await this.cells.run(cell, () => this.executeCode(cell, request.code));
@@ -63,6 +68,19 @@ export class CellRunner {
     streams.flush();
     if (error === undefined) return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     if (request.stopOnError) this.abortThrough = this.received;
+    return { status: "error", execution_count: count, ...error };
+  }
+
+  /** A help cell's reply: the name's documentation as the cell's output, or an error naming it. */
+  private answerHelp(name: string, count: number, out: Publish, stopOnError: boolean): ExecuteReply {
+    const data = this.help?.(name);
+    if (data !== undefined) {
+      out("display_data", { data, metadata: {}, transient: {} });
+      return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    }
+    const error: ErrorContent = { ename: "NameError", evalue: unknownName(name), traceback: [`NameError: ${unknownName(name)}`] };
+    out("error", error);
+    if (stopOnError) this.abortThrough = this.received;
     return { status: "error", execution_count: count, ...error };
   }
 

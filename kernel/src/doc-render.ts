@@ -51,7 +51,7 @@ function markdown(section: DocSection): string {
     }
     for (const group of signature.options) {
       const rows = group.options.map(
-        (o) => `| \`${o.name}${o.optional ? "?" : ""}\` | \`${cell(o.type)}\` | ${o.defaultValue === undefined ? "" : `\`${cell(o.defaultValue)}\``} | ${cell(o.docs)} |`,
+        (o) => `| \`${o.name}${o.optional ? "?" : ""}\` | \`${cell(o.type)}\` | ${o.defaultValue === undefined ? "" : `\`${cell(o.defaultValue)}\``} | ${prose(cell(o.docs))} |`,
       );
       out.push(`**Options** (\`${group.parameter}: ${cell(group.typeName)}\`)\n\n| option | type | default | description |\n| --- | --- | --- | --- |\n${rows.join("\n")}`);
     }
@@ -96,10 +96,22 @@ function preformatted(docs: string): string {
       continue;
     }
     flush();
-    out.push(line);
+    out.push(fenced || line.startsWith("```") ? line : prose(line));
   }
   flush();
   return out.join("\n");
+}
+
+/**
+ * A line of documentation prose with each `*` between two word characters escaped outside code
+ * spans: `[numLayers*directions, B, H]` and `directions*H` are products, which markdown would
+ * otherwise read as emphasis (and drop the stars). `**bold**` and `*emphasis*` stay.
+ */
+function prose(line: string): string {
+  return line
+    .split(/(`[^`]*`)/)
+    .map((part, k) => (k % 2 === 1 ? part : part.replace(/(?<=[\w\])])\*(?=[\w([])/g, "\\*")))
+    .join("");
 }
 
 function listMembers(members: string[], format: (m: string) => string): string {

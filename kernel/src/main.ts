@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const converters = createConverterSet(decorate, preemption.compiling);
   const executor = createExecutor(process.cwd(), converters, createExecutorConsole(cells, log));
   const info = kernelInfo({ root: ROOT, typescriptVersion: ts.version, strict: args.strict });
-  const runner = new CellRunner(executor, cells, preemption);
+  const runner = new CellRunner(executor, cells, preemption, (name) => help.documentation(name));
   const help = new CellHelp(ts, process.cwd(), scope, executor, preemption.compiling);
   const history = new History(historyFile());
   const keepDeclarations = (): void => {

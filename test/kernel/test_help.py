@@ -77,6 +77,25 @@ class InspectionTests(unittest.TestCase):
     def test_outside_any_name_or_call_nothing_is_found(self):
         self.assertFalse(inspect(self.kc, "1 + 2 ", 5)["found"])
 
+    def test_products_in_the_documentation_keep_their_stars_in_markdown(self):
+        markdown = inspect(self.kc, "nn.LSTM")["data"]["text/markdown"]
+        self.assertIn("[numLayers\\*directions, B, H]", markdown)
+        self.assertIn("[T, B, directions\\*H]", markdown)
+
+    def test_a_help_cell_shows_the_documentation_of_the_name_beside_its_question_mark(self):
+        for code in ("nn.LSTM?", "?nn.LSTM", "nn.LSTM??"):
+            run = ok(self, self.kc, code)
+            shown = run.of_type("display_data")
+            self.assertEqual(len(shown), 1, f"{code!r} showed {run.messages}")
+            self.assertIn("class nn.LSTM", shown[0]["data"]["text/markdown"])
+            self.assertIn("hiddenSize: number", shown[0]["data"]["text/plain"])
+
+    def test_a_help_cell_on_an_unknown_name_fails_naming_it(self):
+        run = kernel_env.execute(self.kc, "notDeclaredHere?")
+        self.assertEqual(run.status, "error")
+        self.assertEqual(run.reply["ename"], "NameError")
+        self.assertIn("nothing named notDeclaredHere is declared here", run.reply["evalue"])
+
 
 class CompletionTests(kernel_env.OwnKernel, unittest.TestCase):
     setup_code = IMPORTS + " const lstm = new nn.LSTM({ inputSize: 2, hiddenSize: 3 });"
