@@ -125,7 +125,9 @@ function barFigure(theme: Theme, p: BarPlot): PlotFigure {
     bargap: 0.2,
     bargroupgap: 0,
     xaxis: { ...x, title: { ...(x.title as PlotObject), standoff: BAR_TITLE_STANDOFF } },
-    yaxis: boxAxis(theme, "y", p.yAxis, d.y, { anchor: "x", showline: true, linecolor: theme.muted, zeroline: true, zerolinecolor: theme.text, zerolinewidth: 1 }),
+    yaxis: boxAxis(theme, "y", p.yAxis, d.y, { anchor: "x", showline: true, linecolor: theme.muted }),
+    // the line at zero under (or between) the bars, also when zero is the range's end (plotly hides its zero line there)
+    shapes: [{ type: "line", layer: "above", xref: "x domain", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: theme.text, width: 1 } }],
   };
   return { data, layout };
 }
