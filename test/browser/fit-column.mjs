@@ -4,7 +4,7 @@
  * every legend, panel and axis text shows inside the column, hover and box zoom still hit the
  * right data, the scale follows the column when it is resized, it never goes above 1, and below
  * the least scale (tick labels of 7 px) the chart scrolls sideways instead of shrinking further.
- * Screenshots in test-artifacts/browser/fit-column/.
+ * Heat maps (a 3-D tensor's slices) are fitted the same way. Screenshots in test-artifacts/browser/fit-column/.
  */
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
@@ -13,6 +13,7 @@ import { ARTIFACTS, LAB_BUILD, Suite, TIMEOUT, check, serveStatic } from "./harn
 
 const require = createRequire(import.meta.url);
 const { makeAll } = require("./library-figures.cjs");
+const sg = require("seqgrad");
 
 const OUT = join(ARTIFACTS, "fit-column");
 /** The least scale the lab draws a fitted chart at (7 px tick labels of 11 px; extension/src/draw/plot-view.ts). */
@@ -137,6 +138,22 @@ export async function runFitColumn(browser) {
       check(f.width * MIN_SCALE > f.column, `the figure should be too wide even at the least scale; figure ${f.width} px, column ${f.column} px`);
       check(Math.abs(f.scale - MIN_SCALE) < 0.01, `scale; expected the least scale ${MIN_SCALE.toFixed(3)}, got ${f.scale.toFixed(3)}`);
       check(f.scrollers.some((s) => s.startsWith("jp-seqgrad-plot ")), `the chart's box should scroll sideways; scrolling boxes: ${f.scrollers.join("; ") || "none"}`);
+    });
+
+    await suite.test("a wide heat map (a [20, 16, 40] tensor: 12 slices) in a 720 px output is scaled to the column too", async () => {
+      sg.manualSeed(1);
+      const figure = sg.viz.tensor(sg.randn([20, 16, 40]));
+      const tensor = figure[Symbol.for("Jupyter.display")]();
+      const k = await page.evaluate((b) => window.seqgradTest.show(b, "tensor in a narrow column"), tensor);
+      const heat = page.locator(".test-output").nth(k);
+      await heat.evaluate((s) => { s.style.width = "720px"; });
+      await heat.locator(".js-plotly-plot .main-svg").first().waitFor({ state: "attached" });
+      await page.waitForTimeout(200);
+      const f = await heat.evaluate(readFit);
+      await heat.screenshot({ path: join(OUT, "tensor3d-720.png") });
+      check(f.width > f.column, `the figure should be wider than the column; figure ${f.width} px, column ${f.column} px`);
+      check(Math.abs(f.scale - f.column / f.width) < 0.01, `scale; expected ${(f.column / f.width).toFixed(3)}, got ${f.scale.toFixed(3)}`);
+      check(f.scrollers.length === 0 && f.outside.length === 0, `scrolling boxes: ${f.scrollers.join("; ") || "none"}; texts outside the column: ${f.outside.join(" | ") || "none"}`);
     });
   } finally {
     await page.close();

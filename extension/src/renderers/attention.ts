@@ -18,7 +18,7 @@ export class AttentionRenderer extends PlotWidget<"attention"> {
 
   protected async draw(p: AttentionPayload): Promise<void> {
     this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
-    await this.plot((theme) => attentionFigure(theme, p));
+    await this.plot((theme) => attentionFigure(theme, p), { fit: true });
   }
 }
 

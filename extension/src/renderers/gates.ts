@@ -18,7 +18,7 @@ export class GatesRenderer extends PlotWidget<"gates"> {
 
   protected async draw(p: GatesPayload): Promise<void> {
     this.topNode.replaceChildren(heading(p.title ?? "", p.subtitle ?? "", FONT_FAMILY));
-    await this.plot((theme) => gatesFigure(theme, p));
+    await this.plot((theme) => gatesFigure(theme, p), { fit: true });
   }
 }
 

@@ -29,10 +29,10 @@ export class TensorRenderer extends PlotWidget<"tensor"> {
       return;
     }
     if (view.type === "bars") {
-      await this.plot((theme) => barsFigure(theme, view));
+      await this.plot((theme) => barsFigure(theme, view), { fit: true });
       return;
     }
-    await this.plot((theme) => heatGridFigure(theme, view));
+    await this.plot((theme) => heatGridFigure(theme, view), { fit: true });
   }
 }
 
