@@ -22,7 +22,9 @@ await build({
   // node-files.ts finds the package root from its own folder; in the bundle that is dist/esm
   transform: { define: { __dirname: "import.meta.dirname" } },
   resolve: { mainFields: ["module", "main"], conditionNames: ["import", "default"] },
-  output: { file: join(esm, "index.mjs"), format: "esm", sourcemap: true },
+  // keepNames: a class keeps its own name when the bundle renames it (two `RNN` classes: one
+  // becomes `RNN$1`); printed modules and graph scopes read `constructor.name` (`RNN(3, 4)`, `rnn.l0`)
+  output: { file: join(esm, "index.mjs"), format: "esm", sourcemap: true, keepNames: true },
 });
 writeFileSync(join(dist, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 writeFileSync(join(esm, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);

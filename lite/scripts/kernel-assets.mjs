@@ -31,7 +31,8 @@ export async function writeKernelAssets({ root, liteDir, out }) {
     resolve: { conditionNames: ["import", "default"] },
     // seqgrad reads import.meta only on Node's paths (files, the PNG rasterizer), never in a worker
     transform: { define: { "import.meta": "{}" } },
-    output: { file: join(out, "worker.js"), format: "iife", minify: true },
+    // keepNames: minified classes keep their names, which printed modules and graph scopes show
+    output: { file: join(out, "worker.js"), format: "iife", minify: true, keepNames: true },
   });
   const typescriptLib = join(root, "node_modules", "typescript", "lib");
   const types = {};

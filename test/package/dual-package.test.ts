@@ -28,6 +28,16 @@ describe("the dual package", () => {
     expect(node(["--input-type=module", "-e", script]).trim()).toBe("[1,1,4] wasm true");
   });
 
+  it("keeps class names in the ES module build: printed modules and graph scopes read them", () => {
+    const script = [
+      'import { nn, optim } from "seqgrad";',
+      "const renamed = Object.entries({ ...nn, ...optim }).filter(([k, v]) => typeof v === \"function\" && /^[A-Z]/.test(k) && v.name !== k);",
+      "const rnn = new nn.RNN({ inputSize: 3, hiddenSize: 4 });",
+      "console.log(JSON.stringify(renamed.map(([k, v]) => `${k} is ${v.name}`)), rnn.typeName, rnn.path);",
+    ].join("\n");
+    expect(node(["--input-type=module", "-e", script]).trim()).toBe("[] RNN rnn");
+  });
+
   it("compiles a .mts module of notebooks/ with tsc --module nodenext and an outDir, then runs it", () => {
     const dir = mkdtempSync(join(root, "notebooks", ".tmp-mts-"));
     try {
