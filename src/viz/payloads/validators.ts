@@ -73,6 +73,16 @@ export const CONSISTENCY: Rules = {
   spectrum(p, path) {
     length(p.eigenvalues, p.size, `${path}.eigenvalues`);
     if (p.layout.legend !== null) length(p.layout.legend.rows, p.legend.length, `${path}.layout.legend.rows`, `${p.legend.length} rows (one per legend entry)`);
+    if (p.grid === null) return;
+    const g = p.grid;
+    g.panels.forEach((q, i) => {
+      length(q.eigenvalues, q.size, `${path}.grid.panels[${i}].eigenvalues`);
+      if (q.layout.legend !== null) fail(`${path}.grid.panels[${i}].layout.legend`, "null (the grid shares one legend)", q.layout.legend);
+    });
+    // the grid's box holds its rows of cells
+    const rows = Math.ceil(g.panels.length / Math.max(1, g.columns));
+    const box = { width: Math.min(g.columns, g.panels.length) * g.panelWidth, height: rows * g.panelHeight };
+    if (Math.abs(p.layout.plot.width - box.width) > 0.01 || Math.abs(p.layout.plot.height - box.height) > 0.01) fail(`${path}.layout.plot`, `${box.width} x ${box.height} (${rows} rows of ${g.columns} cells of ${g.panelWidth} x ${g.panelHeight})`, p.layout.plot);
   },
   plot(p, path) {
     if (p.type === "line" || p.type === "scatter") {
