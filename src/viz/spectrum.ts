@@ -137,7 +137,7 @@ function spectrumGrid(matrices: SpectrumMatrices, options: SpectrumOptions): Fig
   const radius = spectra.reduce((r, s) => Math.max(r, s.radius), 0);
   const axes = planeAxes(radius);
   const { layout, columns, panel } = spectrumGridLayout(spectra.length, axes);
-  const panels: SpectrumPanel[] = spectra.map((s) => ({ name: s.name, size: s.n, eigenvalues: s.values, spectralRadius: s.radius, title: `${s.name}  \u00b7  \u03c1 = ${formatValue(s.radius)}`, layout: panel }));
+  const panels: SpectrumPanel[] = spectra.map((s) => ({ name: s.name, size: s.n, eigenvalues: s.values, spectralRadius: s.radius, title: `${s.name} \u00b7 \u03c1 = ${formatValue(s.radius)}`, layout: panel }));
   const sizes = [...new Set(spectra.map((s) => `${s.n} \u00d7 ${s.n}`))].join(", ");
   const what = options.name ?? "each matrix";
   const payload: SpectrumPayload = {

@@ -113,6 +113,12 @@ export async function compareFigure(page, viz, name, bundle, shotPath) {
     const off = sizes.filter(([sw, sh, lw, lh]) => !(Math.abs(lw - sw) <= SIZE_TOLERANCE && Math.abs(lh - sh) <= SIZE_TOLERANCE));
     check(d.labFrames.length === d.svgFrames.length && off.length === 0, `${name}: plotted boxes differ; lab ${d.labFrames.map(([w, h]) => `${w}x${h}`).join(" ")} ${JSON.stringify(d.labSize)} | svg ${d.svgFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
     if (kind === "spectrum") check(d.labFrames.every(([w, h]) => Math.abs(w - h) <= 1), `${name}: the lab's complex plane is not square: ${d.labFrames.map(([w, h]) => `${w}x${h}`).join(" ")}`);
+    const grid = kind === "spectrum" ? bundle["application/vnd.seqgrad.spectrum.v1+json"].grid ?? null : null;
+    if (grid !== null) {
+      // a spectrum grid: a complex plane per matrix in both, titled as the payload titles it, in its order
+      check(d.svgFrames.length === grid.panels.length, `${name}: ${grid.panels.length} matrices, but the static drawing has ${d.svgFrames.length} planes`);
+      check(JSON.stringify(d.svgPanelTitles) === JSON.stringify(grid.panels.map((q) => q.title)), `${name}: panel titles are not the payload's: ${d.svgPanelTitles.join(" | ")}`);
+    }
     // panel titles: the same texts, in the same weight
     check(JSON.stringify(d.labPanelTitles) === JSON.stringify(d.svgPanelTitles), `${name}: panel titles differ; lab ${d.labPanelTitles.join(" | ")} | svg ${d.svgPanelTitles.join(" | ")}`);
     check(d.labPanelTitleWeights.every((w) => w === "600") && d.svgPanelTitleWeights.every((w) => w === "600"), `${name}: panel titles not semibold; lab ${d.labPanelTitleWeights.join(" ")} | svg ${d.svgPanelTitleWeights.join(" ")}`);

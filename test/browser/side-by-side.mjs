@@ -58,6 +58,21 @@ function hardFigures() {
     "constant-lr-power-of-ten": curves("lr at 1e-3", (r) => { for (let s = 1; s <= 30; s++) r.log(s, { train_loss: 2 / s, lr: 0.001 }); }),
     "unrolled-vanishing": display(viz.unrolled(vanishingLoss(), { title: "tanh RNN, 12 steps: ||dL/dh_t|| over decades" })),
     "unrolled-lstm-expanded": display(viz.unrolled(bidirectionalLoss(), { expanded: true })),
+    "spectrum-grid": display(viz.spectrum(recipeMatrices(), { name: "W_hh", title: "four recipes: eigenvalues of W_hh" })),
+  };
+}
+
+/** Four 16 x 16 recurrent matrices as notebook 05 makes them (uniform, Gaussian, identity, a positive-definite one), by name. */
+function recipeMatrices() {
+  sg.manualSeed(3);
+  const h = 16;
+  const a = sg.randn([h, h]);
+  const npRnn = a.transpose(0, 1).matmul(a).mul(1 / (4 * h));
+  return {
+    uniform: sg.rand([h, h]).mul(2 / Math.sqrt(h)).add(-1 / Math.sqrt(h)),
+    Gaussian: sg.randn([h, h]).mul(1 / Math.sqrt(h)),
+    IRNN: sg.eye(h),
+    "np-RNN": npRnn,
   };
 }
 

@@ -16,7 +16,7 @@ describe("viz.spectrum with several matrices", () => {
     expect(g.panels.map((q) => q.name)).toEqual(["small", "identity", "rotation"]);
     expect(g.panels.map((q) => q.spectralRadius)).toEqual([0.5, 1, expect.closeTo(1.2, 6)]);
     expect(g.panels.map((q) => q.size)).toEqual([3, 3, 2]);
-    expect(g.panels[0]!.title).toBe("small  \u00b7  \u03c1 = 0.5");
+    expect(g.panels[0]!.title).toBe("small \u00b7 \u03c1 = 0.5");
     expect(p.title).toBe("three recipes");
     expect(p.spectralRadius).toBeCloseTo(1.2, 6);
   });
@@ -55,7 +55,7 @@ describe("viz.spectrum with several matrices", () => {
   it("draws a panel per matrix, its title, and the legend once", () => {
     const svg = renderSpectrum(p);
     expect(svg.match(/class="panel"/g)).toHaveLength(3);
-    for (const q of p.grid!.panels) expect(svg).toContain(`${q.name}  \u00b7  \u03c1`);
+    for (const q of p.grid!.panels) expect(svg).toContain(`${q.name} \u00b7 \u03c1`);
     expect(svg.match(/class="legend"/g)).toHaveLength(1);
     expect(fig.toString()).toContain("rotation [2, 2]");
   });
