@@ -6,7 +6,10 @@ describe("multinomial", () => {
     const gen = new Generator(7);
     const draws = multinomial(tensor([1, 0, 3]), 4000, { replacement: true, generator: gen });
     const counts = [0, 0, 0];
-    draws.data.forEach((c) => counts[c as number]++);
+    draws.data.forEach((c) => {
+      const k = c as number;
+      counts[k] = (counts[k] ?? 0) + 1;
+    });
     expect(counts[1]).toBe(0);
     // P(2) = 0.75; 4000 draws give a standard deviation of about 0.007
     expect((counts[2] as number) / 4000).toBeGreaterThan(0.72);

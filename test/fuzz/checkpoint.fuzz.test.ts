@@ -62,7 +62,7 @@ describe("fuzz: corrupted and crafted checkpoints", () => {
     let rejected = 0;
     fc.assert(
       fc.property(fc.array(corruption, { minLength: 1, maxLength: 3 }), (cs) => {
-        let data = bytes;
+        let data: Uint8Array = bytes;
         for (const c of cs) data = corrupt(c);
         const path = join(dir, "bad.safetensors");
         writeFileSync(path, data);

@@ -84,7 +84,10 @@ describe("sampling", () => {
     const gen = new Generator(0);
     expect(sampleToken(logits, { temperature: 0 }, gen)).toBe(0);
     const counts = [0, 0, 0, 0];
-    for (let i = 0; i < 20000; i++) counts[sampleToken(logits, {}, gen)]++;
+    for (let i = 0; i < 20000; i++) {
+      const k = sampleToken(logits, {}, gen);
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     const z = logits.reduce((s, x) => s + Math.exp(x), 0);
     counts.forEach((c, i) => expect(c / 20000).toBeCloseTo(Math.exp(logits[i] as number) / z, 1));
   });
