@@ -17,9 +17,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kernel_ports import use_port_slot  # noqa: E402
+from kernel_ports import claim_ports  # noqa: E402
 
-use_port_slot()
+claim_ports()
 
 
 def execute(path, out_path, allow_errors=False, timeout=600):

@@ -16,8 +16,6 @@ import { findSubmissions, readSources } from "./coursework/submissions.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const python = process.env.SEQGRAD_PYTHON ?? "/usr/bin/python3";
-/** The port ranges scripts/kernel_ports.py keeps apart (SLOTS there): one per grader at a time. */
-const MAX_JOBS = 12;
 const USAGE = "usage: npm run grade -- SUBMISSIONS_DIR [--out DIR] [--source DIR] [--cell-timeout S] [--notebook-timeout S] [--jobs N]";
 
 const options = parseArgs(process.argv.slice(2));
@@ -34,16 +32,16 @@ const reports = [];
 let next = 0;
 /**
  * How far apart the graders start their first kernels, so their first compilations (the slowest
- * part of a kernel's start) do not compete. Each grader takes its kernels' ports from a range of
- * its own (scripts/kernel_ports.py): two kernels started together by jupyter_client could be
- * handed the same port, and one died before replying.
+ * part of a kernel's start) do not compete. Each grader claims its kernels' ports
+ * (scripts/kernel_ports.py): two kernels started together by jupyter_client could be handed the
+ * same port, and one died before replying.
  */
 const STAGGER_MS = 2000;
 const worker = async (number) => {
   await new Promise((wait) => setTimeout(wait, number * STAGGER_MS));
   while (next < submissions.length) {
     const index = next++;
-    const report = await gradeOne(submissions[index], number);
+    const report = await gradeOne(submissions[index]);
     reports[index] = report;
     const got = report.rows.reduce((s, r) => s + r.points, 0);
     const max = report.rows.reduce((s, r) => s + r.max, 0);
@@ -65,7 +63,7 @@ for (const [student, reports] of reportsByStudent) {
 console.log(`wrote ${join(options.out, "grades.csv")} (${rows.length} rows) and ${reportsByStudent.size} feedback files in ${join(options.out, "feedback")}`);
 
 /** Grades one submission; resolves to { notebook, rows, nb, problem }. */
-async function gradeOne({ student, path, source }, slot) {
+async function gradeOne({ student, path, source }) {
   const notebook = source ?? basename(path, ".ipynb");
   if (source === undefined) return { notebook, rows: [], problem: "matches no instructor notebook; not graded" };
   const original = sources.get(source);
@@ -95,7 +93,7 @@ async function gradeOne({ student, path, source }, slot) {
   const resultPath = join(dir, `${source}.result.json`);
   writeFileSync(input, JSON.stringify(nb));
   const run = await runPython([join(root, "scripts", "coursework", "execute_graded.py"), input, executed, resultPath,
-    "--cell-timeout", String(options.cellTimeout), "--notebook-timeout", String(options.notebookTimeout)], slot);
+    "--cell-timeout", String(options.cellTimeout), "--notebook-timeout", String(options.notebookTimeout)]);
   if (run.status !== 0 || !existsSync(resultPath)) {
     return { notebook, rows: zero(`the notebook could not be run: ${(run.stderr ?? "").trim().split("\n").pop()}`), problem: "not run" };
   }
@@ -113,10 +111,10 @@ async function gradeOne({ student, path, source }, slot) {
   return { notebook, rows: rowsOf, nb: ranNb, problem };
 }
 
-/** Runs python with `args` in the kernel's environment and port slot `slot`; resolves to { status, stderr }. */
-function runPython(args, slot) {
+/** Runs python with `args` in the kernel's environment; resolves to { status, stderr }. */
+function runPython(args) {
   return new Promise((done) => {
-    const child = spawn(python, args, { cwd: root, env: { ...kernelEnv(), SEQGRAD_PORT_SLOT: String(slot) }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(python, args, { cwd: root, env: kernelEnv(), stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (b) => {
       stderr += b;
@@ -167,7 +165,7 @@ function parseArgs(argv) {
     else if (arg === "--source") parsed.source = resolve(base, value());
     else if (arg === "--cell-timeout") parsed.cellTimeout = positive(arg, value());
     else if (arg === "--notebook-timeout") parsed.notebookTimeout = positive(arg, value());
-    else if (arg === "--jobs") parsed.jobs = jobs(value());
+    else if (arg === "--jobs") parsed.jobs = count(arg, value());
     else if (arg.startsWith("--")) fail(`unknown option ${arg}; ${USAGE}`);
     else if (parsed.submissions === undefined) parsed.submissions = resolve(base, arg);
     else fail(`one submissions folder expected; got ${parsed.submissions} and ${arg}`);
@@ -181,13 +179,6 @@ function parseArgs(argv) {
 function positive(flag, text) {
   const n = Number(text);
   if (!(n > 0)) fail(`${flag} must be a positive number of seconds; got ${text}`);
-  return n;
-}
-
-/** --jobs: one port range each (scripts/kernel_ports.py has MAX_JOBS of them). */
-function jobs(text) {
-  const n = count("--jobs", text);
-  if (n > MAX_JOBS) fail(`--jobs can be at most ${MAX_JOBS} (one port range per grader); got ${n}`);
   return n;
 }
 

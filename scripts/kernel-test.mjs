@@ -38,7 +38,7 @@ try {
   } else {
     // each test module in its own unittest process, SEQGRAD_TEST_JOBS (default 2) at a time: most of a
     // test's time is its kernel's (starting, compiling, running), one process per kernel, so two
-    // modules keep two cores busy (each with its own port range, kernel_ports.py); each process prints its own `Ran N tests`;
+    // modules keep two cores busy (their kernels claim their ports, kernel_ports.py); each process prints its own `Ran N tests`;
     // modules that time the kernel (interrupts, control coming back, memory) then run alone
     const modules = readdirSync(join(root, "test", "kernel")).filter((f) => /^test_.*\.py$/.test(f)).map((f) => f.slice(0, -3)).sort();
     const options = { cwd: join(root, "test", "kernel"), env };

@@ -5,55 +5,68 @@ binds them a second or so later. A second process starting a kernel in that wind
 the same free port, and one of the two kernels dies with "Address already in use". jupyter_client
 only keeps the ports of its own process apart (LocalPortCache).
 
-A process started with SEQGRAD_PORT_SLOT=N takes its ports from a range of its own instead:
-PORTS_PER_SLOT ports from FIRST_PORT + N * PORTS_PER_SLOT, in turn, skipping ports in use. The
-ranges lie below Linux's ephemeral ports (32768 and up), which outgoing connections take, so
-nothing else on the machine is handed them by the system. Without the variable nothing changes.
+After `claim_ports()`, this process claims each port it hands a kernel by creating a file named
+after the port in a folder every process on the machine shares (CLAIMS), with O_EXCL: exactly one
+process can create it. A port another process claimed less than CLAIM_SECONDS ago is skipped; by
+then that kernel has bound it (the system then no longer hands it out) or has died. Processes
+that never call this are not coordinated, as before.
 """
-import itertools
 import os
 import socket
+import tempfile
+import time
 
 from jupyter_client.connect import LocalPortCache
 
-SLOT_VARIABLE = "SEQGRAD_PORT_SLOT"
-FIRST_PORT = 20000
-PORTS_PER_SLOT = 1000
-SLOTS = 12
+CLAIMS = os.path.join(tempfile.gettempdir(), "seqgrad-kernel-ports")
+CLAIM_SECONDS = 120
+ATTEMPTS = 200
 
 
-def slot_ports(slot):
-    """The ports of slot `slot` (0 to SLOTS - 1)."""
-    if not 0 <= slot < SLOTS:
-        raise ValueError(f"{SLOT_VARIABLE} must be between 0 and {SLOTS - 1}, got {slot}")
-    start = FIRST_PORT + slot * PORTS_PER_SLOT
-    return range(start, start + PORTS_PER_SLOT)
-
-
-def is_free(ip, port):
-    """Whether `port` on `ip` can be bound now."""
-    with socket.socket() as probe:
-        try:
-            probe.bind((ip, port))
-        except OSError:
+def try_claim(port):
+    """Claims `port` for this process; False if another process claimed it recently."""
+    path = os.path.join(CLAIMS, str(port))
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        return True
+    except FileExistsError:
+        pass
+    except OSError:
+        # the shared folder is not writable for this user: no coordination, as without claims
+        return True
+    try:
+        if time.time() - os.path.getmtime(path) < CLAIM_SECONDS:
             return False
-    return True
+        # a stale claim: take it over (two processes doing this at once both fail but one)
+        os.remove(path)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        return True
+    except OSError:
+        return False
 
 
-def use_port_slot():
-    """Makes this process's kernels take their ports from its slot, if SEQGRAD_PORT_SLOT is set."""
-    value = os.environ.get(SLOT_VARIABLE)
-    if value is None or value == "":
-        return
-    ports = slot_ports(int(value))
-    turn = itertools.cycle(ports)
+def free_port(ip):
+    """A port the system says is free now on `ip`."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\0" * 8)
+        probe.bind((ip, 0))
+        return probe.getsockname()[1]
+
+
+def claim_ports():
+    """Makes this process's kernels take ports no other claiming process took in the last minutes."""
+    try:
+        os.makedirs(CLAIMS, exist_ok=True)
+        os.chmod(CLAIMS, 0o1777)  # shared by every user's processes, each removing only its own files
+    except OSError:
+        pass  # another user's folder: claims still work if it is writable, else try_claim lets go
 
     def find_available_port(cache, ip):
-        for _ in ports:
-            port = next(turn)
-            if port not in cache.currently_used_ports and is_free(ip, port):
+        for _ in range(ATTEMPTS):
+            port = free_port(ip)
+            if port not in cache.currently_used_ports and try_claim(port):
                 cache.currently_used_ports.add(port)
                 return port
-        raise RuntimeError(f"no free port for a kernel in {ports.start}-{ports.stop - 1} ({SLOT_VARIABLE}={value})")
+        raise RuntimeError(f"no free port for a kernel after {ATTEMPTS} tries (claims in {CLAIMS})")
 
     LocalPortCache.find_available_port = find_available_port

@@ -19,9 +19,9 @@ import nbformat
 from jupyter_client.manager import KernelManager
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from kernel_ports import use_port_slot  # noqa: E402
+from kernel_ports import claim_ports  # noqa: E402
 
-use_port_slot()
+claim_ports()
 
 INTERRUPT_GRACE = 10.0
 

@@ -14,9 +14,9 @@ from jupyter_client.manager import start_new_kernel
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from kernel_ports import use_port_slot  # noqa: E402
+from kernel_ports import claim_ports  # noqa: E402
 
-use_port_slot()
+claim_ports()
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL = "seqgrad"
 TIMEOUT = 60
