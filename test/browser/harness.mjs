@@ -24,6 +24,19 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: TIMEOUT });
 }
 
+/**
+ * The last test of a page's suite: `problems` (from watchConsole) holds no error, page error or
+ * failed request, except those `ignore` accepts; warnings are printed, never failures.
+ */
+export async function testConsoleClean(suite, problems, ignore = () => false) {
+  await suite.test("the console shows no errors, page errors or failed requests", async () => {
+    const errors = problems.filter((p) => !p.startsWith("warning:") && !ignore(p));
+    check(errors.length === 0, errors.join("\n"));
+    const warnings = [...new Set(problems.filter((p) => p.startsWith("warning:")))];
+    if (warnings.length > 0) console.log(`       console warnings (not failures):\n         ${warnings.join("\n         ")}`);
+  });
+}
+
 /** The lab's workspace saves (PUT /lab/api/workspaces/<name>). */
 const WORKSPACE_SAVE = /\/lab\/api\/workspaces\//;
 

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, Suite, TIMEOUT, check, watchConsole } from "./harness.mjs";
+import { ARTIFACTS, Suite, TIMEOUT, check, testConsoleClean, watchConsole } from "./harness.mjs";
 import { startLab } from "./lab-server.mjs";
 import { command, openNotebook, prepareDataDir } from "./lab.mjs";
 
@@ -155,10 +155,7 @@ export async function runLabDark(browser) {
       lab = await startLab({ rootDir: notebooks, dataDir: prepareDataDir(scratch), configDir: join(scratch, "config"), runtimeDir: join(scratch, "runtime") });
     });
     if (lab !== null) await testDarkGallery(suite, page, lab, names);
-    await suite.test("the console shows no errors", async () => {
-      const errors = problems.filter((p) => !p.startsWith("warning:"));
-      check(errors.length === 0, errors.join("\n"));
-    });
+    await testConsoleClean(suite, problems);
   } finally {
     await page.close();
     if (lab !== null) await lab.stop();

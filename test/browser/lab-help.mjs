@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Suite, TIMEOUT, check, shot, watchConsole } from "./harness.mjs";
+import { Suite, TIMEOUT, check, shot, testConsoleClean, watchConsole } from "./harness.mjs";
 import { command, kernelIdle, openNotebook, prepareDataDir } from "./lab.mjs";
 import { startLab } from "./lab-server.mjs";
 
@@ -96,10 +96,7 @@ export async function runLabHelp(browser) {
       await page.keyboard.press("Escape");
     });
 
-    await suite.test("the console shows no errors, page errors or failed requests", async () => {
-      const errors = problems.filter((p) => !p.startsWith("warning:"));
-      check(errors.length === 0, errors.join("\n"));
-    });
+    await testConsoleClean(suite, problems);
   } finally {
     await page.close();
     if (lab !== null) await lab.stop();

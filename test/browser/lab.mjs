@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, Suite, TIMEOUT, check, shot, watchConsole } from "./harness.mjs";
+import { ROOT, Suite, TIMEOUT, check, shot, testConsoleClean, watchConsole } from "./harness.mjs";
 import { startLab } from "./lab-server.mjs";
 import { testDarkGallery, writeDarkGallery } from "./lab-dark.mjs";
 
@@ -111,12 +111,7 @@ export async function runLab(browser) {
     // every figure kind under JupyterLab Dark (test/browser/lab-dark.mjs)
     if (lab !== null) await testDarkGallery(suite, page, lab, gallery);
 
-    await suite.test("the console shows no errors, page errors or failed requests", async () => {
-      const errors = problems.filter((p) => !p.startsWith("warning:"));
-      check(errors.length === 0, errors.join("\n"));
-      const warnings = [...new Set(problems.filter((p) => p.startsWith("warning:")))];
-      if (warnings.length > 0) console.log(`       console warnings (not failures):\n         ${warnings.join("\n         ")}`);
-    });
+    await testConsoleClean(suite, problems);
   } finally {
     await page.close();
     if (lab !== null) await lab.stop();

@@ -13,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, Suite, TIMEOUT, check, launchBrowser, watchConsole } from "../browser/harness.mjs";
+import { ROOT, Suite, TIMEOUT, check, launchBrowser, testConsoleClean, watchConsole } from "../browser/harness.mjs";
 import { serveSite } from "../../lite/scripts/serve.mjs";
 import { INTERRUPT_NOTEBOOK } from "./interrupt-notebook.mjs";
 
@@ -259,14 +259,10 @@ async function main() {
       }
     });
 
-    await suite.test("the console shows no errors, page errors or failed requests", async () => {
-      // The test opens the site's address again for each scenario; a page load still under way
-      // is then cancelled by the browser (net::ERR_ABORTED on the site's own address). That is the
-      // test navigating, not a failed request of the site.
-      const cancelledLoad = (p) => p === `requestfailed: ${server.url} net::ERR_ABORTED`;
-      const errors = problems.filter((p) => !p.startsWith("warning:") && !cancelledLoad(p));
-      check(errors.length === 0, errors.join("\n"));
-    });
+    // The test opens the site's address again for each scenario; a page load still under way
+    // is then cancelled by the browser (net::ERR_ABORTED on the site's own address). That is the
+    // test navigating, not a failed request of the site.
+    await testConsoleClean(suite, problems, (p) => p === `requestfailed: ${server.url} net::ERR_ABORTED`);
   } finally {
     await page.close();
     await browser.close();
